@@ -1,0 +1,143 @@
+// Command adminduk is the command-line tool of the adminduk SDK: NIK and KK
+// parsing and bulk validation, region-code lookup, Indonesian number words,
+// and the document, partnership and coverage tools of the other packages.
+//
+// Run `adminduk help` for the list of commands. Exit status: 0 success, 1 when
+// an input is invalid (or a document does not verify), 2 on a usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch: its streams. Commands never use os.Std*
+// directly so tests can run them in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// command is one top-level word of the CLI.
+type command struct {
+	summary string // one line for `adminduk help`
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+// commands is filled by init functions, one file per command family.
+var commands = map[string]command{}
+
+func register(name, summary string, run func(context.Context, *env, []string) error) {
+	if _, dup := commands[name]; dup {
+		panic("adminduk: command registered twice: " + name)
+	}
+	commands[name] = command{summary, run}
+}
+
+// usageError makes run exit with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errInvalid makes run exit with status 1 without printing anything more:
+// the command has already reported what was invalid.
+var errInvalid = errors.New("invalid input")
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "adminduk: unknown command %q; run 'adminduk help'\n", args[0])
+		return 2
+	}
+	err := c.run(ctx, e, args[1:])
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], ue.msg)
+		return 2
+	case errors.Is(err, errInvalid):
+		return 1
+	}
+	fmt.Fprintf(stderr, "adminduk %s: %v\n", args[0], err)
+	return 1
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "usage: adminduk <command> [arguments]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+}
+
+// newFlags returns a flag set that reports errors to e.stderr instead of
+// exiting.
+func newFlags(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("adminduk "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parseFlags parses args allowing flags after positional arguments
+// ("adminduk wilayah 62.08 --json") and returns the positional ones. A lone
+// "--" ends flag parsing.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// subcommand splits "nik parse ..." into the verb and its arguments.
+func subcommand(args []string, verbs ...string) (string, []string, error) {
+	if len(args) == 0 || !slices.Contains(verbs, args[0]) {
+		return "", nil, usagef("want one of: %s", strings.Join(verbs, ", "))
+	}
+	return args[0], args[1:], nil
+}
