@@ -79,6 +79,11 @@ func index(c Code) (int, bool) {
 // Known reports whether a province, kab/kota or kecamatan code appears in any
 // edition. It is the check a NIK's region needs, and allocates nothing.
 func Known(c Code) bool {
+	if c.lvl == LevelDistrict { // the NIK hot path, kept small enough to inline
+		s := regencySlot[c.d/100%10000]
+		n := c.d % 100
+		return s != 0 && regencies[s-1].districts[n>>6&1]&(1<<(n&63)) != 0
+	}
 	_, ok := index(c)
 	return ok
 }
