@@ -126,8 +126,11 @@ func (p Parser) parse(s string, dayPlus40 bool) (number, Reason) {
 
 // regionOK applies the strict or lenient region rule.
 func (p Parser) regionOK(c wilayah.Code) bool {
+	if c.Level() != wilayah.LevelDistrict { // a zero part: 32.01.00
+		return false
+	}
 	if p.lenient {
-		return c.Level() == wilayah.LevelDistrict && wilayah.Known(c.Province()) && c.RegencyNumber() != 70
+		return wilayah.Known(c.Province()) && c.RegencyNumber() != 70
 	}
 	return wilayah.Known(c)
 }

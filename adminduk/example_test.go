@@ -1,0 +1,72 @@
+package adminduk_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+func ExampleParseNIK() {
+	n, err := adminduk.ParseNIK("3201014512230001")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(n.Sex(), n.BirthDate().Format(time.DateOnly), n.Serial(), n.Region())
+	fmt.Println(n) // %v masks a NIK
+	// Output:
+	// female 2023-12-05 1 32.01.01
+	// 3201********0001
+}
+
+func ExampleParseNIK_retiredRegion() {
+	// Merauke was 91.01 until Papua Selatan was formed in 2022; its NIKs stay valid.
+	n, _ := adminduk.ParseNIK("9101014512230001")
+	now, _ := wilayah.Resolve(n.Region())
+	fmt.Println(n.Region(), "->", now.Code, now.Name)
+	// Output: 91.01.01 -> 93.01.01 Merauke
+}
+
+func ExampleParseNIK_errors() {
+	_, err := adminduk.ParseNIK("3201013102230001")
+	fmt.Println(errors.Is(err, adminduk.ErrInvalidDate))
+	fmt.Println(err)
+	// Output:
+	// true
+	// adminduk: NIK "3201********0001": 31 February 2023 does not exist
+}
+
+func ExampleNewParser() {
+	p := adminduk.NewParser(adminduk.Options{AsOf: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	for _, s := range []string{"3201012211260001", "3201012311260001"} {
+		n, _ := p.ParseNIK(s)
+		fmt.Println(n.BirthDate().Format(time.DateOnly))
+	}
+	// Output:
+	// 2026-11-22
+	// 1926-11-23
+}
+
+func ExampleTerbilang() {
+	fmt.Println(adminduk.Terbilang(1001000))
+	fmt.Println(adminduk.Words(2023, adminduk.English))
+	// Output:
+	// satu juta seribu
+	// two thousand twenty-three
+}
+
+func ExampleDateWords() {
+	d := time.Date(2023, 8, 25, 0, 0, 0, 0, time.UTC)
+	fmt.Println(adminduk.DateWords(d, adminduk.Indonesian))
+	fmt.Println(adminduk.DateWords(d, adminduk.English))
+	// Output:
+	// dua puluh lima agustus dua ribu dua puluh tiga
+	// twenty-fifth august two thousand twenty-three
+}
+
+func ExampleOrdinal() {
+	fmt.Println("anak " + adminduk.Ordinal(2, adminduk.Indonesian))
+	// Output: anak kedua
+}
