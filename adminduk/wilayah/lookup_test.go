@@ -16,12 +16,12 @@ func TestLookupRetiredSuccessors(t *testing.T) {
 		code, successor, name string
 		latest                wilayah.Edition
 	}{
-		{"91.01", "93.01", "KAB. MERAUKE", wilayah.Edition2022},       // Papua Selatan, 2022
-		{"91.01.01", "93.01.01", "Merauke", wilayah.Edition2022},      // its kecamatan, by name
-		{"92.71", "96.71", "KOTA SORONG", wilayah.Edition2023},        // Papua Barat Daya
-		{"92.71.01", "96.71.01", "Sorong", wilayah.Edition2023},       // under the parent's successor
-		{"91.02", "95.01", "KAB. JAYAWIJAYA", wilayah.Edition2022},    // Papua Pegunungan
-		{"91.04", "94.01", "KAB. NABIRE", wilayah.Edition2022},        // Papua Tengah
+		{"91.01", "93.01", "KAB. MERAUKE", wilayah.Edition2022},    // Papua Selatan, 2022
+		{"91.01.01", "93.01.01", "Merauke", wilayah.Edition2022},   // its kecamatan, by name
+		{"92.71", "96.71", "KOTA SORONG", wilayah.Edition2023},     // Papua Barat Daya
+		{"92.71.01", "96.71.01", "Sorong", wilayah.Edition2023},    // under the parent's successor
+		{"91.02", "95.01", "KAB. JAYAWIJAYA", wilayah.Edition2022}, // Papua Pegunungan
+		{"91.04", "94.01", "KAB. NABIRE", wilayah.Edition2022},     // Papua Tengah
 		{"91.12", "95.02", "KAB. PEGUNUNGAN BINTANG", wilayah.Edition2022},
 	}
 	for _, tt := range tests {
