@@ -112,26 +112,45 @@ func newFlags(e *env, name string) *flag.FlagSet {
 
 // parseFlags parses args allowing flags after positional arguments
 // ("adminduk wilayah 62.08 --json") and returns the positional ones. A lone
-// "--" ends flag parsing.
+// "--" ends flag parsing; a negative number ("-1000") is positional.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		cut := len(args)
+		for i, a := range args {
+			if a == "--" || isNegativeNumber(a) {
+				cut = i
+				break
+			}
+		}
+		if err := fs.Parse(args[:cut]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
 			return nil, usageError{err.Error()}
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		rest := append(fs.Args(), args[cut:]...)
+		switch {
+		case len(rest) == 0:
 			return pos, nil
+		case rest[0] == "--":
+			return append(pos, rest[1:]...), nil
 		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
+}
+
+func isNegativeNumber(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // subcommand splits "nik parse ..." into the verb and its arguments.

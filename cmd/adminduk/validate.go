@@ -108,9 +108,13 @@ func (v *validator) run(ctx context.Context, in io.Reader) error {
 	for line := 1; ; line++ {
 		b, err := r.ReadSlice('\n')
 		long := false
-		for errors.Is(err, bufio.ErrBufferFull) { // a line longer than the buffer: keep its start, skip the rest
+		if errors.Is(err, bufio.ErrBufferFull) { // a line longer than the buffer: keep its start, skip the rest
 			long = true
-			_, err = r.ReadSlice('\n')
+			var start [17]byte
+			b = start[:copy(start[:], b)]
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = r.ReadSlice('\n')
+			}
 		}
 		if err != nil && err != io.EOF {
 			return err
