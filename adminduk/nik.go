@@ -52,6 +52,14 @@ func (p Parser) ParseNIK(s string) (NIK, error) {
 	return NIK{n}, nil
 }
 
+// NIKReason returns why s is not a valid NIK for p, or 0 when it is one. It
+// allocates nothing, even for invalid input, for bulk validation; use
+// [Parser.ParseNIK] for the explanation.
+func (p Parser) NIKReason(s string) Reason {
+	_, r := p.parse(s, true)
+	return r
+}
+
 // IsValid reports whether n is a parsed NIK rather than the zero value.
 func (n NIK) IsValid() bool { return n.n != 0 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -174,4 +175,33 @@ func TestTerbilang(t *testing.T) {
 	code, _, errOut := runCLI(t, "", "terbilang", "9223372036854775808")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "not a whole number")
+}
+
+func TestNIKValidateChunkBoundaries(t *testing.T) {
+	// Many chunks, a file ending exactly at a newline, an empty file.
+	var b strings.Builder
+	n := 3*chunkSize/17 + 5
+	for i := 0; i < n; i++ {
+		if i == n-2 {
+			b.WriteString("3201013102230001\n") // invalid, near the end
+			continue
+		}
+		b.WriteString("3201014512230001\n")
+	}
+	code, out, errOut := runCLI(t, b.String(), "nik", "validate", "--as-of", "2026-11-22", "-")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, strconv.Itoa(n-1)+"\t3201********0001\tdate\n", out)
+	assert.Equal(t, strconv.Itoa(n)+" checked, 1 invalid\n", errOut)
+
+	code, out, errOut = runCLI(t, "", "nik", "validate", "-")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "0 checked, 0 invalid\n", errOut)
+
+	rest := chunkSize - chunkSize/17*17 - 1
+	exact := strings.Repeat("3201014512230001\n", chunkSize/17) + strings.Repeat("x", rest) + "\n"
+	require.Len(t, exact, chunkSize)
+	code, out, _ = runCLI(t, exact, "nik", "validate", "-")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, strconv.Itoa(chunkSize/17+1)+"\t"+strings.Repeat("x", rest)+"\tsyntax\n", out)
 }

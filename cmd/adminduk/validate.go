@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
+	"sync"
 	"unsafe"
 
 	"github.com/adminduk-id/adminduk/adminduk"
@@ -38,45 +39,74 @@ func runNIKValidate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, size, closeIn, err := openInput(e, pos[0])
+	in, err := openInput(e, pos[0])
 	if err != nil {
 		return err
 	}
-	defer closeIn()
-	if bar := progressFor(e, size); bar != nil {
-		in = io.TeeReader(in, bar)
-		defer bar.Finish()
-	}
-	v := validator{p: p, column: *column, skip: *header, out: bufio.NewWriterSize(e.stdout, 64<<10), stderr: e.stderr}
-	err = v.run(ctx, in)
-	if ferr := v.out.Flush(); err == nil {
+	defer in.close()
+	c := lineChecker{p: p, column: *column}
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	var checked, invalid, warnings int
+	bar := progressFor(e, in.size)
+	err = validateStream(ctx, in, c, *header, runtime.GOMAXPROCS(0), func(r *chunkResult) error {
+		if bar != nil {
+			bar.Add(r.bytes)
+		}
+		checked += r.checked
+		invalid += r.invalid
+		for _, w := range r.warnings {
+			if warnings++; warnings <= maxWarnings {
+				fmt.Fprintf(e.stderr, "adminduk nik validate: %s\n", w)
+			} else if warnings == maxWarnings+1 {
+				fmt.Fprintln(e.stderr, "adminduk nik validate: more lines with problems; see the output")
+			}
+		}
+		_, err := out.Write(r.out)
+		return err
+	})
+	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}
+	if bar != nil {
+		bar.Finish()
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%d checked, %d invalid\n", v.checked, v.invalid)
-	if v.invalid > 0 {
+	fmt.Fprintf(e.stderr, "%d checked, %d invalid\n", checked, invalid)
+	if invalid > 0 {
 		return errInvalid
 	}
 	return nil
 }
 
-// openInput opens a file argument or "-" for standard input, returning its
-// size when known (for the progress bar).
-func openInput(e *env, name string) (io.Reader, int64, func(), error) {
+// input is an opened FILE argument: a stream, and for a regular file its
+// size and, where the platform allows, its bytes mapped into memory.
+type input struct {
+	r      io.Reader
+	size   int64
+	mapped []byte
+	close  func()
+}
+
+// openInput opens a file argument or "-" for standard input.
+func openInput(e *env, name string) (*input, error) {
 	if name == "-" {
-		return e.stdin, -1, func() {}, nil
+		return &input{r: e.stdin, size: -1, close: func() {}}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, err
 	}
-	size := int64(-1)
+	in := &input{r: f, size: -1, close: func() { f.Close() }}
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		size = st.Size()
+		in.size = st.Size()
+		if data, unmap, err := mapFile(f, in.size); err == nil {
+			in.mapped = data
+			in.close = func() { unmap(); f.Close() }
+		}
 	}
-	return f, size, func() { f.Close() }, nil
+	return in, nil
 }
 
 // progressFor returns a byte progress bar on stderr when stderr is a terminal
@@ -90,95 +120,227 @@ func progressFor(e *env, size int64) *progressbar.ProgressBar {
 		progressbar.OptionSetDescription("validating"), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
 }
 
-// validator streams lines, parses the NIK of each, and writes the invalid
-// ones as `line<TAB>masked NIK<TAB>reason`.
-type validator struct {
-	p        adminduk.Parser
-	column   int
-	skip     bool
-	out      *bufio.Writer
-	stderr   io.Writer
-	checked  int
-	invalid  int
-	warnings int
+// chunkSize is how much input one worker takes at a time; a line longer
+// than this is reported as a syntax error by its first bytes.
+const chunkSize = 1 << 20
+
+// chunk is a run of whole lines, or the start of one over-long line.
+type chunk struct {
+	data      []byte
+	firstLine int
+	long      bool
+	result    chan *chunkResult
 }
 
-func (v *validator) run(ctx context.Context, in io.Reader) error {
-	r := bufio.NewReaderSize(in, 1<<20)
-	for line := 1; ; line++ {
-		b, err := r.ReadSlice('\n')
-		long := false
-		if errors.Is(err, bufio.ErrBufferFull) { // a line longer than the buffer: keep its start, skip the rest
-			long = true
-			var start [17]byte
-			b = start[:copy(start[:], b)]
-			for errors.Is(err, bufio.ErrBufferFull) {
-				_, err = r.ReadSlice('\n')
+// chunkResult is what checking a chunk produced: output lines and counts.
+type chunkResult struct {
+	out              []byte
+	bytes            int // input bytes covered, for the progress bar
+	checked, invalid int
+	warnings         []string
+}
+
+// validateStream cuts the input into chunks of whole lines, checks them on
+// workers goroutines, and hands the results to emit in input order.
+func validateStream(ctx context.Context, in *input, c lineChecker, skipHeader bool, workers int, emit func(*chunkResult) error) error {
+	todo := make(chan *chunk, workers)
+	ordered := make(chan *chunk, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ch := range todo {
+				ch.result <- c.checkChunk(ch, skipHeader)
 			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(ordered)
+		defer close(todo)
+		chunks := readChunks
+		if in.mapped != nil {
+			chunks = sliceChunks
 		}
-		if err != nil && err != io.EOF {
-			return err
+		readErr <- chunks(ctx, in, func(ch *chunk) {
+			ch.result = make(chan *chunkResult, 1)
+			ordered <- ch
+			todo <- ch
+		})
+	}()
+	var err error
+	for ch := range ordered {
+		r := <-ch.result
+		if err == nil {
+			err = emit(r)
 		}
-		if len(b) > 0 || long {
-			if line%(1<<20) == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if !(v.skip && line == 1) {
-				v.check(line, trimEOL(b), long)
-			}
-		}
-		if err == io.EOF {
-			return nil
+		if !ch.long && in.mapped == nil {
+			buffers.Put(ch.data[:0])
 		}
 	}
+	wg.Wait()
+	if rerr := <-readErr; rerr != nil {
+		return rerr
+	}
+	return err
+}
+
+// buffers recycles chunk buffers, so the input is read into the same few
+// megabytes of memory however long it is.
+var buffers = sync.Pool{New: func() any { return make([]byte, 0, chunkSize) }}
+
+// sliceChunks cuts a mapped file into chunks of whole lines; a line longer
+// than chunkSize makes a longer chunk.
+func sliceChunks(ctx context.Context, in *input, send func(*chunk)) error {
+	data, line := in.mapped, 1
+	for len(data) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cut := len(data)
+		if cut > chunkSize {
+			cut = chunkSize + bytes.IndexByte(data[chunkSize:], '\n') + 1
+			if cut == chunkSize { // no newline after chunkSize
+				cut = len(data)
+			}
+		}
+		send(&chunk{data: data[:cut], firstLine: line})
+		line += bytes.Count(data[:cut], []byte{'\n'})
+		data = data[cut:]
+	}
+	return nil
+}
+
+// readChunks reads a stream and calls send with chunks of whole lines.
+func readChunks(ctx context.Context, stream *input, send func(*chunk)) error {
+	in, line := stream.r, 1
+	var carry []byte
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		buf := append(buffers.Get().([]byte), carry...)
+		n, err := io.ReadFull(in, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		eof := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !eof {
+			return err
+		}
+		if eof {
+			if len(buf) > 0 {
+				send(&chunk{data: buf, firstLine: line})
+			}
+			return nil
+		}
+		cut := bytes.LastIndexByte(buf, '\n') + 1
+		if cut == 0 { // no newline in a full buffer: an over-long line
+			start := append([]byte(nil), buf[:17]...)
+			rest, err := skipLine(in)
+			if err != nil {
+				return err
+			}
+			send(&chunk{data: start, firstLine: line, long: true})
+			line++
+			carry = rest
+			continue
+		}
+		send(&chunk{data: buf[:cut], firstLine: line})
+		line += bytes.Count(buf[:cut], []byte{'\n'})
+		carry = append(carry[:0:0], buf[cut:]...) // buf goes to a worker and back to the pool
+	}
+}
+
+// skipLine reads past the next newline and returns what followed it in the
+// last read.
+func skipLine(in io.Reader) ([]byte, error) {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := in.Read(buf)
+		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			return append([]byte(nil), buf[i+1:n]...), nil
+		}
+		if err == io.EOF {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// lineChecker checks one line; it is shared, read-only, by the workers.
+type lineChecker struct {
+	p      adminduk.Parser
+	column int
+}
+
+func (c lineChecker) checkChunk(ch *chunk, skipHeader bool) *chunkResult {
+	r := &chunkResult{bytes: len(ch.data)}
+	if ch.long {
+		c.check(r, ch.firstLine, ch.data, true)
+		return r
+	}
+	data := ch.data
+	for line := ch.firstLine; len(data) > 0; line++ {
+		i := bytes.IndexByte(data, '\n') + 1
+		if i == 0 {
+			i = len(data)
+		}
+		if !(skipHeader && line == 1) {
+			b := trimEOL(data[:i])
+			c.check(r, line, b, len(b) > chunkSize)
+		}
+		data = data[i:]
+	}
+	return r
 }
 
 func trimEOL(b []byte) []byte {
-	b = bytes.TrimSuffix(b, []byte{'\n'})
-	return bytes.TrimSuffix(b, []byte{'\r'})
+	if n := len(b); n > 0 && b[n-1] == '\n' {
+		b = b[:n-1]
+	}
+	if n := len(b); n > 0 && b[n-1] == '\r' {
+		b = b[:n-1]
+	}
+	return b
 }
 
-func (v *validator) check(line int, b []byte, long bool) {
-	if v.column > 0 && !long {
-		f, ok := csvField(b, v.column)
+func (c lineChecker) check(r *chunkResult, line int, b []byte, long bool) {
+	if c.column > 0 && !long {
+		f, ok := csvField(b, c.column)
 		if !ok {
-			v.warn(line, "missing column "+strconv.Itoa(v.column))
-			v.report(line, nil, adminduk.ReasonSyntax)
+			r.warnings = append(r.warnings, "line "+strconv.Itoa(line)+": missing column "+strconv.Itoa(c.column))
+			r.report(line, nil, adminduk.ReasonSyntax)
 			return
 		}
 		b = f
-	}
-	if len(b) == 0 && !long && v.column == 0 {
+	} else if len(b) == 0 && !long {
 		return // blank line
 	}
-	v.checked++
 	if long {
-		v.report(line, b, adminduk.ReasonSyntax)
+		r.report(line, b, adminduk.ReasonSyntax)
 		return
 	}
-	// The string aliases the read buffer only for the duration of the call;
-	// the error (which keeps the input) is used before the next read.
-	_, err := v.p.ParseNIK(unsafe.String(unsafe.SliceData(b), len(b)))
-	if err != nil {
-		var pe *adminduk.ParseError
-		errors.As(err, &pe)
-		v.report(line, b, pe.Reason)
+	// The string aliases the chunk only for the duration of the call, which
+	// keeps nothing.
+	if reason := c.p.NIKReason(unsafe.String(unsafe.SliceData(b), len(b))); reason != 0 {
+		r.report(line, b, reason)
+		return
 	}
+	r.checked++
 }
 
-func (v *validator) report(line int, b []byte, reason adminduk.Reason) {
-	if b == nil {
-		v.checked++
-	}
-	v.invalid++
-	var buf [64]byte
-	o := strconv.AppendInt(buf[:0], int64(line), 10)
-	o = append(o, '\t')
-	o = appendMasked(o, b)
-	o = append(o, '\t')
-	o = append(o, reason.String()...)
-	o = append(o, '\n')
-	v.out.Write(o)
+// report writes `line<TAB>masked input<TAB>reason` and counts the line.
+func (r *chunkResult) report(line int, b []byte, reason adminduk.Reason) {
+	r.checked++
+	r.invalid++
+	r.out = strconv.AppendInt(r.out, int64(line), 10)
+	r.out = append(r.out, '\t')
+	r.out = appendMasked(r.out, b)
+	r.out = append(r.out, '\t')
+	r.out = append(r.out, reason.String()...)
+	r.out = append(r.out, '\n')
 }
 
 // appendMasked appends a NIK-like input with its middle hidden, and other
@@ -202,15 +364,6 @@ func appendMasked(o, b []byte) []byte {
 		o = append(o, c)
 	}
 	return o
-}
-
-func (v *validator) warn(line int, msg string) {
-	v.warnings++
-	if v.warnings <= maxWarnings {
-		fmt.Fprintf(v.stderr, "adminduk nik validate: line %d: %s\n", line, msg)
-	} else if v.warnings == maxWarnings+1 {
-		fmt.Fprintln(v.stderr, "adminduk nik validate: more lines with problems; see the output")
-	}
 }
 
 // csvField returns field n (1-based) of a CSV line, unquoting a quoted field
