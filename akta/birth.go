@@ -1,0 +1,240 @@
+package akta
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+)
+
+// Registration deadlines of UU 24/2013: a birth is reported within 60 days
+// (art. 27), a death within 30 (art. 44). A registration on the last day is
+// on time.
+const (
+	BirthDeadlineDays = 60
+	DeathDeadlineDays = 30
+)
+
+// Record is a civil-registration record an akta is printed from: *[Birth] or
+// *[Death].
+type Record interface {
+	// Kind says which akta the record gives.
+	Kind() Kind
+	// RegisterNumber returns the record's register number.
+	RegisterNumber() Number
+	// Validate reports every problem as a *ValidationError.
+	Validate() error
+	isRecord()
+}
+
+// Birth is a birth registration, the content of an akta kelahiran.
+type Birth struct {
+	Number Number // zero until registered; see [Birth.Register]
+	Child  Child
+	Mother Party
+	// Father is nil when no marriage is recorded: the akta then names the
+	// mother only, on the strength of the parents' SPTJM (statement of
+	// absolute responsibility).
+	Father    *Party
+	Reporter  Party
+	Witnesses []Party // exactly two
+	// RegisteredAt is the day the birth was reported and recorded; it
+	// decides on-time or late, and is the date in the register number.
+	RegisteredAt Date
+	IssuedAt     Date // date printed under the place of issue
+	Issuer       Issuer
+	// KK is the family card the child is entered in, if known; it goes in
+	// the signed QR.
+	KK adminduk.KK
+}
+
+// Child is the person born.
+type Child struct {
+	NIK        adminduk.NIK
+	Name       string
+	Sex        adminduk.Sex
+	BirthDate  Date
+	BirthTime  TimeOfDay // optional
+	BirthPlace string    // place as printed: kab/kota or town ("SERANG")
+	// BirthOrder is the child's place among the mother's children: 1 for the
+	// first child; twins get consecutive numbers. The akta prints it in words
+	// ("anak ke-DUA").
+	BirthOrder   int
+	Multiplicity Multiplicity
+	WeightGrams  int // optional, 0 when not recorded
+	LengthMM     int // optional, 0 when not recorded
+}
+
+// Person returns the child as an [adminduk.Person].
+func (c Child) Person() adminduk.Person {
+	return adminduk.Person{NIK: c.NIK, Name: c.Name, Sex: c.Sex, BirthPlace: c.BirthPlace, BirthDate: c.BirthDate.Time()}
+}
+
+// Kind returns [KindBirth].
+func (b *Birth) Kind() Kind { return KindBirth }
+
+// RegisterNumber returns b.Number.
+func (b *Birth) RegisterNumber() Number { return b.Number }
+
+func (b *Birth) isRecord() {}
+
+// BirthLate reports whether a birth registered on registered is late: more
+// than [BirthDeadlineDays] days after the birth.
+func BirthLate(birth, registered Date) bool {
+	return registered.DaysSince(birth) > BirthDeadlineDays
+}
+
+// DeathLate reports whether a death registered on registered is late: more
+// than [DeathDeadlineDays] days after the death.
+func DeathLate(death, registered Date) bool {
+	return registered.DaysSince(death) > DeathDeadlineDays
+}
+
+// Late reports whether the birth was registered late (type LT rather than
+// LU): more than 60 days after the birth.
+func (b *Birth) Late() bool { return BirthLate(b.Child.BirthDate, b.RegisteredAt) }
+
+// Deadline returns the last day for on-time registration.
+func (b *Birth) Deadline() Date { return b.Child.BirthDate.AddDays(BirthDeadlineDays) }
+
+// Validate checks the registration as an akta prints it and returns nil or
+// a *[ValidationError] listing every problem with its field path. It checks
+// presence and form of every field, exactly two distinct witnesses,
+// distinct NIKs for child and parents, dates in order (birth <= registered
+// <= issued), ranges (birth order 1-30, weight 300-7000 g, length 200-700
+// mm), and that the register number has a birth type that agrees with the
+// lateness, the registration date and the issuing kab/kota. It does not
+// read the clock: a birth date in the future is caught only against the
+// registration date.
+func (b *Birth) Validate() error { return b.validate(true) }
+
+func (b *Birth) validate(needNumber bool) error {
+	c := &checker{kind: "kelahiran"}
+	c.number(b.Number, KindBirth, b.Late(), true, b.RegisteredAt, b.Issuer, needNumber)
+	ch := b.Child
+	if !ch.NIK.IsValid() {
+		c.required("child.nik")
+	}
+	c.name("child.name", ch.Name, 100, true)
+	if ch.Sex == 0 {
+		c.required("child.sex")
+	}
+	c.dates("child.birth_date", ch.BirthDate, b.RegisteredAt, b.IssuedAt)
+	c.place("child.birth_place", ch.BirthPlace)
+	switch {
+	case ch.BirthOrder == 0:
+		c.required("child.birth_order")
+	case ch.BirthOrder < 0 || ch.BirthOrder > 30:
+		c.add("child.birth_order", CodeRange, "anak ke- harus 1 sampai 30", "birth order must be 1 to 30")
+	}
+	switch {
+	case ch.Multiplicity == 0:
+		c.required("child.multiplicity")
+	case ch.Multiplicity > 9:
+		c.add("child.multiplicity", CodeRange, "jenis kelahiran tidak dikenal", "unknown multiplicity")
+	}
+	if w := ch.WeightGrams; w != 0 && (w < 300 || w > 7000) {
+		c.add("child.weight_g", CodeRange, "berat lahir harus 300 sampai 7000 gram", "birth weight must be 300 to 7000 g")
+	}
+	if l := ch.LengthMM; l != 0 && (l < 200 || l > 700) {
+		c.add("child.length_cm", CodeRange, "panjang lahir harus 20 sampai 70 cm", "birth length must be 20 to 70 cm")
+	}
+	c.party("mother", b.Mother, true)
+	fields := []string{"child.nik", "mother.nik"}
+	niks := []adminduk.NIK{ch.NIK, b.Mother.NIK}
+	if b.Father != nil {
+		c.party("father", *b.Father, true)
+		fields = append(fields, "father.nik")
+		niks = append(niks, b.Father.NIK)
+	}
+	c.distinct(fields, niks)
+	c.party("reporter", b.Reporter, true)
+	c.witnesses(b.Witnesses)
+	c.issuer(b.Issuer)
+	return c.err()
+}
+
+// Warnings returns what an officer should look at but that does not make
+// the record invalid: a child NIK whose encoded birth date or sex differs
+// from the record (legitimate after a correction, Permendagri 108/2019),
+// a mother's NIK coded male or a father's coded female, a mother younger
+// than 10 or older than 65 at the birth by her NIK, and a child's name
+// against Permendagri 73/2022 (at least two words, at most 60 characters).
+func (b *Birth) Warnings() []*FieldError {
+	c := &checker{}
+	ch := b.Child
+	nikAgrees(c, "child.nik", ch.NIK, ch.Sex, ch.BirthDate)
+	if b.Mother.NIK.IsValid() && b.Mother.NIK.Sex() != adminduk.Female {
+		c.add("mother.nik", CodeMismatch, "NIK ibu berkode laki-laki", "mother's NIK is coded male")
+	}
+	if b.Father != nil && b.Father.NIK.IsValid() && b.Father.NIK.Sex() != adminduk.Male {
+		c.add("father.nik", CodeMismatch, "NIK ayah berkode perempuan", "father's NIK is coded female")
+	}
+	if b.Mother.NIK.IsValid() && !ch.BirthDate.IsZero() {
+		if age := DateOf(b.Mother.NIK.BirthDate()).YearsAt(ch.BirthDate); age < 10 || age > 65 {
+			c.add("mother.nik", CodeRange, "umur ibu menurut NIK "+itoa(age)+" tahun", "mother's age by her NIK is "+itoa(age))
+		}
+	}
+	if n := strings.TrimSpace(ch.Name); n != "" {
+		if len(strings.Fields(n)) < 2 {
+			c.add("child.name", CodeRange, "nama paling sedikit dua kata (Permendagri 73/2022)", "name should have at least two words (Permendagri 73/2022)")
+		}
+		if utf8.RuneCountInString(n) > 60 {
+			c.add("child.name", CodeRange, "nama paling banyak 60 huruf (Permendagri 73/2022)", "name should have at most 60 characters (Permendagri 73/2022)")
+		}
+	}
+	return c.errs
+}
+
+// nikAgrees warns when a NIK's encoded sex or birth day and month differ
+// from the record's.
+func nikAgrees(c *checker, field string, n adminduk.NIK, sex adminduk.Sex, birth Date) {
+	if !n.IsValid() {
+		return
+	}
+	if sex != 0 && n.Sex() != sex {
+		c.add(field, CodeMismatch, "jenis kelamin pada NIK berbeda", "sex encoded in the NIK differs")
+	}
+	if !birth.IsZero() {
+		y, m, d := n.Birth()
+		if m != birth.Month() || d != birth.Day() || y%100 != birth.Year()%100 {
+			c.add(field, CodeMismatch, "tanggal lahir pada NIK berbeda", "birth date encoded in the NIK differs")
+		}
+	}
+}
+
+// Register checks b (all but its number), chooses the type from the
+// lateness (types nil means [DefaultTypes]), takes the next serial of the
+// issuing kab/kota on the registration date from seq and returns a copy of
+// b with its number. b itself is not changed.
+func (b *Birth) Register(ctx context.Context, seq Sequencer, types *Types) (*Birth, error) {
+	if err := b.validate(false); err != nil {
+		return nil, err
+	}
+	if types == nil {
+		types = defaultTypes
+	}
+	t, ok := types.For(KindBirth, b.Late())
+	if !ok {
+		return nil, &NumberError{Input: KindBirth.String(), Err: ErrUnknownType, Msg: "type table has no birth type"}
+	}
+	n, err := Allocate(ctx, seq, b.Issuer.Regency, t, b.RegisteredAt)
+	if err != nil {
+		return nil, err
+	}
+	nb := b.Clone()
+	nb.Number = n
+	return nb, nil
+}
+
+// Clone returns a deep copy of b.
+func (b *Birth) Clone() *Birth {
+	nb := *b
+	if b.Father != nil {
+		f := *b.Father
+		nb.Father = &f
+	}
+	nb.Witnesses = append([]Party(nil), b.Witnesses...)
+	return &nb
+}

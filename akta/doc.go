@@ -1,0 +1,132 @@
+// Package akta holds civil-registration records and their rules: akta
+// register numbers, birth and death registrations with on-time and late
+// registration, and the family card (KK) with the changes a birth or a
+// death makes to it. Rendering (PDF, PNG, signed QR) lives in the
+// sub-package [github.com/adminduk-id/adminduk/akta/render], so that a
+// program that only checks records does not link a PDF library.
+//
+// # Register numbers
+//
+// A [Number] is `KKKK-TT-DDMMYYYY-NNNN`, e.g. 3201-LU-25082023-0001: the
+// issuing kab/kota, a type code, the registration date and the office's
+// serial for that day. It is a small comparable value like
+// [net/netip.Addr]: [ParseNumber], [MustParseNumber], [Number.String],
+// [Number.AppendTo], text and SQL marshalling, zero value invalid. Type
+// codes come from a [Types] table: LU (birth on time), LT (birth late) and
+// KM (death) by default. KM is not confirmed by regulation, so a [Parser]
+// takes another table built with [NewTypes] or [Types.With]. Numbers of
+// older layouts parse as legacy ([Number.IsLegacy]) and keep their text.
+// Errors are *[NumberError] values unwrapping to [ErrSyntax],
+// [ErrUnknownOffice], [ErrUnknownType], [ErrInvalidDate] or
+// [ErrInvalidSerial].
+//
+// New numbers come from a [Sequencer], the next serial per office and day;
+// [MemorySequencer] keeps them in memory, the registry in its database.
+// [Allocate], [Birth.Register] and [Death.Register] put the pieces together.
+//
+// # Records and rules
+//
+// A [Birth] holds the child (NIK, name, sex, date and time, place, birth
+// order, single or multiple birth, weight and length), the mother, the
+// father (nil when no marriage is recorded: the akta names the mother only,
+// SPTJM), the reporter, two witnesses, the registration and issue dates and
+// the issuing Dinas. A [Death] holds the deceased, date, place and cause
+// category of death and the same parties and dates. A birth registered more
+// than 60 days after it happened is late (type LT rather than LU, UU 24/2013
+// art. 27: [BirthLate]); a death more than 30 days (art. 44: [DeathLate]).
+// Registering on the 60th (30th) day is on time.
+//
+// Validate reports every problem at once as a *[ValidationError] of
+// *[FieldError] values: a field path as in akta.json ("child.birth_date",
+// "witnesses[1].nik"), a [Code] and a message in Indonesian and English.
+// Each unwraps to a sentinel ([ErrRequired], [ErrInvalid],
+// [ErrOutOfRange], [ErrDateOrder], [ErrMismatch], [ErrDuplicate],
+// [ErrUnknown]), so callers branch with errors.Is and errors.As. Warnings
+// lists what deserves a look without being wrong (a NIK coding another sex
+// or birth date, which a correction legitimately causes).
+//
+// # Family card
+//
+// A [Family] is a KK: number, address, members with relationship, NIK, sex,
+// birth place and date, religion, education, occupation, marital status,
+// citizenship and parents' names. Changes return the next version and leave
+// the old one alone: [Family.AddNewborn] enters the child of a birth;
+// [Family.RemoveDeceased] takes out the person of a death, marks the spouse
+// widowed and, when the head died, picks the next head ([Family.Successor]:
+// the spouse first) and allocates a new KK number ([NewKKNumber]).
+//
+// # akta.json
+//
+// [DecodeRecord] reads the CLI's input and [Birth.MarshalJSON] and
+// [Death.MarshalJSON] write it. Unknown fields are an error; dates are
+// YYYY-MM-DD, times HH:MM; sex is "L"/"P" or "male"/"female"; NIKs are 16
+// digits. A birth:
+//
+//	{
+//	  "type": "kelahiran",
+//	  "number": "3604-LU-01092023-0001",
+//	  "child": {"nik": "3604016508230001", "name": "Siti Aminah", "sex": "P",
+//	            "birth_date": "2023-08-25", "birth_time": "07:45",
+//	            "birth_place": "Serang", "birth_order": 2,
+//	            "multiplicity": "tunggal", "weight_g": 3100, "length_cm": 49.5},
+//	  "mother": {"nik": "3604014101950002", "name": "Nur Halimah"},
+//	  "father": {"nik": "3604011203900001", "name": "Ahmad Fauzi"},
+//	  "reporter": {"nik": "3604011203900001", "name": "Ahmad Fauzi"},
+//	  "witnesses": [{"nik": "...", "name": "..."}, {"nik": "...", "name": "..."}],
+//	  "registered_at": "2023-09-01",
+//	  "issued_at": "2023-09-01",
+//	  "issuer": {"regency": "36.04", "head_name": "Dr. H. Ahmad Suhaemi, M.Si.",
+//	             "head_nip": "197005121995031002", "place": "Serang"},
+//	  "kk": "3604010109230001"
+//	}
+//
+// "father" is omitted for a child without a recorded marriage;
+// "multiplicity" is "tunggal", "kembar-2" ... "kembar-9" (or the number);
+// "birth_order" is the child's place among the mother's children;
+// "birth_time", "weight_g", "length_cm", "issuer.place" and "kk" are
+// optional. A death:
+//
+//	{
+//	  "type": "kematian",
+//	  "number": "3604-KM-10032024-0007",
+//	  "deceased": {"nik": "...", "name": "...", "sex": "L", "birth_place": "...",
+//	               "birth_date": "1950-04-02", "father_name": "...", "mother_name": "..."},
+//	  "death_date": "2024-03-01", "death_time": "23:10", "death_place": "Serang",
+//	  "cause": "sakit",
+//	  "reporter": {...}, "witnesses": [{...}, {...}],
+//	  "registered_at": "2024-03-10", "issued_at": "2024-03-10",
+//	  "issuer": {...}, "kk": "..."
+//	}
+//
+// "cause" is one of "sakit" (illness or old age), "wabah", "kecelakaan",
+// "kriminalitas", "bunuh-diri", "lainnya"; the death time and the parents'
+// names are optional.
+//
+// # kk.json
+//
+// [DecodeFamily] reads a family card and [Family.MarshalJSON] writes it:
+//
+//	{
+//	  "number": "3604012509230003",
+//	  "address": {"street": "Kp. Ciruas Lor", "rt": "002", "rw": "005",
+//	              "village": "36.04.01.2001"},
+//	  "members": [{"name": "Ahmad Fauzi", "nik": "...", "sex": "L",
+//	               "birth_place": "Serang", "birth_date": "1990-03-12",
+//	               "religion": "Islam", "education": "slta",
+//	               "occupation": "Karyawan Swasta", "blood_type": "O",
+//	               "marital_status": "kawin-tercatat", "marriage_date": "2018-06-10",
+//	               "relationship": "kepala-keluarga", "citizenship": "WNI",
+//	               "father_name": "...", "mother_name": "..."}],
+//	  "issued_at": "2023-09-01",
+//	  "issuer": {"regency": "36.04", "head_name": "...", "head_nip": "..."}
+//	}
+//
+// Religion, blood type and citizenship take the values of package adminduk;
+// education is one of "tidak-sekolah", "belum-tamat-sd", "sd", "sltp",
+// "slta", "d1-d2", "d3", "s1", "s2", "s3"; marital_status one of
+// "belum-kawin", "kawin", "kawin-tercatat", "kawin-belum-tercatat",
+// "cerai-hidup", "cerai-mati"; relationship one of "kepala-keluarga",
+// "suami", "istri", "anak", "menantu", "cucu", "orang-tua", "mertua",
+// "famili-lain", "pembantu", "lainnya" (the printed labels are accepted
+// too). "blood_type", "marriage_date", "passport" and "kitap" are optional.
+package akta

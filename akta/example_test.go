@@ -1,0 +1,107 @@
+package akta_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/akta"
+)
+
+func ExampleParseNumber() {
+	n, err := akta.ParseNumber("3201-LU-25082023-0001")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(n.Office(), n.Type(), n.Kind(), n.Late(), n.Date(), n.Serial())
+
+	old, _ := akta.ParseNumber("474.1/1234/2005")
+	fmt.Println(old.IsLegacy(), old)
+
+	_, err = akta.ParseNumber("3201-LU-29022023-0001")
+	fmt.Println(errors.Is(err, akta.ErrInvalidDate), err)
+	// Output:
+	// 32.01 LU kelahiran false 2023-08-25 1
+	// true 474.1/1234/2005
+	// true akta: number "3201-LU-29022023-0001": no such date 29022023
+}
+
+func ExampleTypes_With() {
+	// An office that writes death acts as AKM.
+	types, err := akta.DefaultTypes().With(akta.Type{Code: "AKM", Kind: akta.KindDeath, Name: "kematian"})
+	if err != nil {
+		panic(err)
+	}
+	p := akta.NewParser(akta.ParseOptions{Types: types})
+	n, err := p.Parse("3604-AKM-10032024-0007")
+	fmt.Println(n.Kind(), err)
+	t, _ := types.For(akta.KindDeath, false)
+	fmt.Println(t.Code)
+	// Output:
+	// kematian <nil>
+	// AKM
+}
+
+func ExampleAllocate() {
+	var seq akta.MemorySequencer // one per process; the registry uses its database
+	ctx := context.Background()
+	day := akta.MustDate(2023, 9, 1)
+	for range 2 {
+		n, _ := akta.Allocate(ctx, &seq, wilayah.MustParseCode("36.04"), akta.TypeBirthOnTime, day)
+		fmt.Println(n)
+	}
+	// Output:
+	// 3604-LU-01092023-0001
+	// 3604-LU-01092023-0002
+}
+
+func ExampleBirthLate() {
+	born := akta.MustDate(2024, 1, 1)
+	for _, days := range []int{59, 60, 61} {
+		reg := born.AddDays(days)
+		fmt.Println(reg, akta.BirthLate(born, reg))
+	}
+	// Output:
+	// 2024-02-29 false
+	// 2024-03-01 false
+	// 2024-03-02 true
+}
+
+func ExampleBirth_Validate() {
+	b := &akta.Birth{
+		Child: akta.Child{
+			Name: "Siti Aminah Putri", Sex: adminduk.Female, BirthDate: akta.MustDate(2023, 8, 25),
+			BirthPlace: "Serang", BirthOrder: 1, Multiplicity: akta.Single,
+		},
+		RegisteredAt: akta.MustDate(2023, 8, 20),
+	}
+	err := b.Validate()
+	var ve *akta.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields[:4] {
+			fmt.Printf("%s (%s): %s / %s\n", f.Field, f.Code, f.Message, f.English)
+		}
+	}
+	fmt.Println(errors.Is(err, akta.ErrDateOrder))
+	// Output:
+	// number (required): wajib diisi / is required
+	// child.nik (required): wajib diisi / is required
+	// issued_at (required): wajib diisi / is required
+	// child.birth_date (order): sesudah tanggal pencatatan / is after the registration date
+	// true
+}
+
+func ExampleDecodeRecord() {
+	data := []byte(`{"type": "kelahiran", "child": {"name": "Siti", "nik": "123", "colour": "red"}}`)
+	_, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+	var ve *akta.ValidationError
+	errors.As(err, &ve)
+	for _, f := range ve.Fields[:2] {
+		fmt.Println(f.Field, f.Code)
+	}
+	// Output:
+	// child.colour unknown
+	// child.nik invalid
+}

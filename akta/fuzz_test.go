@@ -1,0 +1,127 @@
+package akta_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/akta"
+)
+
+// referenceParse is a slow, obviously correct reading of the grammar, for
+// the fuzzers to agree with: ok, legacy, and the canonical text.
+var (
+	currentRE = regexp.MustCompile(`^([0-9]{4})-(LU|LT|KM)-([0-9]{2})([0-9]{2})([0-9]{4})-([0-9]{4})$`)
+	shapeRE   = regexp.MustCompile(`^[^-]*-[A-Za-z]+-[^-]*-[^-]*$`)
+	legacyRE  = regexp.MustCompile(`^[0-9A-Za-z ./-]{4,64}$`)
+)
+
+func referenceParse(s string) (ok, legacy bool, canon string) {
+	s = strings.TrimSpace(s)
+	if shapeRE.MatchString(s) {
+		m := currentRE.FindStringSubmatch(strings.ToUpper(s))
+		if m == nil {
+			return false, false, ""
+		}
+		office, _ := strconv.Atoi(m[1])
+		if !wilayah.Known(wilayah.CodeFrom(office/100, office%100, 0, 0)) || office%100 == 0 {
+			return false, false, ""
+		}
+		d, _ := strconv.Atoi(m[3])
+		mo, _ := strconv.Atoi(m[4])
+		y, _ := strconv.Atoi(m[5])
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if y < 1900 || t.Day() != d || int(t.Month()) != mo || t.Year() != y || m[6] == "0000" {
+			return false, false, ""
+		}
+		return true, false, strings.ToUpper(s)
+	}
+	if !legacyRE.MatchString(s) || strings.Count(s, "")-1 != len(s) {
+		return false, false, ""
+	}
+	digits := 0
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits < 3 {
+		return false, false, ""
+	}
+	return true, true, s
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{
+		"3201-LU-25082023-0001", "3604-KM-29022024-0012", "3201-lt-01012020-9999",
+		"474.1/1234/2005", "AL. 502. 0012345", "3201-XX-25082023-0001", "", "----", "3201-LU-29022023-0001",
+		" 3201-LU-25082023-0001\t", "3201-LU--0001", "9101-LU-01012015-0001",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := akta.ParseNumber(s)
+		ok, legacy, canon := referenceParse(s)
+		if (err == nil) != ok {
+			t.Fatalf("ParseNumber(%q) err=%v, reference ok=%v", s, err, ok)
+		}
+		if err != nil {
+			if n.IsValid() {
+				t.Fatalf("error with a valid number")
+			}
+			return
+		}
+		if n.IsLegacy() != legacy || n.String() != canon {
+			t.Fatalf("ParseNumber(%q) = %q legacy=%v, reference %q legacy=%v", s, n, n.IsLegacy(), canon, legacy)
+		}
+		// Round trip: the canonical text parses to the same value, and
+		// text marshalling is the same text.
+		again, err := akta.ParseNumber(n.String())
+		if err != nil || again != n {
+			t.Fatalf("reparse of %q: %v, %v", n, again, err)
+		}
+		b, _ := n.MarshalText()
+		var m akta.Number
+		if err := m.UnmarshalText(b); err != nil || m != n {
+			t.Fatalf("text round trip of %q: %v", n, err)
+		}
+	})
+}
+
+func FuzzFormatNumber(f *testing.F) {
+	f.Add(32, 1, uint8(0), 2023, 8, 25, 1)
+	f.Add(36, 4, uint8(2), 2024, 2, 29, 9999)
+	f.Fuzz(func(t *testing.T, prov, reg int, ty uint8, y, m, d, serial int) {
+		types := akta.DefaultTypes().All()
+		typ := types[int(ty)%len(types)]
+		office := wilayah.CodeFrom(prov, reg, 0, 0)
+		date, dateOK := akta.NewDate(y, time.Month(m), d)
+		n, err := akta.NewNumber(office, typ, date, serial)
+		wantOK := office.Level() == wilayah.LevelRegency && dateOK && y >= 1900 && serial >= 1 && serial <= 9999
+		if (err == nil) != wantOK {
+			t.Fatalf("NewNumber(%v, %v, %v, %d) err=%v, want ok=%v", office, typ.Code, date, serial, err, wantOK)
+		}
+		if err != nil {
+			return
+		}
+		want := fmt.Sprintf("%02d%02d-%s-%02d%02d%04d-%04d", prov, reg, typ.Code, d, m, y, serial)
+		if n.String() != want {
+			t.Fatalf("String() = %q, want %q", n, want)
+		}
+		p := akta.NewParser(akta.ParseOptions{Lenient: true})
+		back, err := p.Parse(n.String())
+		if !wilayah.Known(office.Province()) {
+			return // lenient parsing still needs the province
+		}
+		if err != nil || back != n {
+			t.Fatalf("parse of %q = %v, %v", n, back, err)
+		}
+		if back.Office() != office || back.Date() != date || back.Serial() != serial || back.Type() != typ.Code {
+			t.Fatalf("parts of %q differ", n)
+		}
+	})
+}

@@ -1,0 +1,228 @@
+package akta
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// Party is a person an akta names by NIK and name: a parent, the reporter
+// or a witness.
+type Party struct {
+	NIK  adminduk.NIK
+	Name string
+}
+
+// Issuer is the Dinas Kependudukan dan Pencatatan Sipil that issues a
+// document, and its head who signs it.
+type Issuer struct {
+	// Regency is the kab/kota of the Dinas ("36.04"); its four digits open
+	// the register number and make the QR issuer "ID-3604".
+	Regency  wilayah.Code
+	HeadName string // Kepala Dinas, as printed (with titles)
+	HeadNIP  NIP
+	// Place is the place of issue printed before the date; "" means the
+	// regency's name without "Kabupaten"/"Kota" ("SERANG").
+	Place string
+}
+
+// RegencyName returns the name of the kab/kota in capitals
+// ("KABUPATEN SERANG"), or its code when the tables do not know it.
+func (i Issuer) RegencyName() string {
+	if r, ok := wilayah.Lookup(i.Regency); ok && r.Name != "" {
+		return strings.ToUpper(r.Name)
+	}
+	return i.Regency.String()
+}
+
+// PlaceName returns the place of issue in capitals.
+func (i Issuer) PlaceName() string {
+	if i.Place != "" {
+		return strings.ToUpper(i.Place)
+	}
+	n := i.RegencyName()
+	for _, p := range []string{"KABUPATEN ", "KOTA ADMINISTRASI ", "KOTA ", "KAB. "} {
+		if strings.HasPrefix(n, p) {
+			return strings.TrimPrefix(n, p)
+		}
+	}
+	return n
+}
+
+// CredentialIssuer returns the QR issuer: "ID-" and the four digits of the
+// kab/kota, e.g. "ID-3604".
+func (i Issuer) CredentialIssuer() string {
+	r := i.Regency.Truncate(wilayah.LevelRegency)
+	if !r.IsValid() {
+		return ""
+	}
+	return "ID-" + r.Plain()
+}
+
+func (c *checker) issuer(i Issuer) {
+	switch {
+	case !i.Regency.IsValid():
+		c.required("issuer.regency")
+	case i.Regency.Level() != wilayah.LevelRegency:
+		c.add("issuer.regency", CodeInvalid, "harus kode kabupaten/kota (4 digit)", "must be a kab/kota code (4 digits)")
+	case !wilayah.Known(i.Regency):
+		c.add("issuer.regency", CodeInvalid, "kode kabupaten/kota tidak dikenal", "unknown kab/kota code")
+	}
+	c.name("issuer.head_name", i.HeadName, 100, true)
+	if !i.HeadNIP.IsValid() {
+		c.required("issuer.head_nip")
+	}
+	if i.Place != "" {
+		c.place("issuer.place", i.Place)
+	}
+}
+
+// party checks a person named by NIK and name. nikRequired false lets the
+// NIK be absent (a foreign parent).
+func (c *checker) party(field string, p Party, nikRequired bool) {
+	if !p.NIK.IsValid() && nikRequired {
+		c.required(field + ".nik")
+	}
+	c.name(field+".name", p.Name, 100, true)
+}
+
+// name checks a personal name: letters, spaces and . , ' - only, at least
+// one letter, at most max characters.
+func (c *checker) name(field, s string, max int, required bool) {
+	if strings.TrimSpace(s) == "" {
+		if required {
+			c.required(field)
+		}
+		return
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		c.add(field, CodeRange, "terlalu panjang (paling banyak "+itoa(max)+" huruf)", "too long (at most "+itoa(max)+" characters)")
+		return
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == ' ' || r == '.' || r == ',' || r == '\'' || r == '-' || r == '`' || unicode.Is(unicode.Mn, r):
+		default:
+			c.add(field, CodeInvalid, "mengandung karakter yang tidak diizinkan", "contains a character not allowed in a name")
+			return
+		}
+	}
+	if letters == 0 || !utf8.ValidString(s) {
+		c.add(field, CodeInvalid, "bukan nama", "is not a name")
+	}
+}
+
+// place checks a place name: printable, at most 60 characters.
+func (c *checker) place(field, s string) {
+	if strings.TrimSpace(s) == "" {
+		c.required(field)
+		return
+	}
+	if utf8.RuneCountInString(s) > 60 {
+		c.add(field, CodeRange, "terlalu panjang (paling banyak 60 huruf)", "too long (at most 60 characters)")
+		return
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == utf8.RuneError {
+			c.add(field, CodeInvalid, "mengandung karakter yang tidak diizinkan", "contains a character that is not allowed")
+			return
+		}
+	}
+}
+
+// distinct reports a duplicate NIK among the named fields.
+func (c *checker) distinct(fields []string, niks []adminduk.NIK) {
+	for i := range niks {
+		for j := 0; j < i; j++ {
+			if niks[i].IsValid() && niks[i] == niks[j] {
+				c.add(fields[i], CodeDuplicate, "NIK sama dengan "+fields[j], "same NIK as "+fields[j])
+				break
+			}
+		}
+	}
+}
+
+// witnesses checks the two witnesses UU 24/2013 requires.
+func (c *checker) witnesses(ws []Party) {
+	if len(ws) != 2 {
+		c.add("witnesses", CodeRange, "harus dua orang saksi", "needs exactly two witnesses")
+	}
+	for i, w := range ws {
+		c.party("witnesses["+itoa(i)+"]", w, true)
+	}
+	if len(ws) == 2 && ws[0].NIK.IsValid() && ws[0].NIK == ws[1].NIK {
+		c.add("witnesses[1].nik", CodeDuplicate, "saksi kedua sama dengan saksi pertama", "second witness is the first one")
+	}
+}
+
+// dates checks event <= registered <= issued.
+func (c *checker) dates(eventField string, event, registered, issued Date) {
+	if event.IsZero() {
+		c.required(eventField)
+	} else if event.Year() < 1900 {
+		c.add(eventField, CodeRange, "tahun sebelum 1900", "year before 1900")
+	}
+	if registered.IsZero() {
+		c.required("registered_at")
+	}
+	if issued.IsZero() {
+		c.required("issued_at")
+	}
+	if !event.IsZero() && !registered.IsZero() && event.After(registered) {
+		c.add(eventField, CodeDateOrder, "sesudah tanggal pencatatan", "is after the registration date")
+	}
+	if !registered.IsZero() && !issued.IsZero() && registered.After(issued) {
+		c.add("issued_at", CodeDateOrder, "sebelum tanggal pencatatan", "is before the registration date")
+	}
+}
+
+// number checks a register number against the record. With strictLate the
+// number's lateness must equal late; otherwise only a late-type number on an
+// on-time registration is wrong.
+func (c *checker) number(n Number, kind Kind, late, strictLate bool, registered Date, issuer Issuer, required bool) {
+	switch {
+	case !n.IsValid():
+		if required {
+			c.required("number")
+		}
+		return
+	case n.IsLegacy():
+		return
+	}
+	if n.Kind() != kind {
+		c.add("number", CodeMismatch, "jenis nomor bukan akta "+kind.String(), "number type is not for a "+kind.English()+" record")
+		return
+	}
+	if n.Late() != late && (strictLate || n.Late()) {
+		if late {
+			c.add("number", CodeMismatch, "jenis nomor untuk pencatatan tepat waktu, padahal terlambat", "number type is for an on-time registration but this one is late")
+		} else {
+			c.add("number", CodeMismatch, "jenis nomor untuk pencatatan terlambat, padahal tepat waktu", "number type is for a late registration but this one is on time")
+		}
+	}
+	if !registered.IsZero() && n.Date() != registered {
+		c.add("number", CodeMismatch, "tanggal pada nomor bukan tanggal pencatatan", "date in the number is not the registration date")
+	}
+	if issuer.Regency.IsValid() && n.Office() != issuer.Regency {
+		c.add("number", CodeMismatch, "kode kabupaten/kota pada nomor bukan kode penerbit", "office in the number is not the issuer's kab/kota")
+	}
+}
+
+// English returns "birth" or "death".
+func (k Kind) English() string {
+	switch k {
+	case KindBirth:
+		return "birth"
+	case KindDeath:
+		return "death"
+	}
+	return ""
+}
+
+func itoa(n int) string { return string(appendPad(nil, n, 1)) }
