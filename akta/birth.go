@@ -64,6 +64,8 @@ type Child struct {
 	Multiplicity Multiplicity
 	WeightGrams  int // optional, 0 when not recorded
 	LengthMM     int // optional, 0 when not recorded
+	// Citizenship is printed as WARGA NEGARA; zero means WNI.
+	Citizenship adminduk.Citizenship
 }
 
 // Person returns the child as an [adminduk.Person].

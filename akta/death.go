@@ -33,6 +33,8 @@ type Deceased struct {
 	BirthDate  Date
 	FatherName string // optional: printed as "anak dari"
 	MotherName string // optional
+	// Citizenship is printed as WARGA NEGARA; zero means WNI.
+	Citizenship adminduk.Citizenship
 }
 
 // Person returns the deceased as an [adminduk.Person].

@@ -83,8 +83,8 @@
 // "father" is omitted for a child without a recorded marriage;
 // "multiplicity" is "tunggal", "kembar-2" ... "kembar-9" (or the number);
 // "birth_order" is the child's place among the mother's children;
-// "birth_time", "weight_g", "length_cm", "issuer.place" and "kk" are
-// optional. A death:
+// "birth_time", "weight_g", "length_cm", "citizenship" ("WNI", the
+// default, or "WNA"), "issuer.place" and "kk" are optional. A death:
 //
 //	{
 //	  "type": "kematian",
@@ -99,8 +99,8 @@
 //	}
 //
 // "cause" is one of "sakit" (illness or old age), "wabah", "kecelakaan",
-// "kriminalitas", "bunuh-diri", "lainnya"; the death time and the parents'
-// names are optional.
+// "kriminalitas", "bunuh-diri", "lainnya"; the death time, the parents'
+// names and "citizenship" are optional.
 //
 // # kk.json
 //

@@ -43,6 +43,7 @@ type wireChild struct {
 	Multiplicity flexText `json:"multiplicity"`
 	WeightG      int      `json:"weight_g,omitempty"`
 	LengthCM     float64  `json:"length_cm,omitempty"`
+	Citizenship  string   `json:"citizenship,omitempty"`
 }
 
 type wireBirth struct {
@@ -60,13 +61,14 @@ type wireBirth struct {
 }
 
 type wireDeceased struct {
-	NIK        string `json:"nik"`
-	Name       string `json:"name"`
-	Sex        string `json:"sex"`
-	BirthPlace string `json:"birth_place"`
-	BirthDate  string `json:"birth_date"`
-	FatherName string `json:"father_name,omitempty"`
-	MotherName string `json:"mother_name,omitempty"`
+	NIK         string `json:"nik"`
+	Name        string `json:"name"`
+	Sex         string `json:"sex"`
+	BirthPlace  string `json:"birth_place"`
+	BirthDate   string `json:"birth_date"`
+	FatherName  string `json:"father_name,omitempty"`
+	MotherName  string `json:"mother_name,omitempty"`
+	Citizenship string `json:"citizenship,omitempty"`
 }
 
 type wireDeath struct {
@@ -331,6 +333,7 @@ func decodeBirth(data []byte, o DecodeOptions) (*Birth, *checker, error) {
 		}
 		b.Child.Multiplicity = m
 	}
+	enumField(v, "child.citizenship", ch.Citizenship, &b.Child.Citizenship, adminduk.ParseCitizenship)
 	if w.Father != nil {
 		f := v.party("father", *w.Father)
 		b.Father = &f
@@ -347,6 +350,7 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 			NIK: ch.NIK.String(), Name: ch.Name, Sex: sexKey(ch.Sex), BirthDate: ch.BirthDate.String(),
 			BirthTime: ch.BirthTime.String(), BirthPlace: ch.BirthPlace, BirthOrder: ch.BirthOrder,
 			Multiplicity: flexText(ch.Multiplicity.String()), WeightG: ch.WeightGrams, LengthCM: float64(ch.LengthMM) / 10,
+			Citizenship: optText(ch.Citizenship),
 		},
 		Mother: toWireParty(b.Mother), Reporter: toWireParty(b.Reporter), Witnesses: toWireParties(b.Witnesses),
 		RegisteredAt: b.RegisteredAt.String(), IssuedAt: b.IssuedAt.String(), Issuer: toWireIssuer(b.Issuer),
@@ -402,6 +406,7 @@ func decodeDeath(data []byte, o DecodeOptions) (*Death, *checker, error) {
 		Issuer:       v.issuer(w.Issuer),
 		KK:           v.kk("kk", w.KK),
 	}
+	enumField(v, "deceased.citizenship", p.Citizenship, &d.Deceased.Citizenship, adminduk.ParseCitizenship)
 	if w.Cause != "" {
 		cause, err := ParseCause(w.Cause)
 		if err != nil {
@@ -420,6 +425,7 @@ func (d *Death) MarshalJSON() ([]byte, error) {
 		Deceased: wireDeceased{
 			NIK: p.NIK.String(), Name: p.Name, Sex: sexKey(p.Sex), BirthPlace: p.BirthPlace,
 			BirthDate: p.BirthDate.String(), FatherName: p.FatherName, MotherName: p.MotherName,
+			Citizenship: optText(p.Citizenship),
 		},
 		DeathDate: d.DeathDate.String(), DeathTime: d.DeathTime.String(), DeathPlace: d.DeathPlace,
 		Cause: d.Cause.String(), Reporter: toWireParty(d.Reporter), Witnesses: toWireParties(d.Witnesses),
@@ -451,4 +457,11 @@ func sexKey(s adminduk.Sex) string {
 		return "P"
 	}
 	return ""
+}
+
+func optText(c adminduk.Citizenship) string {
+	if c == 0 {
+		return ""
+	}
+	return c.String()
 }
