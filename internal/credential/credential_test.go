@@ -2,8 +2,8 @@ package credential
 
 import (
 	"bytes"
-	"crypto"
 	"compress/zlib"
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
