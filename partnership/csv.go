@@ -1,0 +1,578 @@
+package partnership
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// Columns are the columns of the CSV format, in the order [WriteCSV] writes
+// them and a file without a header row must have them:
+//
+//	number,partner,category,district,services,signed,start,end,status
+//
+// services are separated by ";"; status may be empty (derived from the
+// dates). With a header row, columns may come in any order, and the
+// optional columns of [OptionalColumns] may be added.
+var Columns = []string{"number", "partner", "category", "district", "services", "signed", "start", "end", "status"}
+
+// OptionalColumns may be added to a CSV file with a header row: the
+// partner's number of the agreement, the discount (a percentage, "10" or
+// "10%") and terms of a KIA-benefit agreement, and the partner's contact.
+var OptionalColumns = []string{"partner_number", "discount", "terms", "contact", "phone", "email"}
+
+const (
+	colNumber = iota
+	colPartner
+	colCategory
+	colDistrict
+	colServices
+	colSigned
+	colStart
+	colEnd
+	colStatus
+	colPartnerNumber
+	colDiscount
+	colTerms
+	colContact
+	colPhone
+	colEmail
+	numCols
+	numStd = colStatus + 1 // the columns of Columns
+)
+
+// required columns of a file with a header row.
+var requiredCols = []int{colNumber, colPartner, colCategory, colDistrict, colServices, colSigned, colStart}
+
+// colNames are the canonical columns, standard then optional; Columns and
+// OptionalColumns are copies for callers.
+var colNames = [numCols]string{"number", "partner", "category", "district", "services", "signed", "start", "end", "status",
+	"partner_number", "discount", "terms", "contact", "phone", "email"}
+
+func colName(i int) string { return colNames[i] }
+
+// CSVOptions configures [ReadCSV] and [ParseRecord].
+type CSVOptions struct {
+	// Term gives the end of a row whose end is empty; zero means
+	// [DefaultTerm].
+	Term Term
+}
+
+// RowError is a rejected CSV row. It unwraps to the error of the field at
+// fault: a *[ParseError] ([ErrSyntax]), a *[ValidationError] ([ErrInvalid],
+// or [ErrConflict] for a duplicate number), or a CSV syntax error.
+type RowError struct {
+	Line  int    // the line the row starts on, 1-based
+	Field string // the column at fault; "" for the row as a whole
+	Err   error
+}
+
+// Error returns a message like `partnership: line 7: category "hospital": unknown; ...`.
+func (e *RowError) Error() string {
+	return "partnership: line " + strconv.Itoa(e.Line) + ": " + e.Reason()
+}
+
+// Reason returns the message without the line: what a report prints next
+// to the line number.
+func (e *RowError) Reason() string {
+	var msg string
+	var pe *ParseError
+	var ve *ValidationError
+	switch {
+	case errors.As(e.Err, &pe):
+		msg = pe.What + " " + quote(pe.Input) + ": " + pe.Msg
+		if e.Field != "" && e.Field != pe.What {
+			msg = e.Field + ": " + msg
+		}
+	case errors.As(e.Err, &ve):
+		msg = ve.Field + ": " + ve.Msg
+	default:
+		msg = strings.TrimPrefix(e.Err.Error(), "partnership: ")
+		if e.Field != "" {
+			msg = e.Field + ": " + msg
+		}
+	}
+	return msg
+}
+
+// Unwrap returns the field's error.
+func (e *RowError) Unwrap() error { return e.Err }
+
+// Import is what [ReadCSV] made of a file: the accepted agreements and the
+// rejected rows.
+type Import struct {
+	// Agreements are the accepted rows, in file order. An agreement's ID is
+	// its number; its partner's ID is [PartnerKey]. Agreements of the same
+	// partner are linked as predecessor and successor in order of start.
+	Agreements []Agreement
+	// Lines[i] is the line Agreements[i] starts on.
+	Lines []int
+	// Errors are the rejected rows, in file order.
+	Errors []*RowError
+	// Warnings are about accepted rows and the header.
+	Warnings []Warning
+	// Rows is the number of data rows read, blank lines and header not
+	// counted: len(Agreements) + len(Errors).
+	Rows int
+}
+
+// ReadCSV reads agreements in the CSV format of [Columns]. It accepts a
+// UTF-8 byte order mark, CRLF line ends, quoted fields, blank lines, and
+// dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY. Every bad row is reported
+// in Import.Errors with its line and reason and the good rows are still
+// read; see [ParseRecord] for the checks. Duplicate numbers (ignoring case
+// and spacing) reject the later row.
+//
+// The error is non-nil only when the file cannot be read at all: an I/O
+// error, or a header row missing a required column (a *[ValidationError]).
+func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	im := &Import{}
+	var idx []int // idx[c] is the position of canonical column c, -1 if absent
+	want := numStd
+	seen := make(map[string]int) // normalised number -> line
+	var fields [numCols]string
+	for first := true; ; {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, err
+			}
+			im.Rows++
+			msg := pe.Err.Error()
+			if pe.Line > pe.StartLine {
+				msg += " (lines " + strconv.Itoa(pe.StartLine) + "-" + strconv.Itoa(pe.Line) + ")"
+			}
+			im.Errors = append(im.Errors, &RowError{Line: pe.StartLine, Err: errors.New("csv: " + msg)})
+			first = false
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if first {
+			first = false
+			if isHeader(rec) {
+				var err error
+				idx, want, err = headerIndex(rec, line, im)
+				if err != nil {
+					return nil, err
+				}
+				continue
+			}
+		}
+		im.Rows++
+		if len(rec) != want {
+			msg := strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(want)
+			if len(rec) > want {
+				msg += " (an unquoted comma?)"
+			}
+			im.Errors = append(im.Errors, &RowError{Line: line, Err: &ValidationError{Field: "row", Msg: msg}})
+			continue
+		}
+		fields = [numCols]string{}
+		for c := range fields {
+			switch {
+			case idx == nil && c < numStd:
+				fields[c] = rec[c]
+			case idx != nil && idx[c] >= 0:
+				fields[c] = rec[idx[c]]
+			}
+		}
+		a, warns, err := parseFields(&fields, o)
+		if err == nil {
+			key := numberKey(a.Number)
+			if prev, dup := seen[key]; dup {
+				err = &RowError{Field: "number", Err: &ValidationError{Field: "number", Err: ErrConflict,
+					Msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"}}
+			} else {
+				seen[key] = line
+			}
+		}
+		if err != nil {
+			var re *RowError
+			if !errors.As(err, &re) {
+				re = &RowError{Err: err}
+			}
+			re.Line = line
+			im.Errors = append(im.Errors, re)
+			continue
+		}
+		for i := range warns {
+			warns[i].Line = line
+		}
+		im.Warnings = append(im.Warnings, warns...)
+		im.Agreements = append(im.Agreements, a)
+		im.Lines = append(im.Lines, line)
+	}
+	linkRenewals(im.Agreements, im.Lines)
+	return im, nil
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func isHeader(rec []string) bool {
+	var number, partner bool
+	for _, f := range rec {
+		switch normKey(f) {
+		case "number":
+			number = true
+		case "partner":
+			partner = true
+		}
+	}
+	return number && partner
+}
+
+// headerIndex maps the header's columns to the canonical ones.
+func headerIndex(rec []string, line int, im *Import) ([]int, int, error) {
+	idx := make([]int, numCols)
+	for i := range idx {
+		idx[i] = -1
+	}
+	for i, f := range rec {
+		k := normKey(f)
+		c := -1
+		for j := range numCols {
+			if colName(j) == k {
+				c = j
+				break
+			}
+		}
+		switch {
+		case c < 0:
+			im.Warnings = append(im.Warnings, Warning{Line: line, Kind: WarnUnknownColumn, Msg: "unknown column " + quote(f) + " ignored"})
+		case idx[c] >= 0:
+			return nil, 0, &ValidationError{Field: "header", Msg: "column " + quote(k) + " given twice"}
+		default:
+			idx[c] = i
+		}
+	}
+	for _, c := range requiredCols {
+		if idx[c] < 0 {
+			return nil, 0, &ValidationError{Field: "header", Msg: "no column " + quote(colName(c)) + "; want " + strings.Join(colNames[:numStd], ",")}
+		}
+	}
+	return idx, len(rec), nil
+}
+
+// ParseRecord parses one row given in the order of [Columns] (all nine). It
+// trims spaces and checks, in column order: a number and a partner name
+// without control characters; a known category; a kecamatan code that
+// appears in some edition of the region codes (a desa code stands for its
+// kecamatan; a retired code is accepted with a warning naming its
+// successor); at least one known service; a signing date unless the status
+// is draft; a start date; an end not before the start (empty: start plus
+// o.Term); a known status (empty: signed, so that the status on a day comes
+// from the dates). Errors are *[RowError] values without a line.
+func ParseRecord(rec []string, o CSVOptions) (Agreement, []Warning, error) {
+	if len(rec) != numStd {
+		return Agreement{}, nil, &RowError{Err: &ValidationError{Field: "row", Msg: strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(numStd)}}
+	}
+	var f [numCols]string
+	copy(f[:], rec)
+	return parseFields(&f, o)
+}
+
+func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error) {
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	fail := func(c int, err error) (Agreement, []Warning, error) {
+		return Agreement{}, nil, &RowError{Field: colName(c), Err: err}
+	}
+	empty := func(c int) (Agreement, []Warning, error) {
+		return fail(c, &ValidationError{Field: colName(c), Msg: "empty"})
+	}
+	var a Agreement
+	var warns []Warning
+	for _, c := range []int{colNumber, colPartner, colPartnerNumber, colTerms, colContact, colPhone, colEmail} {
+		if msg := badText(f[c]); msg != "" {
+			return fail(c, &ValidationError{Field: colName(c), Msg: msg})
+		}
+	}
+	if a.Number = f[colNumber]; a.Number == "" {
+		return empty(colNumber)
+	}
+	if a.Partner.Name = f[colPartner]; a.Partner.Name == "" {
+		return empty(colPartner)
+	}
+	a.PartnerNumber = f[colPartnerNumber]
+	a.Partner.Contact = Contact{Person: f[colContact], Phone: f[colPhone], Email: f[colEmail]}
+	var err error
+	if f[colCategory] == "" {
+		return empty(colCategory)
+	}
+	if a.Partner.Category, err = ParseCategory(f[colCategory]); err != nil {
+		return fail(colCategory, err)
+	}
+	if f[colDistrict] == "" {
+		return empty(colDistrict)
+	}
+	code, err := wilayah.ParseCode(f[colDistrict])
+	if err != nil {
+		return fail(colDistrict, &ParseError{What: "district", Input: f[colDistrict], Msg: "not a region code"})
+	}
+	if code.Level() == wilayah.LevelVillage {
+		code = code.District()
+	}
+	if code.Level() != wilayah.LevelDistrict {
+		return fail(colDistrict, &ValidationError{Field: "district", Msg: quote(f[colDistrict]) + " is a " + code.Level().String() + ", want a kecamatan"})
+	}
+	reg, ok := wilayah.Lookup(code)
+	if !ok {
+		return fail(colDistrict, &ValidationError{Field: "district", Msg: "unknown kecamatan " + quote(code.String()) + " (in no edition of the region codes)"})
+	}
+	a.Partner.District = code
+	if !reg.Current() {
+		msg := "kecamatan " + code.String() + " (" + reg.Name + ") is retired"
+		if reg.Successor.IsValid() {
+			msg += "; now " + reg.Successor.String()
+			if s, ok := wilayah.Lookup(reg.Successor); ok {
+				msg += " (" + s.Name + ")"
+			}
+		}
+		warns = append(warns, Warning{Number: a.Number, Kind: WarnRetiredDistrict, Msg: msg})
+	}
+	if f[colServices] == "" {
+		return empty(colServices)
+	}
+	if a.Scope.Services, err = ParseServices(f[colServices]); err != nil {
+		return fail(colServices, err)
+	}
+	if a.Scope.Services == 0 {
+		return empty(colServices)
+	}
+	if f[colDiscount] != "" {
+		p := strings.TrimSpace(strings.TrimSuffix(f[colDiscount], "%"))
+		n, ok := atoi(p)
+		if !ok || n > 100 {
+			return fail(colDiscount, &ParseError{What: "discount", Input: f[colDiscount], Msg: "want a percentage from 0 to 100"})
+		}
+		a.Scope.Benefit.Percent = n
+	}
+	a.Scope.Benefit.Terms = f[colTerms]
+	if err := a.Scope.Validate(); err != nil {
+		return fail(colDiscount, err)
+	}
+	if f[colStatus] != "" {
+		if a.State, err = ParseState(f[colStatus]); err != nil {
+			return fail(colStatus, err)
+		}
+	}
+	for _, d := range []struct {
+		c   int
+		dst *Date
+	}{{colSigned, &a.Signed}, {colStart, &a.Start}, {colEnd, &a.End}} {
+		if f[d.c] == "" {
+			continue
+		}
+		if *d.dst, err = parseCSVDate(f[d.c]); err != nil {
+			return fail(d.c, err)
+		}
+	}
+	switch {
+	case a.State == Draft && !a.Signed.IsZero():
+		return fail(colSigned, &ValidationError{Field: "signed", Msg: "a draft has no signing date (" + a.Signed.String() + ")"})
+	case a.State != Draft && a.Signed.IsZero():
+		return fail(colSigned, &ValidationError{Field: "signed", Msg: "empty (leave the status \"draft\" for an unsigned agreement)"})
+	case a.State != Draft && a.Start.IsZero():
+		return empty(colStart)
+	case a.Start.IsZero() && !a.End.IsZero():
+		return empty(colStart)
+	}
+	if a.End.IsZero() && !a.Start.IsZero() {
+		a.End = o.Term.End(a.Start)
+	}
+	if a.End.Before(a.Start) {
+		return fail(colEnd, &ValidationError{Field: "end", Msg: a.End.String() + " is before start " + a.Start.String()})
+	}
+	if !a.Signed.IsZero() && a.Signed.After(a.End) {
+		return fail(colSigned, &ValidationError{Field: "signed", Msg: a.Signed.String() + " is after the end " + a.End.String()})
+	}
+	if a.State == 0 {
+		a.State = Signed
+	}
+	if a.Signed.After(a.Start) {
+		warns = append(warns, Warning{Number: a.Number, Kind: WarnSignedAfterStart,
+			Msg: "signed on " + a.Signed.String() + ", after its start " + a.Start.String()})
+	}
+	if odd := unusual(a.Partner.Category, a.Scope.Services); odd != 0 {
+		warns = append(warns, Warning{Number: a.Number, Kind: WarnUnusualScope,
+			Msg: "services " + odd.String() + " are unusual for a " + a.Partner.Category.String() + " partner"})
+	}
+	a.Term = termBetween(a.Start, a.End)
+	a.ID = a.Number
+	a.Partner.ID = PartnerKey(&a.Partner)
+	if err := a.Validate(); err != nil {
+		var ve *ValidationError
+		field := ""
+		if errors.As(err, &ve) {
+			field = ve.Field
+		}
+		return Agreement{}, nil, &RowError{Field: field, Err: err}
+	}
+	return a, warns, nil
+}
+
+// typical lists the services each group usually provides.
+var typical = [...]Services{
+	GroupHealth:    ServicesOf(AktaKelahiran, KK, KIA, AktaKematian),
+	GroupEducation: ServicesOf(PerekamanSekolah, AktaKelahiran, KK, KIA),
+	GroupBenefit:   ServicesOf(KIABenefit),
+	GroupOther:     ^Services(0),
+}
+
+// unusual returns the services of s not typical of category c.
+func unusual(c Category, s Services) Services {
+	g := c.Group()
+	if !g.IsValid() {
+		return 0
+	}
+	return s &^ typical[g]
+}
+
+// badText says what is wrong with a free-text field: invalid UTF-8 or a
+// control character; "" when nothing is.
+func badText(s string) string {
+	if !utf8.ValidString(s) {
+		return "not valid UTF-8"
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return "contains a control character or line break"
+		}
+	}
+	return ""
+}
+
+// parseCSVDate parses YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (the day first, as
+// Indonesian spreadsheets write dates).
+func parseCSVDate(s string) (Date, error) {
+	if len(s) == 10 && (s[2] == '/' || s[2] == '-') && s[5] == s[2] {
+		return dateFromParts(s, s[6:], s[3:5], s[:2])
+	}
+	if len(s) >= 8 && len(s) <= 10 && strings.Count(s, "/") == 2 {
+		p := strings.Split(s, "/")
+		if len(p[0]) <= 2 && len(p[1]) <= 2 && len(p[2]) == 4 {
+			return dateFromParts(s, p[2], p[1], p[0])
+		}
+	}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		return ParseDate(s)
+	}
+	return Date{}, &ParseError{What: "date", Input: s, Msg: "want YYYY-MM-DD or DD/MM/YYYY"}
+}
+
+// numberKey normalises an agreement number for duplicate detection.
+func numberKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	foldSpace(&b, s)
+	return b.String()
+}
+
+// linkRenewals links the agreements of each partner in order of start: each
+// signed agreement's successor is the next one, unless either is a draft or
+// the earlier one was terminated.
+func linkRenewals(as []Agreement, lines []int) {
+	byPartner := make(map[string][]int)
+	for i := range as {
+		byPartner[as[i].Partner.ID] = append(byPartner[as[i].Partner.ID], i)
+	}
+	for _, idx := range byPartner {
+		if len(idx) < 2 {
+			continue
+		}
+		slices.SortFunc(idx, func(x, y int) int {
+			return cmp.Or(as[x].Start.Compare(as[y].Start), cmp.Compare(lines[x], lines[y]))
+		})
+		for k := 1; k < len(idx); k++ {
+			p, n := &as[idx[k-1]], &as[idx[k]]
+			if p.State == Draft || p.State == Terminated || n.State == Draft || !n.Start.After(p.Start) {
+				continue
+			}
+			p.Successor, n.Predecessor = n.ID, p.ID
+		}
+	}
+}
+
+// FormatRecord returns the fields of a in the order of [Columns]; dates as
+// YYYY-MM-DD, services joined with ";". [ParseRecord] reads them back.
+func FormatRecord(a *Agreement) []string {
+	return []string{a.Number, a.Partner.Name, a.Partner.Category.String(), a.Partner.District.String(), a.Scope.Services.String(),
+		a.Signed.String(), a.Start.String(), a.End.String(), a.State.String()}
+}
+
+// WriteCSV writes a header row and one row per agreement in the format
+// [ReadCSV] reads. The optional columns are written when some agreement
+// uses them.
+func WriteCSV(w io.Writer, as []Agreement) error {
+	var used [numCols]bool
+	for i := range as {
+		a := &as[i]
+		for c, v := range optionalFields(a) {
+			used[numStd+c] = used[numStd+c] || v != ""
+		}
+	}
+	header := slices.Clone(colNames[:numStd])
+	for c := numStd; c < numCols; c++ {
+		if used[c] {
+			header = append(header, colName(c))
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	row := make([]string, 0, numCols)
+	for i := range as {
+		a := &as[i]
+		row = append(row[:0], FormatRecord(a)...)
+		for c, v := range optionalFields(a) {
+			if used[numStd+c] {
+				row = append(row, v)
+			}
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func optionalFields(a *Agreement) [numCols - numStd]string {
+	disc := ""
+	if a.Scope.Benefit.Percent != 0 {
+		disc = strconv.Itoa(a.Scope.Benefit.Percent) + "%"
+	}
+	return [...]string{a.PartnerNumber, disc, a.Scope.Benefit.Terms, a.Partner.Contact.Person, a.Partner.Contact.Phone, a.Partner.Contact.Email}
+}

@@ -1,0 +1,188 @@
+package partnership
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// DefaultWithin is the default window, in days, for "expiring soon".
+const DefaultWithin = 60
+
+// ReportOptions configures [NewReport].
+type ReportOptions struct {
+	// AsOf is the day the report is for; required. The library never reads
+	// the clock.
+	AsOf Date
+	// Within is the "expiring soon" window in days; 0 means
+	// [DefaultWithin].
+	Within int
+	// Targets to measure; nil means [DefaultTargets], an empty non-nil slice
+	// none.
+	Targets []Target
+	// Regions are the kab/kota whose kecamatan must be covered; nil means
+	// every kab/kota an agreement's partner is in.
+	Regions []wilayah.Code
+	// Claims are published figures to check against the data.
+	Claims []Claim
+}
+
+// Item is one agreement of a report with what the report derived for it.
+type Item struct {
+	Agreement *Agreement
+	// Status is the state on the report date (see [Agreement.StatusOn]).
+	Status State
+	// DaysLeft is the number of days from the report date to the end (0 on
+	// the last day, negative after it); valid when HasDaysLeft.
+	DaysLeft    int
+	HasDaysLeft bool
+}
+
+// Report is the state of a set of agreements on one day: statuses, what
+// expires soon, counts, targets, the roll-out gap and warnings.
+type Report struct {
+	AsOf   Date
+	Within int
+	// Items holds every agreement, in the order given.
+	Items []Item
+	// Expiring holds the agreements in force whose term ends within Within
+	// days, soonest first.
+	Expiring []Item
+	// ByCategory counts the agreements in force on AsOf by category; every
+	// category has an entry.
+	ByCategory map[Category]int
+	// ByYear counts the agreements signed on or before AsOf by year.
+	ByYear map[int]int
+	// Targets holds the measured targets.
+	Targets []TargetResult
+	// Regions are the kab/kota whose coverage was measured.
+	Regions []wilayah.Code
+	// Uncovered lists the kecamatan of Regions with no health partner in
+	// force on AsOf.
+	Uncovered []wilayah.Region
+	// Warnings about single agreements, renewals and claims.
+	Warnings []Warning
+}
+
+// InForce returns the number of agreements in force on the report date whose
+// partner is in group g, all of them when g is 0.
+func (r *Report) InForce(g Group) int {
+	n := 0
+	for c, k := range r.ByCategory {
+		if g == 0 || c.Group() == g {
+			n += k
+		}
+	}
+	return n
+}
+
+// NewReport builds the report of the agreements on o.AsOf. The report points
+// into as. It fails only on bad options (no date, an invalid target).
+func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
+	if o.AsOf.IsZero() {
+		return nil, &ValidationError{Field: "as of", Msg: "no report date"}
+	}
+	if o.Within == 0 {
+		o.Within = DefaultWithin
+	}
+	if o.Within < 0 {
+		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is negative"}
+	}
+	if o.Targets == nil {
+		o.Targets = DefaultTargets()
+	}
+	d := o.AsOf
+	r := &Report{
+		AsOf: d, Within: o.Within, Items: make([]Item, len(as)),
+		ByCategory: make(map[Category]int, len(categoryInfo)), ByYear: make(map[int]int),
+	}
+	for _, c := range Categories() {
+		r.ByCategory[c] = 0
+	}
+	limit := d.AddDays(o.Within)
+	byID := make(map[string]*Agreement, len(as))
+	for i := range as {
+		if as[i].ID != "" {
+			byID[as[i].ID] = &as[i]
+		}
+	}
+	for i := range as {
+		a := &as[i]
+		st := a.StatusOn(d)
+		it := Item{Agreement: a, Status: st}
+		it.DaysLeft, it.HasDaysLeft = a.DaysLeft(d)
+		r.Items[i] = it
+		if st == Active {
+			r.ByCategory[a.Partner.Category]++
+			if !a.End.IsZero() && !a.End.After(limit) {
+				r.Expiring = append(r.Expiring, it)
+				if a.Successor == "" {
+					r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed")
+				}
+			}
+		}
+		if a.State != Draft && !a.Signed.IsZero() && !a.Signed.After(d) {
+			r.ByYear[a.Signed.Year()]++
+		}
+		r.checkStatus(a, st)
+		if s, ok := byID[a.Successor]; ok && a.Successor != "" && !a.End.IsZero() && s.Start.After(a.End.AddDays(1)) {
+			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
+				": "+strconv.Itoa(a.End.DaysUntil(s.Start)-1)+" days without agreement after "+a.End.String())
+		}
+	}
+	slices.SortStableFunc(r.Expiring, func(x, y Item) int {
+		if c := x.Agreement.End.Compare(y.Agreement.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Agreement.Number, y.Agreement.Number)
+	})
+
+	cur := currentDistricts(as)
+	r.Regions = o.Regions
+	if r.Regions == nil {
+		r.Regions = regenciesOf(cur)
+	}
+	covered := coveredDistricts(as, cur, d, func(a *Agreement) bool { return a.Partner.Group() == GroupHealth })
+	for _, reg := range r.Regions {
+		r.Uncovered = append(r.Uncovered, uncoveredIn(reg, covered)...)
+	}
+	var err error
+	if r.Targets, err = evaluate(as, cur, d, o.Targets, r.Regions); err != nil {
+		return nil, err
+	}
+	for _, c := range o.Claims {
+		for _, e := range c.check(d, r.ByCategory) {
+			r.Warnings = append(r.Warnings, Warning{Kind: WarnStatedTotal, Msg: strings.TrimPrefix(e.Error(), "partnership: ")})
+		}
+	}
+	return r, nil
+}
+
+// checkStatus warns when the recorded state contradicts the dates.
+func (r *Report) checkStatus(a *Agreement, st State) {
+	switch {
+	case (a.State == Active || a.State == Suspended) && st == Expired:
+		r.warn(a, WarnStatusMismatch, "recorded "+a.State.String()+" but its term ended on "+a.End.String()+"; record the expiry")
+	case a.State == Active && st == Signed:
+		r.warn(a, WarnStatusMismatch, "recorded active but its term begins on "+a.Start.String())
+	case a.State == Expired && !a.End.IsZero() && !a.End.Before(r.AsOf):
+		r.warn(a, WarnStatusMismatch, "recorded expired but its term runs until "+a.End.String()+"; terminated early?")
+	}
+}
+
+func (r *Report) warn(a *Agreement, k WarningKind, msg string) {
+	r.Warnings = append(r.Warnings, Warning{Number: a.Number, Kind: k, Msg: msg})
+}
+
+func days(n int) string {
+	switch n {
+	case 0:
+		return "today"
+	case 1:
+		return "in 1 day"
+	}
+	return "in " + strconv.Itoa(n) + " days"
+}

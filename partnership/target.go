@@ -1,0 +1,189 @@
+package partnership
+
+import (
+	"strconv"
+
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// TargetKind says how a [Target] is measured.
+type TargetKind int
+
+// Target kinds.
+const (
+	// PerYear: at least Min matching agreements signed in each calendar
+	// year, from Since (or the first year a matching agreement was signed)
+	// to the report date.
+	PerYear TargetKind = 1 + iota
+	// EveryDistrict: at least Min matching agreements in force on the report
+	// date in every kecamatan of a kab/kota.
+	EveryDistrict
+)
+
+var targetKindKeys = [...]string{PerYear: "per_year", EveryDistrict: "every_district"}
+
+// IsValid reports whether k is one of the target kinds.
+func (k TargetKind) IsValid() bool { return k > 0 && int(k) < len(targetKindKeys) }
+
+// String returns "per_year" or "every_district".
+func (k TargetKind) String() string {
+	if !k.IsValid() {
+		return "target_kind(" + strconv.Itoa(int(k)) + ")"
+	}
+	return targetKindKeys[k]
+}
+
+// ParseTargetKind parses "per_year" or "every_district".
+func ParseTargetKind(s string) (TargetKind, error) {
+	k := normKey(s)
+	for v := PerYear; int(v) < len(targetKindKeys); v++ {
+		if targetKindKeys[v] == k {
+			return v, nil
+		}
+	}
+	return 0, &ParseError{What: "target kind", Input: s, Msg: "want per_year or every_district"}
+}
+
+// MarshalText implements [encoding.TextMarshaler]; the zero TargetKind
+// marshals as "".
+func (k TargetKind) MarshalText() ([]byte, error) { return marshalKey(k.IsValid(), k.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *TargetKind) UnmarshalText(b []byte) error { return unmarshalKey(b, k, ParseTargetKind) }
+
+// Target is a goal the agreements are measured against. Targets are data,
+// not constants: [DefaultTargets] holds the national ones, and a Dinas adds
+// its own (decoded from JSON, for instance). An agreement counts when its
+// scope has Service and its partner is of Group and Category; a zero filter
+// matches everything.
+type Target struct {
+	Name     string       `json:"name"`
+	Kind     TargetKind   `json:"kind"`
+	Min      int          `json:"min"`
+	Service  Service      `json:"service,omitzero"`
+	Group    Group        `json:"group,omitzero"`
+	Category Category     `json:"category,omitzero"`
+	Region   wilayah.Code `json:"region,omitzero"` // EveryDistrict: the kab/kota; zero means every kab/kota of the report
+	Since    int          `json:"since,omitempty"` // PerYear: the first year the target applies
+	Source   string       `json:"source,omitempty"`
+}
+
+// DefaultTargets returns the national targets: at least 3 KIA-benefit PKS a
+// year (pemanfaatan KIA, per kab/kota), and a PKS with a faskes in every
+// kecamatan.
+func DefaultTargets() []Target {
+	return []Target{
+		{Name: "kia_benefit_per_year", Kind: PerYear, Min: 3, Service: KIABenefit,
+			Source: "national target for pemanfaatan KIA: 3 PKS per kab/kota"},
+		{Name: "health_every_district", Kind: EveryDistrict, Min: 1, Group: GroupHealth,
+			Source: "jemput bola roll-out: a faskes partner in every kecamatan"},
+	}
+}
+
+// Validate checks that the target has a name, a kind, a minimum of at least
+// 1 and valid filters.
+func (t *Target) Validate() error {
+	bad := func(f, msg string) error { return &ValidationError{Field: "target " + f, Msg: msg} }
+	switch {
+	case t.Name == "":
+		return bad("name", "no name")
+	case !t.Kind.IsValid():
+		return bad("kind", "want per_year or every_district")
+	case t.Min < 1:
+		return bad("min", "want at least 1")
+	case t.Service != 0 && !t.Service.IsValid(), t.Group != 0 && !t.Group.IsValid(), t.Category != 0 && !t.Category.IsValid():
+		return bad("filter", "invalid service, group or category")
+	case t.Region.IsValid() && t.Region.Level() != wilayah.LevelRegency:
+		return bad("region", quote(t.Region.String())+" is not a kab/kota")
+	}
+	return nil
+}
+
+func (t *Target) matches(a *Agreement) bool {
+	return (t.Service == 0 || a.Scope.Services.Has(t.Service)) &&
+		(t.Group == 0 || a.Partner.Group() == t.Group) &&
+		(t.Category == 0 || a.Partner.Category == t.Category)
+}
+
+// TargetResult is a target measured for one year or one kab/kota.
+type TargetResult struct {
+	Target Target
+	Year   int          // PerYear: the year measured
+	Region wilayah.Code // EveryDistrict: the kab/kota measured
+	// Count is the number of matching agreements signed in Year (PerYear),
+	// or of kecamatan with at least Min in force (EveryDistrict).
+	Count int
+	Of    int  // EveryDistrict: the number of kecamatan of Region
+	Met   bool // Count >= Min (PerYear), or no kecamatan missing (EveryDistrict)
+	// Partial is set for the year of the report date when the target is not
+	// yet met: the year is not over.
+	Partial bool
+	Missing []wilayah.Region // EveryDistrict: the kecamatan below Min
+}
+
+// Evaluate measures each target on day d. PerYear targets give one result
+// per year from Since (or else the first year a matching agreement was
+// signed, at the latest d's year) to d's year, counting agreements signed on
+// or before d; EveryDistrict targets
+// give one result per kab/kota, Target.Region or else each of regions.
+func Evaluate(as []Agreement, d Date, targets []Target, regions []wilayah.Code) ([]TargetResult, error) {
+	return evaluate(as, currentDistricts(as), d, targets, regions)
+}
+
+func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []Target, regions []wilayah.Code) ([]TargetResult, error) {
+	var out []TargetResult
+	for _, t := range targets {
+		if err := t.Validate(); err != nil {
+			return nil, err
+		}
+		switch t.Kind {
+		case PerYear:
+			from := d.Year()
+			counts := make(map[int]int)
+			for i := range as {
+				a := &as[i]
+				if a.State != Draft && !a.Signed.IsZero() && !a.Signed.After(d) && t.matches(a) {
+					counts[a.Signed.Year()]++
+					from = min(from, a.Signed.Year())
+				}
+			}
+			if t.Since != 0 {
+				from = t.Since
+			}
+			for y := from; y <= d.Year(); y++ {
+				r := TargetResult{Target: t, Year: y, Count: counts[y], Met: counts[y] >= t.Min}
+				r.Partial = !r.Met && y == d.Year() && !(d.Month() == 12 && d.Day() == 31)
+				out = append(out, r)
+			}
+		case EveryDistrict:
+			perDistrict := make(map[wilayah.Code]int)
+			for i := range as {
+				a := &as[i]
+				if a.InForce(d) && t.matches(a) {
+					perDistrict[cur[i]]++
+				}
+			}
+			covered := make(map[wilayah.Code]bool, len(perDistrict))
+			for k, n := range perDistrict {
+				covered[k] = n >= t.Min
+			}
+			scope := regions
+			if t.Region.IsValid() {
+				scope = []wilayah.Code{t.Region}
+			}
+			for _, reg := range scope {
+				missing := uncoveredIn(reg, covered)
+				of := len(wilayah.Children(resolved(reg)))
+				out = append(out, TargetResult{Target: t, Region: reg, Count: of - len(missing), Of: of, Met: len(missing) == 0 && of > 0, Missing: missing})
+			}
+		}
+	}
+	return out, nil
+}
+
+func resolved(c wilayah.Code) wilayah.Code {
+	if r, ok := wilayah.Resolve(c); ok {
+		return r.Code
+	}
+	return c
+}
