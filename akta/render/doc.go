@@ -1,0 +1,51 @@
+// Package render prints the documents of package
+// [github.com/adminduk-id/adminduk/akta] on A4: the Kutipan Akta Kelahiran
+// and Kutipan Akta Kematian (portrait) and the family card, Kartu Keluarga
+// (landscape), as PDF (gopdf, Go fonts embedded) or PNG, each with the
+// Kepala Dinas's signed QR in place of a wet signature and stamp.
+//
+// # Documents
+//
+// [Record] (or [Birth], [Death]) and [Family] validate their input, then
+// write the document to an io.Writer; an invalid record gives its
+// *akta.ValidationError and writes nothing. The akta follow the bilingual
+// layout of the printed kutipan: the NIK at the top, REPUBLIK INDONESIA,
+// PENCATATAN SIPIL, WARGA NEGARA, the title, then one row per statement with
+// the Indonesian label, its English translation in italics beneath, and the
+// value in bold capitals. Dates of birth and death are spelt out ("DUA
+// PULUH LIMA AGUSTUS DUA RIBU DUA PULUH TIGA"); the birth order is "anak
+// ke-" and the cardinal in words ("DUA"), which reads as the ordinal. A
+// child without a recorded marriage is "dari ibu" the mother only. Below:
+// the place and date of issue, the Kepala Dinas with QR, name and NIP, and
+// the note that the document is signed electronically with a BSrE
+// certificate. The family card has the members in two numbered tables, ten
+// rows a page as printed, continued on further pages when needed.
+//
+// # Signed QR
+//
+// The QR holds the credential of CREDENTIAL.md: type AKTA-KELAHIRAN or
+// AKTA-KEMATIAN with the register number, the person's identity, the event
+// date and place and the KK number; the family card uses type [TypeKK]. It
+// is signed with [Options].Key, an Ed25519 key; its iat is
+// [Options].SignedAt, by default midnight WIB of the issue date. [Credential]
+// and [FamilyCredential] return the same text without a document. The QR is
+// printed at 1/60 inch (0.42 mm) a module, on a 1/60-inch grid, so that
+// printers render modules of whole dots.
+//
+// # Reproducible output
+//
+// The same record, key and options give the same bytes: no clock, no
+// random identifier, no map order reaches the output (Ed25519 signatures are
+// deterministic). The tests pin every document by the SHA-256 of its PDF
+// and PNG and by its layout as text ([Layout] format) in testdata/*.golden;
+// go test -update rewrites them, after which the documents must be looked
+// at again (pdftoppm -png -r 100).
+//
+// # Speed
+//
+// A kutipan takes about 3 ms on one core (BenchmarkBirthPDF), against about
+// 1.5 s for the same page printed by headless Chromium
+// (scripts/chromium-akta). The QR encoder is written for this package;
+// fonts are embedded without hinting, which halves what each document
+// compresses.
+package render

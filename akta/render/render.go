@@ -1,0 +1,201 @@
+package render
+
+import (
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/akta/render/internal/qrenc"
+	"github.com/adminduk-id/adminduk/internal/credential"
+)
+
+// Format is an output format.
+type Format uint8
+
+// Output formats.
+const (
+	PDF    Format = iota // A4 PDF, fonts embedded (the default)
+	PNG                  // the first page as a grey-scale PNG
+	Layout               // the layout as text, one drawing operation a line (golden tests)
+)
+
+// Options configure rendering.
+type Options struct {
+	// Key is the issuing Dinas's Ed25519 private key; it signs the QR.
+	// Required.
+	Key ed25519.PrivateKey
+	// SignedAt is the credential's issue time (iat). The zero value means
+	// midnight WIB (UTC+7) of the document's issue date, so that the same
+	// record always gives the same bytes.
+	SignedAt time.Time
+	// Format selects PDF or PNG.
+	Format Format
+	// DPI is the resolution of PNG output; 0 means 150.
+	DPI int
+}
+
+var errNoRecord = errors.New("render: no record")
+
+// reflectNil reports whether r holds a nil pointer.
+func reflectNil(r akta.Record) bool {
+	switch r := r.(type) {
+	case *akta.Birth:
+		return r == nil
+	case *akta.Death:
+		return r == nil
+	}
+	return false
+}
+
+// ErrNoKey is returned when Options.Key is not an Ed25519 private key.
+var ErrNoKey = errors.New("render: no signing key")
+
+// wib is Western Indonesia Time, where issue dates are taken.
+var wib = time.FixedZone("WIB", 7*60*60)
+
+func (o Options) signedAt(issued akta.Date) time.Time {
+	if !o.SignedAt.IsZero() {
+		return o.SignedAt
+	}
+	return issued.In(wib)
+}
+
+// Record renders the Kutipan Akta Kelahiran or Kutipan Akta Kematian of r
+// to w. The record is validated first; an invalid record gives its
+// *akta.ValidationError and writes nothing.
+func Record(w io.Writer, r akta.Record, o Options) error {
+	switch r := r.(type) {
+	case nil:
+		return errNoRecord
+	case *akta.Birth:
+		return Birth(w, r, o)
+	case *akta.Death:
+		return Death(w, r, o)
+	}
+	return fmt.Errorf("render: unknown record %T", r)
+}
+
+// Birth renders the Kutipan Akta Kelahiran of b to w.
+func Birth(w io.Writer, b *akta.Birth, o Options) error {
+	if b == nil {
+		return errNoRecord
+	}
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	qr, err := qrFor(birthClaims(b, o.signedAt(b.IssuedAt)), o)
+	if err != nil {
+		return err
+	}
+	return write(w, layoutBirth(b, qr), o)
+}
+
+// Death renders the Kutipan Akta Kematian of d to w.
+func Death(w io.Writer, d *akta.Death, o Options) error {
+	if d == nil {
+		return errNoRecord
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	qr, err := qrFor(deathClaims(d, o.signedAt(d.IssuedAt)), o)
+	if err != nil {
+		return err
+	}
+	return write(w, layoutDeath(d, qr), o)
+}
+
+// Family renders the family card f on A4 landscape to w. The card is
+// validated first.
+func Family(w io.Writer, f *akta.Family, o Options) error {
+	if f == nil {
+		return errNoRecord
+	}
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	qr, err := qrFor(familyClaims(f, o.signedAt(f.IssuedAt)), o)
+	if err != nil {
+		return err
+	}
+	return write(w, layoutFamily(f, qr), o)
+}
+
+// Credential returns the signed credential of r as the Base45 text its QR
+// code holds (CREDENTIAL.md), after validating r: what an API hands out
+// with the document, or what another renderer puts in its own QR.
+func Credential(r akta.Record, o Options) (string, error) {
+	if r == nil || reflectNil(r) {
+		return "", errNoRecord
+	}
+	if err := r.Validate(); err != nil {
+		return "", err
+	}
+	var c credential.Claims
+	switch r := r.(type) {
+	case *akta.Birth:
+		c = birthClaims(r, o.signedAt(r.IssuedAt))
+	case *akta.Death:
+		c = deathClaims(r, o.signedAt(r.IssuedAt))
+	default:
+		return "", fmt.Errorf("render: unknown record %T", r)
+	}
+	return signText(c, o)
+}
+
+// FamilyCredential is [Credential] for a family card.
+func FamilyCredential(f *akta.Family, o Options) (string, error) {
+	if f == nil {
+		return "", errNoRecord
+	}
+	if err := f.Validate(); err != nil {
+		return "", err
+	}
+	return signText(familyClaims(f, o.signedAt(f.IssuedAt)), o)
+}
+
+func signText(c credential.Claims, o Options) (string, error) {
+	if len(o.Key) != ed25519.PrivateKeySize {
+		return "", ErrNoKey
+	}
+	return sign(c, o.Key)
+}
+
+func write(w io.Writer, d *doc, o Options) error {
+	switch o.Format {
+	case PDF:
+		return writePDF(w, d)
+	case PNG:
+		dpi := float64(o.DPI)
+		if dpi <= 0 {
+			dpi = 150
+		}
+		if dpi > 600 {
+			return fmt.Errorf("render: %d dpi is more than 600", o.DPI)
+		}
+		return writePNG(w, d, dpi)
+	case Layout:
+		return writeDump(w, d)
+	}
+	return fmt.Errorf("render: unknown format %d", o.Format)
+}
+
+// qrFor signs the claims and encodes the credential as a QR matrix (quiet
+// zone included).
+func qrFor(c credential.Claims, o Options) ([][]bool, error) {
+	if err := loadFonts(); err != nil {
+		return nil, err
+	}
+	text, err := signText(c, o)
+	if err != nil {
+		return nil, err
+	}
+	q, err := qrenc.Encode(text, qrenc.Q)
+	if err != nil {
+		return nil, fmt.Errorf("render: QR: %w", err)
+	}
+	return q.Bitmap(4), nil
+}

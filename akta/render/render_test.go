@@ -1,0 +1,283 @@
+package render_test
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/akta/render"
+	"github.com/adminduk-id/adminduk/internal/testtool"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testKey is a fixed Ed25519 key, so that signatures and documents are
+// reproducible.
+var testKey = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+
+func readJSON(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", name))
+	require.NoError(t, err)
+	return b
+}
+
+func birth(t testing.TB) *akta.Birth {
+	t.Helper()
+	r, err := akta.DecodeRecord(readJSON(t, "birth.json"), akta.DecodeOptions{})
+	require.NoError(t, err)
+	return r.(*akta.Birth)
+}
+
+func death(t testing.TB) *akta.Death {
+	t.Helper()
+	r, err := akta.DecodeRecord(readJSON(t, "death.json"), akta.DecodeOptions{})
+	require.NoError(t, err)
+	return r.(*akta.Death)
+}
+
+func family(t testing.TB) *akta.Family {
+	t.Helper()
+	f, err := akta.DecodeFamily(readJSON(t, "kk.json"), akta.DecodeOptions{})
+	require.NoError(t, err)
+	return f
+}
+
+// bigFamily has 13 members, with long names: the card runs to two pages.
+func bigFamily(t testing.TB) *akta.Family {
+	f := family(t)
+	base := f.Members[2]
+	for i := range 9 {
+		m := base
+		m.Name = fmt.Sprintf("Anak Ke %s Dengan Nama Yang Sangat Panjang Sekali Untuk Menguji Tabel", strings.ToUpper(adminduk.Terbilang(int64(i+2))))
+		m.NIK = adminduk.MustParseNIK(fmt.Sprintf("36040914071900%02d", 10+i))
+		f.Members = append(f.Members, m)
+	}
+	require.NoError(t, f.Validate())
+	return f
+}
+
+// doc is a document of the golden set: a record or a family card.
+type doc struct {
+	name string
+	get  func(t testing.TB) any
+}
+
+func renderDoc(t testing.TB, v any, o render.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	switch v := v.(type) {
+	case akta.Record:
+		require.NoError(t, render.Record(&b, v, o))
+	case *akta.Family:
+		require.NoError(t, render.Family(&b, v, o))
+	}
+	return b.Bytes()
+}
+
+func docs() []doc {
+	return []doc{
+		{"birth", func(t testing.TB) any { return birth(t) }},
+		{"birth-sptjm", func(t testing.TB) any {
+			b := birth(t)
+			b.Father = nil // no recorded marriage: the mother only
+			return b
+		}},
+		{"birth-late-long", func(t testing.TB) any {
+			b := birth(t)
+			b.Child.BirthDate = akta.MustParseDate("1999-12-31")
+			b.Child.NIK = adminduk.MustParseNIK("3604097112990001")
+			b.Child.Name = "Raden Ajeng Siti Nurhaliza Kusumawardhani Putri Mangkunegara Hadiningrat Soerjosoemarno"
+			b.Child.BirthPlace = "Rumah Sakit Umum Daerah dr. Dradjat Prawiranegara, Serang"
+			b.Child.BirthOrder = 11
+			b.Number = akta.MustParseNumber("3604-LT-01092023-0002")
+			return b
+		}},
+		{"death", func(t testing.TB) any { return death(t) }},
+		{"kk", func(t testing.TB) any { return family(t) }},
+		{"kk-two-pages", func(t testing.TB) any { return bigFamily(t) }},
+	}
+}
+
+func sum(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// TestGolden pins every document: the SHA-256 of the PDF and of a 50-dpi
+// PNG, and the layout as text (testdata/*.golden; go test -update rewrites
+// them). Look at the documents after an update: pdftoppm -png -r 100.
+func TestGolden(t *testing.T) {
+	for _, d := range docs() {
+		t.Run(d.name, func(t *testing.T) {
+			v := d.get(t)
+			pdf := renderDoc(t, v, render.Options{Key: testKey})
+			png := renderDoc(t, v, render.Options{Key: testKey, Format: render.PNG, DPI: 50})
+			layout := renderDoc(t, v, render.Options{Key: testKey, Format: render.Layout})
+			got := fmt.Sprintf("pdf sha256 %s\npng sha256 %s\n%s", sum(pdf), sum(png), layout)
+			path := filepath.Join("testdata", d.name+".golden")
+			if *update {
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+				return
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test -update")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+// Same input, same bytes: twice in a row, and from many goroutines at once.
+func TestDeterministic(t *testing.T) {
+	for _, d := range docs() {
+		v := d.get(t)
+		first := renderDoc(t, v, render.Options{Key: testKey})
+		assert.Equal(t, first, renderDoc(t, v, render.Options{Key: testKey}), d.name)
+		var wg sync.WaitGroup
+		outs := make([][]byte, 8)
+		for i := range outs {
+			wg.Go(func() { outs[i] = renderDoc(t, d.get(t), render.Options{Key: testKey}) })
+		}
+		wg.Wait()
+		for _, o := range outs {
+			assert.Equal(t, first, o, d.name)
+		}
+		assert.True(t, bytes.HasPrefix(first, []byte("%PDF-")), d.name)
+		assert.NotContains(t, string(first), "CreationDate", "no clock in the metadata")
+	}
+}
+
+// pdfText extracts the text of a PDF with pdftotext -layout.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	tool := testtool.Require(t, "pdftotext")
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	require.NoError(t, os.WriteFile(path, pdf, 0o600))
+	out, err := exec.Command(tool, "-layout", path, "-").Output()
+	require.NoError(t, err)
+	return string(out)
+}
+
+// The acceptance test of the issue: a child born on 25 August 2023 has
+// the date in words and the parents' names in the text of its akta.
+func TestBirthText(t *testing.T) {
+	b := birth(t)
+	require.Equal(t, akta.MustDate(2023, 8, 25), b.Child.BirthDate)
+	text := pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	for _, want := range []string{
+		"DUA PULUH LIMA AGUSTUS DUA RIBU DUA PULUH TIGA",
+		"AHMAD FAUZI", "NUR HALIMAH", "SITI AMINAH PUTRI",
+		"KUTIPAN AKTA KELAHIRAN", "EXCERPT OF BIRTH CERTIFICATE",
+		"3604-LU-01092023-0001", "3604096508230001", "REPUBLIK INDONESIA", "PENCATATAN SIPIL",
+		"WARGA NEGARA", "anak ke-", "DUA", "PEREMPUAN", "dari ayah", "dan ibu",
+		"1 SEPTEMBER 2023", "DRS. H. AHMAD SUHAEMI, M.SI.", "NIP. 19700512 199503 1 002",
+		"KEPALA DINAS KEPENDUDUKAN DAN", "KABUPATEN SERANG", "BSrE",
+	} {
+		assert.Contains(t, text, want)
+	}
+
+	b.Father = nil
+	text = pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	assert.Contains(t, text, "dari ibu")
+	assert.NotContains(t, text, "AHMAD FAUZI", "no father on an SPTJM akta")
+}
+
+func TestDeathAndFamilyText(t *testing.T) {
+	text := pdfText(t, renderDoc(t, death(t), render.Options{Key: testKey}))
+	for _, want := range []string{
+		"KUTIPAN AKTA KEMATIAN", "telah meninggal dunia seorang bernama", "HAJI ABDUL RAHMAN",
+		"SATU MARET DUA RIBU DUA PULUH EMPAT", "DUA APRIL SERIBU SEMBILAN RATUS LIMA PULUH",
+		"PANDEGLANG", "USMAN", "AISYAH", "3604-KM-10032024-0007",
+	} {
+		assert.Contains(t, text, want)
+	}
+	text = pdfText(t, renderDoc(t, family(t), render.Options{Key: testKey}))
+	for _, want := range []string{
+		"KARTU KELUARGA", "No. 3604091506180002", "AHMAD FAUZI", "KEPALA KELUARGA", "ISTRI", "ANAK",
+		"ORANG TUA", "3604094101950002", "CIRUAS", "KABUPATEN SERANG", "BANTEN", "10-01-2023", "KAWIN TERCATAT",
+	} {
+		assert.Contains(t, text, want)
+	}
+	text = pdfText(t, renderDoc(t, bigFamily(t), render.Options{Key: testKey}))
+	assert.Contains(t, text, "Halaman 2 dari 2")
+	assert.Contains(t, text, "13") // the last row number
+}
+
+func TestInvalidRecordWritesNothing(t *testing.T) {
+	b := birth(t)
+	b.Child.Name = ""
+	var out bytes.Buffer
+	err := render.Record(&out, b, render.Options{Key: testKey})
+	assert.ErrorIs(t, err, akta.ErrRequired)
+	var ve *akta.ValidationError
+	assert.ErrorAs(t, err, &ve)
+	assert.Zero(t, out.Len())
+
+	f := family(t)
+	f.Members = nil
+	assert.ErrorIs(t, render.Family(&out, f, render.Options{Key: testKey}), akta.ErrRequired)
+	assert.Zero(t, out.Len())
+}
+
+func TestOptionsErrors(t *testing.T) {
+	var out bytes.Buffer
+	assert.ErrorIs(t, render.Record(&out, birth(t), render.Options{}), render.ErrNoKey)
+	assert.Error(t, render.Record(&out, birth(t), render.Options{Key: testKey, Format: 9}))
+	assert.Error(t, render.Record(&out, birth(t), render.Options{Key: testKey, Format: render.PNG, DPI: 5000}))
+	assert.Error(t, render.Record(&out, nil, render.Options{Key: testKey}))
+}
+
+// Names and places with characters the fonts lack, control characters and
+// extreme lengths still give a document (or a validation error), never a
+// panic.
+func FuzzBirth(f *testing.F) {
+	f.Add("Siti Aminah", "Serang", "Nur Halimah", uint8(2))
+	f.Add("Zoë Ñúñez-O'Brien", "Dili\x00\t", "Ænne", uint8(30))
+	f.Add("李小龍 Ahmad", "مكة", "Ü", uint8(1))
+	b := birth(f)
+	f.Fuzz(func(t *testing.T, name, place, mother string, order uint8) {
+		c := b.Clone()
+		c.Child.Name, c.Child.BirthPlace, c.Mother.Name, c.Child.BirthOrder = name, place, mother, int(order)
+		var out bytes.Buffer
+		err := render.Record(&out, c, render.Options{Key: testKey})
+		if err != nil {
+			var ve *akta.ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("not a validation error: %v", err)
+			}
+			return
+		}
+		if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
+			t.Fatal("no PDF")
+		}
+	})
+}
+
+func TestNilRecords(t *testing.T) {
+	var out bytes.Buffer
+	o := render.Options{Key: testKey}
+	assert.Error(t, render.Record(&out, (*akta.Birth)(nil), o))
+	assert.Error(t, render.Record(&out, (*akta.Death)(nil), o))
+	assert.Error(t, render.Family(&out, nil, o))
+	_, err := render.Credential((*akta.Birth)(nil), o)
+	assert.Error(t, err)
+	_, err = render.Credential(nil, o)
+	assert.Error(t, err)
+	_, err = render.FamilyCredential(nil, o)
+	assert.Error(t, err)
+}
