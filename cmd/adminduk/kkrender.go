@@ -1,9 +1,162 @@
 package main
 
-import "context"
+import (
+	"context"
+	"crypto/ed25519"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
-// runKKRender renders a family card (KK) to PDF; it belongs to the akta
-// work and replaces this placeholder.
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/akta/render"
+	"github.com/adminduk-id/adminduk/internal/credential"
+)
+
+// runKKRender renders a family card: adminduk kk render --key key.pem --in
+// kk.json --out kk.pdf (or kk.png for the first page). kk.json is
+// documented in package akta.
 func runKKRender(ctx context.Context, e *env, args []string) error {
-	return usagef("kk render is not available yet")
+	fs := newFlags(e, "kk render")
+	var o renderFlags
+	o.add(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	ro, err := o.options()
+	if err != nil {
+		return err
+	}
+	data, err := o.readInput(e)
+	if err != nil {
+		return err
+	}
+	f, err := akta.DecodeFamily(data, akta.DecodeOptions{LenientRegions: o.lenient})
+	if err != nil {
+		return reportInvalid(e, o.in, err)
+	}
+	return o.writeOutput(e, func(w io.Writer) error { return render.Family(w, f, ro) })
+}
+
+// renderFlags are the flags shared by akta render and kk render.
+type renderFlags struct {
+	key, in, out, format, signedAt string
+	dpi                            int
+	lenient                        bool
+}
+
+func (o *renderFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&o.key, "key", "", "the Dinas's Ed25519 private key, PKCS#8 PEM `file` (required)")
+	fs.StringVar(&o.in, "in", "-", "input JSON `file`, - for standard input")
+	fs.StringVar(&o.out, "out", "", "output `file`: .pdf, or .png (the first page); - for standard output (with --format)")
+	fs.StringVar(&o.format, "format", "", "pdf or png (default: from the --out extension)")
+	fs.IntVar(&o.dpi, "dpi", 150, "resolution of PNG output")
+	fs.StringVar(&o.signedAt, "signed-at", "", "credential issue time, RFC 3339 (default: midnight WIB of the issue date)")
+	if fs.Lookup("lenient") == nil { // akta render has it from numberParserFlags
+		fs.BoolVar(&o.lenient, "lenient", false, "accept region codes in range but in no Kemendagri edition")
+	}
+}
+
+// options checks the flags and loads the key.
+func (o *renderFlags) options() (render.Options, error) {
+	if o.key == "" {
+		return render.Options{}, usagef("--key is required")
+	}
+	if o.out == "" {
+		return render.Options{}, usagef("--out is required")
+	}
+	format := strings.ToLower(o.format)
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.out)), ".")
+	}
+	ro := render.Options{DPI: o.dpi}
+	switch format {
+	case "pdf":
+		ro.Format = render.PDF
+	case "png":
+		ro.Format = render.PNG // the first page
+	default:
+		return ro, usagef("--out %q: want a .pdf or .png file, or --format", o.out)
+	}
+	if o.dpi < 30 || o.dpi > 600 {
+		return ro, usagef("--dpi %d: want 30 to 600", o.dpi)
+	}
+	if o.signedAt != "" {
+		t, err := time.Parse(time.RFC3339, o.signedAt)
+		if err != nil {
+			return ro, usagef("--signed-at %q: want RFC 3339, e.g. 2023-09-01T09:00:00+07:00", o.signedAt)
+		}
+		ro.SignedAt = t
+	}
+	key, err := loadSigningKey(o.key)
+	if err != nil {
+		return ro, err
+	}
+	ro.Key = key
+	return ro, nil
+}
+
+func (o *renderFlags) readInput(e *env) ([]byte, error) {
+	if o.in == "-" {
+		return io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+	}
+	return os.ReadFile(o.in)
+}
+
+// writeOutput renders into a temporary file next to --out and renames it,
+// so that a failure leaves no half-written document.
+func (o *renderFlags) writeOutput(e *env, render func(io.Writer) error) error {
+	if o.out == "-" {
+		return render(e.stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(o.out), ".adminduk-*"+filepath.Ext(o.out))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := render(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), o.out)
+}
+
+// loadSigningKey reads an Ed25519 private key from a PKCS#8 PEM file.
+func loadSigningKey(path string) (ed25519.PrivateKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	k, err := credential.ParsePrivateKeyPEM(data)
+	if err != nil {
+		return nil, fmt.Errorf("--key %s: %w", path, err)
+	}
+	return k, nil
+}
+
+// reportInvalid prints a record's field errors, one per line, and makes the
+// command exit with status 1.
+func reportInvalid(e *env, in string, err error) error {
+	var ve *akta.ValidationError
+	if !errors.As(err, &ve) {
+		return fmt.Errorf("%s: %w", in, err)
+	}
+	for _, f := range ve.Fields {
+		fmt.Fprintf(e.stderr, "%s: %s: %s: %s (%s)\n", in, f.Field, f.Code, f.English, f.Message)
+	}
+	return errInvalid
 }

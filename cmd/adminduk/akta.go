@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/akta/render"
+)
+
+func init() {
+	register("akta", "render akta kelahiran/kematian (akta render) or parse register numbers (akta number parse)", runAkta)
+}
+
+func runAkta(ctx context.Context, e *env, args []string) error {
+	verb, rest, err := subcommand(args, "render", "number")
+	if err != nil {
+		return err
+	}
+	if verb == "render" {
+		return runAktaRender(ctx, e, rest)
+	}
+	verb, rest, err = subcommand(rest, "parse")
+	if err != nil {
+		return err
+	}
+	_ = verb
+	return runAktaNumberParse(e, rest)
+}
+
+// typeFlags is a repeatable --type CODE=KIND[,late] flag extending the
+// default register-number type table.
+type typeFlags []akta.Type
+
+func (t *typeFlags) String() string { return "" }
+
+func (t *typeFlags) Set(s string) error {
+	code, rest, ok := strings.Cut(s, "=")
+	if !ok {
+		return fmt.Errorf("want CODE=kelahiran|kematian[,late], got %q", s)
+	}
+	kindText, late := strings.CutSuffix(rest, ",late")
+	kind, err := akta.ParseKind(kindText)
+	if err != nil {
+		return err
+	}
+	*t = append(*t, akta.Type{Code: strings.ToUpper(code), Kind: kind, Late: late, Name: kind.String()})
+	return nil
+}
+
+// numberParserFlags adds --type, --lenient and --no-legacy to fs.
+func numberParserFlags(fs *flag.FlagSet) func() (akta.Parser, error) {
+	var types typeFlags
+	fs.Var(&types, "type", "add a register-number type, CODE=kelahiran|kematian[,late] (repeatable), e.g. AKM=kematian")
+	lenient := fs.Bool("lenient", false, "accept region codes in range but in no Kemendagri edition (offices, NIK and KK regions)")
+	noLegacy := fs.Bool("no-legacy", false, "reject numbers of older layouts")
+	return func() (akta.Parser, error) {
+		o := akta.ParseOptions{Lenient: *lenient, NoLegacy: *noLegacy}
+		if len(types) > 0 {
+			t, err := akta.DefaultTypes().With(types...)
+			if err != nil {
+				return akta.Parser{}, usagef("--type: %v", err)
+			}
+			o.Types = t
+		}
+		return akta.NewParser(o), nil
+	}
+}
+
+// aktaNumberJSON is one line of `akta number parse --json`.
+type aktaNumberJSON struct {
+	Input    string      `json:"input"`
+	Valid    bool        `json:"valid"`
+	Reason   string      `json:"reason,omitempty"`
+	Error    string      `json:"error,omitempty"`
+	Number   string      `json:"number,omitempty"`
+	Legacy   bool        `json:"legacy,omitempty"`
+	Office   *regionJSON `json:"office,omitempty"`
+	Type     string      `json:"type,omitempty"`
+	TypeName string      `json:"type_name,omitempty"`
+	Kind     string      `json:"kind,omitempty"`
+	Late     *bool       `json:"late,omitempty"`
+	Date     string      `json:"date,omitempty"`
+	Serial   int         `json:"serial,omitempty"`
+}
+
+var aktaReasons = []struct {
+	err    error
+	reason string
+}{
+	{akta.ErrSyntax, "syntax"}, {akta.ErrUnknownType, "type"}, {akta.ErrUnknownOffice, "office"},
+	{akta.ErrInvalidDate, "date"}, {akta.ErrInvalidSerial, "serial"}, {akta.ErrLegacy, "legacy"},
+}
+
+func runAktaNumberParse(e *env, args []string) error {
+	fs := newFlags(e, "akta number parse")
+	parser := numberParserFlags(fs)
+	asJSON := fs.Bool("json", false, "print one JSON object per number")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("want at least one register number")
+	}
+	p, err := parser()
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	invalid := false
+	for _, s := range pos {
+		out := describeAktaNumber(p, s)
+		invalid = invalid || !out.Valid
+		if *asJSON {
+			if err := enc.Encode(out); err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case !out.Valid:
+			fmt.Fprintf(e.stdout, "%s\tinvalid (%s): %s\n", out.Input, out.Reason, out.Error)
+		case out.Legacy:
+			fmt.Fprintf(e.stdout, "%s\tvalid\tlegacy layout\n", out.Input)
+		default:
+			name := out.Office.Name
+			fmt.Fprintf(e.stdout, "%s\tvalid\t%s (%s)\t%s %s serial %04d\toffice %s %s\n",
+				out.Input, out.Type, out.TypeName, out.Kind, out.Date, out.Serial, out.Office.Code, name)
+		}
+	}
+	if invalid {
+		return errInvalid
+	}
+	return nil
+}
+
+func describeAktaNumber(p akta.Parser, s string) aktaNumberJSON {
+	out := aktaNumberJSON{Input: s}
+	n, err := p.Parse(s)
+	if err != nil {
+		out.Error = err.Error()
+		for _, r := range aktaReasons {
+			if errors.Is(err, r.err) {
+				out.Reason = r.reason
+			}
+		}
+		return out
+	}
+	out.Valid, out.Number, out.Legacy = true, n.String(), n.IsLegacy()
+	if n.IsLegacy() {
+		return out
+	}
+	t, _ := p.Types().Lookup(n.Type())
+	late := n.Late()
+	out.Office = describeRegion(n.Office())
+	out.Type, out.TypeName, out.Kind, out.Late = n.Type(), t.Name, n.Kind().String(), &late
+	out.Date, out.Serial = n.Date().String(), n.Serial()
+	return out
+}
+
+func runAktaRender(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "akta render")
+	parser := numberParserFlags(fs) // first: it defines --lenient
+	var o renderFlags
+	o.add(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	p, err := parser()
+	if err != nil {
+		return err
+	}
+	o.lenient = fs.Lookup("lenient").Value.String() == "true"
+	ro, err := o.options()
+	if err != nil {
+		return err
+	}
+	data, err := o.readInput(e)
+	if err != nil {
+		return err
+	}
+	rec, err := akta.DecodeRecord(data, akta.DecodeOptions{Numbers: p, LenientRegions: o.lenient})
+	if err != nil {
+		return reportInvalid(e, o.in, err)
+	}
+	var warnings []*akta.FieldError
+	switch r := rec.(type) {
+	case *akta.Birth:
+		warnings = r.Warnings()
+	case *akta.Death:
+		warnings = r.Warnings()
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "adminduk akta render: warning: %s: %s (%s)\n", w.Field, w.English, w.Message)
+	}
+	return o.writeOutput(e, func(w io.Writer) error { return render.Record(w, rec, ro) })
+}
