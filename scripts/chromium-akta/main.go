@@ -1,0 +1,145 @@
+// Command chromium-akta is the Go half of run.sh: it writes the same
+// Kutipan Akta as HTML for headless Chromium (-html), and times the
+// library's own PDF rendering (-n).
+//
+//	go run ./scripts/chromium-akta -genkey key.pem
+//	go run ./scripts/chromium-akta -key key.pem -in akta/testdata/birth.json -html akta.html
+//	go run ./scripts/chromium-akta -key key.pem -in akta/testdata/birth.json -n 300 -dir out/
+package main
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	_ "embed"
+	"encoding/base64"
+	"flag"
+	"fmt"
+	"html/template"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/skip2/go-qrcode"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/akta/render"
+	"github.com/adminduk-id/adminduk/internal/credential"
+)
+
+//go:embed akta.html.tmpl
+var pageTemplate string
+
+func main() {
+	keyPath := flag.String("key", "", "Ed25519 PKCS#8 PEM key")
+	in := flag.String("in", "", "akta.json (kelahiran)")
+	htmlOut := flag.String("html", "", "write the akta as HTML to this file")
+	n := flag.Int("n", 0, "render the PDF this many times and print the time per document")
+	dir := flag.String("dir", "", "with -n: write the PDFs here (default: memory only)")
+	genkey := flag.String("genkey", "", "write a new Ed25519 key (PKCS#8 PEM) to this file and exit")
+	flag.Parse()
+	log.SetFlags(0)
+	if *genkey != "" {
+		k, err := credential.GenerateKey(nil)
+		check(err)
+		b, err := credential.MarshalPrivateKeyPEM(k)
+		check(err)
+		check(os.WriteFile(*genkey, b, 0o600))
+		return
+	}
+	key := loadKey(*keyPath)
+	data, err := os.ReadFile(*in)
+	check(err)
+	rec, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+	check(err)
+	b, ok := rec.(*akta.Birth)
+	if !ok {
+		log.Fatal("want a birth record")
+	}
+	o := render.Options{Key: key}
+	if *htmlOut != "" {
+		check(os.WriteFile(*htmlOut, page(b, o), 0o644))
+	}
+	if *n > 0 {
+		var buf bytes.Buffer
+		start := time.Now()
+		for i := 0; i < *n; i++ {
+			buf.Reset()
+			check(render.Birth(&buf, b, o))
+			if *dir != "" {
+				check(os.WriteFile(filepath.Join(*dir, fmt.Sprintf("go-%04d.pdf", i)), buf.Bytes(), 0o644))
+			}
+		}
+		per := time.Since(start) / time.Duration(*n)
+		fmt.Printf("%.3f\n", per.Seconds()*1000) // milliseconds per document
+	}
+}
+
+func loadKey(path string) ed25519.PrivateKey {
+	data, err := os.ReadFile(path)
+	check(err)
+	k, err := credential.ParsePrivateKeyPEM(data)
+	check(err)
+	return k
+}
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+type row struct{ ID, EN, Value string }
+
+// page builds the HTML of the same document: the same text, fonts, layout
+// and signed QR (as SVG) as the PDF.
+func page(b *akta.Birth, o render.Options) []byte {
+	text, err := render.Credential(b, o)
+	check(err)
+	q, err := qrcode.New(text, qrcode.High)
+	check(err)
+	var svg strings.Builder
+	bm := q.Bitmap()
+	fmt.Fprintf(&svg, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges"><path d="`, len(bm), len(bm))
+	for y, line := range bm {
+		for x, dark := range line {
+			if dark {
+				fmt.Fprintf(&svg, "M%d %dh1v1h-1z", x, y)
+			}
+		}
+	}
+	svg.WriteString(`"/></svg>`)
+	up := func(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+	words := func(d akta.Date) string { return up(adminduk.DateWords(d.Time(), adminduk.Indonesian)) }
+	rows := []row{
+		{"Berdasarkan Akta Kelahiran Nomor", "By virtue of Birth Certificate Number", b.Number.String()},
+		{"bahwa di", "that in", up(b.Child.BirthPlace)},
+		{"pada tanggal", "on", words(b.Child.BirthDate)},
+		{"telah lahir", "was born", up(b.Child.Name)},
+		{"anak ke-", "child number", up(adminduk.Terbilang(int64(b.Child.BirthOrder)))},
+		{"jenis kelamin", "sex", b.Child.Sex.Indonesian()},
+	}
+	if b.Father != nil {
+		rows = append(rows, row{"dari ayah", "of father", up(b.Father.Name)}, row{"dan ibu", "and mother", up(b.Mother.Name)})
+	} else {
+		rows = append(rows, row{"dari ibu", "of mother", up(b.Mother.Name)})
+	}
+	font := func(ttf []byte) template.URL {
+		return template.URL("data:font/ttf;base64," + base64.StdEncoding.EncodeToString(ttf))
+	}
+	var out bytes.Buffer
+	t := template.Must(template.New("page").Parse(pageTemplate))
+	check(t.Execute(&out, map[string]any{
+		"NIK": b.Child.NIK.String(), "Rows": rows, "Place": b.Issuer.PlaceName(),
+		"Issued":  up(adminduk.FormatDate(b.IssuedAt.Time(), adminduk.Indonesian)),
+		"Regency": b.Issuer.RegencyName(), "Head": up(b.Issuer.HeadName), "NIP": b.Issuer.HeadNIP.Printed(),
+		"QR":      template.HTML(svg.String()),
+		"Regular": font(goregular.TTF), "Bold": font(gobold.TTF), "Italic": font(goitalic.TTF),
+	}))
+	return out.Bytes()
+}
