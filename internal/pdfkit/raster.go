@@ -1,0 +1,186 @@
+package pdfkit
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	xdraw "golang.org/x/image/draw"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+)
+
+// Raster draws in points onto an RGBA image at a fixed resolution, with the
+// same fonts and measurements as the PDF output, so that a page rendered
+// both ways looks the same. It is not safe for concurrent use.
+type Raster struct {
+	Img   *image.RGBA
+	Scale float64 // pixels per point: dpi / 72
+	faces map[faceKey]font.Face
+	vec   vector.Rasterizer
+}
+
+type faceKey struct {
+	font Font
+	size float64
+}
+
+// NewRaster returns a white canvas of size points at dpi dots per inch.
+func NewRaster(size Size, dpi float64) *Raster {
+	scale := dpi / 72
+	w, h := int(math.Round(size.W*scale)), int(math.Round(size.H*scale))
+	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	return &Raster{Img: img, Scale: scale, faces: map[faceKey]font.Face{}}
+}
+
+// px converts a length in points to pixels.
+func (r *Raster) px(v float64) float64 { return v * r.Scale }
+
+// rect converts a rectangle in points to the pixels it covers (rounded
+// to the nearest pixel edges).
+func (r *Raster) rect(p Rect) image.Rectangle {
+	return image.Rect(int(math.Round(r.px(p.X))), int(math.Round(r.px(p.Y))),
+		int(math.Round(r.px(p.Right()))), int(math.Round(r.px(p.Bottom()))))
+}
+
+// FillRect fills p with c.
+func (r *Raster) FillRect(p Rect, c color.Color) {
+	draw.Draw(r.Img, r.rect(p), image.NewUniform(c), image.Point{}, draw.Over)
+}
+
+// StrokeRect draws the outline of p, width points wide, centred on its edges.
+func (r *Raster) StrokeRect(p Rect, width float64, c color.Color) {
+	h := width / 2
+	r.FillRect(Rect{p.X - h, p.Y - h, p.W + width, width}, c)
+	r.FillRect(Rect{p.X - h, p.Bottom() - h, p.W + width, width}, c)
+	r.FillRect(Rect{p.X - h, p.Y + h, width, p.H - width}, c)
+	r.FillRect(Rect{p.Right() - h, p.Y + h, width, p.H - width}, c)
+}
+
+// Polyline strokes the open path through pts (x, y pairs in points),
+// width points wide, anti-aliased.
+func (r *Raster) Polyline(pts []float64, width float64, c color.Color) {
+	if len(pts) < 4 {
+		return
+	}
+	b := r.Img.Bounds()
+	r.vec.Reset(b.Dx(), b.Dy())
+	hw := r.px(width) / 2
+	for i := 0; i+3 < len(pts); i += 2 {
+		x0, y0, x1, y1 := r.px(pts[i]), r.px(pts[i+1]), r.px(pts[i+2]), r.px(pts[i+3])
+		dx, dy := x1-x0, y1-y0
+		l := math.Hypot(dx, dy)
+		if l == 0 {
+			continue
+		}
+		nx, ny := -dy/l*hw, dx/l*hw
+		// Extend each segment by half the width so joints overlap.
+		ex, ey := dx/l*hw, dy/l*hw
+		r.vec.MoveTo(float32(x0+nx-ex), float32(y0+ny-ey))
+		r.vec.LineTo(float32(x1+nx+ex), float32(y1+ny+ey))
+		r.vec.LineTo(float32(x1-nx+ex), float32(y1-ny+ey))
+		r.vec.LineTo(float32(x0-nx-ex), float32(y0-ny-ey))
+		r.vec.ClosePath()
+	}
+	r.vec.Draw(r.Img, b, image.NewUniform(c), image.Point{})
+}
+
+// FillPath fills the closed polygon through pts (x, y pairs in points).
+func (r *Raster) FillPath(pts []float64, c color.Color) {
+	if len(pts) < 6 {
+		return
+	}
+	b := r.Img.Bounds()
+	r.vec.Reset(b.Dx(), b.Dy())
+	r.vec.MoveTo(float32(r.px(pts[0])), float32(r.px(pts[1])))
+	for i := 2; i+1 < len(pts); i += 2 {
+		r.vec.LineTo(float32(r.px(pts[i])), float32(r.px(pts[i+1])))
+	}
+	r.vec.ClosePath()
+	r.vec.Draw(r.Img, b, image.NewUniform(c), image.Point{})
+}
+
+// face returns the face of f at size points for this resolution, unhinted
+// so that glyph positions match the PDF.
+func (r *Raster) face(f Font, size float64) (font.Face, error) {
+	k := faceKey{f, size}
+	if fc, ok := r.faces[k]; ok {
+		return fc, nil
+	}
+	m := fontMetrics(f)
+	if m == nil {
+		return nil, ErrFont
+	}
+	fc, err := opentype.NewFace(m.sfnt, &opentype.FaceOptions{Size: size, DPI: r.Scale * 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, err
+	}
+	r.faces[k] = fc
+	return fc, nil
+}
+
+// Text draws s in f at size points with its baseline starting at x, y,
+// placing each glyph by the advances Width uses (no kerning, no hinting).
+func (r *Raster) Text(f Font, size, x, y float64, s string, c color.Color) error {
+	fc, err := r.face(f, size)
+	if err != nil {
+		return err
+	}
+	m := fontMetrics(f)
+	q, _ := m.advance('?')
+	src := image.NewUniform(c)
+	pen := x
+	for _, ch := range s {
+		a, ok := m.advance(ch)
+		if !ok {
+			ch, a = '?', q
+		}
+		if ch != ' ' {
+			dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(r.px(pen) * 64)), Y: fixed.Int26_6(math.Round(r.px(y) * 64))}
+			if dr, mask, mp, _, ok := fc.Glyph(dot, ch); ok {
+				draw.DrawMask(r.Img, dr, src, image.Point{}, mask, mp, draw.Over)
+			}
+		}
+		pen += float64(a) * size / 1000
+	}
+	return nil
+}
+
+// QR draws a QR bitmap (quiet zone included) in the square of side size
+// points at x, y: whole pixels per module, as many as fit, centred in the
+// square, so that decoders see sharp modules. Light modules are left
+// untouched, so the square should be white.
+func (r *Raster) QR(bitmap [][]bool, x, y, size float64) error {
+	n := len(bitmap)
+	if n == 0 {
+		return ErrQR
+	}
+	side := int(math.Floor(r.px(size)))
+	m := side / n
+	if m < 1 {
+		return ErrQR
+	}
+	x0 := int(math.Round(r.px(x))) + (side-m*n)/2
+	y0 := int(math.Round(r.px(y))) + (side-m*n)/2
+	for j, row := range bitmap {
+		if len(row) != n {
+			return ErrQR
+		}
+		for i, dark := range row {
+			if dark {
+				draw.Draw(r.Img, image.Rect(x0+i*m, y0+j*m, x0+(i+1)*m, y0+(j+1)*m), image.Black, image.Point{}, draw.Src)
+			}
+		}
+	}
+	return nil
+}
+
+// Image draws img scaled to fill p (its aspect ratio is not kept: crop it
+// first), with Catmull-Rom filtering.
+func (r *Raster) Image(img image.Image, p Rect) {
+	xdraw.CatmullRom.Scale(r.Img, r.rect(p), img, img.Bounds(), xdraw.Over, nil)
+}
