@@ -46,7 +46,7 @@ var (
 func loadFonts() error {
 	fontOnce.Do(func() {
 		for i, orig := range fontData {
-			data, err := stripHinting(orig)
+			data, err := reduceFont(orig)
 			if err != nil {
 				fontErr = err
 				return

@@ -121,11 +121,10 @@ func drawPDF(pdf *gopdf.GoPdf, p *page) error {
 }
 
 // qrScale is the number of image pixels per QR module. Viewers smooth an
-// image they enlarge by less than about four times (poppler does), which
-// blurs a one-pixel-per-module QR on screen; at eight pixels a module is
-// one byte of a 1-bit image, and the image is enlarged only by printers,
-// by whole factors (see qrModule).
-const qrScale = 8
+// image they enlarge (poppler below four times), which blurs a
+// one-pixel-per-module QR on screen; at four pixels a module is half a
+// byte of a 1-bit image, sharp enough on screen and in print.
+const qrScale = 4
 
 // zlibWriters reuses compressors: allocating one costs more than running
 // it on a QR image.
@@ -148,24 +147,34 @@ func drawQRPDF(pdf *gopdf.GoPdf, o *op) error {
 	return pdf.ImageByHolder(h, o.x, o.y, &gopdf.Rect{W: o.x2, H: o.x2})
 }
 
-// qrPNG writes the modules as a 1-bit greyscale PNG, qrScale pixels (one
-// byte) per module, dark 0.
+// qrPNG writes the modules as a 1-bit greyscale PNG, qrScale pixels per
+// module, dark 0. The first pixel row of a module row is written in full
+// and the others with the "up" filter, as zeros.
 func qrPNG(m [][]bool) ([]byte, error) {
 	n := len(m)
+	side := n * qrScale
+	stride := (side + 7) / 8
 	var z bytes.Buffer
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
 	zw.Reset(&z)
-	line := make([]byte, n+1) // filter type 0, then one byte per module
+	full := make([]byte, 1+stride) // filter 0 (none), then the pixels
+	same := make([]byte, 1+stride) // filter 2 (up): all zero
+	same[0] = 2
 	for _, row := range m {
+		clear(full[1:])
 		for x, dark := range row {
-			line[x+1] = 0xff
-			if dark {
-				line[x+1] = 0
+			if !dark {
+				for k := x * qrScale; k < (x+1)*qrScale; k++ {
+					full[1+k/8] |= 0x80 >> uint(k%8)
+				}
 			}
 		}
-		for range qrScale {
-			if _, err := zw.Write(line); err != nil {
+		if _, err := zw.Write(full); err != nil {
+			return nil, err
+		}
+		for range qrScale - 1 {
+			if _, err := zw.Write(same); err != nil {
 				return nil, err
 			}
 		}
@@ -183,8 +192,8 @@ func qrPNG(m [][]bool) ([]byte, error) {
 		out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
 	}
 	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(n*qrScale))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(n*qrScale))
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(side))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(side))
 	ihdr[8] = 1 // bit depth 1; colour type 0 (grey), no interlace
 	chunk("IHDR", ihdr[:])
 	chunk("IDAT", z.Bytes())

@@ -137,7 +137,22 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(path)
 			require.NoError(t, err, "run go test -update")
-			assert.Equal(t, string(want), got)
+			if string(want) != got { // report the first lines that differ, not the whole file
+				w, g := strings.Split(string(want), "\n"), strings.Split(got, "\n")
+				for i := 0; i < max(len(w), len(g)); i++ {
+					var wl, gl string
+					if i < len(w) {
+						wl = w[i]
+					}
+					if i < len(g) {
+						gl = g[i]
+					}
+					if wl != gl {
+						t.Errorf("%s line %d:\n want %s\n got  %s", path, i+1, wl, gl)
+						break
+					}
+				}
+			}
 		})
 	}
 }

@@ -94,33 +94,25 @@ func (g *grid) bitMasks() *[8]*bitGrid {
 	return v.(*[8]*bitGrid)
 }
 
-// score is penalty computed on bit lines; it equals penalty on the same
-// modules.
+// score is penalty computed on whole words, 64 lines at a time: each rule
+// becomes ANDs, ORs and population counts.
 func (g *bitGrid) score() int {
 	n, w := g.n, g.w
-	s := 0
-	for i := 0; i < n; i++ {
-		s += g.lineScore(g.rows[i*w : (i+1)*w])
-		s += g.lineScore(g.cols[i*w : (i+1)*w])
-	}
+	// Rows are scored along x with the column words (bit y = row y), and
+	// columns along y with the row words.
+	s := runScore(g.cols, n, w) + runScore(g.rows, n, w)
 	// 2x2 blocks of one colour: x and x+1 in rows y and y+1 agree.
-	last := uint64(1)<<uint((n-1)%64) - 1 // valid x in the last word: x < n-1
-	if (n-1)%64 == 0 {
-		last = ^uint64(0)
-	}
 	for y := 0; y < n-1; y++ {
-		a, b := g.rows[y*w:(y+1)*w], g.rows[(y+1)*w:(y+2)*w]
 		for j := 0; j < w; j++ {
-			an, bn := uint64(0), uint64(0)
+			a, b := g.rows[y*w+j], g.rows[(y+1)*w+j]
+			var an, bn uint64
 			if j+1 < w {
-				an, bn = a[j+1], b[j+1]
+				an, bn = g.rows[y*w+j+1], g.rows[(y+1)*w+j+1]
 			}
-			ar, br := a[j]>>1|an<<63, b[j]>>1|bn<<63
-			same := ^(a[j] ^ ar) & ^(b[j] ^ br) & ^(a[j] ^ b[j])
-			if j == (n-2)/64 {
-				same &= last
-			} else if j > (n-2)/64 {
-				same = 0
+			ar, br := a>>1|an<<63, b>>1|bn<<63
+			same := ^(a ^ ar) & ^(b ^ br) & ^(a ^ b)
+			if lo := 64 * j; n-1-lo < 64 {
+				same &= 1<<uint(max(n-1-lo, 0)) - 1
 			}
 			s += bits.OnesCount64(same) * penaltyN2
 		}
@@ -129,53 +121,45 @@ func (g *bitGrid) score() int {
 	for _, v := range g.rows {
 		d += bits.OnesCount64(v)
 	}
-	total := n * n
-	k := (abs(d*20-total*10)+total-1)/total - 1
-	return s + k*penaltyN4
+	return s + balance(d, n*n)
 }
 
-// lineScore scores one line run by run: the same state machine as
-// lineScore in penalty.go, advanced a whole run at a time.
-func (g *bitGrid) lineScore(line []uint64) int {
-	n := g.n
-	s := 0
-	var hist [7]int
-	runColor, run := false, 0
-	n1 := func(l int) int {
-		if l < 5 {
+// runScore is rules N1 and N3 of penalty for n lines at once: seq holds,
+// for each position along the lines, w words with one bit per line.
+// Positions outside the symbol read as light.
+func runScore(seq []uint64, n, w int) int {
+	at := func(pos, j int) uint64 {
+		if pos < 0 || pos >= n {
 			return 0
 		}
-		return penaltyN1 + l - 5
+		return seq[pos*w+j]
 	}
-	prev := 0 // start of the current run
-	carry := uint64(0)
-	for j, word := range line {
-		t := word ^ (word<<1 | carry)
-		carry = word >> 63
-		if j == len(line)-1 && n%64 != 0 {
-			t &= 1<<uint(n%64) - 1
-		}
-		for t != 0 {
-			p := j*64 + bits.TrailingZeros64(t)
-			t &= t - 1
-			// A change of colour at module p ends the run [prev, p),
-			// which is empty when the line starts dark.
-			run = p - prev
-			s += n1(run)
-			addHistory(&hist, run, n)
-			if !runColor {
-				s += countPatterns(&hist) * penaltyN3
+	score := 0
+	for j := 0; j < w; j++ {
+		var prevU uint64
+		for x := 0; x < n; x++ {
+			s0, s1, s2, s3, s4 := at(x, j), at(x+1, j), at(x+2, j), at(x+3, j), at(x+4, j)
+			if x+4 < n {
+				// N1: modules x..x+4 of one colour; a run of L modules has
+				// L-4 such positions and scores 3 + (L-5).
+				u := ^(s0 ^ s1) & ^(s1 ^ s2) & ^(s2 ^ s3) & ^(s3 ^ s4)
+				if j == w-1 && n%64 != 0 {
+					u &= 1<<uint(n%64) - 1 // no lines beyond n
+				}
+				score += bits.OnesCount64(u) + bits.OnesCount64(u&^prevU)*(penaltyN1-1)
+				prevU = u
 			}
-			runColor = !runColor
-			prev = p
+			if x+6 < n {
+				// N3: dark light dark dark dark light dark from x, with four
+				// light modules before x or after x+6.
+				p := s0 & ^s1 & s2 & s3 & s4 & ^at(x+5, j) & at(x+6, j)
+				if p != 0 {
+					before := ^(at(x-1, j) | at(x-2, j) | at(x-3, j) | at(x-4, j))
+					after := ^(at(x+7, j) | at(x+8, j) | at(x+9, j) | at(x+10, j))
+					score += bits.OnesCount64(p&(before|after)) * penaltyN3
+				}
+			}
 		}
 	}
-	run = n - prev
-	s += n1(run)
-	if runColor {
-		addHistory(&hist, run, n)
-		run = 0
-	}
-	addHistory(&hist, run+n, n)
-	return s + countPatterns(&hist)*penaltyN3
+	return score
 }

@@ -1,6 +1,6 @@
 package qrenc
 
-// Penalty weights of the standard's mask evaluation.
+// Penalty weights of the mask evaluation (ISO/IEC 18004 section 7.8.3).
 const (
 	penaltyN1 = 3
 	penaltyN2 = 3
@@ -8,19 +8,62 @@ const (
 	penaltyN4 = 10
 )
 
-// penalty scores a masked symbol: runs of five or more, 2x2 blocks,
-// finder-like patterns and dark/light imbalance.
+// penalty scores a masked symbol module by module, with the reading of the
+// rules that ZXing uses: N1 for each run of five or more modules of one
+// colour in a row or column (plus one per module beyond five), N2 for each
+// 2x2 block of one colour, N3 for each 1:1:3:1:1 finder-like pattern with
+// four light modules before or after it (light beyond the edge), N4 for
+// each 5 % of imbalance between dark and light. It is the reference that
+// the bit-parallel bitGrid.score is tested against.
 func penalty(dark []bool, n int) int {
+	at := func(x, y int, vertical bool) bool {
+		if vertical {
+			x, y = y, x
+		}
+		return dark[y*n+x]
+	}
 	score := 0
-	for i := 0; i < n; i++ {
-		score += lineScore(dark, i*n, 1, n) // row i
-		score += lineScore(dark, i, n, n)   // column i
+	for _, vertical := range []bool{false, true} {
+		for y := 0; y < n; y++ {
+			run := 0
+			for x := 0; x < n; x++ {
+				if x > 0 && at(x, y, vertical) == at(x-1, y, vertical) {
+					run++
+				} else {
+					run = 1
+				}
+				if run == 5 {
+					score += penaltyN1
+				} else if run > 5 {
+					score++
+				}
+			}
+			light := func(from, to int) bool { // [from, to) light, clamped
+				for x := max(from, 0); x < min(to, n); x++ {
+					if at(x, y, vertical) {
+						return false
+					}
+				}
+				return true
+			}
+			for x := 0; x+6 < n; x++ {
+				p := true
+				for k, want := range [7]bool{true, false, true, true, true, false, true} {
+					if at(x+k, y, vertical) != want {
+						p = false
+						break
+					}
+				}
+				if p && (light(x-4, x) || light(x+7, x+11)) {
+					score += penaltyN3
+				}
+			}
+		}
 	}
 	for y := 0; y < n-1; y++ {
-		r0, r1 := dark[y*n:(y+1)*n], dark[(y+1)*n:(y+2)*n]
 		for x := 0; x < n-1; x++ {
-			c := r0[x]
-			if c == r0[x+1] && c == r1[x] && c == r1[x+1] {
+			c := dark[y*n+x]
+			if c == dark[y*n+x+1] && c == dark[(y+1)*n+x] && c == dark[(y+1)*n+x+1] {
 				score += penaltyN2
 			}
 		}
@@ -31,57 +74,10 @@ func penalty(dark []bool, n int) int {
 			d++
 		}
 	}
-	total := n * n
-	k := (abs(d*20-total*10)+total-1)/total - 1
-	return score + k*penaltyN4
+	return score + balance(d, n*n)
 }
 
-// lineScore scores one row or column: the modules start, start+stride ...
-func lineScore(dark []bool, start, stride, n int) int {
-	score := 0
-	var hist [7]int
-	runColor, run := false, 0
-	for i, k := 0, start; i < n; i, k = i+1, k+stride {
-		c := dark[k]
-		if c == runColor {
-			run++
-			if run == 5 {
-				score += penaltyN1
-			} else if run > 5 {
-				score++
-			}
-			continue
-		}
-		addHistory(&hist, run, n)
-		if !runColor {
-			score += countPatterns(&hist) * penaltyN3
-		}
-		runColor, run = c, 1
-	}
-	if runColor {
-		addHistory(&hist, run, n)
-		run = 0
-	}
-	addHistory(&hist, run+n, n)
-	return score + countPatterns(&hist)*penaltyN3
-}
-
-func addHistory(h *[7]int, run, n int) {
-	if h[0] == 0 {
-		run += n // the light border before the first run
-	}
-	h[6], h[5], h[4], h[3], h[2], h[1], h[0] = h[5], h[4], h[3], h[2], h[1], h[0], run
-}
-
-func countPatterns(h *[7]int) int {
-	n := h[1]
-	core := n > 0 && h[2] == n && h[3] == n*3 && h[4] == n && h[5] == n
-	c := 0
-	if core && h[0] >= n*4 && h[6] >= n {
-		c++
-	}
-	if core && h[6] >= n*4 && h[0] >= n {
-		c++
-	}
-	return c
+// balance is rule N4: ten points per full 5 % of deviation from half dark.
+func balance(dark, total int) int {
+	return abs(dark*2-total) * 10 / total * penaltyN4
 }

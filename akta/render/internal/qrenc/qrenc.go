@@ -4,8 +4,9 @@
 // libraries, whose mask evaluation dominates. It writes numeric,
 // alphanumeric or byte mode as one segment, chooses the smallest version
 // for the error-correction level asked for and the mask with the lowest
-// penalty score, following the structure of Project Nayuki's reference
-// generator.
+// penalty score (the rules as ZXing reads them, scored 64 lines at a time
+// on bit columns). The symbol construction follows Project Nayuki's
+// reference generator.
 package qrenc
 
 import (
