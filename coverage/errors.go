@@ -75,17 +75,14 @@ type RowError struct {
 
 // Error returns a message like `coverage: line 12: birth_date "2023-02-30": not a calendar date`.
 func (e *RowError) Error() string {
-	s := "coverage: line " + strconv.Itoa(e.Line) + ": "
+	s := "coverage: line " + strconv.Itoa(e.Line)
 	if e.Column != "" {
-		s += e.Column + " "
-		if e.Input != "" || e.Msg == "" {
-			s += quote(e.Input) + " "
+		s += ": " + e.Column
+		if e.Input != "" {
+			s += " " + quote(e.Input)
 		}
 	}
-	if len(s) > 0 && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1] + ": "
-	}
-	return s + e.Msg
+	return s + ": " + e.Msg
 }
 
 // Unwrap returns the sentinel.
