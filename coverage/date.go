@@ -118,3 +118,33 @@ func digits4(b []byte) (int, bool) {
 	l, ok2 := digits2(b[2:4])
 	return h*100 + l, ok1 && ok2
 }
+
+// civilFromDays is the inverse of daysFromCivil.
+func civilFromDays(z int32) civilDate {
+	zz := int(z) + 719468
+	era := zz / 146097
+	if zz < 0 && zz%146097 != 0 {
+		era--
+	}
+	doe := zz - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return civilDate{key: int32(y*10000 + m*100 + d), day: z}
+}
+
+// appendDate appends c as YYYY-MM-DD.
+func appendDate(b []byte, c civilDate) []byte {
+	y, m, d := int(c.key/10000), int(c.key/100%100), int(c.key%100)
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+}

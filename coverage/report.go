@@ -463,9 +463,9 @@ func (a *Aggregator) rowWarnings() []Warning {
 		case WarnBornAfterAsOf:
 			msg = rows + " are born after the reference date; not counted"
 		case WarnIssuedAfterAsOf:
-			msg = rows + " have a " + k.ind.String() + " dated after the reference date; counted as without it"
+			msg = rows + " have " + docName(k.ind) + " dated after the reference date; counted as without it"
 		case WarnUndated:
-			msg = rows + " hold a " + k.ind.String() + " without its date; counted as holders, left out of timeliness, held at the window's start"
+			msg = rows + " hold " + docName(k.ind) + " without its date; counted as holders, left out of timeliness, held at the window's start"
 		}
 		label := ""
 		if k.ind != 0 {
@@ -474,6 +474,13 @@ func (a *Aggregator) rowWarnings() []Warning {
 		ws = append(ws, Warning{Kind: k.kind, Label: label, Rows: n.rows, Line: n.firstLine, Msg: msg + firstLine(n.firstLine)})
 	}
 	return ws
+}
+
+func docName(i Indicator) string {
+	if i == Akta {
+		return "an akta"
+	}
+	return "a KIA"
 }
 
 func firstLine(n int) string {
