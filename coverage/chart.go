@@ -42,9 +42,9 @@ var (
 type shapeKind uint8
 
 const (
-	shapeRect shapeKind = iota
-	shapeVLine          // vertical line from (x, y) to (x, y+h), width w
-	shapeHLine          // horizontal line from (x, y) to (x+w, y), width h
+	shapeRect  shapeKind = iota
+	shapeVLine           // vertical line from (x, y) to (x, y+h), width w
+	shapeHLine           // horizontal line from (x, y) to (x+w, y), width h
 	shapeText
 )
 

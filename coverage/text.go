@@ -23,10 +23,10 @@ type TextOptions struct {
 
 // words holds the words of the text and CSV outputs in both languages.
 type words struct {
-	coverageOn, by, code, name, required, with, without, percent, gap, met, pace, reached, target, ages  string
+	coverageOn, by, code, name, required, with, without, percent, gap, met, pace, reached, target, ages    string
 	yes, no, total, sex, male, female, ageBand, birthYear, births, registered, within60, within1y, undated string
 	completeness, estimated, warnings, skipped, stalled, reachedNow, beyond, carried, noTarget, firstRows  string
-	levels                                                                                                [4]string
+	levels                                                                                                 [4]string
 }
 
 var wordsID = words{coverageOn: "Cakupan per", by: "per", code: "kode", name: "wilayah", required: "wajib", with: "memiliki",
