@@ -1,6 +1,7 @@
 package akta_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -122,6 +123,41 @@ func FuzzFormatNumber(f *testing.F) {
 		}
 		if back.Office() != office || back.Date() != date || back.Serial() != serial || back.Type() != typ.Code {
 			t.Fatalf("parts of %q differ", n)
+		}
+	})
+}
+
+// FuzzDecodeRecord feeds arbitrary bytes to the akta.json reader: it never
+// panics, rejects with an error or returns a record that passes Validate
+// and survives a round trip through its own JSON.
+func FuzzDecodeRecord(f *testing.F) {
+	for _, name := range []string{"birth.json", "death.json"} {
+		f.Add(readTestdata(f, name))
+	}
+	f.Add([]byte(`{"type":"kelahiran","child":{"multiplicity":2}}`))
+	f.Add([]byte(`{"type":"kematian","deceased":{"nik":"3604090204500005"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+		if err != nil {
+			if r != nil {
+				t.Fatal("record with an error")
+			}
+			return
+		}
+		if err := r.Validate(); err != nil {
+			t.Fatalf("decoded record does not validate: %v", err)
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := akta.DecodeRecord(out, akta.DecodeOptions{})
+		if err != nil {
+			t.Fatalf("round trip: %v\n%s", err, out)
+		}
+		out2, _ := json.Marshal(again)
+		if string(out) != string(out2) {
+			t.Fatalf("round trip changed the record:\n%s\n%s", out, out2)
 		}
 	})
 }
