@@ -17,6 +17,7 @@ type ValueError struct {
 	Input string
 }
 
+// Error returns a message like `akta: unknown cause "x"`.
 func (e *ValueError) Error() string {
 	return "akta: unknown " + e.Type + " " + strconv.Quote(e.Input)
 }

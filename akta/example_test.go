@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -104,4 +105,50 @@ func ExampleDecodeRecord() {
 	// Output:
 	// child.colour unknown
 	// child.nik invalid
+}
+
+func ExampleFamily_AddNewborn() {
+	kk, _ := os.ReadFile("testdata/kk.json")
+	family, err := akta.DecodeFamily(kk, akta.DecodeOptions{})
+	if err != nil {
+		panic(err)
+	}
+	birthJSON, _ := os.ReadFile("testdata/birth.json")
+	rec, err := akta.DecodeRecord(birthJSON, akta.DecodeOptions{})
+	if err != nil {
+		panic(err)
+	}
+	next, err := family.AddNewborn(rec.(*akta.Birth))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(family.Members), "->", len(next.Members), next.Number == family.Number)
+	for _, m := range next.Members {
+		fmt.Println(m.Relationship.Indonesian(), m.Name)
+	}
+
+	// The head dies: the spouse heads a card with a new number.
+	head, _ := next.Head()
+	death := &akta.Death{
+		Deceased:  akta.Deceased{NIK: head.NIK, Name: head.Name, Sex: head.Sex, BirthPlace: head.BirthPlace, BirthDate: head.BirthDate},
+		DeathDate: akta.MustDate(2024, 3, 1), DeathPlace: "Serang", Cause: akta.CauseIllness,
+		Reporter:     akta.Party{NIK: next.Members[1].NIK, Name: next.Members[1].Name},
+		Witnesses:    rec.(*akta.Birth).Witnesses,
+		RegisteredAt: akta.MustDate(2024, 3, 10), IssuedAt: akta.MustDate(2024, 3, 10),
+		Issuer: next.Issuer,
+	}
+	after, err := next.RemoveDeceased(context.Background(), death, &akta.MemorySequencer{})
+	if err != nil {
+		panic(err)
+	}
+	newHead, _ := after.Head()
+	fmt.Println(after.Number.String(), newHead.Name, newHead.MaritalStatus.Indonesian())
+	// Output:
+	// 4 -> 5 true
+	// KEPALA KELUARGA Ahmad Fauzi
+	// ISTRI Nur Halimah
+	// ANAK Muhammad Rizki Fauzi
+	// ANAK Siti Aminah Putri
+	// ORANG TUA Haji Abdul Rahman
+	// 3604091003240001 Nur Halimah CERAI MATI
 }
