@@ -64,27 +64,33 @@ func (r *Raster) StrokeRect(p Rect, width float64, c color.Color) {
 // Polyline strokes the open path through pts (x, y pairs in points),
 // width points wide, anti-aliased.
 func (r *Raster) Polyline(pts []float64, width float64, c color.Color) {
-	if len(pts) < 4 {
-		return
-	}
+	r.Polylines([][]float64{pts}, width, c)
+}
+
+// Polylines strokes several open paths in one pass, cheaper than one
+// Polyline each for the many lines of a background pattern.
+func (r *Raster) Polylines(paths [][]float64, width float64, c color.Color) {
 	b := r.Img.Bounds()
 	r.vec.Reset(b.Dx(), b.Dy())
 	hw := r.px(width) / 2
-	for i := 0; i+3 < len(pts); i += 2 {
-		x0, y0, x1, y1 := r.px(pts[i]), r.px(pts[i+1]), r.px(pts[i+2]), r.px(pts[i+3])
-		dx, dy := x1-x0, y1-y0
-		l := math.Hypot(dx, dy)
-		if l == 0 {
-			continue
+	for _, pts := range paths {
+		for i := 0; i+3 < len(pts); i += 2 {
+			x0, y0, x1, y1 := r.px(pts[i]), r.px(pts[i+1]), r.px(pts[i+2]), r.px(pts[i+3])
+			dx, dy := x1-x0, y1-y0
+			l := math.Hypot(dx, dy)
+			if l == 0 {
+				continue
+			}
+			nx, ny := -dy/l*hw, dx/l*hw
+			// Extend each segment by half the width so joints overlap;
+			// overlaps do not darken (non-zero winding, one coverage).
+			ex, ey := dx/l*hw, dy/l*hw
+			r.vec.MoveTo(float32(x0+nx-ex), float32(y0+ny-ey))
+			r.vec.LineTo(float32(x1+nx+ex), float32(y1+ny+ey))
+			r.vec.LineTo(float32(x1-nx+ex), float32(y1-ny+ey))
+			r.vec.LineTo(float32(x0-nx-ex), float32(y0-ny-ey))
+			r.vec.ClosePath()
 		}
-		nx, ny := -dy/l*hw, dx/l*hw
-		// Extend each segment by half the width so joints overlap.
-		ex, ey := dx/l*hw, dy/l*hw
-		r.vec.MoveTo(float32(x0+nx-ex), float32(y0+ny-ey))
-		r.vec.LineTo(float32(x1+nx+ex), float32(y1+ny+ey))
-		r.vec.LineTo(float32(x1-nx+ex), float32(y1-ny+ey))
-		r.vec.LineTo(float32(x0-nx-ex), float32(y0-ny-ey))
-		r.vec.ClosePath()
 	}
 	r.vec.Draw(r.Img, b, image.NewUniform(c), image.Point{})
 }

@@ -1,0 +1,124 @@
+package kia
+
+import (
+	"crypto/ed25519"
+	"fmt"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/internal/credential"
+)
+
+// The signed QR credential of CREDENTIAL.md, as this package uses it. The
+// types are those of the module's credential implementation, named here so
+// that programs outside the module can sign and verify KIA.
+type (
+	// Claims is what a credential says.
+	Claims = credential.Claims
+	// Signer signs credentials for one Dinas with its Ed25519 key.
+	Signer = credential.Signer
+	// KeySet is the set of public keys a verifier trusts: a JWK Set.
+	KeySet = credential.KeySet
+	// VerifyResult is the outcome of Verify with the decoded claims.
+	VerifyResult = credential.Result
+	// Status is one of the outcomes of Verify.
+	Status = credential.Status
+)
+
+// Outcomes of Verify.
+const (
+	StatusValid            = credential.StatusValid
+	StatusExpired          = credential.StatusExpired
+	StatusNotYetValid      = credential.StatusNotYetValid
+	StatusUnknownKey       = credential.StatusUnknownKey
+	StatusInvalidSignature = credential.StatusInvalidSignature
+	StatusMalformed        = credential.StatusMalformed
+)
+
+// NewSigner returns a signer for the Dinas issuer ("ID-" and its 4-digit
+// kab/kota code, as Card.IssuerID gives it) holding key.
+func NewSigner(issuer string, key ed25519.PrivateKey) (*Signer, error) {
+	return credential.NewSigner(issuer, key)
+}
+
+// ParsePrivateKeyPEM reads an Ed25519 private key from a PKCS#8 PEM block,
+// the key file `adminduk keygen` writes.
+func ParsePrivateKeyPEM(b []byte) (ed25519.PrivateKey, error) {
+	return credential.ParsePrivateKeyPEM(b)
+}
+
+// Verify checks the text of a KIA's QR code against keys at time at. It
+// does not check that the document is a KIA: see Claims.Document.Type.
+func Verify(payload string, keys KeySet, at time.Time) VerifyResult {
+	return credential.Verify(payload, keys, at)
+}
+
+// wib is Asia/Jakarta as a fixed zone.
+var wib = time.FixedZone("WIB", 7*3600)
+
+// Claims returns what the card's QR code says, per CREDENTIAL.md: issuer
+// "ID-" + kab/kota; issued at 00:00 WIB on the issue date; expiring at
+// 23:59:59 WIB on the last valid day; the NIK, the name as printed, the
+// birth date and sex, the nationality "IDN" for a WNI child (left out for
+// a foreign one, whose nationality the card does not record), the
+// kecamatan of the address and the country of issuance; the document type
+// "KIA", its number (the NIK), the valid-until date and the KK number.
+// Never the photo. The card should be valid (Card.Validate); Claims fails
+// only when the rules refuse the child.
+func (c *Card) Claims(r Rules) (Claims, error) {
+	d, err := c.Decide(r)
+	if err != nil {
+		return Claims{}, err
+	}
+	return c.claims(d), nil
+}
+
+func (c *Card) claims(d Decision) Claims {
+	issued := civil(c.IssuedAt)
+	cl := Claims{
+		Issuer:   c.IssuerID(),
+		IssuedAt: time.Date(issued.Year(), issued.Month(), issued.Day(), 0, 0, 0, 0, wib),
+		Expires:  credential.EndOfDayWIB(d.ValidUntil),
+		Identity: credential.Identity{
+			NIK:       c.NIK.String(),
+			Name:      c.PrintedName(),
+			BirthDate: ymd(c.BirthDate),
+			District:  c.Address.Village.District().String(),
+			Country:   credential.NationalityIDN,
+		},
+		Document: credential.Document{
+			Type:       credential.TypeKIA,
+			Number:     c.NIK.String(),
+			ValidUntil: ymd(d.ValidUntil),
+			KKNumber:   c.KK.String(),
+		},
+	}
+	switch c.Sex {
+	case adminduk.Male:
+		cl.Identity.Sex = credential.SexMale
+	case adminduk.Female:
+		cl.Identity.Sex = credential.SexFemale
+	}
+	if c.Citizenship == adminduk.WNI {
+		cl.Identity.Nationality = credential.NationalityIDN
+	}
+	return cl
+}
+
+// Sign returns the text of the card's QR code: its claims (see Card.Claims)
+// signed by s. The signer must be the card's issuer.
+func (c *Card) Sign(s *Signer, r Rules) (string, error) {
+	if s == nil {
+		return "", fmt.Errorf("kia: no signer")
+	}
+	if id := c.IssuerID(); id != s.Issuer() {
+		return "", fmt.Errorf("kia: card issued by %q, signer is %q", id, s.Issuer())
+	}
+	cl, err := c.Claims(r)
+	if err != nil {
+		return "", err
+	}
+	return s.Sign(cl)
+}
+
+func ymd(t time.Time) string { return t.Format("20060102") }

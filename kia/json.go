@@ -1,0 +1,339 @@
+package kia
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// cardJSON is card.json on the wire. Every value is a string so that a bad
+// one is reported against its field rather than failing the whole object.
+type cardJSON struct {
+	NIK          string      `json:"nik"`
+	Name         string      `json:"name"`
+	BirthPlace   string      `json:"birth_place"`
+	BirthDate    string      `json:"birth_date"`
+	Sex          string      `json:"sex"`
+	Religion     string      `json:"religion"`
+	Citizenship  string      `json:"citizenship"`
+	BloodType    string      `json:"blood_type,omitempty"`
+	KKNumber     string      `json:"kk_number"`
+	HeadOfFamily string      `json:"head_of_family"`
+	AktaNumber   string      `json:"akta_number"`
+	Address      addressJSON `json:"address"`
+	Photo        string      `json:"photo,omitempty"`
+	IssuedAt     string      `json:"issued_at"`
+	Issuer       issuerJSON  `json:"issuer"`
+	PermitUntil  string      `json:"permit_until,omitempty"`
+	Married      bool        `json:"married,omitempty"`
+	Replacement  string      `json:"replacement,omitempty"`
+}
+
+type addressJSON struct {
+	Street   string `json:"street"`
+	RT       string `json:"rt"`
+	RW       string `json:"rw"`
+	Village  string `json:"village"`
+	District string `json:"district,omitempty"`
+}
+
+type issuerJSON struct {
+	Regency  string `json:"regency"`
+	HeadName string `json:"head_name"`
+	HeadNIP  string `json:"head_nip"`
+}
+
+// ParseCard reads one card from card.json. Unknown fields are an error, not
+// ignored. Values that do not parse (a date, the NIK, a region code, an
+// enumeration) are reported together as a *ValidationError of field
+// errors; a missing value is left zero for Card.Validate to report. The
+// photo is not read: Card.Photo.Path holds the path as written.
+func ParseCard(data []byte) (*Card, error) {
+	var w cardJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&w); err != nil {
+		return nil, jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("kia: card.json: data after the card object")
+	}
+	return w.card()
+}
+
+// jsonError turns an encoding/json error into a field error where it
+// names a field.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return &ValidationError{Fields: []*FieldError{{
+			Field: te.Field, Code: CodeInvalid, Err: err,
+			Message: "jenis nilai JSON salah: " + te.Value + ", seharusnya " + jsonType(te.Type.Kind().String()),
+			English: "wrong JSON type: " + te.Value + ", want " + jsonType(te.Type.Kind().String()),
+		}}}
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		name, _ = strconv.Unquote(name)
+		return &ValidationError{Fields: []*FieldError{{
+			Field: name, Code: CodeUnknown, Err: err,
+			Message: "kolom tidak dikenal", English: "unknown field",
+		}}}
+	}
+	return fmt.Errorf("kia: card.json: %w", err)
+}
+
+func jsonType(kind string) string {
+	switch kind {
+	case "struct":
+		return "object"
+	case "bool":
+		return "true or false"
+	}
+	return kind
+}
+
+func (w *cardJSON) card() (*Card, error) {
+	var ck checker
+	c := &Card{
+		Name: w.Name, BirthPlace: w.BirthPlace, HeadOfFamily: w.HeadOfFamily, AktaNumber: w.AktaNumber,
+		Photo:   Photo{Path: w.Photo},
+		Married: w.Married,
+		Address: adminduk.Address{Street: w.Address.Street, RT: w.Address.RT, RW: w.Address.RW},
+		Issuer:  Issuer{HeadName: w.Issuer.HeadName, HeadNIP: w.Issuer.HeadNIP},
+	}
+	c.IssuedAt = ck.date("issued_at", w.IssuedAt)
+	c.BirthDate = ck.date("birth_date", w.BirthDate)
+	c.PermitUntil = ck.date("permit_until", w.PermitUntil)
+	// The NIK's two-digit year is read against the issue date: a child
+	// holding a KIA was born less than 17 years before it.
+	p := adminduk.NewParser(adminduk.Options{AsOf: c.IssuedAt})
+	if w.NIK != "" {
+		n, err := p.ParseNIK(w.NIK)
+		if err != nil {
+			ck.addErr("nik", CodeInvalid, "NIK tidak sah", err.Error(), err)
+		}
+		c.NIK = n
+	}
+	if w.KKNumber != "" {
+		k, err := p.ParseKK(w.KKNumber)
+		if err != nil {
+			ck.addErr("kk_number", CodeInvalid, "nomor KK tidak sah", err.Error(), err)
+		}
+		c.KK = k
+	}
+	ck.enum("sex", w.Sex, func(s string) error { v, err := adminduk.ParseSex(s); c.Sex = v; return err })
+	ck.enum("religion", w.Religion, func(s string) error { v, err := adminduk.ParseReligion(s); c.Religion = v; return err })
+	ck.enum("citizenship", w.Citizenship, func(s string) error { v, err := adminduk.ParseCitizenship(s); c.Citizenship = v; return err })
+	ck.enum("blood_type", w.BloodType, func(s string) error { v, err := adminduk.ParseBloodType(s); c.BloodType = v; return err })
+	ck.enum("replacement", w.Replacement, func(s string) error { v, err := ParseReplacement(s); c.Replacement = v; return err })
+	c.Address.Village = ck.code("address.village", w.Address.Village)
+	c.Issuer.Regency = ck.code("issuer.regency", w.Issuer.Regency)
+	if w.Address.District != "" && c.Address.Village.Level() == wilayah.LevelVillage {
+		ck.district(w.Address.District, c.Address.Village.District())
+	}
+	if err := ck.err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// date parses YYYY-MM-DD; "" gives the zero time.
+func (c *checker) date(field, s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		c.addErr(field, CodeInvalid, "tanggal tidak sah, tulis YYYY-MM-DD", "invalid date, want YYYY-MM-DD", err)
+		return time.Time{}
+	}
+	return t
+}
+
+func (c *checker) enum(field, s string, parse func(string) error) {
+	if s == "" {
+		return
+	}
+	if err := parse(s); err != nil {
+		c.addErr(field, CodeInvalid, "nilai tidak dikenal: "+strconv.Quote(s), "unknown value "+strconv.Quote(s), err)
+	}
+}
+
+func (c *checker) code(field, s string) wilayah.Code {
+	if s == "" {
+		return wilayah.Code{}
+	}
+	code, err := wilayah.ParseCode(s)
+	if err != nil {
+		c.addErr(field, CodeInvalid, "kode wilayah tidak sah", "invalid region code", err)
+	}
+	return code
+}
+
+// district checks address.district, a kecamatan code or name, against the
+// kecamatan of the village.
+func (c *checker) district(s string, want wilayah.Code) {
+	if code, err := wilayah.ParseCode(s); err == nil {
+		if code != want {
+			c.add("address.district", CodeMismatch, "kecamatan "+code.String()+" bukan kecamatan desa/kelurahan ("+want.String()+")", "kecamatan "+code.String()+" is not the village's ("+want.String()+")")
+		}
+		return
+	}
+	r, ok := wilayah.Lookup(want)
+	if ok && !sameName(s, r.Name) {
+		c.add("address.district", CodeMismatch, "kecamatan "+strconv.Quote(s)+" bukan kecamatan desa/kelurahan ("+r.Name+")", "kecamatan "+strconv.Quote(s)+" is not the village's ("+r.Name+")")
+	}
+}
+
+func sameName(a, b string) bool {
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ' ' || r == '.' || r == '-' || r == '\'' {
+				return -1
+			}
+			return r
+		}, strings.ToUpper(s))
+	}
+	return norm(a) == norm(b)
+}
+
+// MarshalJSON writes the card as card.json. Zero optional fields are left
+// out; the district is the kecamatan code of the village.
+func (c *Card) MarshalJSON() ([]byte, error) {
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return isoDate(civil(t))
+	}
+	text := func(m interface{ MarshalText() ([]byte, error) }) string {
+		b, err := m.MarshalText()
+		if err != nil {
+			return ""
+		}
+		return string(b)
+	}
+	w := cardJSON{
+		NIK: c.NIK.String(), Name: c.Name, BirthPlace: c.BirthPlace, BirthDate: date(c.BirthDate),
+		Sex: text(c.Sex), Religion: text(c.Religion), Citizenship: text(c.Citizenship), BloodType: text(c.BloodType),
+		KKNumber: c.KK.String(), HeadOfFamily: c.HeadOfFamily, AktaNumber: c.AktaNumber,
+		Address: addressJSON{
+			Street: c.Address.Street, RT: c.Address.RT, RW: c.Address.RW,
+			Village: c.Address.Village.String(), District: c.Address.Village.District().String(),
+		},
+		Photo:    c.Photo.Path,
+		IssuedAt: date(c.IssuedAt),
+		Issuer: issuerJSON{
+			Regency: c.Issuer.Regency.String(), HeadName: c.Issuer.HeadName, HeadNIP: c.Issuer.HeadNIP,
+		},
+		PermitUntil: date(c.PermitUntil), Married: c.Married, Replacement: c.Replacement.String(),
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads card.json like ParseCard.
+func (c *Card) UnmarshalJSON(data []byte) error {
+	v, err := ParseCard(data)
+	if err != nil {
+		return err
+	}
+	*c = *v
+	return nil
+}
+
+// Decoder reads a stream of cards: one card.json, or JSON Lines (one card
+// object per line), or any sequence of card objects separated by white
+// space.
+type Decoder struct {
+	lr  *lineReader
+	dec *json.Decoder
+	n   int
+	err error
+}
+
+// NewDecoder returns a decoder reading from r.
+func NewDecoder(r io.Reader) *Decoder {
+	lr := &lineReader{r: r}
+	return &Decoder{lr: lr, dec: json.NewDecoder(lr)}
+}
+
+// DecodeError is a card of a stream that could not be read. Record counts
+// cards from 1; Line is the line the card starts on.
+type DecodeError struct {
+	Record, Line int
+	Err          error // a *ValidationError, or a JSON syntax error
+}
+
+// Error returns "kia: card 3 (line 3): ...".
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("kia: card %d (line %d): %s", e.Record, e.Line, strings.TrimPrefix(e.Err.Error(), "kia: "))
+}
+
+// Unwrap returns the underlying error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Decode returns the next card, or io.EOF after the last. A card with bad
+// fields gives a *DecodeError and the next call moves on to the next card;
+// after a JSON syntax error the stream cannot be resynchronised and every
+// call returns that error.
+func (d *Decoder) Decode() (*Card, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
+	var raw json.RawMessage
+	if err := d.dec.Decode(&raw); err != nil {
+		if err == io.EOF {
+			d.err = io.EOF
+			return nil, io.EOF
+		}
+		d.n++
+		d.err = &DecodeError{Record: d.n, Line: d.lr.lineAt(d.dec.InputOffset()), Err: fmt.Errorf("kia: %w", err)}
+		return nil, d.err
+	}
+	d.n++
+	start := d.dec.InputOffset() - int64(len(raw))
+	c, err := ParseCard(raw)
+	if err != nil {
+		return nil, &DecodeError{Record: d.n, Line: d.lr.lineAt(start), Err: err}
+	}
+	return c, nil
+}
+
+// lineReader remembers where lines end in what it has read, so that an
+// offset can be turned into a line number. Offsets must be asked for in
+// increasing order; it forgets the lines before the last one asked for.
+type lineReader struct {
+	r      io.Reader
+	pos    int64
+	nl     []int64 // offsets of newlines not yet passed
+	passed int     // newlines before the last offset asked for
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			l.nl = append(l.nl, l.pos+int64(i))
+		}
+	}
+	l.pos += int64(n)
+	return n, err
+}
+
+func (l *lineReader) lineAt(off int64) int {
+	i := 0
+	for i < len(l.nl) && l.nl[i] < off {
+		i++
+	}
+	l.passed += i
+	l.nl = l.nl[i:]
+	return l.passed + 1
+}

@@ -1,0 +1,191 @@
+package render
+
+import (
+	"github.com/adminduk-id/adminduk/internal/pdfkit"
+	"github.com/adminduk-id/adminduk/kia"
+)
+
+// Geometry of the card, in points. The card is ISO/IEC 7810 ID-1.
+var (
+	cardW = pdfkit.ID1.W // 242.65
+	cardH = pdfkit.ID1.H // 153.01
+)
+
+const (
+	margin = 9.0 // left and right margin of the text
+
+	// Front.
+	bandH            = 37.0 // header band
+	emblemCX         = 21.5 // emblem centre
+	emblemCY         = 18.5 //
+	emblemR          = 12.5 //
+	photoW           = 54.0 // photo box, 2:3 like the 2x3 cm photo asked for
+	photoH           = 81.0 //
+	photoTop         = 44.0 //
+	labelW           = 58.0 // label column
+	colonW           = 5.0  // ":" column
+	rowsTop          = 43.5 // top of the first data row
+	qrSide           = 74.0 // QR code square on the back, quiet zone included (26.1 mm)
+	backBandH        = 13.0 // band of the back
+	qrPanelPad       = 3.0  // white panel around the QR code
+	qrPanelTop       = 18.0 //
+	noteSize         = 4.1  // small print
+	photoGap         = 6.0  // between data and photo
+	rowH             = 11.2 // data row
+	nameRowH         = 16.0 // the name row, room for two lines
+	nameOneLineMin   = 6.2  // a name set smaller than this goes on two lines
+	streetOneLineMin = 5.0  // likewise for the street
+	backRowH         = 9.4  // data row on the back
+	backLabelW       = 47.0 // label column on the back
+)
+
+var (
+	labelStyle  = textStyle{font: pdfkit.Regular, size: 5.4, min: 4.2, col: labelGrey, lines: 1}
+	valueStyle  = textStyle{font: pdfkit.Bold, size: 6.6, min: 4.4, col: ink, lines: 1}
+	nameStyle   = textStyle{font: pdfkit.Bold, size: 7.4, min: 4.8, col: ink, lines: 2}
+	nikStyle    = textStyle{font: pdfkit.MonoBold, size: 9.2, min: 6, col: ink, lines: 1}
+	validStyle  = textStyle{font: pdfkit.Bold, size: 6.8, min: 4.4, col: navy, lines: 1}
+	provStyle   = textStyle{font: pdfkit.Medium, size: 6.2, min: 4.2, col: white, lines: 1}
+	regStyle    = textStyle{font: pdfkit.Bold, size: 7.6, min: 4.6, col: white, lines: 1}
+	titleStyle  = textStyle{font: pdfkit.Bold, size: 9.6, min: 7, col: goldPale, lines: 1}
+	issueStyle  = textStyle{font: pdfkit.Bold, size: 5.6, min: 4, col: ink, lines: 1}
+	sectStyle   = textStyle{font: pdfkit.Bold, size: 5.0, min: 4, col: navy, lines: 1}
+	bLabelStyle = textStyle{font: pdfkit.Regular, size: 5.0, min: 4, col: labelGrey, lines: 1}
+	bValueStyle = textStyle{font: pdfkit.Bold, size: 5.8, min: 4, col: ink, lines: 1}
+	streetStyle = textStyle{font: pdfkit.Bold, size: 5.8, min: 4, col: ink, lines: 2}
+	dinasStyle  = textStyle{font: pdfkit.Medium, size: 4.7, min: 3.6, col: ink, lines: 2}
+	headStyle   = textStyle{font: pdfkit.Bold, size: 6.0, min: 4, col: ink, lines: 1}
+	nipStyle    = textStyle{font: pdfkit.Regular, size: 5.0, min: 3.8, col: ink, lines: 1}
+	noteStyle   = textStyle{font: pdfkit.Italic, size: noteSize, min: 3.2, col: labelGrey, lines: 5}
+	capStyle    = textStyle{font: pdfkit.Medium, size: 4.3, min: 3.4, col: navy, lines: 2}
+	bandStyle   = textStyle{font: pdfkit.Bold, size: 5.6, min: 4, col: white, lines: 1}
+)
+
+// front lays out the front: header, identity, photo, validity.
+func front(v *view) *side {
+	s := &side{bg: frontArt(v.kind)}
+	// Header: province, kab/kota, title, centred between the emblem and
+	// its mirror.
+	hx, hw := 2*emblemCX+emblemR-4, cardW-2*(2*emblemCX+emblemR-4)
+	s.text("header.province", pdfkit.Rect{X: hx, Y: 4.0, W: hw, H: 8}, provStyle, center, v.province)
+	s.text("header.regency", pdfkit.Rect{X: hx, Y: 12.5, W: hw, H: 9.5}, regStyle, center, v.regency)
+	s.text("header.title", pdfkit.Rect{X: hx, Y: 23, W: hw, H: 11}, titleStyle, center, "KARTU IDENTITAS ANAK")
+
+	photoX := cardW - margin - photoW
+	valueX := margin + labelW + colonW
+	valueW := photoX - photoGap - valueX
+	y := rowsTop
+	// Every row has one baseline for its label, colon and value: the
+	// capitals of a value of the usual size centred in the row.
+	base := func(float64) float64 { return y + (rowH+pdfkit.CapHeight(valueStyle.font, valueStyle.size))/2 }
+	row := func(key, label, value string, h float64, st textStyle) {
+		bl := base(h)
+		s.textOn("label."+key, pdfkit.Rect{X: margin, Y: y, W: labelW, H: rowH}, labelStyle, left, bl, label)
+		s.textOn("colon."+key, pdfkit.Rect{X: margin + labelW, Y: y, W: colonW, H: rowH}, labelStyle, left, bl, ":")
+		s.textOn("value."+key, pdfkit.Rect{X: valueX, Y: y, W: valueW, H: h}, st, left, bl, value)
+		y += h
+	}
+	row("nik", "NIK", v.nik, rowH+1.5, nikStyle)
+	// A name that fits one line (at a size close to the values') takes a
+	// row; a longer one two lines of a taller row.
+	if pdfkit.Width(nameStyle.font, nameOneLineMin, v.name) <= valueW {
+		st := nameStyle
+		st.min, st.lines = nameOneLineMin, 1
+		row("name", "Nama", v.name, rowH, st)
+	} else {
+		row("name", "Nama", v.name, nameRowH, nameStyle)
+	}
+	row("birth", "Tempat/Tgl. Lahir", v.birth, rowH, valueStyle)
+	// Sex and blood type share a row.
+	sexW, bloodW := valueW*0.45, 15.0
+	bloodX := photoX - photoGap - bloodW
+	bl := base(rowH)
+	s.textOn("label.sex", pdfkit.Rect{X: margin, Y: y, W: labelW, H: rowH}, labelStyle, left, bl, "Jenis Kelamin")
+	s.textOn("colon.sex", pdfkit.Rect{X: margin + labelW, Y: y, W: colonW, H: rowH}, labelStyle, left, bl, ":")
+	s.textOn("value.sex", pdfkit.Rect{X: valueX, Y: y, W: sexW, H: rowH}, valueStyle, left, bl, v.sex)
+	s.textOn("label.blood", pdfkit.Rect{X: valueX + sexW, Y: y, W: bloodX - 2 - valueX - sexW, H: rowH}, labelStyle, right, bl, "Gol. Darah :")
+	s.textOn("value.blood", pdfkit.Rect{X: bloodX, Y: y, W: bloodW, H: rowH}, valueStyle, left, bl, v.blood)
+	y += rowH
+	row("religion", "Agama", v.religion, rowH, valueStyle)
+	row("citizenship", "Kewarganegaraan", v.citizenship, rowH, valueStyle)
+	row("valid", "Berlaku Hingga", v.validUntil, rowH, validStyle)
+
+	// Right column: the photo (from 5) and the place and date of issue.
+	pr := pdfkit.Rect{X: photoX, Y: photoTop, W: photoW, H: photoH}
+	if v.kind.HasPhoto() {
+		s.fill("photo.background", pr, v.photoBG)
+		if v.photo != nil {
+			s.ops = append(s.ops, op{kind: opPhoto, name: "photo", r: pr, img: v.photo})
+		}
+		s.stroke("photo.frame", pr, 0.8, white)
+	}
+	s.text("issue.place", pdfkit.Rect{X: photoX - 4, Y: photoTop + photoH + 2.5, W: photoW + 8, H: 8}, issueStyle, center, v.place)
+	s.text("issue.date", pdfkit.Rect{X: photoX - 4, Y: photoTop + photoH + 10, W: photoW + 8, H: 8}, issueStyle, center, v.issued)
+	return s
+}
+
+// back lays out the back: family and address, the Kepala Dinas, the QR
+// code and the small print.
+func back(v *view) *side {
+	s := &side{bg: backArt()}
+	s.text("band.title", pdfkit.Rect{X: margin, Y: 0, W: cardW - 2*margin, H: backBandH}, bandStyle, left, "KARTU IDENTITAS ANAK")
+	s.text("band.regency", pdfkit.Rect{X: cardW / 2, Y: 0, W: cardW/2 - margin, H: backBandH}, bandStyle, right, v.regency)
+
+	panelX := cardW - margin - qrSide - 2*qrPanelPad
+	colW := panelX - 6 - margin
+	valueX := margin + backLabelW + colonW
+	valueW := colW - backLabelW - colonW
+	y := backBandH + 4
+	section := func(key, title string) {
+		s.text("section."+key, pdfkit.Rect{X: margin, Y: y, W: colW, H: 7}, sectStyle, left, title)
+		y += 7.5
+	}
+	row := func(key, label, value string, h float64, st textStyle) {
+		bl := y + (backRowH+pdfkit.CapHeight(bValueStyle.font, bValueStyle.size))/2
+		s.textOn("label."+key, pdfkit.Rect{X: margin, Y: y, W: backLabelW, H: backRowH}, bLabelStyle, left, bl, label)
+		s.textOn("colon."+key, pdfkit.Rect{X: margin + backLabelW, Y: y, W: colonW, H: backRowH}, bLabelStyle, left, bl, ":")
+		s.textOn("value."+key, pdfkit.Rect{X: valueX, Y: y, W: valueW, H: h}, st, left, bl, value)
+		y += h
+	}
+	section("family", "DATA KELUARGA")
+	row("kk", "No. KK", v.kk, backRowH, bValueStyle)
+	row("head", "Kepala Keluarga", v.head, backRowH, bValueStyle)
+	row("akta", "No. Akta Kelahiran", v.akta, backRowH, bValueStyle)
+	y += 1.5
+	section("address", "ALAMAT")
+	if pdfkit.Width(streetStyle.font, streetOneLineMin, v.street) <= valueW {
+		st := streetStyle
+		st.min, st.lines = streetOneLineMin, 1
+		row("street", "Alamat", v.street, backRowH, st)
+		y += 4.6 // keep the rows below in place
+	} else {
+		row("street", "Alamat", v.street, backRowH+4.6, streetStyle)
+	}
+	row("rtrw", "RT/RW", v.rtrw, backRowH, bValueStyle)
+	row("village", "Kel/Desa", v.village, backRowH, bValueStyle)
+	row("district", "Kecamatan", v.district, backRowH, bValueStyle)
+
+	// The Kepala Dinas, under the data.
+	y = cardH - 33
+	s.text("sign.office", pdfkit.Rect{X: margin, Y: y, W: colW, H: 11}, dinasStyle, left,
+		"KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL "+v.dinasLine)
+	s.text("sign.name", pdfkit.Rect{X: margin, Y: y + 11.5, W: colW, H: 8.5}, headStyle, left, v.headName)
+	s.text("sign.nip", pdfkit.Rect{X: margin, Y: y + 20, W: colW, H: 7}, nipStyle, left, v.headNIP)
+
+	// The QR code on its white panel, the caption and the small print.
+	qx, qy := panelX+qrPanelPad, qrPanelTop+qrPanelPad
+	s.ops = append(s.ops, op{kind: opQR, name: "qr", r: pdfkit.Rect{X: qx, Y: qy, W: qrSide, H: qrSide}, qr: v.qr})
+	s.text("qr.caption", pdfkit.Rect{X: panelX, Y: qrPanelTop + qrSide + 2*qrPanelPad + 1.5, W: qrSide + 2*qrPanelPad, H: 10}, capStyle, center,
+		"Ditandatangani secara elektronik. Pindai untuk memeriksa keaslian.")
+	noteTop := qrPanelTop + qrSide + 2*qrPanelPad + 12.5
+	s.text("note", pdfkit.Rect{X: panelX, Y: noteTop, W: qrSide + 2*qrPanelPad, H: cardH - 5 - noteTop}, noteStyle, center,
+		"Bila menemukan kartu ini, harap dikembalikan ke Dinas Kependudukan dan Pencatatan Sipil "+titleCase(v.dinasLine)+".")
+	return s
+}
+
+// layout builds both sides of a card.
+func layout(c *kia.Card, d kia.Decision, ph *photo, qr [][]bool) (f, b *side) {
+	v := newView(c, d)
+	v.photo, v.qr = ph, qr
+	return front(&v), back(&v)
+}

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/adminduk-id/adminduk/kia"
+)
+
+// Layout is how cards are laid out on PDF pages.
+type Layout uint8
+
+const (
+	// CardLayout (the default) puts each side on its own ID-1 page: front,
+	// back, front, back... for card printers printing duplex.
+	CardLayout Layout = iota
+	// A4Layout puts ten cards on an A4 sheet, two columns of five, edge to
+	// edge with crop marks in the margins: a page of fronts, then a page of
+	// their backs mirrored left to right, so that printing duplex (flip on
+	// the long edge) puts each back behind its front.
+	A4Layout
+)
+
+// String returns "card" or "a4".
+func (l Layout) String() string {
+	switch l {
+	case CardLayout:
+		return "card"
+	case A4Layout:
+		return "a4"
+	}
+	return fmt.Sprintf("Layout(%d)", l)
+}
+
+// ParseLayout accepts "card" and "a4".
+func ParseLayout(s string) (Layout, error) {
+	switch s {
+	case "card", "":
+		return CardLayout, nil
+	case "a4", "A4":
+		return A4Layout, nil
+	}
+	return 0, fmt.Errorf("render: unknown layout %q, want card or a4", s)
+}
+
+// Options configure rendering.
+type Options struct {
+	// Signer signs each card's QR code; it must be the cards' issuer.
+	// Required, unless every card comes with its payload (see Sheet.AddSigned).
+	Signer *kia.Signer
+	// Rules decide the kind and validity of each card; the zero Rules is
+	// the default.
+	Rules kia.Rules
+	// Layout of PDF pages.
+	Layout Layout
+	// Created is the creation date written in the PDF metadata. Zero (the
+	// default) writes none, so the same cards give the same bytes.
+	Created time.Time
+	// Title of the PDF; "Kartu Identitas Anak" when empty.
+	Title string
+}
+
+// Errors of rendering.
+var (
+	// ErrInvalidCard is returned for a card that does not validate; the
+	// error also unwraps to the card's *kia.ValidationError.
+	ErrInvalidCard = errors.New("render: invalid card")
+	// ErrNoSigner is returned when no signer is given.
+	ErrNoSigner = errors.New("render: no signer")
+	// ErrPhoto is returned for a photo that cannot be decoded.
+	ErrPhoto = errors.New("render: cannot read photo")
+)
+
+// CardError wraps the error of one card of a batch with its position.
+type CardError struct {
+	Index int // from 0, in the order added
+	Err   error
+}
+
+// Error returns "render: card 3: ...".
+func (e *CardError) Error() string { return fmt.Sprintf("render: card %d: %v", e.Index+1, e.Err) }
+
+// Unwrap returns the card's error.
+func (e *CardError) Unwrap() error { return e.Err }

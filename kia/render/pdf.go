@@ -1,0 +1,226 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/adminduk-id/adminduk/internal/pdfkit"
+	"github.com/adminduk-id/adminduk/kia"
+)
+
+// fonts are the fonts the card uses, registered in this order.
+var fonts = []pdfkit.Font{pdfkit.Regular, pdfkit.Medium, pdfkit.Bold, pdfkit.Italic, pdfkit.MonoBold}
+
+// cardsPerSheet is the number of cards on an A4 sheet: two columns of five.
+const (
+	sheetCols     = 2
+	sheetRows     = 5
+	cardsPerSheet = sheetCols * sheetRows
+)
+
+// Batch writes cards into one PDF: each card is validated, signed, laid
+// out and drawn as it is added; the document is written by Close. Memory
+// grows with the number of cards (gopdf keeps the document until it is
+// written): about 5 KB a card without photo.
+type Batch struct {
+	w       io.Writer
+	o       Options
+	pdf     *gopdf.GoPdf
+	n       int
+	pending []*card // A4: cards of the sheet being filled
+	err     error
+	qrID    int
+}
+
+// NewBatch starts a PDF of cards written to w on Close.
+func NewBatch(w io.Writer, o Options) (*Batch, error) {
+	size := pdfkit.ID1
+	if o.Layout == A4Layout {
+		size = pdfkit.A4
+	} else if o.Layout != CardLayout {
+		return nil, fmt.Errorf("render: unknown layout %v", o.Layout)
+	}
+	title := o.Title
+	if title == "" {
+		title = "Kartu Identitas Anak"
+	}
+	pdf := pdfkit.NewPDF(size, pdfkit.DocInfo{Title: title, Created: o.Created})
+	if err := pdfkit.Register(pdf, fonts...); err != nil {
+		return nil, err
+	}
+	return &Batch{w: w, o: o, pdf: pdf}, nil
+}
+
+// Add validates, signs and draws one card. An invalid card is an error
+// wrapped in a *CardError; the batch goes on with the next.
+func (b *Batch) Add(c *kia.Card) error { return b.add(c, "") }
+
+// AddSigned draws a card with a credential signed elsewhere (the text of
+// its QR code), for issuers that sign in a separate service.
+func (b *Batch) AddSigned(c *kia.Card, payload string) error {
+	if payload == "" {
+		return &CardError{Index: b.n, Err: fmt.Errorf("render: empty payload")}
+	}
+	return b.add(c, payload)
+}
+
+func (b *Batch) add(c *kia.Card, payload string) error {
+	if b.err != nil {
+		return b.err
+	}
+	k, err := prepare(c, b.o, payload)
+	if err != nil {
+		err = &CardError{Index: b.n, Err: err}
+		b.n++
+		return err
+	}
+	b.n++
+	if b.o.Layout == A4Layout {
+		b.pending = append(b.pending, k)
+		if len(b.pending) == cardsPerSheet {
+			b.err = b.flushSheet()
+		}
+		return b.err
+	}
+	for _, s := range []*side{k.front, k.back} {
+		b.pdf.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: cardW, H: cardH}})
+		if err := b.draw(s, 0, 0); err != nil {
+			b.err = err
+			return err
+		}
+	}
+	return nil
+}
+
+// flushSheet draws the pending cards on a page of fronts and a page of
+// backs, mirrored so that duplex printing (long-edge flip) aligns them.
+func (b *Batch) flushSheet() error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	x0 := (pdfkit.A4.W - sheetCols*cardW) / 2
+	y0 := (pdfkit.A4.H - sheetRows*cardH) / 2
+	rows := (len(b.pending) + sheetCols - 1) / sheetCols
+	for pass := range 2 {
+		b.pdf.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: pdfkit.A4.W, H: pdfkit.A4.H}})
+		for i, k := range b.pending {
+			col, row := i%sheetCols, i/sheetCols
+			s := k.front
+			if pass == 1 {
+				col, s = sheetCols-1-col, k.back
+			}
+			if err := b.draw(s, x0+float64(col)*cardW, y0+float64(row)*cardH); err != nil {
+				return err
+			}
+		}
+		pdfkit.GridMarks(b.pdf, x0, y0, sheetCols, rows, cardW, cardH, pdfkit.MarkStyle{})
+	}
+	b.pending = b.pending[:0]
+	return nil
+}
+
+// Close finishes the document and writes it. A batch without a card is an
+// error: a PDF needs a page.
+func (b *Batch) Close() error {
+	if b.err != nil {
+		return b.err
+	}
+	if b.o.Layout == A4Layout {
+		if err := b.flushSheet(); err != nil {
+			return err
+		}
+	}
+	if b.pdf.GetNumberOfPages() == 0 {
+		return fmt.Errorf("render: no card to write")
+	}
+	bw := bufio.NewWriterSize(b.w, 256<<10)
+	if _, err := b.pdf.WriteTo(bw); err != nil {
+		return err
+	}
+	b.err = fmt.Errorf("render: batch closed")
+	return bw.Flush()
+}
+
+// holder is a gopdf image with an identifier of our choosing: gopdf
+// otherwise hashes the bytes of every image it is given to find repeats.
+type holder struct {
+	id string
+	*bytes.Reader
+}
+
+func (h holder) ID() string { return h.id }
+
+// draw draws one side with its top-left corner at ox, oy.
+func (b *Batch) draw(s *side, ox, oy float64) error {
+	pdf := b.pdf
+	if err := pdf.ImageByHolder(holder{"art-" + s.bg.name, bytes.NewReader(s.bg.jpeg)}, ox, oy, &gopdf.Rect{W: cardW, H: cardH}); err != nil {
+		return err
+	}
+	curFont, curSize := pdfkit.Font(255), 0.0
+	var curCol [3]uint8
+	colSet := false
+	for i := range s.ops {
+		o := &s.ops[i]
+		switch o.kind {
+		case opText:
+			if o.font != curFont || o.size != curSize {
+				if err := pdf.SetFont(o.font.Name(), "", o.size); err != nil {
+					return err
+				}
+				curFont, curSize = o.font, o.size
+			}
+			if c := [3]uint8{o.col.R, o.col.G, o.col.B}; !colSet || c != curCol {
+				pdf.SetTextColor(c[0], c[1], c[2])
+				curCol, colSet = c, true
+			}
+			pdf.SetXY(ox+o.x, oy+o.y)
+			if err := pdf.Text(o.text); err != nil {
+				return err
+			}
+		case opFill:
+			pdf.SetFillColor(o.col.R, o.col.G, o.col.B)
+			pdf.RectFromUpperLeftWithStyle(ox+o.r.X, oy+o.r.Y, o.r.W, o.r.H, "F")
+		case opStroke:
+			pdf.SetLineWidth(o.lw)
+			pdf.SetStrokeColor(o.col.R, o.col.G, o.col.B)
+			pdf.RectFromUpperLeftWithStyle(ox+o.r.X, oy+o.r.Y, o.r.W, o.r.H, "D")
+		case opPhoto:
+			b.qrID++
+			h := holder{"photo-" + strconv.Itoa(b.qrID), bytes.NewReader(o.img.jpeg)}
+			if err := pdf.ImageByHolder(h, ox+o.r.X, oy+o.r.Y, &gopdf.Rect{W: o.r.W, H: o.r.H}); err != nil {
+				return err
+			}
+		case opQR:
+			data, err := pdfkit.QRPNG(o.qr, pdfkit.QRScale)
+			if err != nil {
+				return err
+			}
+			b.qrID++
+			h := holder{"qr-" + strconv.Itoa(b.qrID), bytes.NewReader(data)}
+			if err := pdf.ImageByHolder(h, ox+o.r.X, oy+o.r.Y, &gopdf.Rect{W: o.r.W, H: o.r.H}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// WritePDF writes cards into one PDF: see Batch. It stops at the first
+// card that fails.
+func WritePDF(w io.Writer, o Options, cards ...*kia.Card) error {
+	b, err := NewBatch(w, o)
+	if err != nil {
+		return err
+	}
+	for _, c := range cards {
+		if err := b.Add(c); err != nil {
+			return err
+		}
+	}
+	return b.Close()
+}

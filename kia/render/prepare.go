@@ -1,0 +1,67 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/internal/pdfkit"
+	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
+	"github.com/adminduk-id/adminduk/kia"
+)
+
+// maxQRVersion is the largest QR code printed. A card whose name is in
+// the letters A-Z (as Permendagri 73/2022 asks) needs version 15 at most,
+// the budget of CREDENTIAL.md (credential.MaxKIAVersion); letters outside
+// A-Z take two bytes each and may need up to 17, whose 0.28 mm modules
+// still scan. kia.Rules.Validate warns about such names.
+const maxQRVersion = credential.MaxKIAVersion + 2
+
+// card is a card ready to draw.
+type card struct {
+	front, back *side
+	payload     string
+	qr          *qrenc.Code
+}
+
+// prepare validates a card, signs it (unless payload is given), encodes
+// the QR code and lays out both sides.
+func prepare(c *kia.Card, o Options, payload string) (*card, error) {
+	if c == nil {
+		return nil, fmt.Errorf("%w: nil card", ErrInvalidCard)
+	}
+	if _, err := o.Rules.Validate(c); err != nil {
+		return nil, errors.Join(ErrInvalidCard, err)
+	}
+	d, err := c.Decide(o.Rules)
+	if err != nil {
+		return nil, errors.Join(ErrInvalidCard, err)
+	}
+	if payload == "" {
+		if o.Signer == nil {
+			return nil, ErrNoSigner
+		}
+		if payload, err = c.Sign(o.Signer, o.Rules); err != nil {
+			return nil, err
+		}
+	}
+	q, err := qrenc.Encode(payload, qrenc.Q)
+	if err != nil {
+		return nil, fmt.Errorf("render: QR code: %w", err)
+	}
+	if q.Version > maxQRVersion {
+		return nil, fmt.Errorf("render: QR code version %d is above %d: the credential is too long to print at this size", q.Version, maxQRVersion)
+	}
+	var ph *photo
+	if d.Kind.HasPhoto() {
+		bg := photoBlue
+		if c.BirthDate.Year()%2 != 0 {
+			bg = photoRed
+		}
+		if ph, err = preparePhoto(c.Photo.Data, pdfkit.Rect{W: photoW, H: photoH}, bg); err != nil {
+			return nil, err
+		}
+	}
+	f, b := layout(c, d, ph, q.Bitmap(4))
+	return &card{front: f, back: b, payload: payload, qr: q}, nil
+}

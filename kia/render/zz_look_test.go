@@ -1,0 +1,49 @@
+package render
+
+import (
+	"crypto/ed25519"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/adminduk-id/adminduk/kia"
+)
+
+func TestZZLook(t *testing.T) {
+	dir := os.Getenv("KIA_LOOK")
+	if dir == "" {
+		t.Skip()
+	}
+	key := ed25519.NewKeyFromSeed(make([]byte, 32))
+	s, err := kia.NewSigner("ID-6208", key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"newborn", "child"} {
+		data, err := os.ReadFile("../testdata/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := kia.ParseCard(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Photo.Path != "" {
+			c.Photo.Data, _ = os.ReadFile("../testdata/" + c.Photo.Path)
+		}
+		o := Options{Signer: s}
+		f, _ := os.Create(filepath.Join(dir, name+".pdf"))
+		if err := WritePDF(f, o, c); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		f, _ = os.Create(filepath.Join(dir, name+".png"))
+		if err := WritePNG(f, c, o); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		f, _ = os.Create(filepath.Join(dir, name+".txt"))
+		Dump(f, c, o)
+		f.Close()
+	}
+}
