@@ -45,7 +45,9 @@
 //
 // A kutipan takes about 3 ms on one core (BenchmarkBirthPDF), against about
 // 1.5 s for the same page printed by headless Chromium
-// (scripts/chromium-akta). The QR encoder is written for this package;
-// fonts are embedded without hinting, which halves what each document
-// compresses.
+// (scripts/chromium-akta). The QR code comes from the fast encoder of
+// internal/pdfkit/qrenc and is placed as a 1-bit image (pdfkit.QRPNG). The
+// fonts are embedded reduced to their Latin glyphs and without hinting,
+// which halves what each document compresses; this is why the package
+// registers its own fonts rather than pdfkit's.
 package render

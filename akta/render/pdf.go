@@ -2,14 +2,13 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"compress/zlib"
-	"encoding/binary"
-	"hash/crc32"
 	"io"
 	"sync"
 
 	"github.com/signintech/gopdf"
+
+	"github.com/adminduk-id/adminduk/internal/pdfkit"
 )
 
 var (
@@ -126,17 +125,10 @@ func drawPDF(pdf *gopdf.GoPdf, p *page) error {
 // byte of a 1-bit image, sharp enough on screen and in print.
 const qrScale = 4
 
-// zlibWriters reuses compressors: allocating one costs more than running
-// it on a QR image.
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
-
-// drawQRPDF places the QR as a 1-bit image, far cheaper than a rectangle
-// per run of dark modules.
+// drawQRPDF places the QR as a 1-bit image (pdfkit.QRPNG), far cheaper
+// than a rectangle per run of dark modules.
 func drawQRPDF(pdf *gopdf.GoPdf, o *op) error {
-	data, err := qrPNG(o.qr)
+	data, err := pdfkit.QRPNG(o.qr, qrScale)
 	if err != nil {
 		return err
 	}
@@ -145,58 +137,4 @@ func drawQRPDF(pdf *gopdf.GoPdf, o *op) error {
 		return err
 	}
 	return pdf.ImageByHolder(h, o.x, o.y, &gopdf.Rect{W: o.x2, H: o.x2})
-}
-
-// qrPNG writes the modules as a 1-bit greyscale PNG, qrScale pixels per
-// module, dark 0. The first pixel row of a module row is written in full
-// and the others with the "up" filter, as zeros.
-func qrPNG(m [][]bool) ([]byte, error) {
-	n := len(m)
-	side := n * qrScale
-	stride := (side + 7) / 8
-	var z bytes.Buffer
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
-	zw.Reset(&z)
-	full := make([]byte, 1+stride) // filter 0 (none), then the pixels
-	same := make([]byte, 1+stride) // filter 2 (up): all zero
-	same[0] = 2
-	for _, row := range m {
-		clear(full[1:])
-		for x, dark := range row {
-			if !dark {
-				for k := x * qrScale; k < (x+1)*qrScale; k++ {
-					full[1+k/8] |= 0x80 >> uint(k%8)
-				}
-			}
-		}
-		if _, err := zw.Write(full); err != nil {
-			return nil, err
-		}
-		for range qrScale - 1 {
-			if _, err := zw.Write(same); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	out := make([]byte, 0, z.Len()+64)
-	out = append(out, "\x89PNG\r\n\x1a\n"...)
-	chunk := func(typ string, data []byte) {
-		out = binary.BigEndian.AppendUint32(out, uint32(len(data)))
-		start := len(out)
-		out = append(out, typ...)
-		out = append(out, data...)
-		out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
-	}
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(side))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(side))
-	ihdr[8] = 1 // bit depth 1; colour type 0 (grey), no interlace
-	chunk("IHDR", ihdr[:])
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-	return out, nil
 }

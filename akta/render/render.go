@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/adminduk-id/adminduk/akta"
-	"github.com/adminduk-id/adminduk/akta/render/internal/qrenc"
 	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
 )
 
 // Format is an output format.
