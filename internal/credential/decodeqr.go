@@ -1,6 +1,7 @@
 package credential
 
 import (
+	"errors"
 	"fmt"
 	"image"
 
@@ -8,16 +9,26 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-// DecodeQR finds a QR code in img (a photo, a scan, a rendered page) and
-// returns its text untouched: Base45 text may contain spaces.
-func DecodeQR(img image.Image) (string, error) {
+// ErrNoQR is returned by [DecodeQR] when no QR code can be read.
+var ErrNoQR = errors.New("credential: no QR code found")
+
+// DecodeQR finds a QR code in img (a photo, a scan, a rendered page) with
+// gozxing, trying harder, and returns its text untouched: Base45 text may
+// begin or end with a space. It fails with [ErrNoQR].
+func DecodeQR(img image.Image) (text string, err error) {
+	defer func() { // a decoder bug must not take the caller down
+		if p := recover(); p != nil {
+			text, err = "", fmt.Errorf("%w: decoder panic: %v", ErrNoQR, p)
+		}
+	}()
 	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
 	if err != nil {
-		return "", fmt.Errorf("credential: QR image: %w", err)
+		return "", fmt.Errorf("%w: %w", ErrNoQR, err)
 	}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
+	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
 	if err != nil {
-		return "", fmt.Errorf("credential: no QR code found: %w", err)
+		return "", fmt.Errorf("%w: %w", ErrNoQR, err)
 	}
 	return res.GetText(), nil
 }

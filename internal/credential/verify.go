@@ -1,187 +1,176 @@
 package credential
 
 import (
-	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
-	"github.com/adminduk-id/adminduk/internal/base45"
 	"github.com/veraison/go-cose"
 )
 
-// Status is the outcome of [Verify].
-type Status uint8
-
-// Outcomes, distinct as CREDENTIAL.md requires.
-const (
-	StatusValid            Status = 1 + iota // signature good, times good
-	StatusExpired                            // signature good, exp passed
-	StatusNotYetValid                        // signature good, issued in the future
-	StatusUnknownKey                         // no trusted key with this kid (valid for this issue time)
-	StatusInvalidSignature                   // any altered byte, or an issuer the key does not belong to
-	StatusMalformed                          // not Base45, zlib, CBOR or COSE
-)
-
-var statusNames = [...]string{StatusValid: "valid", StatusExpired: "expired", StatusNotYetValid: "not_yet_valid",
-	StatusUnknownKey: "unknown_key", StatusInvalidSignature: "invalid_signature", StatusMalformed: "malformed"}
-
-// String returns the status as the CLI prints it: "valid", "expired",
-// "not_yet_valid", "unknown_key", "invalid_signature" or "malformed".
-func (s Status) String() string {
-	if s == 0 || int(s) >= len(statusNames) {
-		return "unknown"
-	}
-	return statusNames[s]
-}
-
-// MarshalText implements [encoding.TextMarshaler].
-func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// Sentinel errors, one per outcome that is not valid.
-var (
-	ErrMalformed        = errors.New("credential: malformed")
-	ErrUnknownKey       = errors.New("credential: unknown key")
-	ErrInvalidSignature = errors.New("credential: invalid signature")
-	ErrExpired          = errors.New("credential: expired")
-	ErrNotYetValid      = errors.New("credential: not yet valid")
-)
-
-var statusErrs = map[Status]error{StatusMalformed: ErrMalformed, StatusUnknownKey: ErrUnknownKey,
-	StatusInvalidSignature: ErrInvalidSignature, StatusExpired: ErrExpired, StatusNotYetValid: ErrNotYetValid}
-
-// VerifyError explains a result that is not valid; it unwraps to the
-// sentinel of its status.
-type VerifyError struct {
-	Status Status
-	Msg    string
-}
-
-func (e *VerifyError) Error() string { return "credential: " + e.Status.String() + ": " + e.Msg }
-
-// Unwrap returns the sentinel of e.Status.
-func (e *VerifyError) Unwrap() error { return statusErrs[e.Status] }
+// ClockSkew is how far in the future an issue time (iat) may lie, against
+// the time of verification, before a credential is not yet valid: the
+// issuing office's clock and the verifier's may disagree by that much.
+const ClockSkew = 5 * time.Minute
 
 // Result is what [Verify] found.
 type Result struct {
 	Status Status
-	Claims Claims // decoded claims; zero when malformed or the signature does not verify
-	KeyID  KeyID  // the kid named in the message, when there is one
-	Err    error  // nil when valid, else a *VerifyError
+	// Claims are the decoded claims whenever the payload decodes that far,
+	// even when Status is not valid: trust them only when [Result.Authentic].
+	Claims Claims
+	Kid    KeyID // the kid named in the message, zero when there is none
+	Err    error // nil when valid, else a [*VerifyError]
 }
 
-// MaxDecompressed caps the decompressed COSE message.
-const MaxDecompressed = 64 << 10
-
-// ClockSkew is how far in the future an issue time may lie before a
-// credential is not yet valid.
-const ClockSkew = 5 * time.Minute
-
-func fail(s Status, kid KeyID, format string, args ...any) Result {
-	return Result{Status: s, KeyID: kid, Err: &VerifyError{Status: s, Msg: fmt.Sprintf(format, args...)}}
+// Authentic reports whether a trusted key of the claimed issuer signed the
+// claims: the status is valid, expired or not yet valid.
+func (r Result) Authentic() bool {
+	return r.Status == StatusValid || r.Status == StatusExpired || r.Status == StatusNotYetValid
 }
 
-// Verify checks a credential (the text of the QR code) against keys at time
-// at. A kid may be shared by several keys: each is tried.
+// fail sets the status and error of r.
+func (r Result) fail(s Status, cause error, format string, args ...any) Result {
+	r.Status = s
+	r.Err = &VerifyError{Status: s, Reason: fmt.Sprintf(format, args...), Err: cause}
+	return r
+}
+
+// Verify checks a credential, the text of a QR code, against the trusted
+// keys at time at. The steps, and the status each failure gives:
+//
+//  1. Base45, zlib (at most [MaxDecompressed] bytes), a COSE_Sign1 (tagged or
+//     not) with an integer alg in its protected header: else malformed.
+//  2. The kid, from the protected header or else the unprotected one: no
+//     kid, or no trusted key with it, is unknown_key.
+//  3. Each key with that kid whose own type fits the protected alg (Ed25519
+//     for -8, P-256 for -7) is tried: none verifies the signature is
+//     invalid_signature. The claims must then decode (else malformed), name
+//     the key's issuer (else invalid_signature) and have been issued while
+//     the key was in force, nbf <= iat <= exp of the key (else unknown_key:
+//     the key that vouches for that time is missing from the set).
+//  4. An iat more than [ClockSkew] after at is not_yet_valid; an exp before
+//     at is expired; else valid.
+//
+// Verify never panics on input.
 func Verify(payload string, keys KeySet, at time.Time) Result {
-	var kid KeyID
-	z, err := base45.Decode(payload)
+	var r Result
+	raw, err := decodeTransport(payload)
 	if err != nil {
-		return fail(StatusMalformed, kid, "%v", err)
-	}
-	zr, err := zlib.NewReader(bytes.NewReader(z))
-	if err != nil {
-		return fail(StatusMalformed, kid, "zlib: %v", err)
-	}
-	raw, err := io.ReadAll(io.LimitReader(zr, MaxDecompressed+1))
-	if err != nil {
-		return fail(StatusMalformed, kid, "zlib: %v", err)
-	}
-	if len(raw) > MaxDecompressed {
-		return fail(StatusMalformed, kid, "decompresses to more than %d bytes", MaxDecompressed)
+		return r.fail(StatusMalformed, err, "transport")
 	}
 	msg, err := decodeSign1(raw)
 	if err != nil {
-		return fail(StatusMalformed, kid, "COSE_Sign1: %v", err)
+		return r.fail(StatusMalformed, err, "not a COSE_Sign1 message")
 	}
 	alg, err := msg.Headers.Protected.Algorithm()
-	if err != nil || (int64(alg) != algEdDSA && int64(alg) != algES256) {
-		return fail(StatusMalformed, kid, "protected header: algorithm must be EdDSA (-8) or ES256 (-7)")
+	if err != nil {
+		return r.fail(StatusMalformed, err, "protected header: no integer alg")
 	}
-	kid, ok := findKid(msg.Headers)
-	if !ok {
-		return fail(StatusUnknownKey, kid, "no 8-byte kid in the headers")
+	claims, claimsErr := unmarshalClaims(msg.Payload)
+	if claimsErr == nil {
+		r.Claims = claims
 	}
-	candidates := keys.byID(kid)
-	if len(candidates) == 0 {
-		return fail(StatusUnknownKey, kid, "no trusted key has kid %s", kid)
+	kid, err := findKid(msg.Headers)
+	r.Kid = kid
+	if err != nil {
+		return r.fail(StatusUnknownKey, nil, "%v", err)
 	}
-	var signedBy *Key
-	for i := range candidates {
-		k := &candidates[i]
-		if keyAlg(k.Public) != int64(alg) {
+
+	var known, verified, otherIssuer bool
+	for i := range keys.Keys {
+		k := &keys.Keys[i]
+		if k.ID != kid {
 			continue
 		}
-		v, err := cose.NewVerifier(alg, k.Public)
-		if err == nil && msg.Verify(nil, v) == nil {
-			signedBy = k
-			break
+		known = true
+		if k.alg() != int64(alg) || !verifies(msg, alg, k) {
+			continue
 		}
-	}
-	if signedBy == nil {
-		return fail(StatusInvalidSignature, kid, "no key with kid %s verifies the signature", kid)
-	}
-	claims, err := unmarshalClaims(msg.Payload)
-	if err != nil {
-		return fail(StatusMalformed, kid, "claims: %v", err)
-	}
-	r := Result{Claims: claims, KeyID: kid}
-	reject := func(s Status, format string, args ...any) Result {
-		r.Status, r.Err = s, &VerifyError{Status: s, Msg: fmt.Sprintf(format, args...)}
-		return r
+		verified = true
+		if claimsErr != nil {
+			return r.fail(StatusMalformed, claimsErr, "signed claims")
+		}
+		if claims.Issuer != k.Issuer {
+			otherIssuer = true
+			continue
+		}
+		if !k.inForce(claims.IssuedAt) {
+			continue
+		}
+		return checkTimes(r, at)
 	}
 	switch {
-	case claims.Issuer != signedBy.Issuer:
-		return reject(StatusInvalidSignature, "issuer %q signed with a key of %q", claims.Issuer, signedBy.Issuer)
-	case claims.IssuedAt.Before(signedBy.NotBefore) || (!signedBy.Expires.IsZero() && claims.IssuedAt.After(signedBy.Expires)):
-		return reject(StatusUnknownKey, "key %s was not in force when the document was issued (%s)", kid, claims.IssuedAt.Format(time.RFC3339))
-	case claims.IssuedAt.After(at.Add(ClockSkew)):
-		return reject(StatusNotYetValid, "issued at %s, after %s", claims.IssuedAt.Format(time.RFC3339), at.UTC().Format(time.RFC3339))
-	case !claims.Expires.IsZero() && at.After(claims.Expires):
-		return reject(StatusExpired, "expired at %s", claims.Expires.Format(time.RFC3339))
+	case !known:
+		return r.fail(StatusUnknownKey, nil, "no trusted key has kid %s", kid)
+	case !verified:
+		return r.fail(StatusInvalidSignature, nil, "no trusted key with kid %s and alg %d verifies the signature", kid, alg)
+	case otherIssuer:
+		return r.fail(StatusInvalidSignature, nil, "issuer %q is not the issuer of key %s", claims.Issuer, kid)
+	}
+	return r.fail(StatusUnknownKey, nil, "no key %s of %s was in force at the issue time %s",
+		kid, claims.Issuer, claims.IssuedAt.Format(time.RFC3339))
+}
+
+// checkTimes finishes a result whose signature, issuer and key are good.
+func checkTimes(r Result, at time.Time) Result {
+	c := &r.Claims
+	switch {
+	case c.IssuedAt.After(at.Add(ClockSkew)):
+		return r.fail(StatusNotYetValid, nil, "issued at %s, after %s", c.IssuedAt.Format(time.RFC3339), at.UTC().Format(time.RFC3339))
+	case !c.Expires.IsZero() && at.After(c.Expires):
+		return r.fail(StatusExpired, nil, "expired at %s", c.Expires.Format(time.RFC3339))
 	}
 	r.Status = StatusValid
 	return r
 }
 
+// verifies reports whether k verifies the signature of msg under alg.
+func verifies(msg *cose.Sign1Message, alg cose.Algorithm, k *Key) (ok bool) {
+	defer func() { // a library bug must not take the verifier down
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	v, err := cose.NewVerifier(alg, k.Public)
+	return err == nil && msg.Verify(nil, v) == nil
+}
+
 // decodeSign1 accepts a tagged COSE_Sign1 and, leniently, an untagged one.
+// The payload must be attached.
 func decodeSign1(raw []byte) (msg *cose.Sign1Message, err error) {
 	defer func() { // the decoder must never take the verifier down
 		if p := recover(); p != nil {
-			msg, err = nil, fmt.Errorf("decoder panic: %v", p)
+			msg, err = nil, fmt.Errorf("cose decoder panic: %v", p)
 		}
 	}()
 	var m cose.Sign1Message
-	if err = m.UnmarshalCBOR(raw); err == nil {
-		return &m, nil
+	if err = m.UnmarshalCBOR(raw); err != nil {
+		var u cose.UntaggedSign1Message
+		if u.UnmarshalCBOR(raw) != nil {
+			return nil, err
+		}
+		m = cose.Sign1Message(u)
 	}
-	var u cose.UntaggedSign1Message
-	if uerr := u.UnmarshalCBOR(raw); uerr == nil {
-		return (*cose.Sign1Message)(&u), nil
+	if m.Payload == nil {
+		return nil, errors.New("detached payload")
 	}
-	return nil, err
+	return &m, nil
 }
 
-// findKid takes the kid from the protected header, else the unprotected one.
-func findKid(h cose.Headers) (KeyID, bool) {
-	var id KeyID
-	for _, m := range []map[any]any{h.Protected, h.Unprotected} {
-		if v, ok := m[cose.HeaderLabelKeyID].([]byte); ok && len(v) == len(id) {
-			copy(id[:], v)
-			return id, true
-		}
+// findKid takes the kid from the protected header, else from the
+// unprotected one. It must be an 8-byte string.
+func findKid(h cose.Headers) (KeyID, error) {
+	v, ok := h.Protected[cose.HeaderLabelKeyID]
+	if !ok {
+		v, ok = h.Unprotected[cose.HeaderLabelKeyID]
 	}
-	return id, false
+	if !ok {
+		return KeyID{}, errors.New("no kid in the headers")
+	}
+	b, ok := v.([]byte)
+	if !ok || len(b) != len(KeyID{}) {
+		return KeyID{}, fmt.Errorf("the kid (%T of length %d) is not an 8-byte string", v, len(b))
+	}
+	return KeyID(b), nil
 }
