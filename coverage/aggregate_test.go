@@ -85,11 +85,11 @@ func TestAggregateSmall(t *testing.T) {
 
 	assert.Equal(t, Counts{Required: 7, With: 6}, rep.Total.Akta.Counts)
 	assert.Equal(t, "85.71 %", must(PercentOf(6, 7)).String())
-	assert.Equal(t, int64(1), rep.Total.Akta.Gap()) // 98 % of 7 is 6.86: 7 needed
-	assert.False(t, rep.Total.Akta.Meets())
+	assert.Equal(t, int64(1), rep.Total.Akta.TargetGap()) // 98 % of 7 is 6.86: 7 needed
+	assert.False(t, rep.Total.Akta.TargetMet())
 	assert.Equal(t, Counts{Required: 7, With: 2}, rep.Total.KIA.Counts)
 	assert.Equal(t, Percent(7500), *rep.Total.KIA.Target) // 2024's, carried to 2025
-	assert.Equal(t, int64(4), rep.Total.KIA.Gap())
+	assert.Equal(t, int64(4), rep.Total.KIA.TargetGap())
 	kinds := map[WarningKind]int64{}
 	for _, w := range rep.Warnings {
 		kinds[w.Kind] += max(w.Rows, 1)

@@ -269,7 +269,7 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 			}
 			add(shape{kind: shapeRect, x: plotX, y: by, w: xOf(p) - plotX, h: barH, color: colorBar[col]})
 			vc := colorText
-			if me.Target != nil && !me.Meets() {
+			if me.Target != nil && !me.TargetMet() {
 				vc = colorBelow
 			}
 			v := p.In(lang)

@@ -11,8 +11,9 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// readBufSize is the read buffer of ReadCSV, and the longest line it reads:
-// a longer line is reported and skipped.
+// readBufSize is the largest read buffer of ReadCSV (it starts at 64 KiB
+// and doubles for a long line), and the longest line it reads: a longer
+// line is reported and skipped.
 const readBufSize = 1 << 20
 
 // ReadCSV reads person records from r (columns [Columns], a header line
@@ -27,7 +28,7 @@ const readBufSize = 1 << 20
 // are then [Columns] in order.
 func (a *Aggregator) ReadCSV(r io.Reader) error {
 	a.cols = nil
-	buf := make([]byte, readBufSize)
+	buf := make([]byte, 64<<10)
 	start, end, line := 0, 0, 0
 	skipping := false // inside an over-long line
 	for eof := false; ; {
@@ -56,7 +57,9 @@ func (a *Aggregator) ReadCSV(r io.Reader) error {
 			end = copy(buf, buf[start:end])
 			start = 0
 		}
-		if end == len(buf) { // no newline in a full buffer
+		if end == len(buf) && len(buf) < readBufSize { // a long line: grow
+			buf = append(buf, make([]byte, len(buf))...)
+		} else if end == len(buf) { // no newline in a full buffer
 			if !skipping {
 				a.stats.Lines++
 				a.stats.Rows++
@@ -164,6 +167,17 @@ func (a *Aggregator) readHeader(n int, b []byte) error {
 
 // row parses and tallies one data line.
 func (a *Aggregator) row(n int, b []byte) {
+	rw, e, err := a.parseLine(n, b)
+	if err != nil {
+		a.reject(*err)
+		return
+	}
+	a.tally(&rw, e, n)
+}
+
+// parseLine splits a data line into fields, reads them and resolves the
+// kecamatan; it changes nothing but the kecamatan cache.
+func (a *Aggregator) parseLine(n int, b []byte) (row, districtEntry, *RowError) {
 	var f [numCols][]byte
 	nf := 0
 	for {
@@ -173,8 +187,7 @@ func (a *Aggregator) row(n int, b []byte) {
 			for {
 				k := bytes.IndexByte(b[j:], '"')
 				if k < 0 {
-					a.reject(RowError{Line: n, Msg: "unterminated quote (a field may not span lines)", Err: ErrSyntax})
-					return
+					return row{}, districtEntry{}, &RowError{Line: n, Msg: "unterminated quote (a field may not span lines)", Err: ErrSyntax}
 				}
 				j += k + 1
 				if j < len(b) && b[j] == '"' { // "" inside quotes
@@ -185,8 +198,7 @@ func (a *Aggregator) row(n int, b []byte) {
 			}
 			field, b = b[1:j-1], b[j:]
 			if len(b) > 0 && b[0] != ',' {
-				a.reject(RowError{Line: n, Msg: "text after a closing quote", Err: ErrSyntax})
-				return
+				return row{}, districtEntry{}, &RowError{Line: n, Msg: "text after a closing quote", Err: ErrSyntax}
 			}
 		} else if k := bytes.IndexByte(b, ','); k >= 0 {
 			field, b = b[:k], b[k:]
@@ -205,24 +217,20 @@ func (a *Aggregator) row(n int, b []byte) {
 		b = b[1:]
 	}
 	if nf != len(a.cols) {
-		a.reject(RowError{Line: n, Msg: strconv.Itoa(nf) + " fields, but the header has " + strconv.Itoa(len(a.cols)), Err: ErrSyntax})
-		return
+		return row{}, districtEntry{}, &RowError{Line: n, Msg: strconv.Itoa(nf) + " fields, but the header has " + strconv.Itoa(len(a.cols)), Err: ErrSyntax}
 	}
 	var rw row
 	if e := a.parseFields(n, &f, &rw); e != nil {
-		a.reject(*e)
-		return
+		return row{}, districtEntry{}, e
 	}
 	if e := a.checkDocs(&rw, n); e != nil {
-		a.reject(*e)
-		return
+		return row{}, districtEntry{}, e
 	}
 	e, err := a.district(rw.district, n)
 	if err != nil {
-		a.reject(*err)
-		return
+		return row{}, districtEntry{}, err
 	}
-	a.tally(&rw, e, n)
+	return rw, e, nil
 }
 
 func trimSpace(b []byte) []byte {

@@ -93,16 +93,16 @@ type Band struct {
 	Counts
 }
 
-// Gap returns the gap to the target, 0 without one.
-func (m *Measure) Gap() int64 {
+// TargetGap returns the gap to the measure's target, 0 without one.
+func (m *Measure) TargetGap() int64 {
 	if m.Target == nil {
 		return 0
 	}
-	return m.Counts.Gap(*m.Target)
+	return m.Gap(*m.Target)
 }
 
-// Meets reports whether the target is met; false without one.
-func (m *Measure) Meets() bool { return m.Target != nil && m.Counts.Meets(*m.Target) }
+// TargetMet reports whether the measure's target is met; false without one.
+func (m *Measure) TargetMet() bool { return m.Target != nil && m.Meets(*m.Target) }
 
 // countsJSON writes counts with their percent (null when undefined).
 type countsJSON struct {
@@ -138,7 +138,7 @@ func (m *Measure) MarshalJSON() ([]byte, error) {
 	o := out{Indicator: m.Indicator, countsJSON: toCountsJSON(m.Counts), Target: m.Target,
 		Male: toCountsJSON(m.Male), Female: toCountsJSON(m.Female), Projection: m.Projection, Bands: []band{}}
 	if m.Target != nil {
-		need, gap, meets := m.Need(*m.Target), m.Gap(), m.Meets()
+		need, gap, meets := m.Need(*m.Target), m.TargetGap(), m.TargetMet()
 		o.Need, o.Gap, o.MeetsTarget = &need, &gap, &meets
 	}
 	for _, b := range m.Bands {
@@ -164,7 +164,7 @@ func (r RegionReport) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON writes the report; dates as YYYY-MM-DD, percents as numbers
 // with two decimals.
-func (r *Report) MarshalJSON() ([]byte, error) {
+func (r Report) MarshalJSON() ([]byte, error) {
 	type spec struct {
 		Indicator Indicator `json:"indicator"`
 		Ages      string    `json:"ages"`

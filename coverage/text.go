@@ -198,7 +198,7 @@ func measureRow(code, name string, m *Measure, wd *words, lang adminduk.Lang) []
 		return append(row, "-", "-", "-", "-")
 	}
 	met := wd.no
-	if m.Meets() {
+	if m.TargetMet() {
 		met = wd.yes
 	}
 	pace, when := "-", "-"
@@ -215,7 +215,7 @@ func measureRow(code, name string, m *Measure, wd *words, lang adminduk.Lang) []
 			when = wd.beyond
 		}
 	}
-	return append(row, group(m.Gap(), lang), met, pace, when)
+	return append(row, group(m.TargetGap(), lang), met, pace, when)
 }
 
 // regionName returns the name of a region code for labels.
