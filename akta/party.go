@@ -214,15 +214,4 @@ func (c *checker) number(n Number, kind Kind, late, strictLate bool, registered 
 	}
 }
 
-// English returns "birth" or "death".
-func (k Kind) English() string {
-	switch k {
-	case KindBirth:
-		return "birth"
-	case KindDeath:
-		return "death"
-	}
-	return ""
-}
-
 func itoa(n int) string { return string(appendPad(nil, n, 1)) }

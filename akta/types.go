@@ -27,6 +27,17 @@ func (k Kind) String() string {
 	return ""
 }
 
+// English returns "birth" or "death".
+func (k Kind) English() string {
+	switch k {
+	case KindBirth:
+		return "birth"
+	case KindDeath:
+		return "death"
+	}
+	return ""
+}
+
 // CredentialType returns the document type of the signed QR:
 // "AKTA-KELAHIRAN" or "AKTA-KEMATIAN".
 func (k Kind) CredentialType() string {
