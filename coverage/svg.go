@@ -25,7 +25,7 @@ func WriteSVG(w io.Writer, rep *Report, o ChartOptions) error {
 	for _, s := range c.shapes {
 		switch s.kind {
 		case shapeRect:
-			fmt.Fprintf(bw, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", num(s.x), num(s.y), num(s.w), num(s.h), hex(s.color))
+			fmt.Fprintf(bw, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", num(s.x), num(s.y), num(s.w), num(s.h), rgbHex(s.color))
 		case shapeVLine, shapeHLine:
 			x2, y2, sw := s.x, s.y+s.h, s.w
 			if s.kind == shapeHLine {
@@ -36,7 +36,7 @@ func WriteSVG(w io.Writer, rep *Report, o ChartOptions) error {
 				dash = ` stroke-dasharray="5 3"`
 			}
 			fmt.Fprintf(bw, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s/>`+"\n",
-				num(s.x), num(s.y), num(x2), num(y2), hex(s.color), num(sw), dash)
+				num(s.x), num(s.y), num(x2), num(y2), rgbHex(s.color), num(sw), dash)
 		case shapeText:
 			a := ""
 			switch s.anchor {
@@ -50,7 +50,7 @@ func WriteSVG(w io.Writer, rep *Report, o ChartOptions) error {
 				weight = ` font-weight="bold"`
 			}
 			fmt.Fprintf(bw, `<text x="%s" y="%s" font-size="%s" fill="%s"%s%s>%s</text>`+"\n",
-				num(s.x), num(s.y), num(s.size), hex(s.color), a, weight, escapeXML(s.text))
+				num(s.x), num(s.y), num(s.size), rgbHex(s.color), a, weight, escapeXML(s.text))
 		}
 	}
 	bw.WriteString("</g>\n</svg>\n")
@@ -64,7 +64,7 @@ func num(f float64) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-func hex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func rgbHex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 func escapeXML(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
