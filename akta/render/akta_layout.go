@@ -235,7 +235,17 @@ func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bo
 	ly := y + 4*mm
 	p.text(regular, 10, 0, lx, ly, "Dikeluarkan di")
 	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "Issued in")
-	p.text(bold, 10.5, 0, vx, ly, is.PlaceName())
+	// The place: one line, or two at 8 points, else one line shrunk.
+	pw := signLeft - vx - 4*mm
+	psize, places := fit(bold, 10.5, 8, pw, is.PlaceName())
+	if len(places) > 2 {
+		var one string
+		psize, one = fitLine(bold, 10.5, 8, pw, is.PlaceName())
+		places = []string{one}
+	}
+	for i, l := range places {
+		p.text(bold, psize, 0, vx, ly+float64(i)*3.5*mm, l)
+	}
 	ly += 8.5 * mm
 	p.text(regular, 10, 0, lx, ly, "pada tanggal")
 	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "on")

@@ -199,15 +199,15 @@ func kkHeader(p *page, f *akta.Family, n, of int) {
 		y := (34 + 4.2*float64(i)) * mm
 		p.text(regular, 8.5, 0, kkLeft*mm, y, kv[0])
 		p.text(regular, 8.5, 0, (kkLeft+34)*mm, y, ":")
-		size, ls := fit(bold, 8.5, 6.5, 120*mm, kv[1])
-		p.text(bold, size, 0, (kkLeft+36)*mm, y, ls[0])
+		size, v := fitLine(bold, 8.5, 6.5, 134*mm, kv[1])
+		p.text(bold, size, 0, (kkLeft+36)*mm, y, v)
 	}
 	for i, kv := range right {
 		y := (34 + 4.2*float64(i)) * mm
 		p.text(regular, 8.5, 0, 190*mm, y, kv[0])
 		p.text(regular, 8.5, 0, 216*mm, y, ":")
-		size, ls := fit(bold, 8.5, 6.5, 64*mm, kv[1])
-		p.text(bold, size, 0, 218*mm, y, ls[0])
+		size, v := fitLine(bold, 8.5, 6.5, 64*mm, kv[1])
+		p.text(bold, size, 0, 218*mm, y, v)
 	}
 }
 
@@ -272,8 +272,10 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	head, _ := f.Head()
 	hx := 112.0
 	p.center(bold, 8.5, 0, hx*mm, y*mm, "KEPALA KELUARGA")
-	size, ls := fit(bold, 8.5, 6.5, 70*mm, upper(head.Name))
-	p.center(bold, size, 0, hx*mm, (y+20)*mm, ls[0])
+	size, names := fit(bold, 8.5, 7, 70*mm, upper(head.Name))
+	for i, l := range names {
+		p.center(bold, size, 0, hx*mm, (y+20-float64(len(names)-1-i)*3.2)*mm, l)
+	}
 
 	// The Kepala Dinas: title across the block, the QR on the left, name
 	// and NIP beside it.
@@ -287,11 +289,13 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	qy := snap((hy-1.6)*mm) / mm
 	p.qrCode(qr, snap(bx*mm), qy*mm, side*mm)
 	tx, tw := bx+side+4, bw-side-4
-	nsize, names := fit(bold, 8.5, 6.5, tw*mm, upper(f.Issuer.HeadName))
+	nsize, heads := fit(bold, 8.5, 7, tw*mm, upper(f.Issuer.HeadName))
 	ny := qy + side - 6
-	p.text(bold, nsize, 0, tx*mm, ny*mm, names[0])
-	w := width(bold, nsize, names[0])
-	p.line(0.5, tx*mm, (ny+0.9)*mm, tx*mm+w, (ny+0.9)*mm)
+	for i, l := range heads {
+		ly := ny - float64(len(heads)-1-i)*3.2
+		p.text(bold, nsize, 0, tx*mm, ly*mm, l)
+		p.line(0.5, tx*mm, (ly+0.9)*mm, tx*mm+width(bold, nsize, l), (ly+0.9)*mm)
+	}
 	p.text(regular, 7.5, 0, tx*mm, (ny+4)*mm, "NIP. "+f.Issuer.HeadNIP.Printed())
 
 	// The BSrE note, bottom left.

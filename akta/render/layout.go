@@ -103,6 +103,19 @@ func fit(f fontID, max, min, w float64, s string) (float64, []string) {
 	return min, wrap(f, min, w, s)
 }
 
+// fitLine returns the size, from max down, at which s fits in w on one
+// line: for slots with room for one line only, where wrapping would lose
+// the rest. Below min it keeps shrinking (a 100-character name still fits
+// a 60 mm slot at about 3.5 points) rather than cut the text.
+func fitLine(f fontID, max, min, w float64, s string) (float64, string) {
+	s = printable(s)
+	size, _ := fit(f, max, min, w, s)
+	if width(f, size, s) > w {
+		size = w / width(f, 1, s)
+	}
+	return size, s
+}
+
 // wrap breaks s into lines no wider than w.
 func wrap(f fontID, size, w float64, s string) []string {
 	var lines []string

@@ -296,3 +296,42 @@ func TestNilRecords(t *testing.T) {
 	_, err = render.FamilyCredential(nil, o)
 	assert.Error(t, err)
 }
+
+// Every value that the validation lets through stays inside the page and
+// is printed whole: the longest names and places are shrunk, wrapped or
+// both, never cut.
+func TestLongestValues(t *testing.T) {
+	long := strings.Repeat("Abcdefghi ", 9) + "Abcdefghij" // 100 characters
+	place := strings.Repeat("Tempat ", 7) + "Kelahiran." // 59 characters
+	require.Len(t, long, 100)
+	require.Len(t, place, 59)
+	b := birth(t)
+	b.Child.Name, b.Mother.Name, b.Father.Name = long, long, long
+	b.Child.BirthPlace, b.Issuer.Place, b.Issuer.HeadName = place, place, long
+	f := family(t)
+	f.Members[0].Name, f.Members[0].FatherName, f.Members[0].BirthPlace, f.Members[0].Occupation = long, long, place, place
+	f.Address.Street, f.Issuer.HeadName = place, long
+	for _, v := range []any{b, f} {
+		layout := string(renderDoc(t, v, render.Options{Key: testKey, Format: render.Layout}))
+		var pw float64
+		for _, line := range strings.Split(layout, "\n") {
+			if strings.HasPrefix(line, "page ") {
+				fmt.Sscanf(strings.Fields(line)[2], "%fx", &pw)
+			}
+			if !strings.HasPrefix(line, "text ") {
+				continue
+			}
+			var font string
+			var size, x, y, w float64
+			var gray int
+			_, err := fmt.Sscanf(line, "text %s %f g%d @%f,%f w%f", &font, &size, &gray, &x, &y, &w)
+			require.NoError(t, err, line)
+			assert.LessOrEqual(t, x+w, pw-10, "runs off the page: %s", line)
+			assert.GreaterOrEqual(t, size, 3.0, line)
+		}
+	}
+	text := pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	flat := strings.Join(strings.Fields(text), " ")
+	assert.Contains(t, flat, strings.ToUpper(long), "the child's name in full")
+	assert.Contains(t, flat, strings.ToUpper(place))
+}
