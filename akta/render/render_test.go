@@ -302,7 +302,7 @@ func TestNilRecords(t *testing.T) {
 // both, never cut.
 func TestLongestValues(t *testing.T) {
 	long := strings.Repeat("Abcdefghi ", 9) + "Abcdefghij" // 100 characters
-	place := strings.Repeat("Tempat ", 7) + "Kelahiran." // 59 characters
+	place := strings.Repeat("Tempat ", 7) + "Kelahiran."   // 59 characters
 	require.Len(t, long, 100)
 	require.Len(t, place, 59)
 	b := birth(t)
