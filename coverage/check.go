@@ -91,6 +91,9 @@ type Figures struct {
 	Claimed *Claim
 	// Target is the target to measure against; nil for none.
 	Target *Percent
+	// Parts are published parts of Required, such as its figures per
+	// kecamatan or per age group; checked to sum to Required when given.
+	Parts []Part
 }
 
 // Result is what [Figures.Check] makes of published figures: the exact
@@ -152,7 +155,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 
 // Check computes the percent and the gap to the target and checks the
 // published figures against each other: with + without against required,
-// and the claimed percent against the counts. It returns an error, which
+// the claimed percent against the counts, the parts against required. It returns an error, which
 // unwraps to [ErrInvalid], only for figures no percent can be computed from
 // (a negative count, no children required) or a target outside 0-100 %.
 func (f Figures) Check() (Result, error) {
@@ -202,6 +205,15 @@ func (f Figures) Check() (Result, error) {
 			}
 			r.Warnings = append(r.Warnings, Warning{Kind: WarnClaimedPercent, Label: f.Label,
 				Stated: int64(c.Value), Computed: int64(correct), Msg: msg})
+		}
+	}
+	if len(f.Parts) > 0 {
+		label := "required"
+		if f.Label != "" {
+			label = f.Label + ": required"
+		}
+		if w, bad := CheckTotal(label, f.Required, f.Parts...); bad {
+			r.Warnings = append(r.Warnings, w)
 		}
 	}
 	if f.With > f.Required {

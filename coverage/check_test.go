@@ -152,3 +152,17 @@ func TestGroup(t *testing.T) {
 	assert.Equal(t, "999", group(999, adminduk.English))
 	assert.Equal(t, "0", group(0, adminduk.English))
 }
+
+func TestCheckParts(t *testing.T) {
+	r, err := Figures{Label: "akta", Required: 19662, With: 18726, Parts: []Part{{"62.08.01", 7644}, {"62.08.02", 1449}, {"62.08.03", 3483},
+		{"62.08.04", 2592}, {"62.08.05", 3994}}}.Check()
+	require.NoError(t, err)
+	require.Len(t, r.Warnings, 1)
+	w := r.Warnings[0]
+	assert.Equal(t, WarnPartsTotal, w.Kind)
+	assert.Equal(t, int64(19662), w.Stated)
+	assert.Equal(t, int64(19162), w.Computed)
+	assert.False(t, r.Consistent())
+	assert.Equal(t, "akta: required: stated total 19,662, but the parts sum to 19,162 (62.08.01 7,644 + 62.08.02 1,449 + "+
+		"62.08.03 3,483 + 62.08.04 2,592 + 62.08.05 3,994)", w.String())
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,8 +32,8 @@ const synthAsOf = "2025-06-30"
 // `adminduk coverage --required N --with N [--without N] [--target P]
 // [--claimed P] [--json]` exits 1 when the figures are inconsistent (with +
 // without is not required, or the claimed percent is not what the counts
-// give) or cannot be computed (required 0), after printing; a target not
-// met is a result, not an error (exit 0).
+// give, or --parts do not sum to required) or cannot be computed (required
+// 0), after printing; a target not met is a result, not an error (exit 0).
 func runCoverage(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		switch args[0] {
@@ -57,6 +58,7 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	indicator := fs.String("indicator", "akta", "akta or kia: picks the national target of --year")
 	year := fs.Int("year", 0, "take the target from the national table for this year (when --target is not given)")
 	label := fs.String("label", "", "what is counted, for messages")
+	parts := fs.String("parts", "", "published parts of required `N,N,...` (per kecamatan, per age), checked to sum to it")
 	asJSON := fs.Bool("json", false, `print {"percent","target","gap","meets_target","consistent","warnings"}`)
 	lang := fs.String("lang", "en", "language of the text output: id or en")
 	pos, err := parseFlags(fs, args)
@@ -85,6 +87,15 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 			return usagef("--claimed: %v", err)
 		}
 		f.Claimed = &c
+	}
+	if *parts != "" {
+		for _, p := range strings.Split(*parts, ",") {
+			n, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
+			if err != nil {
+				return usagef("--parts: %q is not a whole number", p)
+			}
+			f.Parts = append(f.Parts, coverage.Part{N: n})
+		}
 	}
 	ind, err := coverage.ParseIndicator(*indicator)
 	if err != nil {
