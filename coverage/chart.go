@@ -199,7 +199,10 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 			x += 13 + m.width(tl, label, false)*slack + 22
 		}
 	}
-	below := wd.percent + " < " + wd.target
+	below := "below target"
+	if lang == adminduk.Indonesian {
+		below = "di bawah target"
+	}
 	add(shape{kind: shapeRect, x: x, y: y - 10, w: 12, h: 12, color: colorBelow})
 	text(x+17, y, below, label, false, colorText, anchorStart)
 	// Label column.

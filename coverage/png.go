@@ -13,9 +13,13 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
+// maxPNGHeight bounds the PNG's height in pixels (a chart of 500 kab/kota
+// at scale 2 would take 400 MB of memory).
+const maxPNGHeight = 16000
+
 // WritePNG draws the chart of [WriteSVG] as a PNG image at o.Scale pixels
-// per unit, with the embedded Go fonts. The same report gives the same
-// bytes.
+// per unit (less when the image would be more than 16,000 pixels tall),
+// with the embedded Go fonts. The same report gives the same bytes.
 func WritePNG(w io.Writer, rep *Report, o ChartOptions) error {
 	c, err := layoutChart(rep, o)
 	if err != nil {
@@ -27,6 +31,9 @@ func WritePNG(w io.Writer, rep *Report, o ChartOptions) error {
 	}
 	if scale < 0.25 || scale > 8 {
 		return &ValidationError{Field: "scale", Msg: "want 0.25 to 8"}
+	}
+	if c.h*scale > maxPNGHeight { // hundreds of regions: keep the image in memory bounds
+		scale = maxPNGHeight / c.h
 	}
 	img := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(c.w*scale)), int(math.Ceil(c.h*scale))))
 	draw.Draw(img, img.Bounds(), image.NewUniform(colorWhite), image.Point{}, draw.Src)
