@@ -62,7 +62,7 @@ type Options struct {
 	LenientNIK bool
 }
 
-// Validate checks the options and fills in the defaults.
+// validate checks the options and fills in the defaults.
 func (o *Options) validate() error {
 	if o.AsOf.IsZero() {
 		return &ValidationError{Field: "as of", Msg: "no reference date"}

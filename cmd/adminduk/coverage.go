@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,9 +50,10 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 			"       adminduk coverage synth --regency 62.08 --seed N [--out people.csv]")
 		fs.PrintDefaults()
 	}
-	required := fs.Int64("required", -1, "children required to hold the document (wajib)")
-	with := fs.Int64("with", -1, "children who hold it")
-	without := fs.Int64("without", -1, "children without it, as published (checked against required - with)")
+	var required, with, without optInt64
+	fs.Var(&required, "required", "children required to hold the document (wajib), `N`")
+	fs.Var(&with, "with", "children who hold it, `N`")
+	fs.Var(&without, "without", "children without it as published, `N`, checked against required - with")
 	target := fs.String("target", "", "target percent `P` (98, 98.5, \"98,5 %\"); default: the national target of --year")
 	claimed := fs.String("claimed", "", "the published percent `P`, checked at its own precision")
 	indicator := fs.String("indicator", "akta", "akta or kia: picks the national target of --year")
@@ -60,7 +61,7 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	label := fs.String("label", "", "what is counted, for messages")
 	parts := fs.String("parts", "", "published parts of required `N,N,...` (per kecamatan, per age), checked to sum to it")
 	asJSON := fs.Bool("json", false, `print {"percent","target","gap","meets_target","consistent","warnings"}`)
-	lang := fs.String("lang", "en", "language of the text output: id or en")
+	lang := fs.String("lang", "id", "language of the text output: id or en")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -72,14 +73,12 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if !set["required"] || !set["with"] {
+	if !required.set || !with.set {
 		return usagef("want --required N and --with N")
 	}
-	f := coverage.Figures{Label: *label, Required: *required, With: *with}
-	if set["without"] {
-		f.Without = without
+	f := coverage.Figures{Label: *label, Required: required.v, With: with.v}
+	if without.set {
+		f.Without = &without.v
 	}
 	if *claimed != "" {
 		c, err := coverage.ParseClaim(*claimed)
@@ -147,6 +146,28 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	if !r.Consistent() {
 		return errInvalid
 	}
+	return nil
+}
+
+// optInt64 is an integer flag that knows whether it was given.
+type optInt64 struct {
+	v   int64
+	set bool
+}
+
+func (o *optInt64) String() string {
+	if o == nil || !o.set {
+		return ""
+	}
+	return strconv.FormatInt(o.v, 10)
+}
+
+func (o *optInt64) Set(s string) error {
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return errors.New("want a whole number")
+	}
+	o.v, o.set = v, true
 	return nil
 }
 

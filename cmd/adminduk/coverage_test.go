@@ -49,7 +49,7 @@ func TestCoverageText(t *testing.T) {
 	assert.Equal(t, "wajib         516.047\nmemiliki      489.382\nbelum         26.665\ncakupan       94,83 %\n"+
 		"target        98,00 %\ndibutuhkan    505.727\nkekurangan    16.345\ntercapai      belum\nkonsisten     ya\n", out)
 
-	code, out, errOut := runCLI(t, "", "coverage", "--required", "100", "--with", "50", "--year", "2025", "--indicator", "kia")
+	code, out, errOut := runCLI(t, "", "coverage", "--required", "100", "--with", "50", "--year", "2025", "--indicator", "kia", "--lang", "en")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "target        75.00 %")
 	assert.Contains(t, errOut, "no kia target for 2025; using 2024's 75.00 %")
