@@ -1,0 +1,70 @@
+package coverage
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/image/font"
+)
+
+func TestSmallAPI(t *testing.T) {
+	for in, want := range map[string]wilayah.Level{"district": wilayah.LevelDistrict, "kecamatan": wilayah.LevelDistrict,
+		"regency": wilayah.LevelRegency, "kab/kota": wilayah.LevelRegency, "province": wilayah.LevelProvince, "provinsi": wilayah.LevelProvince} {
+		got, err := ParseLevel(in)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+	_, err := ParseLevel("desa")
+	assert.ErrorIs(t, err, ErrSyntax)
+
+	assert.Equal(t, DefaultKIAAges, KIA.DefaultAges())
+	assert.Equal(t, DefaultAktaAges, Akta.DefaultAges())
+	assert.Equal(t, int64(9483), Percent(9483).Hundredths())
+
+	// Text form, as used for map keys and CSV cells.
+	var m map[Percent]int
+	require.NoError(t, json.Unmarshal([]byte(`{"94,83":1,"98":2}`), &m))
+	assert.Equal(t, map[Percent]int{9483: 1, 9800: 2}, m)
+	b, err := json.Marshal(map[Percent]int{9483: 1})
+	require.NoError(t, err)
+	assert.Equal(t, `{"94.83":1}`, string(b))
+	var p Percent
+	assert.ErrorIs(t, p.UnmarshalText([]byte("x")), ErrSyntax)
+
+	ve := &ValidationError{Field: "required", Msg: "-3 is negative"}
+	assert.Equal(t, "coverage: required: -3 is negative", ve.Error())
+	assert.ErrorIs(t, ve, ErrInvalid)
+	assert.ErrorIs(t, &ValidationError{Field: "x", Err: ErrRange}, ErrRange)
+	pe := &ParseError{What: "percent", Input: strings.Repeat("9", 80), Msg: "too large"}
+	assert.Equal(t, `coverage: percent "`+strings.Repeat("9", 60)+`...": too large`, pe.Error())
+
+	for k := WarnClaimedPercent; k <= WarnUnknownColumn; k++ {
+		assert.NotContains(t, k.String(), "warning(")
+	}
+	assert.Equal(t, "warning(99)", WarningKind(99).String())
+	assert.Equal(t, "indicator(9)", Indicator(9).String())
+	assert.Equal(t, "M", Medium.String())
+	var c Confidence
+	assert.Error(t, c.UnmarshalText([]byte("X")))
+
+	assert.Equal(t, `"b,c"`, string(appendCSVField(nil, "b,c")))
+	assert.Equal(t, "Jelai", string(appendCSVField(nil, "Jelai")))
+	assert.Equal(t, `"say ""hi"""`, string(appendCSVField(nil, `say "hi"`)))
+	assert.Equal(t, "Kabupaten Sukamara", regionName(wilayah.MustParseCode("62.08")))
+	assert.Equal(t, "62.99", regionName(wilayah.MustParseCode("62.99")))
+}
+
+func TestFitText(t *testing.T) {
+	require.NoError(t, loadChartFonts())
+	m := &measurer{faces: map[[2]float64]font.Face{}}
+	defer m.close()
+	long := "Kecamatan Dengan Nama Yang Sangat Panjang Sekali Untuk Diuji"
+	got := fitText(m, long, 13, false, 120)
+	assert.True(t, strings.HasSuffix(got, "…"), got)
+	assert.LessOrEqual(t, m.width(got, 13, false), 120.0)
+	assert.Equal(t, "Jelai", fitText(m, "Jelai", 13, false, 120))
+}
