@@ -16,7 +16,9 @@ const (
 	// children of [DefaultAktaAges].
 	Akta Indicator = 1 + iota
 	// KIA: children holding a printed child identity card (Kartu Identitas
-	// Anak), among children of [DefaultKIAAges].
+	// Anak), among children of [DefaultKIAAges]. A married child under 17 is
+	// not required to hold one; person records carry no marital status, so
+	// the few married children count as required.
 	KIA
 )
 

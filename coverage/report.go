@@ -180,16 +180,16 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Regions    []RegionReport `json:"regions"`
 		Total      RegionReport   `json:"total"`
 		Stats      Stats          `json:"stats"`
-		Errors     []string       `json:"errors"`
+		Errors     []rowErrorJSON `json:"errors"`
 		Warnings   []Warning      `json:"warnings"`
 	}
 	o := out{AsOf: dateString(r.AsOf), Level: levelKey(r.Level), Window: r.Window, CBR: r.CBR, Regions: r.Regions,
-		Total: r.Total, Stats: r.Stats, Errors: []string{}, Warnings: r.Warnings}
+		Total: r.Total, Stats: r.Stats, Errors: []rowErrorJSON{}, Warnings: r.Warnings}
 	for _, s := range r.Indicators {
 		o.Indicators = append(o.Indicators, spec{s.Indicator, s.Ages.String(), s.Target, s.Dated})
 	}
 	for _, e := range r.Errors {
-		o.Errors = append(o.Errors, e.Error())
+		o.Errors = append(o.Errors, rowErrorJSON{Line: e.Line, Column: e.Column, Input: e.Input, Message: e.Msg})
 	}
 	if o.Warnings == nil {
 		o.Warnings = []Warning{}
@@ -198,6 +198,14 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		o.Regions = []RegionReport{}
 	}
 	return json.Marshal(o)
+}
+
+// rowErrorJSON is a skipped row in the JSON report.
+type rowErrorJSON struct {
+	Line    int    `json:"line"`
+	Column  string `json:"column,omitempty"`
+	Input   string `json:"input,omitempty"`
+	Message string `json:"message"`
 }
 
 // levelKey names a level in English for JSON and CSV.

@@ -115,7 +115,7 @@ func TestCoverageAggregate(t *testing.T) {
 			} `json:"akta"`
 		} `json:"regions"`
 		Stats  map[string]int64 `json:"stats"`
-		Errors []string         `json:"errors"`
+		Errors []map[string]any `json:"errors"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
 	assert.Equal(t, "2025-06-30", rep.AsOf)
@@ -128,7 +128,7 @@ func TestCoverageAggregate(t *testing.T) {
 	assert.Equal(t, "98.00", string(rep.Regions[0].Akta.Target))
 	assert.Equal(t, int64(1), rep.Regions[0].Akta.Gap)
 	assert.Equal(t, int64(1), rep.Stats["malformed"])
-	assert.Equal(t, []string{`coverage: line 4: birth_date "2023-02-30": want a calendar date YYYY-MM-DD`}, rep.Errors)
+	assert.Equal(t, []map[string]any{{"line": 4.0, "column": "birth_date", "input": "2023-02-30", "message": "want a calendar date YYYY-MM-DD"}}, rep.Errors)
 
 	code, out, _ = runCLI(t, coverageCSV, "coverage", "aggregate", "-", "--as-of", "2025-06-30", "--csv", "--target-akta", "60")
 	assert.Equal(t, 1, code)
