@@ -349,6 +349,7 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	defer input.close()
 	r := input.r
 	if bar := progressFor(e, input.size); bar != nil {
+		bar.Describe("aggregating")
 		r = io.TeeReader(r, bar)
 		defer bar.Finish()
 	}
