@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"math"
 	"sync"
 
 	"github.com/signintech/gopdf"
@@ -92,3 +93,16 @@ func PlaceQR(pdf *gopdf.GoPdf, bitmap [][]bool, x, y, size float64) error {
 	}
 	return pdf.ImageByHolder(h, x, y, &gopdf.Rect{W: size, H: size})
 }
+
+// QRModule is a QR module size in points that falls on whole device pixels
+// at 75, 150, 300 and 600 dpi (one, two, four and eight pixels): a code
+// drawn with it at a position on the same grid (see SnapQR) rasterises
+// sharp, which decoders reading a rasterised PDF need. 0.96 pt is 0.34 mm.
+const QRModule = 0.96
+
+// SmallQRModule is the next smaller module on the 300 and 600 dpi grids
+// (three and six pixels), for a code too large for the space at QRModule.
+const SmallQRModule = 0.72
+
+// SnapQR rounds a page coordinate to the grid of QRModule.
+func SnapQR(v float64) float64 { return math.Round(v/QRModule) * QRModule }

@@ -159,8 +159,8 @@ func emblem(r *pdfkit.Raster, cx, cy, rad float64, ringC, discC, starC color.Col
 	r.FillPath(star(cx, cy+rad*0.04, rad*0.52), starC)
 }
 
-// flag draws the red and white.
-func flag(r *pdfkit.Raster, x, y, w, h float64) {
+// drawFlag draws the red and white.
+func drawFlag(r *pdfkit.Raster, x, y, w, h float64) {
 	r.FillRect(pdfkit.Rect{X: x, Y: y, W: w, H: h / 2}, flagRed)
 	r.FillRect(pdfkit.Rect{X: x, Y: y + h/2, W: w, H: h / 2}, white)
 	r.StrokeRect(pdfkit.Rect{X: x, Y: y, W: w, H: h}, 0.3, goldPale)
@@ -179,7 +179,7 @@ func drawFront(under5 bool) *pdfkit.Raster {
 	waves(r, 3, bandH-3, 7, 2.2, 47, 0.22, bandWave, 1.1)
 	r.FillRect(pdfkit.Rect{X: 0, Y: bandH, W: cardW, H: 1.3}, gold)
 	emblem(r, emblemCX, emblemCY, emblemR, gold, navy, gold)
-	flag(r, cardW-emblemCX-9.5, emblemCY-6.3, 19, 12.6)
+	drawFlag(r, cardW-emblemCX-9.5, emblemCY-6.3, 19, 12.6)
 	if under5 {
 		cx, cy := photoX+photoW/2, photoTop+photoH/2
 		rosette(r, cx, cy, 24, 5, 9, 10, 0.25, waveGold)
@@ -199,8 +199,7 @@ func drawBack() *pdfkit.Raster {
 	r.FillRect(pdfkit.Rect{X: 0, Y: backBandH, W: cardW, H: 1.0}, gold)
 	r.FillRect(pdfkit.Rect{X: 0, Y: cardH - 2.2, W: cardW, H: 2.2}, navy)
 	// The white panel of the QR code.
-	panelX := cardW - margin - qrSide - 2*qrPanelPad
-	p := pdfkit.Rect{X: panelX, Y: qrPanelTop, W: qrSide + 2*qrPanelPad, H: qrSide + 2*qrPanelPad}
+	p := pdfkit.Rect{X: cardW - margin - qrPanel, Y: qrPanelTop, W: qrPanel, H: qrPanel}
 	r.FillPath(roundRect(p, 2.5), white)
 	return r
 }

@@ -25,18 +25,18 @@ const (
 	labelW           = 58.0 // label column
 	colonW           = 5.0  // ":" column
 	rowsTop          = 43.5 // top of the first data row
-	qrSide           = 74.0 // QR code square on the back, quiet zone included (26.1 mm)
+	qrPanel          = 84.0 // white square on the back holding the QR code (29.6 mm)
 	backBandH        = 13.0 // band of the back
-	qrPanelPad       = 3.0  // white panel around the QR code
-	qrPanelTop       = 18.0 //
+	qrPanelTop       = 17.5 //
 	noteSize         = 4.1  // small print
 	photoGap         = 6.0  // between data and photo
 	rowH             = 11.2 // data row
 	nameRowH         = 16.0 // the name row, room for two lines
 	nameOneLineMin   = 6.2  // a name set smaller than this goes on two lines
-	streetOneLineMin = 5.0  // likewise for the street
+	valueOneLineMin  = 5.6  // likewise for the other values of the front
+	streetOneLineMin = 5.0  // and for those of the back
 	backRowH         = 9.4  // data row on the back
-	backLabelW       = 47.0 // label column on the back
+	backLabelW       = 40.0 // label column on the back
 )
 
 var (
@@ -52,12 +52,11 @@ var (
 	sectStyle   = textStyle{font: pdfkit.Bold, size: 5.0, min: 4, col: navy, lines: 1}
 	bLabelStyle = textStyle{font: pdfkit.Regular, size: 5.0, min: 4, col: labelGrey, lines: 1}
 	bValueStyle = textStyle{font: pdfkit.Bold, size: 5.8, min: 4, col: ink, lines: 1}
-	streetStyle = textStyle{font: pdfkit.Bold, size: 5.8, min: 4, col: ink, lines: 2}
 	dinasStyle  = textStyle{font: pdfkit.Medium, size: 4.7, min: 3.6, col: ink, lines: 2}
 	headStyle   = textStyle{font: pdfkit.Bold, size: 6.0, min: 4, col: ink, lines: 1}
 	nipStyle    = textStyle{font: pdfkit.Regular, size: 5.0, min: 3.8, col: ink, lines: 1}
 	noteStyle   = textStyle{font: pdfkit.Italic, size: noteSize, min: 3.2, col: labelGrey, lines: 5}
-	capStyle    = textStyle{font: pdfkit.Medium, size: 4.3, min: 3.4, col: navy, lines: 2}
+	capStyle    = textStyle{font: pdfkit.Medium, size: 4.3, min: 3.4, col: navy, lines: 1}
 	bandStyle   = textStyle{font: pdfkit.Bold, size: 5.6, min: 4, col: white, lines: 1}
 )
 
@@ -86,16 +85,18 @@ func front(v *view) *side {
 		y += h
 	}
 	row("nik", "NIK", v.nik, rowH+1.5, nikStyle)
-	// A name that fits one line (at a size close to the values') takes a
-	// row; a longer one two lines of a taller row.
-	if pdfkit.Width(nameStyle.font, nameOneLineMin, v.name) <= valueW {
-		st := nameStyle
-		st.min, st.lines = nameOneLineMin, 1
-		row("name", "Nama", v.name, rowH, st)
-	} else {
-		row("name", "Nama", v.name, nameRowH, nameStyle)
+	// A long name or place of birth takes two lines of a taller row.
+	flexRow := func(key, label, value string, st textStyle, oneLineMin float64) {
+		if pdfkit.Width(st.font, oneLineMin, value) <= valueW {
+			st.min, st.lines = oneLineMin, 1
+			row(key, label, value, rowH, st)
+			return
+		}
+		st.lines = 2
+		row(key, label, value, nameRowH, st)
 	}
-	row("birth", "Tempat/Tgl. Lahir", v.birth, rowH, valueStyle)
+	flexRow("name", "Nama", v.name, nameStyle, nameOneLineMin)
+	flexRow("birth", "Tempat/Tgl. Lahir", v.birth, valueStyle, valueOneLineMin)
 	// Sex and blood type share a row.
 	sexW, bloodW := valueW*0.45, 15.0
 	bloodX := photoX - photoGap - bloodW
@@ -131,7 +132,7 @@ func back(v *view) *side {
 	s.text("band.title", pdfkit.Rect{X: margin, Y: 0, W: cardW - 2*margin, H: backBandH}, bandStyle, left, "KARTU IDENTITAS ANAK")
 	s.text("band.regency", pdfkit.Rect{X: cardW / 2, Y: 0, W: cardW/2 - margin, H: backBandH}, bandStyle, right, v.regency)
 
-	panelX := cardW - margin - qrSide - 2*qrPanelPad
+	panelX := cardW - margin - qrPanel
 	colW := panelX - 6 - margin
 	valueX := margin + backLabelW + colonW
 	valueW := colW - backLabelW - colonW
@@ -148,19 +149,25 @@ func back(v *view) *side {
 		y += h
 	}
 	section("family", "DATA KELUARGA")
+	// Long values take two lines (the street three) of a taller row.
+	flexRow := func(key, label, value string, st textStyle, oneLineMin float64, lines int) {
+		if pdfkit.Width(st.font, oneLineMin, value) <= valueW {
+			st.min, st.lines = oneLineMin, 1
+			row(key, label, value, backRowH, st)
+			return
+		}
+		if lines == 3 && pdfkit.Width(st.font, oneLineMin, value) <= 1.9*valueW {
+			lines = 2
+		}
+		st.lines = lines
+		row(key, label, value, backRowH+float64(lines-1)*4.6, st)
+	}
 	row("kk", "No. KK", v.kk, backRowH, bValueStyle)
-	row("head", "Kepala Keluarga", v.head, backRowH, bValueStyle)
-	row("akta", "No. Akta Kelahiran", v.akta, backRowH, bValueStyle)
+	flexRow("head", "Kepala Keluarga", v.head, bValueStyle, streetOneLineMin, 2)
+	flexRow("akta", "No. Akta Lahir", v.akta, bValueStyle, streetOneLineMin, 2)
 	y += 1.5
 	section("address", "ALAMAT")
-	if pdfkit.Width(streetStyle.font, streetOneLineMin, v.street) <= valueW {
-		st := streetStyle
-		st.min, st.lines = streetOneLineMin, 1
-		row("street", "Alamat", v.street, backRowH, st)
-		y += 4.6 // keep the rows below in place
-	} else {
-		row("street", "Alamat", v.street, backRowH+4.6, streetStyle)
-	}
+	flexRow("street", "Alamat", v.street, bValueStyle, streetOneLineMin, 3)
 	row("rtrw", "RT/RW", v.rtrw, backRowH, bValueStyle)
 	row("village", "Kel/Desa", v.village, backRowH, bValueStyle)
 	row("district", "Kecamatan", v.district, backRowH, bValueStyle)
@@ -173,12 +180,20 @@ func back(v *view) *side {
 	s.text("sign.nip", pdfkit.Rect{X: margin, Y: y + 20, W: colW, H: 7}, nipStyle, left, v.headNIP)
 
 	// The QR code on its white panel, the caption and the small print.
-	qx, qy := panelX+qrPanelPad, qrPanelTop+qrPanelPad
-	s.ops = append(s.ops, op{kind: opQR, name: "qr", r: pdfkit.Rect{X: qx, Y: qy, W: qrSide, H: qrSide}, qr: v.qr})
-	s.text("qr.caption", pdfkit.Rect{X: panelX, Y: qrPanelTop + qrSide + 2*qrPanelPad + 1.5, W: qrSide + 2*qrPanelPad, H: 10}, capStyle, center,
-		"Ditandatangani secara elektronik. Pindai untuk memeriksa keaslian.")
-	noteTop := qrPanelTop + qrSide + 2*qrPanelPad + 12.5
-	s.text("note", pdfkit.Rect{X: panelX, Y: noteTop, W: qrSide + 2*qrPanelPad, H: cardH - 5 - noteTop}, noteStyle, center,
+	// Modules of 0.96 pt (whole pixels at 150, 300 and 600 dpi; the code
+	// is placed on that grid when drawn), or 0.72 pt for a code too large
+	// for the panel at that size.
+	side := float64(len(v.qr)) * pdfkit.QRModule
+	if side > qrPanel-1 {
+		side = float64(len(v.qr)) * pdfkit.SmallQRModule
+	}
+	qr := pdfkit.Rect{X: panelX + (qrPanel-side)/2, Y: qrPanelTop + (qrPanel-side)/2, W: side, H: side}
+	s.ops = append(s.ops, op{kind: opQR, name: "qr", r: qr, qr: v.qr})
+	capTop := qrPanelTop + qrPanel + 1.5
+	s.text("qr.caption", pdfkit.Rect{X: panelX - 2, Y: capTop, W: qrPanel + 4, H: 5}, capStyle, center, "Ditandatangani secara elektronik.")
+	s.text("qr.caption", pdfkit.Rect{X: panelX - 2, Y: capTop + 5, W: qrPanel + 4, H: 5}, capStyle, center, "Pindai untuk memeriksa keaslian.")
+	noteTop := qrPanelTop + qrPanel + 12
+	s.text("note", pdfkit.Rect{X: panelX - 2, Y: noteTop, W: qrPanel + 4, H: cardH - 4 - noteTop}, noteStyle, center,
 		"Bila menemukan kartu ini, harap dikembalikan ke Dinas Kependudukan dan Pencatatan Sipil "+titleCase(v.dinasLine)+".")
 	return s
 }

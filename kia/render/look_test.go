@@ -9,17 +9,13 @@ import (
 	"github.com/adminduk-id/adminduk/kia"
 )
 
-func TestZZLook(t *testing.T) {
+func TestLook(t *testing.T) {
 	dir := os.Getenv("KIA_LOOK")
 	if dir == "" {
 		t.Skip()
 	}
 	key := ed25519.NewKeyFromSeed(make([]byte, 32))
-	s, err := kia.NewSigner("ID-6208", key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"newborn", "child"} {
+	for _, name := range []string{"newborn", "child", "long", "foreign"} {
 		data, err := os.ReadFile("../testdata/" + name + ".json")
 		if err != nil {
 			t.Fatal(err)
@@ -30,6 +26,10 @@ func TestZZLook(t *testing.T) {
 		}
 		if c.Photo.Path != "" {
 			c.Photo.Data, _ = os.ReadFile("../testdata/" + c.Photo.Path)
+		}
+		s, err := kia.NewSigner(c.IssuerID(), key)
+		if err != nil {
+			t.Fatal(err)
 		}
 		o := Options{Signer: s}
 		f, _ := os.Create(filepath.Join(dir, name+".pdf"))

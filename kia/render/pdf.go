@@ -202,7 +202,10 @@ func (b *Batch) draw(s *side, ox, oy float64) error {
 			}
 			b.qrID++
 			h := holder{"qr-" + strconv.Itoa(b.qrID), bytes.NewReader(data)}
-			if err := pdf.ImageByHolder(h, ox+o.r.X, oy+o.r.Y, &gopdf.Rect{W: o.r.W, H: o.r.H}); err != nil {
+			// On the page's module grid, so that rasterising keeps every
+			// module whole.
+			x, y := pdfkit.SnapQR(ox+o.r.X), pdfkit.SnapQR(oy+o.r.Y)
+			if err := pdf.ImageByHolder(h, x, y, &gopdf.Rect{W: o.r.W, H: o.r.H}); err != nil {
 				return err
 			}
 		}

@@ -49,7 +49,7 @@ func rasterSide(s *side) (*image.RGBA, error) {
 		case opPhoto:
 			draw.Draw(r.Img, pxRect(o.r).Intersect(r.Img.Bounds()), o.img.img, image.Point{}, draw.Src)
 		case opQR:
-			if err := r.QR(o.qr, o.r.X, o.r.Y, o.r.W); err != nil {
+			if err := r.QR(o.qr, pdfkit.SnapQR(o.r.X), pdfkit.SnapQR(o.r.Y), o.r.W); err != nil {
 				return nil, err
 			}
 		}

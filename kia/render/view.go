@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -42,7 +44,7 @@ func regionName(c wilayah.Code) string {
 // regencyNames returns "KABUPATEN SUKAMARA" and the place name "SUKAMARA".
 func regencyNames(c wilayah.Code) (full, place string) {
 	n := upper(regionName(c))
-	for _, p := range []string{"KABUPATEN ", "KAB. ", "KOTA ADMINISTRASI ", "KOTA "} {
+	for _, p := range []string{"KABUPATEN ADMINISTRASI ", "KABUPATEN ", "KAB. ", "KOTA ADMINISTRASI ", "KOTA "} {
 		if rest, ok := strings.CutPrefix(n, p); ok {
 			return n, rest
 		}
@@ -113,7 +115,8 @@ func formatNIP(s string) string {
 func titleCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(words, " ")
 }

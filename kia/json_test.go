@@ -1,0 +1,187 @@
+package kia
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+)
+
+func readFile(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	require.NoError(t, err)
+	return string(b)
+}
+
+func TestParseCardFields(t *testing.T) {
+	c := load(t, "newborn.json")
+	assert.Equal(t, "6208014512230001", c.NIK.String())
+	assert.Equal(t, "Siti Nur Aisyah", c.Name)
+	assert.Equal(t, d("2023-12-05"), c.BirthDate)
+	assert.Equal(t, adminduk.Female, c.Sex)
+	assert.Equal(t, adminduk.Islam, c.Religion)
+	assert.Equal(t, adminduk.WNI, c.Citizenship)
+	assert.Equal(t, adminduk.BloodO, c.BloodType)
+	assert.Equal(t, "6208011012230003", c.KK.String())
+	assert.Equal(t, "62.08.01.1004", c.Address.Village.String())
+	assert.Equal(t, "003", c.Address.RT)
+	assert.Equal(t, "62.08", c.Issuer.Regency.String())
+	assert.Equal(t, d("2023-12-20"), c.IssuedAt)
+	assert.Equal(t, "197003152000031004", c.Issuer.HeadNIP)
+	assert.Equal(t, "photo-red.jpg", load(t, "child.json").Photo.Path)
+}
+
+func TestParseCardErrors(t *testing.T) {
+	good := readFile(t, "newborn.json")
+	tests := []struct {
+		name  string
+		json  string
+		field string
+		code  Code
+		is    error
+	}{
+		{"unknown field", strings.Replace(good, `"nik"`, `"nickname": "x", "nik"`, 1), "nickname", CodeUnknown, ErrUnknown},
+		{"unknown nested field", strings.Replace(good, `"street"`, `"postcode": "74172", "street"`, 1), "postcode", CodeUnknown, ErrUnknown},
+		{"wrong type", strings.Replace(good, `"rt": "003"`, `"rt": 3`, 1), "address.rt", CodeInvalid, ErrInvalid},
+		{"bad date", strings.Replace(good, `"2023-12-05"`, `"05-12-2023"`, 1), "birth_date", CodeInvalid, ErrInvalid},
+		{"bad NIK", strings.Replace(good, `"6208014512230001"`, `"6208019912230001"`, 1), "nik", CodeInvalid, adminduk.ErrInvalidDate},
+		{"bad KK", strings.Replace(good, `"6208011012230003"`, `"62080110122300"`, 1), "kk_number", CodeInvalid, adminduk.ErrSyntax},
+		{"bad sex", strings.Replace(good, `"female"`, `"girl"`, 1), "sex", CodeInvalid, adminduk.ErrUnknownValue},
+		{"bad religion", strings.Replace(good, `"Islam"`, `"Jedi"`, 1), "religion", CodeInvalid, ErrInvalid},
+		{"bad citizenship", strings.Replace(good, `"WNI"`, `"IDN"`, 1), "citizenship", CodeInvalid, ErrInvalid},
+		{"bad blood type", strings.Replace(good, `"blood_type": "O"`, `"blood_type": "C"`, 1), "blood_type", CodeInvalid, ErrInvalid},
+		{"bad village", strings.Replace(good, `"62.08.01.1004"`, `"62.08.01.10"`, 1), "address.village", CodeInvalid, ErrInvalid},
+		{"district code mismatch", strings.Replace(good, `"district": "62.08.01"`, `"district": "62.08.02"`, 1), "address.district", CodeMismatch, ErrMismatch},
+		{"district name mismatch", strings.Replace(good, `"district": "62.08.01"`, `"district": "Jelai"`, 1), "address.district", CodeMismatch, ErrMismatch},
+		{"bad replacement", strings.Replace(good, `"issued_at"`, `"replacement": "stolen", "issued_at"`, 1), "replacement", CodeInvalid, ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseCard([]byte(tt.json))
+			require.Error(t, err)
+			fe := fieldErr(t, err, tt.field)
+			assert.Equal(t, tt.code, fe.Code)
+			assert.ErrorIs(t, err, tt.is)
+		})
+	}
+	// The district may be given by name, in any case.
+	_, err := ParseCard([]byte(strings.Replace(good, `"district": "62.08.01"`, `"district": "SUKAMARA"`, 1)))
+	assert.NoError(t, err)
+	// Not JSON at all, or two objects.
+	_, err = ParseCard([]byte(`{"nik": `))
+	assert.Error(t, err)
+	_, err = ParseCard([]byte(good + good))
+	assert.Error(t, err)
+}
+
+func TestCardJSONRoundTrip(t *testing.T) {
+	for _, name := range []string{"newborn.json", "child.json"} {
+		c := load(t, name)
+		c.Photo.Data = nil
+		c.Replacement = Lost
+		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		var back Card
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, *c, back, name)
+		// Re-encoding gives the same bytes.
+		b2, err := json.Marshal(&back)
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(b2))
+	}
+	c := load(t, "newborn.json")
+	c.Citizenship = adminduk.WNA
+	c.PermitUntil = d("2030-01-31")
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"permit_until":"2030-01-31"`)
+	assert.Contains(t, string(b), `"citizenship":"WNA"`)
+}
+
+func TestDecoderJSONLines(t *testing.T) {
+	one := func(name string) string {
+		var v any
+		require.NoError(t, json.Unmarshal([]byte(readFile(t, name)), &v))
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	bad := strings.Replace(one("newborn.json"), `"female"`, `"girl"`, 1)
+	stream := one("newborn.json") + "\n" + bad + "\n\n" + one("child.json") + "\n"
+	dec := NewDecoder(strings.NewReader(stream))
+	c, err := dec.Decode()
+	require.NoError(t, err)
+	assert.Equal(t, "Siti Nur Aisyah", c.Name)
+	_, err = dec.Decode()
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, 2, de.Record)
+	assert.Equal(t, 2, de.Line)
+	assert.ErrorIs(t, err, adminduk.ErrUnknownValue)
+	assert.Contains(t, err.Error(), "kia: card 2 (line 2): invalid card: sex")
+	c, err = dec.Decode()
+	require.NoError(t, err, "a bad card does not stop the stream")
+	assert.Equal(t, "2015-05-07", c.BirthDate.Format("2006-01-02"))
+	_, err = dec.Decode()
+	assert.Equal(t, io.EOF, err)
+
+	// Pretty-printed cards one after the other: lines count.
+	dec = NewDecoder(strings.NewReader(readFile(t, "newborn.json") + readFile(t, "child.json") + "{\"nik\": 5}"))
+	_, err = dec.Decode()
+	require.NoError(t, err)
+	_, err = dec.Decode()
+	require.NoError(t, err)
+	_, err = dec.Decode()
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, 3, de.Record)
+	assert.Equal(t, strings.Count(readFile(t, "newborn.json")+readFile(t, "child.json"), "\n")+1, de.Line)
+
+	// A syntax error ends the stream.
+	dec = NewDecoder(strings.NewReader(one("newborn.json") + "\n{\"nik\": \n"))
+	_, err = dec.Decode()
+	require.NoError(t, err)
+	_, err = dec.Decode()
+	require.ErrorAs(t, err, &de)
+	_, err2 := dec.Decode()
+	assert.Equal(t, err, err2)
+	assert.False(t, errors.Is(err, io.EOF))
+}
+
+// FuzzParseCard checks that any input either fails cleanly or gives a card
+// that survives a round trip through card.json unchanged.
+func FuzzParseCard(f *testing.F) {
+	for _, name := range []string{"newborn.json", "child.json"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"nik":"3201014512230001","birth_date":"2024-02-29","address":{"district":"x"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseCard(data)
+		if err != nil {
+			return
+		}
+		_, _ = c.Validate()
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseCard(b)
+		if err != nil {
+			t.Fatalf("re-parse: %v\n%s", err, b)
+		}
+		b2, _ := json.Marshal(back)
+		if string(b) != string(b2) {
+			t.Fatalf("round trip changed:\n%s\n%s", b, b2)
+		}
+	})
+}
