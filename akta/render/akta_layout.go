@@ -254,12 +254,12 @@ func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bo
 	// Left, lower: how to check the document.
 	ny := ly + 16*mm
 	p.line(0.5, lx-3*mm, ny-4.5*mm, lx-3*mm, ny+16.5*mm)
-	for _, l := range wrap(regular, 8, 80*mm, "Kutipan ini ditandatangani secara elektronik dengan kode QR dan tidak memerlukan legalisasi. Keaslian dan keberlakuannya dapat diperiksa dengan memindai kode QR.") {
+	for _, l := range wrapConst(regular, 8, 80*mm, "Kutipan ini ditandatangani secara elektronik dengan kode QR dan tidak memerlukan legalisasi. Keaslian dan keberlakuannya dapat diperiksa dengan memindai kode QR.") {
 		p.text(regular, 8, inkNote, lx, ny, l)
 		ny += 3.5 * mm
 	}
 	ny += 0.8 * mm
-	for _, l := range wrap(italic, 7.5, 80*mm, "This excerpt is signed electronically with the QR code and needs no legalisation. Scan the QR code to check that it is genuine and in force.") {
+	for _, l := range wrapConst(italic, 7.5, 80*mm, "This excerpt is signed electronically with the QR code and needs no legalisation. Scan the QR code to check that it is genuine and in force.") {
 		p.text(italic, 7.5, inkEN, lx, ny, l)
 		ny += 3.2 * mm
 	}
@@ -267,11 +267,11 @@ func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bo
 	// Right: the Kepala Dinas, the QR and the name and NIP.
 	bw := signRight - signLeft
 	head := "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL " + is.RegencyName()
-	for _, l := range wrap(bold, 9.5, bw, head) {
+	for _, l := range wrapConst(bold, 9.5, bw, head) { // one per regency
 		p.center(bold, 9.5, 0, signMid, y, l)
 		y += 4.1 * mm
 	}
-	for _, l := range wrap(italic, 7.5, bw, "Head of the Population and Civil Registration Office") {
+	for _, l := range wrapConst(italic, 7.5, bw, "Head of the Population and Civil Registration Office") {
 		p.center(italic, 7.5, inkEN, signMid, y-0.6*mm, l)
 		y += 3.2 * mm
 	}
@@ -299,11 +299,11 @@ func footnote(p *page, pw, y float64) {
 	x, w := 16*mm, pw-32*mm
 	p.line(0.4, x, y, x+w, y)
 	y += 3.8 * mm
-	for _, l := range wrap(regular, 7, w, bsreID) {
+	for _, l := range wrapConst(regular, 7, w, bsreID) {
 		p.text(regular, 7, inkNote, x, y, l)
 		y += 3 * mm
 	}
-	for _, l := range wrap(italic, 6.5, w, bsreEN) {
+	for _, l := range wrapConst(italic, 6.5, w, bsreEN) {
 		p.text(italic, 6.5, inkEN, x, y, l)
 		y += 2.8 * mm
 	}

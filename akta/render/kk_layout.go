@@ -227,7 +227,7 @@ func kkTable(p *page, top float64, cols []column, rows [][]cell, hs []float64, f
 	}
 	for i, t := range titles {
 		cx := (xs[i] + xs[i+1]) / 2 * mm
-		ls := wrap(bold, 6.5, (xs[i+1]-xs[i]-1.2)*mm, t)
+		ls := wrapConst(bold, 6.5, (xs[i+1]-xs[i]-1.2)*mm, t)
 		y := top + kkHeadH/2 + 0.9 - float64(len(ls)-1)*1.3
 		for _, l := range ls {
 			p.center(bold, 6.5, 0, cx, y*mm, l)
@@ -281,7 +281,7 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	// and NIP beside it.
 	bx, bw := 170.0, 112.0 // block left and width, mm
 	hy := kkFooter + 1.5
-	for _, l := range wrap(bold, 8, 72*mm, "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL "+f.Issuer.RegencyName()) {
+	for _, l := range wrapConst(bold, 8, 72*mm, "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL "+f.Issuer.RegencyName()) {
 		p.center(bold, 8, 0, (bx+bw/2)*mm, hy*mm, l)
 		hy += 3.4
 	}
@@ -300,11 +300,11 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 
 	// The BSrE note, bottom left.
 	ny = kkFooter + 28.0
-	for _, l := range wrap(regular, 6, 150*mm, bsreID) {
+	for _, l := range wrapConst(regular, 6, 150*mm, bsreID) {
 		p.text(regular, 6, inkNote, kkLeft*mm, ny*mm, l)
 		ny += 2.4
 	}
-	for _, l := range wrap(italic, 5.5, 150*mm, bsreEN) {
+	for _, l := range wrapConst(italic, 5.5, 150*mm, bsreEN) {
 		p.text(italic, 5.5, inkEN, kkLeft*mm, ny*mm, l)
 		ny += 2.2
 	}

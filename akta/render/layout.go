@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 )
 
 // Documents are laid out once as a list of drawing operations in points
@@ -115,6 +116,26 @@ func fitLine(f fontID, max, min, w float64, s string) (float64, string) {
 	}
 	return size, s
 }
+
+// wrapConst is wrap for the fixed texts of the documents (notes,
+// footnotes), remembered after the first time.
+func wrapConst(f fontID, size, w float64, s string) []string {
+	k := wrapKey{f, size, w, s}
+	if v, ok := wrapCache.Load(k); ok {
+		return v.([]string)
+	}
+	lines := wrap(f, size, w, s)
+	wrapCache.Store(k, lines)
+	return lines
+}
+
+type wrapKey struct {
+	f       fontID
+	size, w float64
+	s       string
+}
+
+var wrapCache sync.Map // wrapKey -> []string
 
 // wrap breaks s into lines no wider than w.
 func wrap(f fontID, size, w float64, s string) []string {

@@ -38,8 +38,9 @@ func fontContainer() (*gopdf.FontContainer, error) {
 }
 
 // writePDF writes d with gopdf. The output depends only on d: no clock,
-// no random identifiers.
-func writePDF(w io.Writer, d *doc) error {
+// no random identifiers. The page content is left uncompressed unless
+// compress: compressing it costs more than a tenth of the time.
+func writePDF(w io.Writer, d *doc, compress bool) error {
 	c, err := fontContainer()
 	if err != nil {
 		return err
@@ -47,7 +48,10 @@ func writePDF(w io.Writer, d *doc) error {
 	pdf := &gopdf.GoPdf{}
 	first := d.pages[0]
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: first.w, H: first.h}, Unit: gopdf.UnitPT})
-	pdf.SetCompressLevel(zlib.BestSpeed)
+	pdf.SetCompressLevel(zlib.NoCompression)
+	if compress {
+		pdf.SetCompressLevel(zlib.BestSpeed)
+	}
 	pdf.SetInfo(gopdf.PdfInfo{Title: d.title, Creator: "adminduk", Producer: "adminduk (gopdf)"})
 	var used [numFonts]bool
 	for _, p := range d.pages {

@@ -35,6 +35,10 @@ type Options struct {
 	Format Format
 	// DPI is the resolution of PNG output; 0 means 150.
 	DPI int
+	// Compress compresses the page content of PDF output: files about a
+	// quarter smaller (an akta about 24 KB instead of 32 KB) for about a
+	// tenth more time. Fonts and the QR image are compressed either way.
+	Compress bool
 }
 
 var errNoRecord = errors.New("render: no record")
@@ -167,7 +171,7 @@ func signText(c credential.Claims, o Options) (string, error) {
 func write(w io.Writer, d *doc, o Options) error {
 	switch o.Format {
 	case PDF:
-		return writePDF(w, d)
+		return writePDF(w, d, o.Compress)
 	case PNG:
 		dpi := float64(o.DPI)
 		if dpi <= 0 {

@@ -335,3 +335,13 @@ func TestLongestValues(t *testing.T) {
 	assert.Contains(t, flat, strings.ToUpper(long), "the child's name in full")
 	assert.Contains(t, flat, strings.ToUpper(place))
 }
+
+func TestCompress(t *testing.T) {
+	b := birth(t)
+	plain := renderDoc(t, b, render.Options{Key: testKey})
+	small := renderDoc(t, b, render.Options{Key: testKey, Compress: true})
+	assert.Less(t, len(small), len(plain)*9/10)
+	assert.Equal(t, small, renderDoc(t, b, render.Options{Key: testKey, Compress: true}), "deterministic")
+	text := strings.Join(strings.Fields(pdfText(t, small)), " ")
+	assert.Contains(t, text, "DUA PULUH LIMA AGUSTUS DUA RIBU DUA PULUH TIGA")
+}
