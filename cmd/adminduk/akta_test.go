@@ -129,6 +129,14 @@ func TestAktaRender(t *testing.T) {
 		assert.Equal(t, want, res.Claims.Document.Type)
 	}
 
+	// --compress: a smaller PDF.
+	small := filepath.Join(dir, "small.pdf")
+	c, _, e := aktaCLI(t, "", "akta", "render", "--key", keyPath, "--in", aktaInput("birth.json"), "--out", small, "--compress")
+	require.Equal(t, 0, c, e)
+	big, _ := os.Stat(filepath.Join(dir, "birth.pdf"))
+	sm, _ := os.Stat(small)
+	assert.Less(t, sm.Size(), big.Size())
+
 	// Standard input and output.
 	data, err := os.ReadFile(aktaInput("birth.json"))
 	require.NoError(t, err)

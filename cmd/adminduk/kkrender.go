@@ -50,7 +50,7 @@ func runKKRender(ctx context.Context, e *env, args []string) error {
 type renderFlags struct {
 	key, in, out, format, signedAt string
 	dpi                            int
-	lenient                        bool
+	lenient, compress              bool
 }
 
 func (o *renderFlags) add(fs *flag.FlagSet) {
@@ -59,6 +59,7 @@ func (o *renderFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "out", "", "output `file`: .pdf, or .png (the first page); - for standard output (with --format)")
 	fs.StringVar(&o.format, "format", "", "pdf or png (default: from the --out extension)")
 	fs.IntVar(&o.dpi, "dpi", 150, "resolution of PNG output")
+	fs.BoolVar(&o.compress, "compress", false, "compress the page content of PDF output (smaller, a little slower)")
 	fs.StringVar(&o.signedAt, "signed-at", "", "credential issue time, RFC 3339 (default: midnight WIB of the issue date)")
 	if fs.Lookup("lenient") == nil { // akta render has it from numberParserFlags
 		fs.BoolVar(&o.lenient, "lenient", false, "accept region codes in range but in no Kemendagri edition")
@@ -77,7 +78,7 @@ func (o *renderFlags) options() (render.Options, error) {
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.out)), ".")
 	}
-	ro := render.Options{DPI: o.dpi}
+	ro := render.Options{DPI: o.dpi, Compress: o.compress}
 	switch format {
 	case "pdf":
 		ro.Format = render.PDF
