@@ -52,6 +52,10 @@ type Options struct {
 	// Rules decide the kind and validity of each card; the zero Rules is
 	// the default.
 	Rules kia.Rules
+	// SignedAt, when set, is the credential's issue time (iat) instead of
+	// 00:00 WIB of the card's issue date: for a reprint signed later, or a
+	// key that vouches only for documents from its first day of use.
+	SignedAt time.Time
 	// Layout of PDF pages.
 	Layout Layout
 	// Created is the creation date written in the PDF metadata. Zero (the

@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
@@ -41,7 +42,7 @@ func prepare(c *kia.Card, o Options, payload string) (*card, error) {
 		if o.Signer == nil {
 			return nil, ErrNoSigner
 		}
-		if payload, err = c.Sign(o.Signer, o.Rules); err != nil {
+		if payload, err = sign(c, o); err != nil {
 			return nil, err
 		}
 	}
@@ -64,4 +65,19 @@ func prepare(c *kia.Card, o Options, payload string) (*card, error) {
 	}
 	f, b := layout(c, d, ph, q.Bitmap(4))
 	return &card{front: f, back: b, payload: payload, qr: q}, nil
+}
+
+// sign signs the card's claims, at o.SignedAt when set.
+func sign(c *kia.Card, o Options) (string, error) {
+	if id := c.IssuerID(); id != o.Signer.Issuer() {
+		return "", fmt.Errorf("render: card issued by %q, signer is %q", id, o.Signer.Issuer())
+	}
+	cl, err := c.Claims(o.Rules)
+	if err != nil {
+		return "", err
+	}
+	if !o.SignedAt.IsZero() {
+		cl.IssuedAt = o.SignedAt.Truncate(time.Second)
+	}
+	return o.Signer.Sign(cl)
 }

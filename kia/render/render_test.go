@@ -23,6 +23,7 @@ import (
 
 	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
+	"github.com/adminduk-id/adminduk/internal/pdfkit/qrscan"
 	"github.com/adminduk-id/adminduk/kia"
 )
 
@@ -199,7 +200,7 @@ func TestQRFromPNG(t *testing.T) {
 
 func checkQR(t *testing.T, c *kia.Card, o Options, keys kia.KeySet, img image.Image) {
 	t.Helper()
-	payload, err := credential.DecodeQR(img)
+	payload, err := qrscan.Decode(img)
 	require.NoError(t, err)
 	want, err := c.Claims(o.Rules)
 	require.NoError(t, err)

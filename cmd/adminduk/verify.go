@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // --image accepts JPEG
+	_ "image/png"  // and PNG
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/internal/pdfkit/qrscan"
+)
+
+func init() {
+	register("verify", "verify the signed QR credential of a KIA or an akta (text, image or PDF)", runVerify)
+}
+
+// verifyJSON is what verify prints for each credential.
+type verifyJSON struct {
+	Status string      `json:"status"` // valid, expired, not_yet_valid, unknown_key, invalid_signature, malformed
+	Error  string      `json:"error,omitempty"`
+	KeyID  string      `json:"kid,omitempty"`
+	Claims *claimsJSON `json:"claims,omitempty"` // when the signature is good (valid, expired, not_yet_valid)
+	Source string      `json:"source,omitempty"` // where the QR code was found
+	At     string      `json:"at"`               // the time verified against
+}
+
+type claimsJSON struct {
+	Issuer   string       `json:"iss"`
+	IssuedAt string       `json:"iat"`
+	Expires  string       `json:"exp,omitempty"`
+	Identity identityJSON `json:"identity"`
+	Document documentJSON `json:"document"`
+}
+
+type identityJSON struct {
+	NIK         string `json:"nik,omitempty"`
+	Name        string `json:"name,omitempty"`
+	BirthDate   string `json:"birth_date,omitempty"`
+	Sex         int    `json:"sex,omitempty"` // 1 male, 2 female (Claim 169)
+	Nationality string `json:"nationality,omitempty"`
+	District    string `json:"district,omitempty"`
+	Country     string `json:"country,omitempty"`
+}
+
+type documentJSON struct {
+	Type       string `json:"type,omitempty"`
+	Number     string `json:"number,omitempty"`
+	ValidUntil string `json:"valid_until,omitempty"`
+	KKNumber   string `json:"kk_number,omitempty"`
+	EventDate  string `json:"event_date,omitempty"`
+	EventPlace string `json:"event_place,omitempty"`
+}
+
+var wibZone = time.FixedZone("WIB", 7*3600)
+
+func claimsView(c credential.Claims) *claimsJSON {
+	if c.Issuer == "" && c.Document.Type == "" {
+		return nil
+	}
+	ts := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(wibZone).Format(time.RFC3339)
+	}
+	v := &claimsJSON{
+		Issuer: c.Issuer, IssuedAt: ts(c.IssuedAt), Expires: ts(c.Expires),
+		Identity: identityJSON{
+			NIK: c.Identity.NIK, Name: c.Identity.Name, BirthDate: c.Identity.BirthDate, Sex: c.Identity.Sex,
+			Nationality: c.Identity.Nationality, District: c.Identity.District, Country: c.Identity.Country,
+		},
+		Document: documentJSON{
+			Type: c.Document.Type, Number: c.Document.Number, ValidUntil: c.Document.ValidUntil,
+			KKNumber: c.Document.KKNumber, EventDate: c.Document.EventDate, EventPlace: c.Document.EventPlace,
+		},
+	}
+	return v
+}
+
+func runVerify(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "verify")
+	jwks := fs.String("jwks", "", "JWK Set `file` of the trusted keys, as keygen writes and /.well-known/jwks.json serves (required)")
+	at := fs.String("at", "", "verify as of this time, RFC 3339 (default: now)")
+	imageFile := fs.String("image", "", "read the QR code from a PNG or JPEG `file` (a scan, a photo, a rendered card)")
+	pdfFile := fs.String("pdf", "", "read the QR code from a PDF `file`: its embedded QR images, else its pages rasterised with pdftoppm")
+	all := fs.Bool("all", false, "with --pdf: verify every QR code of the document (a batch), one JSON line each")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	sources := 0
+	for _, set := range []bool{len(pos) > 0, *imageFile != "", *pdfFile != ""} {
+		if set {
+			sources++
+		}
+	}
+	switch {
+	case *jwks == "":
+		return usagef("--jwks is required")
+	case sources != 1 || len(pos) > 1:
+		return usagef("give one of: the credential text (quoted: it may contain spaces; - reads standard input), --image FILE, --pdf FILE")
+	case *all && *pdfFile == "":
+		return usagef("--all goes with --pdf")
+	}
+	when := time.Now()
+	if *at != "" {
+		if when, err = time.Parse(time.RFC3339, *at); err != nil {
+			return usagef("--at %q: want RFC 3339, e.g. 2025-01-31T12:00:00+07:00", *at)
+		}
+	}
+	data, err := os.ReadFile(*jwks)
+	if err != nil {
+		return err
+	}
+	var keys credential.KeySet
+	if err := json.Unmarshal(data, &keys); err != nil {
+		return fmt.Errorf("--jwks %s: %w", *jwks, err)
+	}
+
+	type found struct{ payload, source string }
+	var creds []found
+	switch {
+	case len(pos) == 1 && pos[0] == "-":
+		b, err := io.ReadAll(io.LimitReader(e.stdin, 64<<10))
+		if err != nil {
+			return err
+		}
+		// One credential; a trailing newline is not part of it (a space
+		// inside may be).
+		creds = append(creds, found{strings.TrimRight(string(b), "\r\n"), "stdin"})
+	case len(pos) == 1:
+		creds = append(creds, found{pos[0], "argument"})
+	case *imageFile != "":
+		p, err := qrFromImageFile(*imageFile)
+		if err != nil {
+			return err
+		}
+		creds = append(creds, found{p, *imageFile})
+	default:
+		list, err := qrFromPDF(ctx, *pdfFile, *all)
+		if err != nil {
+			return err
+		}
+		for _, q := range list {
+			creds = append(creds, found{q.payload, *pdfFile + " " + q.where})
+		}
+	}
+
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	ok := true
+	for _, c := range creds {
+		r := credential.Verify(c.payload, keys, when)
+		out := verifyJSON{Status: r.Status.String(), Source: c.source, At: when.Format(time.RFC3339)}
+		if r.Authentic() {
+			// Claims of a bad signature are not shown: nobody vouches
+			// for them.
+			out.Claims = claimsView(r.Claims)
+		}
+		if r.Kid != (credential.KeyID{}) {
+			out.KeyID = r.Kid.String()
+		}
+		if r.Err != nil {
+			out.Error = r.Err.Error()
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+		ok = ok && r.Status == credential.StatusValid
+	}
+	if !ok {
+		return errInvalid
+	}
+	return nil
+}
+
+// qrFromImageFile decodes the QR code of an image file.
+func qrFromImageFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
+	if err != nil {
+		return "", fmt.Errorf("--image %s: %w", path, err)
+	}
+	if cfg.Width*cfg.Height > 100<<20 {
+		return "", fmt.Errorf("--image %s: %dx%d pixels is too large", path, cfg.Width, cfg.Height)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	img, _, err := image.Decode(bufio.NewReader(f))
+	if err != nil {
+		return "", fmt.Errorf("--image %s: %w", path, err)
+	}
+	p, err := qrscan.Decode(img)
+	if err != nil {
+		return "", fmt.Errorf("--image %s: %w", path, err)
+	}
+	return p, nil
+}
+
+var errNoQR = errors.New("no QR code found")
