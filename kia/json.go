@@ -54,8 +54,10 @@ type issuerJSON struct {
 // ParseCard reads one card from card.json. Unknown fields are an error, not
 // ignored. Values that do not parse (a date, the NIK, a region code, an
 // enumeration) are reported together as a *ValidationError of field
-// errors; a missing value is left zero for Card.Validate to report. The
-// photo is not read: Card.Photo.Path holds the path as written.
+// errors, returned with the card read so far (those fields zero), so that
+// Card.Validate can report the other problems at once; a missing value is
+// left zero for Card.Validate to report. Malformed JSON gives a nil card.
+// The photo is not read: Card.Photo.Path holds the path as written.
 func ParseCard(data []byte) (*Card, error) {
 	var w cardJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -139,10 +141,7 @@ func (w *cardJSON) card() (*Card, error) {
 	if w.Address.District != "" && c.Address.Village.Level() == wilayah.LevelVillage {
 		ck.district(w.Address.District, c.Address.Village.District())
 	}
-	if err := ck.err(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return c, ck.err()
 }
 
 // date parses YYYY-MM-DD; "" gives the zero time.
@@ -242,11 +241,10 @@ func (c *Card) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads card.json like ParseCard.
 func (c *Card) UnmarshalJSON(data []byte) error {
 	v, err := ParseCard(data)
-	if err != nil {
-		return err
+	if v != nil {
+		*c = *v
 	}
-	*c = *v
-	return nil
+	return err
 }
 
 // Decoder reads a stream of cards: one card.json, or JSON Lines (one card
@@ -281,7 +279,8 @@ func (e *DecodeError) Error() string {
 func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Decode returns the next card, or io.EOF after the last. A card with bad
-// fields gives a *DecodeError and the next call moves on to the next card;
+// fields gives a *DecodeError, with the card as ParseCard returns it, and
+// the next call moves on to the next card;
 // after a JSON syntax error the stream cannot be resynchronised and every
 // call returns that error.
 func (d *Decoder) Decode() (*Card, error) {
@@ -302,7 +301,7 @@ func (d *Decoder) Decode() (*Card, error) {
 	start := d.dec.InputOffset() - int64(len(raw))
 	c, err := ParseCard(raw)
 	if err != nil {
-		return nil, &DecodeError{Record: d.n, Line: d.lr.lineAt(start), Err: err}
+		return c, &DecodeError{Record: d.n, Line: d.lr.lineAt(start), Err: err}
 	}
 	return c, nil
 }

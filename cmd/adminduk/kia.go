@@ -70,28 +70,41 @@ func kiaCards(ctx context.Context, e *env, name string, r io.Reader, dir string,
 			line = de.Line
 		}
 		where := fmt.Sprintf("%s:%d", name, line)
+		var errs []*kia.FieldError
 		if err != nil {
-			bad++
-			reportKIA(e, where, err)
-			if !errors.As(err, &de) || !isFieldErrors(de.Err) {
-				return n, errInvalid // a syntax error: the rest cannot be read
+			var ve *kia.ValidationError
+			if c == nil || !errors.As(err, &ve) {
+				// Malformed JSON: the rest of the stream cannot be read.
+				fmt.Fprintf(e.stderr, "%s: %v\n", where, err)
+				return n, errInvalid
 			}
-			continue
+			errs = ve.Fields
 		}
 		if c.Photo.Path != "" {
 			if err := readPhoto(c, dir); err != nil {
-				bad++
-				fmt.Fprintf(e.stderr, "%s: photo: %v\n", where, err)
-				continue
+				errs = append(errs, &kia.FieldError{Field: "photo", Code: kia.CodeInvalid, English: err.Error(), Message: "berkas foto tidak dapat dibaca"})
 			}
 		}
 		warnings, err := rules.Validate(c)
 		for _, w := range warnings {
 			fmt.Fprintf(e.stderr, "%s: warning: %s: %s (%s)\n", where, w.Field, w.English, w.Message)
 		}
-		if err != nil {
+		var ve *kia.ValidationError
+		if errors.As(err, &ve) {
+			// Skip what a field that did not parse leaves behind.
+			for _, f := range ve.Fields {
+				if !hasField(errs, f.Field) {
+					errs = append(errs, f)
+				}
+			}
+		} else if err != nil {
+			errs = append(errs, &kia.FieldError{Field: "card", Code: kia.CodeInvalid, English: err.Error()})
+		}
+		if len(errs) > 0 {
 			bad++
-			reportKIA(e, where, err)
+			for _, f := range errs {
+				fmt.Fprintf(e.stderr, "%s: %s: %s: %s (%s)\n", where, f.Field, f.Code, f.English, f.Message)
+			}
 			continue
 		}
 		if bad > 0 {
@@ -109,21 +122,13 @@ func kiaCards(ctx context.Context, e *env, name string, r io.Reader, dir string,
 	return n, nil
 }
 
-func isFieldErrors(err error) bool {
-	var ve *kia.ValidationError
-	return errors.As(err, &ve)
-}
-
-// reportKIA prints a card's field errors, one per line.
-func reportKIA(e *env, where string, err error) {
-	var ve *kia.ValidationError
-	if !errors.As(err, &ve) {
-		fmt.Fprintf(e.stderr, "%s: %v\n", where, err)
-		return
+func hasField(errs []*kia.FieldError, field string) bool {
+	for _, f := range errs {
+		if f.Field == field {
+			return true
+		}
 	}
-	for _, f := range ve.Fields {
-		fmt.Fprintf(e.stderr, "%s: %s: %s: %s (%s)\n", where, f.Field, f.Code, f.English, f.Message)
-	}
+	return false
 }
 
 // readPhoto reads a card's photo, relative to dir unless absolute.
@@ -183,7 +188,7 @@ func runKIACheck(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s\t%s\t%s\tvalid until %s\n", c.NIK, c.PrintedName(), d.Kind, d.ValidUntil.Format(time.DateOnly))
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\tvalid until %s\n", c.NIK.String(), c.PrintedName(), d.Kind, d.ValidUntil.Format(time.DateOnly))
 		return nil
 	})
 	if err == nil {
