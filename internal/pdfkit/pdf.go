@@ -2,7 +2,10 @@ package pdfkit
 
 import (
 	"compress/zlib"
+	"fmt"
+	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/signintech/gopdf"
 )
@@ -28,4 +31,34 @@ func NewPDF(size Size, info DocInfo) *gopdf.GoPdf {
 		CreationDate: info.Created,
 	})
 	return pdf
+}
+
+// dict writes the info as the entries of a PDF Info dictionary, text as
+// UTF-16BE hex strings as gopdf does.
+func (d DocInfo) dict() string {
+	var b strings.Builder
+	text := func(key, v string) {
+		if v == "" {
+			return
+		}
+		b.WriteString("/" + key + " <FEFF")
+		for _, u := range utf16.Encode([]rune(v)) {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+		b.WriteString("> ")
+	}
+	text("Title", d.Title)
+	text("Subject", d.Subject)
+	text("Author", d.Author)
+	text("Creator", "adminduk")
+	text("Producer", "adminduk (gopdf)")
+	if !d.Created.IsZero() {
+		_, off := d.Created.Zone()
+		sign := '+'
+		if off < 0 {
+			sign, off = '-', -off
+		}
+		fmt.Fprintf(&b, "/CreationDate (D:%s%c%02d'%02d') ", d.Created.Format("20060102150405"), sign, off/3600, off%3600/60)
+	}
+	return b.String()
 }

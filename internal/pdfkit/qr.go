@@ -42,15 +42,17 @@ func QRPNG(bitmap [][]bool, scale int) ([]byte, error) {
 	defer zlibWriters.Put(zw)
 	zw.Reset(&z)
 	line := make([]byte, 1+(px+7)/8) // filter byte 0 (none), then the bits
+	// The rows repeating the one above are written with the Up filter:
+	// all zeros, which deflate takes in long cheap runs.
+	up := make([]byte, len(line))
+	up[0] = 2
 	for _, row := range bitmap {
-		clear(line)
-		for x := range px {
-			if !row[x/scale] {
-				line[1+x/8] |= 0x80 >> (x % 8)
-			}
+		packRow(line[1:], row, scale)
+		if _, err := zw.Write(line); err != nil {
+			return nil, err
 		}
-		for range scale {
-			if _, err := zw.Write(line); err != nil {
+		for range scale - 1 {
+			if _, err := zw.Write(up); err != nil {
 				return nil, err
 			}
 		}
@@ -106,3 +108,32 @@ const SmallQRModule = 0.72
 
 // SnapQR rounds a page coordinate to the grid of QRModule.
 func SnapQR(v float64) float64 { return math.Round(v/QRModule) * QRModule }
+
+// packRow writes a row of modules as 1-bit pixels, scale pixels a module,
+// light 1; whole bytes at a time when a module fills bytes.
+func packRow(dst []byte, row []bool, scale int) {
+	if scale%8 == 0 {
+		n := scale / 8
+		for i, dark := range row {
+			v := byte(0xff)
+			if dark {
+				v = 0
+			}
+			for j := range n {
+				dst[i*n+j] = v
+			}
+		}
+		return
+	}
+	clear(dst)
+	x := 0
+	for _, dark := range row {
+		if !dark {
+			for end := x + scale; x < end; x++ {
+				dst[x>>3] |= 0x80 >> (x & 7)
+			}
+			continue
+		}
+		x += scale
+	}
+}

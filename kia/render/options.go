@@ -61,6 +61,10 @@ type Options struct {
 	// Created is the creation date written in the PDF metadata. Zero (the
 	// default) writes none, so the same cards give the same bytes.
 	Created time.Time
+	// Compact compresses the page contents of batches of more than 100
+	// cards too: about 6 KB a card instead of 11, at about half the speed.
+	// Smaller batches are always compressed.
+	Compact bool
 	// Title of the PDF; "Kartu Identitas Anak" when empty.
 	Title string
 }

@@ -16,6 +16,10 @@ import (
 // fonts are the fonts the card uses, registered in this order.
 var fonts = []pdfkit.Font{pdfkit.Regular, pdfkit.Medium, pdfkit.Bold, pdfkit.Italic, pdfkit.MonoBold}
 
+// compactCards is the largest batch whose page contents are compressed
+// by default.
+const compactCards = 100
+
 // cardsPerSheet is the number of cards on an A4 sheet: two columns of five.
 const (
 	sheetCols     = 2
@@ -24,18 +28,28 @@ const (
 )
 
 // Batch writes cards into one PDF: each card is validated, signed, laid
-// out and drawn as it is added; the document is written by Close. Memory
-// grows with the number of cards (gopdf keeps the document until it is
-// written): about 5 KB a card without photo.
+// out and drawn as it is added. gopdf keeps a document in memory until it
+// writes it (about 32 KB a card), so a batch is drawn in parts of
+// partCards cards, each written out and joined into one PDF as it is
+// done (pdfkit.Joiner): memory stays flat whatever the number of cards.
+// A batch of one part is written by Close as gopdf makes it.
 type Batch struct {
 	w       io.Writer
 	o       Options
+	size    pdfkit.Size
+	info    pdfkit.DocInfo
 	pdf     *gopdf.GoPdf
+	inPart  int // cards in the current part
+	join    *pdfkit.Joiner
 	n       int
 	pending []*card // A4: cards of the sheet being filled
 	err     error
 	qrID    int
 }
+
+// partCards is the number of cards of a part: a multiple of the cards of
+// an A4 sheet. A variable for tests.
+var partCards = 500
 
 // NewBatch starts a PDF of cards written to w on Close.
 func NewBatch(w io.Writer, o Options) (*Batch, error) {
@@ -49,11 +63,47 @@ func NewBatch(w io.Writer, o Options) (*Batch, error) {
 	if title == "" {
 		title = "Kartu Identitas Anak"
 	}
-	pdf := pdfkit.NewPDF(size, pdfkit.DocInfo{Title: title, Created: o.Created})
-	if err := pdfkit.Register(pdf, fonts...); err != nil {
+	b := &Batch{w: w, o: o, size: size, info: pdfkit.DocInfo{Title: title, Created: o.Created}}
+	if err := b.newPart(); err != nil {
 		return nil, err
 	}
-	return &Batch{w: w, o: o, pdf: pdf}, nil
+	return b, nil
+}
+
+// newPart starts the gopdf document of the next part.
+func (b *Batch) newPart() error {
+	b.pdf = pdfkit.NewPDF(b.size, b.info)
+	b.inPart = 0
+	return pdfkit.Register(b.pdf, fonts...)
+}
+
+// endPart writes the current part into the joined output.
+func (b *Batch) endPart() error {
+	if b.join == nil {
+		b.join = pdfkit.NewJoiner(b.w, b.size, b.info)
+	}
+	var buf bytes.Buffer
+	if err := b.writePart(&buf); err != nil {
+		return err
+	}
+	if err := b.join.Add(buf.Bytes()); err != nil {
+		return err
+	}
+	return b.newPart()
+}
+
+// writePart writes the current gopdf document.
+func (b *Batch) writePart(w io.Writer) error {
+	// gopdf compresses each page's content with a new compressor of about
+	// 1 MB: for a large batch that doubles the time. Past compactCards
+	// cards, page contents are left uncompressed (about 11 KB a card
+	// instead of 6) unless Compact is set. Images and fonts are
+	// compressed either way.
+	if b.n > compactCards && !b.o.Compact {
+		b.pdf.SetNoCompression()
+	}
+	_, err := b.pdf.WriteTo(w)
+	return err
 }
 
 // Add validates, signs and draws one card. An invalid card is an error
@@ -80,21 +130,25 @@ func (b *Batch) add(c *kia.Card, payload string) error {
 		return err
 	}
 	b.n++
+	b.inPart++
 	if b.o.Layout == A4Layout {
 		b.pending = append(b.pending, k)
 		if len(b.pending) == cardsPerSheet {
 			b.err = b.flushSheet()
 		}
-		return b.err
-	}
-	for _, s := range []*side{k.front, k.back} {
-		b.pdf.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: cardW, H: cardH}})
-		if err := b.draw(s, 0, 0); err != nil {
-			b.err = err
-			return err
+	} else {
+		for _, s := range []*side{k.front, k.back} {
+			b.pdf.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: cardW, H: cardH}})
+			if err := b.draw(s, 0, 0); err != nil {
+				b.err = err
+				return err
+			}
 		}
 	}
-	return nil
+	if b.err == nil && b.inPart == partCards {
+		b.err = b.endPart()
+	}
+	return b.err
 }
 
 // flushSheet draws the pending cards on a page of fronts and a page of
@@ -135,14 +189,22 @@ func (b *Batch) Close() error {
 			return err
 		}
 	}
+	b.err = fmt.Errorf("render: batch closed")
+	if b.join != nil {
+		if b.pdf.GetNumberOfPages() > 0 {
+			if err := b.endPart(); err != nil {
+				return err
+			}
+		}
+		return b.join.Close()
+	}
 	if b.pdf.GetNumberOfPages() == 0 {
 		return fmt.Errorf("render: no card to write")
 	}
 	bw := bufio.NewWriterSize(b.w, 256<<10)
-	if _, err := b.pdf.WriteTo(bw); err != nil {
+	if err := b.writePart(bw); err != nil {
 		return err
 	}
-	b.err = fmt.Errorf("render: batch closed")
 	return bw.Flush()
 }
 

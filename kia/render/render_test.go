@@ -231,8 +231,8 @@ func TestQRSize(t *testing.T) {
 	}
 }
 
-// rasterise runs pdftoppm at 300 dpi (on the first pages only, when
-// given), or skips.
+// rasterise runs pdftoppm at 300 dpi, or skips: every page, the pages up
+// to pages[0], or pages[0] to pages[1].
 func rasterise(t *testing.T, pdf []byte, pages ...string) []image.Image {
 	t.Helper()
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
@@ -242,8 +242,11 @@ func rasterise(t *testing.T, pdf []byte, pages ...string) []image.Image {
 	in := filepath.Join(dir, "card.pdf")
 	require.NoError(t, os.WriteFile(in, pdf, 0o644))
 	args := []string{"-png", "-r", "300"}
-	if len(pages) > 0 {
+	switch len(pages) {
+	case 1:
 		args = append(args, "-l", pages[0])
+	case 2:
+		args = append(args, "-f", pages[0], "-l", pages[1])
 	}
 	out, err := exec.Command("pdftoppm", append(args, in, filepath.Join(dir, "page"))...).CombinedOutput()
 	require.NoError(t, err, "%s", out)
@@ -411,4 +414,40 @@ func TestAddSigned(t *testing.T) {
 	require.NoError(t, b.Close())
 	pages := rasterise(t, buf.Bytes())
 	checkQR(t, c, o, keys, pages[1])
+}
+
+// TestBatchInParts renders batches large enough to be drawn in several
+// parts and joined: every page is there, in order, the same bytes each
+// time, and the QR codes of the last part verify.
+func TestBatchInParts(t *testing.T) {
+	defer func(n int) { partCards = n }(partCards)
+	partCards = 20
+	cards := batch(t, "newborn", 45)
+	o, keys := options(t, cards[0])
+	for _, layout := range []Layout{CardLayout, A4Layout} {
+		o.Layout = layout
+		a, b := renderPDF(t, o, cards...), renderPDF(t, o, cards...)
+		require.Equal(t, a, b)
+		sizes := pageSizes(t, a)
+		if layout == CardLayout {
+			require.Len(t, sizes, 1+90, "the joined page tree and 90 pages")
+		}
+		if _, err := exec.LookPath("pdfinfo"); err != nil {
+			continue
+		}
+		file := filepath.Join(t.TempDir(), "batch.pdf")
+		require.NoError(t, os.WriteFile(file, a, 0o644))
+		info, err := exec.Command("pdfinfo", file).CombinedOutput()
+		require.NoError(t, err, "%s", info)
+		want := map[Layout]string{CardLayout: "90", A4Layout: "10"}[layout]
+		assert.Regexp(t, `Pages:\s+`+want+`\n`, string(info))
+		assert.NotContains(t, string(info), "Error")
+		if layout == CardLayout {
+			out, err := exec.Command("pdftotext", "-f", "89", "-l", "89", file, "-").Output()
+			require.NoError(t, err)
+			assert.Contains(t, string(out), cards[44].NIK.String(), "the last card is on page 89")
+			pages := rasterise(t, a, "90", "90")
+			checkQR(t, cards[44], o, keys, pages[0])
+		}
+	}
 }
