@@ -2,6 +2,7 @@ package akta
 
 import (
 	"errors"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"strconv"
 	"strings"
 )
@@ -12,7 +13,7 @@ var (
 	ErrSyntax        = errors.New("akta: invalid number syntax")
 	ErrUnknownType   = errors.New("akta: unknown number type")
 	ErrUnknownOffice = errors.New("akta: unknown issuing office")
-	ErrInvalidDate   = errors.New("akta: invalid date")
+	ErrInvalidDate   = adminduk.ErrInvalidDate // shared with adminduk.Date
 	ErrInvalidSerial = errors.New("akta: invalid serial")
 	ErrLegacy        = errors.New("akta: legacy number not accepted")
 )

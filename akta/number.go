@@ -142,7 +142,7 @@ func (p Parser) parseCurrent(s string, parts [4]string) (Number, error) {
 	if serial == 0 {
 		return fail(ErrInvalidSerial, "serial 0000")
 	}
-	return Number{office: uint16(office), serial: uint16(serial), date: date.k, kind: ty.Kind, late: ty.Late, code: ty.Code}, nil
+	return Number{office: uint16(office), serial: uint16(serial), date: dateKey(date), kind: ty.Kind, late: ty.Late, code: ty.Code}, nil
 }
 
 func (p Parser) parseLegacy(s string) (Number, error) {
@@ -199,7 +199,7 @@ func NewNumber(office wilayah.Code, t Type, date Date, serial int) (Number, erro
 	}
 	return Number{
 		office: uint16(reg.ProvinceNumber()*100 + reg.RegencyNumber()),
-		serial: uint16(serial), date: date.k, kind: t.Kind, late: t.Late, code: t.Code,
+		serial: uint16(serial), date: dateKey(date), kind: t.Kind, late: t.Late, code: t.Code,
 	}, nil
 }
 
@@ -232,7 +232,13 @@ func (n Number) Kind() Kind { return n.kind }
 func (n Number) Late() bool { return n.late }
 
 // Date returns the registration date, zero for a legacy or zero number.
-func (n Number) Date() Date { return Date{n.date} }
+func (n Number) Date() Date {
+	d, _ := NewDate(int(n.date/10000), time.Month(n.date/100%100), int(n.date%100))
+	return d
+}
+
+// dateKey packs a date as yyyymmdd for the compact Number.
+func dateKey(d Date) int32 { return int32(d.Year()*10000 + int(d.Month())*100 + d.Day()) }
 
 // Serial returns the serial, 1-9999, or 0 for a legacy or zero number.
 func (n Number) Serial() int { return int(n.serial) }

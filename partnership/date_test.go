@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -83,7 +84,7 @@ func TestDateText(t *testing.T) {
 	var got doc
 	require.NoError(t, json.Unmarshal([]byte(`{"d":"2023-08-25","z":""}`), &got))
 	assert.Equal(t, MustParseDate("2023-08-25"), got.D)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"d":"25-08-2023"}`), &got), ErrSyntax)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"d":"25-08-2023"}`), &got), adminduk.ErrInvalidDate) // the shared adminduk.Date
 
 	var d Date
 	require.NoError(t, d.Scan("2024-01-02"))
