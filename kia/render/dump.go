@@ -38,8 +38,9 @@ func Dump(w io.Writer, c *kia.Card, o Options) error {
 				}
 				fmt.Fprintf(bw, "  %-6s %-18s [%6.2f %6.2f %6.2f %6.2f] #%02x%02x%02x\n", kind, o.name, o.r.X, o.r.Y, o.r.W, o.r.H, o.col.R, o.col.G, o.col.B)
 			case opPhoto:
-				b := o.img.img.Bounds()
-				fmt.Fprintf(bw, "  photo  [%6.2f %6.2f %6.2f %6.2f] %dx%d px\n", o.r.X, o.r.Y, o.r.W, o.r.H, b.Dx(), b.Dy())
+				p := o.img
+				fmt.Fprintf(bw, "  photo  [%6.2f %6.2f %6.2f %6.2f] %dx%d px JPEG, shown [%.1f %.1f %.1f %.1f]\n",
+					o.r.X, o.r.Y, o.r.W, o.r.H, p.w, p.h, p.crop.X, p.crop.Y, p.crop.W, p.crop.H)
 			case opQR:
 				fmt.Fprintf(bw, "  qr     [%6.2f %6.2f %6.2f %6.2f] version %d, %d modules with quiet zone (%.1f mm), payload %d chars sha256 %x\n",
 					o.r.X, o.r.Y, o.r.W, o.r.H, k.qr.Version, len(o.qr), o.r.W*25.4/72, len(k.payload), sha256.Sum256([]byte(k.payload)))

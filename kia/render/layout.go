@@ -45,18 +45,18 @@ var (
 	nameStyle   = textStyle{font: pdfkit.Bold, size: 7.4, min: 4.8, col: ink, lines: 2}
 	nikStyle    = textStyle{font: pdfkit.MonoBold, size: 9.2, min: 6, col: ink, lines: 1}
 	validStyle  = textStyle{font: pdfkit.Bold, size: 6.8, min: 4.4, col: navy, lines: 1}
-	provStyle   = textStyle{font: pdfkit.Medium, size: 6.2, min: 4.2, col: white, lines: 1}
+	provStyle   = textStyle{font: pdfkit.Regular, size: 6.2, min: 4.2, col: white, lines: 1}
 	regStyle    = textStyle{font: pdfkit.Bold, size: 7.6, min: 4.6, col: white, lines: 1}
 	titleStyle  = textStyle{font: pdfkit.Bold, size: 9.6, min: 7, col: goldPale, lines: 1}
 	issueStyle  = textStyle{font: pdfkit.Bold, size: 5.6, min: 4, col: ink, lines: 1}
 	sectStyle   = textStyle{font: pdfkit.Bold, size: 5.0, min: 4, col: navy, lines: 1}
 	bLabelStyle = textStyle{font: pdfkit.Regular, size: 5.0, min: 4, col: labelGrey, lines: 1}
 	bValueStyle = textStyle{font: pdfkit.Bold, size: 5.8, min: 4, col: ink, lines: 1}
-	dinasStyle  = textStyle{font: pdfkit.Medium, size: 4.7, min: 3.6, col: ink, lines: 2}
+	dinasStyle  = textStyle{font: pdfkit.Regular, size: 4.7, min: 3.6, col: ink, lines: 2}
 	headStyle   = textStyle{font: pdfkit.Bold, size: 6.0, min: 4, col: ink, lines: 1}
 	nipStyle    = textStyle{font: pdfkit.Regular, size: 5.0, min: 3.8, col: ink, lines: 1}
-	noteStyle   = textStyle{font: pdfkit.Italic, size: noteSize, min: 3.2, col: labelGrey, lines: 5}
-	capStyle    = textStyle{font: pdfkit.Medium, size: 4.3, min: 3.4, col: navy, lines: 1}
+	noteStyle   = textStyle{font: pdfkit.Regular, size: noteSize, min: 3.2, col: labelGrey, lines: 5}
+	capStyle    = textStyle{font: pdfkit.Regular, size: 4.3, min: 3.4, col: navy, lines: 1}
 	bandStyle   = textStyle{font: pdfkit.Bold, size: 5.6, min: 4, col: white, lines: 1}
 )
 

@@ -14,7 +14,7 @@ import (
 )
 
 // fonts are the fonts the card uses, registered in this order.
-var fonts = []pdfkit.Font{pdfkit.Regular, pdfkit.Medium, pdfkit.Bold, pdfkit.Italic, pdfkit.MonoBold}
+var fonts = []pdfkit.Font{pdfkit.Regular, pdfkit.Bold, pdfkit.MonoBold}
 
 // compactCards is the largest batch whose page contents are compressed
 // by default.
@@ -254,7 +254,16 @@ func (b *Batch) draw(s *side, ox, oy float64) error {
 		case opPhoto:
 			b.qrID++
 			h := holder{"photo-" + strconv.Itoa(b.qrID), bytes.NewReader(o.img.jpeg)}
-			if err := pdf.ImageByHolder(h, ox+o.r.X, oy+o.r.Y, &gopdf.Rect{W: o.r.W, H: o.r.H}); err != nil {
+			// The whole image, scaled so that its shown part fills the
+			// box, clipped to the box.
+			p := o.img
+			s := o.r.W / p.crop.W
+			err := pdf.ImageByHolderWithOptions(h, gopdf.ImageOptions{
+				X: ox + o.r.X, Y: oy + o.r.Y,
+				Rect: &gopdf.Rect{W: float64(p.w) * s, H: float64(p.h) * s},
+				Crop: &gopdf.CropOptions{X: p.crop.X * s, Y: p.crop.Y * s, Width: o.r.W, Height: o.r.H},
+			})
+			if err != nil {
 				return err
 			}
 		case opQR:

@@ -47,7 +47,11 @@ func rasterSide(s *side) (*image.RGBA, error) {
 		case opStroke:
 			r.StrokeRect(o.r, o.lw, o.col)
 		case opPhoto:
-			draw.Draw(r.Img, pxRect(o.r).Intersect(r.Img.Bounds()), o.img.img, image.Point{}, draw.Src)
+			img, err := o.img.scaled()
+			if err != nil {
+				return nil, err
+			}
+			draw.Draw(r.Img, pxRect(o.r).Intersect(r.Img.Bounds()), img, image.Point{}, draw.Src)
 		case opQR:
 			if err := r.QR(o.qr, pdfkit.SnapQR(o.r.X), pdfkit.SnapQR(o.r.Y), o.r.W); err != nil {
 				return nil, err
