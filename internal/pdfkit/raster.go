@@ -70,9 +70,8 @@ func (r *Raster) Polyline(pts []float64, width float64, c color.Color) {
 // Polylines strokes several open paths in one pass, cheaper than one
 // Polyline each for the many lines of a background pattern.
 func (r *Raster) Polylines(paths [][]float64, width float64, c color.Color) {
-	b := r.Img.Bounds()
-	r.vec.Reset(b.Dx(), b.Dy())
 	hw := r.px(width) / 2
+	var quads [][8]float64
 	for _, pts := range paths {
 		for i := 0; i+3 < len(pts); i += 2 {
 			x0, y0, x1, y1 := r.px(pts[i]), r.px(pts[i+1]), r.px(pts[i+2]), r.px(pts[i+3])
@@ -83,16 +82,16 @@ func (r *Raster) Polylines(paths [][]float64, width float64, c color.Color) {
 			}
 			nx, ny := -dy/l*hw, dx/l*hw
 			// Extend each segment by half the width so joints overlap;
-			// overlaps do not darken (non-zero winding, one coverage).
+			// overlaps do not darken (coverage is capped at one).
 			ex, ey := dx/l*hw, dy/l*hw
-			r.vec.MoveTo(float32(x0+nx-ex), float32(y0+ny-ey))
-			r.vec.LineTo(float32(x1+nx+ex), float32(y1+ny+ey))
-			r.vec.LineTo(float32(x1-nx+ex), float32(y1-ny+ey))
-			r.vec.LineTo(float32(x0-nx-ex), float32(y0-ny-ey))
-			r.vec.ClosePath()
+			quads = append(quads, [8]float64{x0 + nx - ex, y0 + ny - ey, x1 + nx + ex, y1 + ny + ey, x1 - nx + ex, y1 - ny + ey, x0 - nx - ex, y0 - ny - ey})
 		}
 	}
-	r.vec.Draw(r.Img, b, image.NewUniform(c), image.Point{})
+	var flat []float64
+	for _, q := range quads {
+		flat = append(flat, q[:]...)
+	}
+	r.fill(flat, 4, c)
 }
 
 // FillPath fills the closed polygon through pts (x, y pairs in points).
@@ -100,14 +99,38 @@ func (r *Raster) FillPath(pts []float64, c color.Color) {
 	if len(pts) < 6 {
 		return
 	}
-	b := r.Img.Bounds()
-	r.vec.Reset(b.Dx(), b.Dy())
-	r.vec.MoveTo(float32(r.px(pts[0])), float32(r.px(pts[1])))
-	for i := 2; i+1 < len(pts); i += 2 {
-		r.vec.LineTo(float32(r.px(pts[i])), float32(r.px(pts[i+1])))
+	px := make([]float64, len(pts))
+	for i, v := range pts {
+		px[i] = r.px(v)
 	}
-	r.vec.ClosePath()
-	r.vec.Draw(r.Img, b, image.NewUniform(c), image.Point{})
+	r.fill(px, len(px)/2, c)
+}
+
+// fill fills polygons of n vertices each (x, y pairs in pixels), all in
+// one rasterizer pass limited to their bounding box.
+func (r *Raster) fill(px []float64, n int, c color.Color) {
+	if len(px) < 6 || n < 3 {
+		return
+	}
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := 0; i+1 < len(px); i += 2 {
+		minX, maxX = math.Min(minX, px[i]), math.Max(maxX, px[i])
+		minY, maxY = math.Min(minY, px[i+1]), math.Max(maxY, px[i+1])
+	}
+	box := image.Rect(int(math.Floor(minX))-1, int(math.Floor(minY))-1, int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(r.Img.Bounds())
+	if box.Empty() {
+		return
+	}
+	r.vec.Reset(box.Dx(), box.Dy())
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	for p := 0; p+2*n <= len(px); p += 2 * n {
+		r.vec.MoveTo(float32(px[p]-ox), float32(px[p+1]-oy))
+		for i := 1; i < n; i++ {
+			r.vec.LineTo(float32(px[p+2*i]-ox), float32(px[p+2*i+1]-oy))
+		}
+		r.vec.ClosePath()
+	}
+	r.vec.Draw(r.Img, box, image.NewUniform(c), image.Point{})
 }
 
 // face returns the face of f at size points for this resolution, unhinted

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Compares the time to produce KIA cards as PDF: the Go renderer
+# (kia/render, gopdf) against the same card as an HTML page printed by
+# headless Chromium (--print-to-pdf), the route many government web apps
+# take. Two comparisons, each in one run:
+#   one card per document: Go renders one-card PDFs in a loop; Chromium is
+#     started once per card, as a server shelling out to it would;
+#   a batch: Go renders one PDF of BATCH cards; Chromium prints one HTML
+#     page holding BATCH cards (one process for the whole batch).
+# Target: Go at least 20x faster per card in both.
+#
+#   scripts/chromium-kia/run.sh [CHROMIUM_DOCS] [GO_DOCS] [BATCH]
+#
+# Needs chromium (apt-get install -y chromium); pdftotext (poppler-utils)
+# is used, when present, to check both PDFs show the NIK. Writes only to a
+# temporary directory, which it removes. Go runs on one core
+# (GOMAXPROCS=1); Chromium uses what it likes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+chromium_docs=${1:-10}
+go_docs=${2:-300}
+batch=${3:-200}
+chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$chrome" ]; then
+  echo "chromium not found: apt-get install -y chromium" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+card=kia/testdata/child.json # a card with photo, the larger kind
+
+go build -o "$work/adminduk" ./cmd/adminduk
+go build -o "$work/helper" ./scripts/chromium-kia
+"$work/adminduk" keygen --issuer ID-6208 --out "$work/key.pem" >/dev/null
+"$work/helper" -key "$work/key.pem" -in "$card" -html "$work/card.html"
+"$work/helper" -key "$work/key.pem" -in "$card" -html "$work/batch.html" -cards "$batch"
+mkdir -p "$work/go" "$work/chromium"
+
+print_pdf() { # html pdf
+  local profile
+  profile=$(mktemp -d)
+  "$chrome" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$profile" \
+    --no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null 2>&1
+  rm -rf "$profile"
+  test -s "$2"
+}
+now_ns() { date +%s%N; }
+
+# One card per document.
+read -r go_ms go_cpu_ms < <(GOMAXPROCS=1 "$work/helper" -key "$work/key.pem" -in "$card" -n "$go_docs" -dir "$work/go")
+start=$(now_ns)
+for i in $(seq 1 "$chromium_docs"); do
+  print_pdf "$work/card.html" "$work/chromium/$i.pdf"
+done
+end=$(now_ns)
+chromium_ms=$(awk -v s="$start" -v e="$end" -v n="$chromium_docs" 'BEGIN { printf "%.1f", (e - s) / n / 1e6 }')
+
+# A batch.
+read -r gob_ms gob_cpu_ms < <(GOMAXPROCS=1 "$work/helper" -key "$work/key.pem" -in "$card" -batch "$batch" -dir "$work/go")
+start=$(now_ns)
+print_pdf "$work/batch.html" "$work/chromium/batch.pdf"
+end=$(now_ns)
+chromiumb_ms=$(awk -v s="$start" -v e="$end" -v n="$batch" 'BEGIN { printf "%.2f", (e - s) / n / 1e6 }')
+
+if command -v pdftotext >/dev/null; then # both show the NIK as text
+  for f in "$work/chromium/1.pdf" "$work/go/go-0000.pdf" "$work/chromium/batch.pdf" "$work/go/go-batch.pdf"; do
+    pdftotext "$f" "$f.txt" 2>/dev/null
+    grep -q "620801070515000" "$f.txt" || { echo "$f: no NIK" >&2; exit 1; }
+  done
+fi
+pages() { if command -v pdfinfo >/dev/null; then pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; else echo "?"; fi; }
+printf 'KIA card with photo (%s), front and back:\n' "$card"
+printf ' one card per document:\n'
+printf '  Go (kia/render, gopdf, 1 core):   %9.3f ms/card (CPU %.3f ms; %d documents; %s bytes)\n' "$go_ms" "$go_cpu_ms" "$go_docs" "$(stat -c %s "$work/go/go-0000.pdf")"
+printf '  headless Chromium --print-to-pdf: %9.1f ms/card (%d documents, a process each; %s bytes)\n' "$chromium_ms" "$chromium_docs" "$(stat -c %s "$work/chromium/1.pdf")"
+awk -v g="$go_ms" -v c="$chromium_ms" 'BEGIN { r = c / g; printf "  Go is %.0fx faster (target: 20x) %s\n", r, (r >= 20 ? "OK" : "BELOW TARGET") }'
+printf ' a batch of %d cards in one document:\n' "$batch"
+printf '  Go (kia/render, gopdf, 1 core):   %9.3f ms/card (CPU %.3f ms; %s pages, %s bytes)\n' "$gob_ms" "$gob_cpu_ms" "$(pages "$work/go/go-batch.pdf")" "$(stat -c %s "$work/go/go-batch.pdf")"
+printf '  headless Chromium --print-to-pdf: %9.2f ms/card (one process; %s pages, %s bytes)\n' "$chromiumb_ms" "$(pages "$work/chromium/batch.pdf")" "$(stat -c %s "$work/chromium/batch.pdf")"
+awk -v g="$gob_ms" -v c="$chromiumb_ms" 'BEGIN { r = c / g; printf "  Go is %.0fx faster (target: 20x) %s\n", r, (r >= 20 ? "OK" : "BELOW TARGET") }'
