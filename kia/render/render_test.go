@@ -451,3 +451,25 @@ func TestBatchInParts(t *testing.T) {
 		}
 	}
 }
+
+func TestSignedAtAndCompact(t *testing.T) {
+	c := loadCard(t, "newborn")
+	o, keys := options(t, c)
+	o.SignedAt = time.Date(2024, 2, 1, 9, 30, 0, 0, time.UTC)
+	k, err := prepare(c, o, "")
+	require.NoError(t, err)
+	r := credential.Verify(k.payload, keys, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	require.Equal(t, credential.StatusValid, r.Status)
+	assert.True(t, r.Claims.IssuedAt.Equal(o.SignedAt))
+
+	// Past 100 cards page contents are left uncompressed, unless Compact.
+	defer func(n int) { partCards = n }(partCards)
+	partCards = 1000
+	cards := batch(t, "newborn", compactCards+1)
+	o.SignedAt = time.Time{}
+	plain := renderPDF(t, o, cards...)
+	o.Compact = true
+	compact := renderPDF(t, o, cards...)
+	assert.Less(t, len(compact), len(plain)*3/4)
+	assert.Equal(t, len(pageSizes(t, plain)), len(pageSizes(t, compact)))
+}
