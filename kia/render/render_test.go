@@ -473,3 +473,29 @@ func TestSignedAtAndCompact(t *testing.T) {
 	assert.Less(t, len(compact), len(plain)*3/4)
 	assert.Equal(t, len(pageSizes(t, plain)), len(pageSizes(t, compact)))
 }
+
+// TestConcurrent renders in several goroutines at once, as a server does:
+// the shared art and fonts are read-only after their first use, and the
+// output is the same as rendered alone (run with -race).
+func TestConcurrent(t *testing.T) {
+	c := loadCard(t, "child")
+	o, _ := options(t, c)
+	want := renderPDF(t, o, c)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			var buf bytes.Buffer
+			err := WritePDF(&buf, o, c)
+			if err == nil && !bytes.Equal(buf.Bytes(), want) {
+				err = errors.New("different bytes")
+			}
+			if err == nil {
+				_, _, err = Images(c, o)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		assert.NoError(t, <-errs)
+	}
+}

@@ -5,12 +5,14 @@
 //	go run ./scripts/chromium-kia -key key.pem -in kia/testdata/child.json -html card.html [-cards 100]
 //	go run ./scripts/chromium-kia -key key.pem -in kia/testdata/child.json -n 300 [-dir out/]
 //	go run ./scripts/chromium-kia -key key.pem -in kia/testdata/child.json -batch 1000
+//	go run ./scripts/chromium-kia -key key.pem -in kia/testdata/newborn.json -jsonl cards.jsonl -cards 10000
 package main
 
 import (
 	"bytes"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"html/template"
@@ -43,10 +45,11 @@ func main() {
 	keyPath := flag.String("key", "", "Ed25519 PKCS#8 PEM key (adminduk keygen)")
 	in := flag.String("in", "", "card.json")
 	htmlOut := flag.String("html", "", "write the card as HTML to this file")
-	cards := flag.Int("cards", 1, "with -html: this many cards (serials vary) in the page")
+	cards := flag.Int("cards", 1, "with -html or -jsonl: this many cards (serials vary)")
 	n := flag.Int("n", 0, "render one-card PDFs this many times and print the time per card")
 	batch := flag.Int("batch", 0, "render one PDF of this many cards and print the time per card")
 	dir := flag.String("dir", "", "with -n or -batch: write the PDFs here (default: discarded)")
+	jsonl := flag.String("jsonl", "", "write -cards cards as JSON Lines to this file (photo paths made absolute), for timing the CLI")
 	flag.Parse()
 	log.SetFlags(0)
 	pemBytes, err := os.ReadFile(*keyPath)
@@ -65,6 +68,19 @@ func main() {
 	check(err)
 	o := render.Options{Signer: signer}
 
+	if *jsonl != "" {
+		f, err := os.Create(*jsonl)
+		check(err)
+		if base.Photo.Path != "" {
+			base.Photo.Path, err = filepath.Abs(filepath.Join(filepath.Dir(*in), base.Photo.Path))
+			check(err)
+		}
+		enc := json.NewEncoder(f)
+		for _, c := range variants(base, *cards) {
+			check(enc.Encode(c))
+		}
+		check(f.Close())
+	}
 	if *htmlOut != "" {
 		check(os.WriteFile(*htmlOut, page(variants(base, *cards), o), 0o644))
 	}
