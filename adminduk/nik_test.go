@@ -224,3 +224,13 @@ func TestReasonString(t *testing.T) {
 		adminduk.ReasonSyntax.String(), adminduk.ReasonDate.String(), adminduk.ReasonRegion.String(), adminduk.ReasonSerial.String()})
 	assert.Equal(t, "reason(9)", adminduk.Reason(9).String())
 }
+
+func TestExtremeReferenceDates(t *testing.T) {
+	for _, asOf := range []time.Time{date(2, 3, 4), date(9999, 12, 31), date(1, 1, 1)} {
+		n, err := adminduk.NewParser(adminduk.Options{AsOf: asOf}).ParseNIK("3201014512190001")
+		require.NoError(t, err, asOf)
+		y := n.BirthDate().Year()
+		assert.True(t, y >= 100 && y <= 4000, "%v gives year %d", asOf, y)
+		assert.Equal(t, "3201014512190001", n.String())
+	}
+}

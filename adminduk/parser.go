@@ -14,7 +14,8 @@ type Options struct {
 	// as 20YY, a larger one as 19YY, and a date that would fall after AsOf
 	// moves back a century. A caller who knows the person's full birth date
 	// can pass it here to get that century. The zero value means today in WIB
-	// (UTC+7), read from the clock at each call.
+	// (UTC+7), read from the clock at each call. Dates before the year 200
+	// or after 4000 are taken as those limits.
 	AsOf time.Time
 
 	// Lenient accepts any region code whose province exists and whose
@@ -22,6 +23,12 @@ type Options struct {
 	// instead of requiring the kecamatan to appear in some Kemendagri edition.
 	Lenient bool
 }
+
+// The range of reference years a Parser accepts.
+const (
+	minAsOfYear = 200
+	maxAsOfYear = 4000
+)
 
 // Parser parses NIKs and KK numbers with fixed [Options]. Its methods are safe
 // for concurrent use; the zero Parser is strict and uses today's date.
@@ -35,6 +42,8 @@ func NewParser(o Options) Parser {
 	p := Parser{lenient: o.Lenient}
 	if !o.AsOf.IsZero() {
 		p.ref = keyOf(o.AsOf)
+		// Keep every resolved year inside 1-4095, the range a NIK stores.
+		p.ref = min(max(p.ref, dateKey(minAsOfYear, 1, 1)), dateKey(maxAsOfYear, 12, 31))
 	}
 	return p
 }
