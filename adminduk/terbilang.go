@@ -40,9 +40,9 @@ func Words(n int64, lang Lang) string {
 		u = -u // two's complement: also right for math.MinInt64
 	}
 	if lang == English {
-		writeEN(&b, u)
+		englishSpeller.write(&b, u)
 	} else {
-		writeID(&b, u)
+		indonesianSpeller.write(&b, u)
 	}
 	return b.String()
 }
@@ -57,9 +57,24 @@ func groups(u uint64) (g [7]int, n int) {
 	return g, n
 }
 
-func writeID(b *strings.Builder, u uint64) {
+// speller spells numbers in one language: the word for zero, the base-1000
+// scale words, how to spell a group of 1-999, and, when the language has one,
+// the single word for a group of exactly one thousand ("seribu").
+type speller struct {
+	zero     string
+	scales   *[7]string
+	group    func(n int) string
+	thousand string
+}
+
+var (
+	indonesianSpeller = speller{"nol", &idScales, id999, "seribu"}
+	englishSpeller    = speller{"zero", &enScales, en999, ""}
+)
+
+func (s *speller) write(b *strings.Builder, u uint64) {
 	if u == 0 {
-		b.WriteString("nol")
+		b.WriteString(s.zero)
 		return
 	}
 	g, n := groups(u)
@@ -70,19 +85,19 @@ func writeID(b *strings.Builder, u uint64) {
 		}
 		b.WriteString(sep)
 		sep = " "
-		if i == 1 && g[i] == 1 {
-			b.WriteString("seribu")
+		if i == 1 && g[i] == 1 && s.thousand != "" {
+			b.WriteString(s.thousand)
 			continue
 		}
-		writeID999(b, g[i])
+		b.WriteString(s.group(g[i]))
 		if i > 0 {
-			b.WriteString(" " + idScales[i])
+			b.WriteString(" " + s.scales[i])
 		}
 	}
 }
 
-// writeID999 spells 1-999.
-func writeID999(b *strings.Builder, n int) {
+// id999 spells 1-999 in Indonesian.
+func id999(n int) string {
 	var parts []string
 	switch h := n / 100; {
 	case h == 1:
@@ -105,30 +120,11 @@ func writeID999(b *strings.Builder, n int) {
 			parts = append(parts, idOnes[o])
 		}
 	}
-	b.WriteString(strings.Join(parts, " "))
+	return strings.Join(parts, " ")
 }
 
-func writeEN(b *strings.Builder, u uint64) {
-	if u == 0 {
-		b.WriteString("zero")
-		return
-	}
-	g, n := groups(u)
-	sep := ""
-	for i := n - 1; i >= 0; i-- {
-		if g[i] == 0 {
-			continue
-		}
-		b.WriteString(sep)
-		sep = " "
-		writeEN999(b, g[i])
-		if i > 0 {
-			b.WriteString(" " + enScales[i])
-		}
-	}
-}
-
-func writeEN999(b *strings.Builder, n int) {
+// en999 spells 1-999 in English.
+func en999(n int) string {
 	var parts []string
 	if h := n / 100; h > 0 {
 		parts = append(parts, enOnes[h]+" hundred")
@@ -142,5 +138,5 @@ func writeEN999(b *strings.Builder, n int) {
 	default:
 		parts = append(parts, enTens[r/10]+"-"+enOnes[r%10])
 	}
-	b.WriteString(strings.Join(parts, " "))
+	return strings.Join(parts, " ")
 }
