@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// wib is Western Indonesia Time (UTC+7), the zone in which "today" is taken
+// wib is [WIB]: Western Indonesia Time (UTC+7), the zone in which "today" is taken
 // when no reference date is given. A fixed zone needs no tzdata.
 var wib = time.FixedZone("WIB", 7*60*60)
 

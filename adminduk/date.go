@@ -122,12 +122,10 @@ func (d Date) In(loc *time.Location) time.Time {
 // AddDays returns d moved by n days (n may be negative). The zero Date stays
 // zero, and so does a result outside the years 1-9999.
 func (d Date) AddDays(n int) Date {
-	if d.k == 0 {
-		return d
+	if d.k == 0 || n > maxDayNumber-minDayNumber || n < minDayNumber-maxDayNumber {
+		return Date{}
 	}
-	y, m, dd := civilFromDays(d.days() + n)
-	r, _ := NewDate(y, time.Month(m), dd)
-	return r
+	return FromDayNumber(d.days() + n)
 }
 
 // AddDate returns d moved by years, months and days, normalised as
