@@ -1,13 +1,13 @@
 package adminduk
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 )
 
-// ErrUnknownValue is returned when parsing an enumeration value fails.
-var ErrUnknownValue = errors.New("adminduk: unknown value")
+// ErrUnknownValue is returned when parsing an enumeration value fails. It
+// unwraps to [ErrInvalid].
+var ErrUnknownValue = Sentinel("adminduk: unknown value", ErrInvalid)
 
 // ValueError reports a string that is not one of an enumeration's values. It
 // unwraps to [ErrUnknownValue].

@@ -5,14 +5,55 @@ import (
 	"strconv"
 )
 
-// Sentinel errors, one per reason a NIK or KK number is rejected. Every parse
-// error unwraps to exactly one of them; branch with [errors.Is].
+// Sentinel errors shared by every package of this module, which wrap them in
+// their own sentinels (see [Sentinel]) so that errors.Is(err,
+// adminduk.ErrNotFound) holds whichever package reported it. An HTTP API can
+// map them to status codes: ErrSyntax 400, ErrInvalid 422, ErrNotFound 404,
+// ErrConflict and ErrInvalidTransition 409, ErrForbidden 403.
 var (
-	ErrSyntax        = errors.New("adminduk: invalid syntax")
-	ErrInvalidDate   = errors.New("adminduk: invalid date")
-	ErrUnknownRegion = errors.New("adminduk: unknown region")
-	ErrInvalidSerial = errors.New("adminduk: invalid serial")
+	// ErrSyntax: the input is not in the expected form at all (not 16
+	// digits, not YYYY-MM-DD, malformed JSON).
+	ErrSyntax = errors.New("adminduk: invalid syntax")
+	// ErrInvalid: the input is well formed but a value is not acceptable; a
+	// *[ValidationError] and every field sentinel unwrap to it.
+	ErrInvalid = errors.New("adminduk: invalid value")
+	// ErrNotFound: the thing asked for does not exist.
+	ErrNotFound = errors.New("adminduk: not found")
+	// ErrConflict: the change conflicts with the current state (a duplicate,
+	// a stale version).
+	ErrConflict = errors.New("adminduk: conflict")
+	// ErrForbidden: the caller may not do this.
+	ErrForbidden = errors.New("adminduk: forbidden")
+	// ErrInvalidTransition: a state machine does not allow this step from
+	// the current state.
+	ErrInvalidTransition = &sentinel{"adminduk: invalid transition", ErrConflict}
 )
+
+// Sentinel errors, one per reason a NIK or KK number is rejected. Every parse
+// error unwraps to exactly one of them (ErrSyntax, or one of these three,
+// which unwrap to [ErrInvalid]); branch with [errors.Is].
+var (
+	ErrInvalidDate   = &sentinel{"adminduk: invalid date", ErrInvalid}
+	ErrUnknownRegion = &sentinel{"adminduk: unknown region", ErrInvalid}
+	ErrInvalidSerial = &sentinel{"adminduk: invalid serial", ErrInvalid}
+)
+
+// Sentinel returns a new sentinel error with message msg that unwraps to
+// parent, one of the shared sentinels above, so that a package can have its
+// own sentinel and still answer errors.Is for the shared one:
+//
+//	var ErrNotFound = adminduk.Sentinel("partnership: agreement not found", adminduk.ErrNotFound)
+//
+// Each call returns a distinct error; compare with [errors.Is].
+func Sentinel(msg string, parent error) error { return &sentinel{msg, parent} }
+
+type sentinel struct {
+	msg    string
+	parent error
+}
+
+func (s *sentinel) Error() string { return s.msg }
+func (s *sentinel) Unwrap() error { return s.parent }
 
 // Reason says why a number was rejected.
 type Reason uint8

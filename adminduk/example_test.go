@@ -70,3 +70,31 @@ func ExampleOrdinal() {
 	fmt.Println("anak " + adminduk.Ordinal(2, adminduk.Indonesian))
 	// Output: anak kedua
 }
+
+func ExampleChecker() {
+	type child struct{ Name, BirthDate string }
+	in := child{BirthDate: "2023-02-30"}
+
+	c := adminduk.Checker{What: "example: invalid child"}
+	if in.Name == "" {
+		c.Required(adminduk.NewPointer("child", "name"))
+	}
+	if _, err := adminduk.ParseDate(in.BirthDate); err != nil {
+		c.Add(adminduk.FieldError{Pointer: adminduk.NewPointer("child", "birth_date"), Code: adminduk.CodeInvalid,
+			Indonesian: "bukan tanggal yang ada", English: "is not a calendar date", Cause: err})
+	}
+	err := c.Err()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, adminduk.ErrRequired), errors.Is(err, adminduk.ErrInvalidDate))
+	var ve *adminduk.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Println(f.Pointer, f.Code, f.Message(adminduk.Indonesian))
+		}
+	}
+	// Output:
+	// example: invalid child: /child/name: is required; /child/birth_date: is not a calendar date
+	// true true
+	// /child/name required wajib diisi
+	// /child/birth_date invalid bukan tanggal yang ada
+}
