@@ -282,6 +282,10 @@ func (c Code) appendTo(b []byte, dots bool) []byte {
 
 func append2(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
 
+// AppendText implements [encoding.TextAppender]: it appends the dotted form,
+// nothing for the zero Code.
+func (c Code) AppendText(b []byte) ([]byte, error) { return c.AppendTo(b), nil }
+
 // MarshalText implements [encoding.TextMarshaler]; the zero Code marshals as "".
 func (c Code) MarshalText() ([]byte, error) { return c.AppendTo(nil), nil }
 
