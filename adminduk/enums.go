@@ -26,7 +26,8 @@ func (e *ValueError) Unwrap() error { return ErrUnknownValue }
 // enum is the table behind one enumeration: canonical key (as marshalled),
 // Indonesian label, English label, and extra accepted spellings.
 type enum struct {
-	name string
+	name string    // in messages: "sex", "blood type"
+	typ  string    // the Go type, for String of an invalid value
 	vals []enumVal // index = value; 0 unused
 }
 
@@ -40,6 +41,28 @@ func (e *enum) key(v uint8) string {
 		return ""
 	}
 	return e.vals[v].key
+}
+
+func (e *enum) valid(v uint8) bool { return v != 0 && int(v) < len(e.vals) }
+
+// str is the String of v: its key, "" for 0, "Type(n)" for an invalid value.
+func (e *enum) str(v uint8) string {
+	if v != 0 && !e.valid(v) {
+		return e.typ + "(" + strconv.Itoa(int(v)) + ")"
+	}
+	return e.key(v)
+}
+
+// text is the Text of v: its label in l, "" for 0 or an invalid value.
+func (e *enum) text(v uint8, l Lang) string { return e.label(v, l == English) }
+
+// marshal is the MarshalText of v: its key, "" for 0, an error for an
+// invalid value.
+func (e *enum) marshal(v uint8) ([]byte, error) {
+	if v != 0 && !e.valid(v) {
+		return nil, &ValueError{Type: e.name, Input: e.str(v)}
+	}
+	return []byte(e.key(v)), nil
 }
 
 func (e *enum) label(v uint8, en bool) string {
@@ -77,24 +100,37 @@ const (
 	Female
 )
 
-var sexes = enum{"sex", []enumVal{{}, {"male", "LAKI-LAKI", "MALE", []string{"l", "lk", "laki", "m", "pria", "1"}},
+var sexes = enum{"sex", "Sex", []enumVal{{}, {"male", "LAKI-LAKI", "MALE", []string{"l", "lk", "laki", "m", "pria", "1"}},
 	{"female", "PEREMPUAN", "FEMALE", []string{"p", "pr", "f", "wanita", "2"}}}}
 
 // ParseSex accepts "male"/"female", "L"/"P", "laki-laki"/"perempuan" and
 // "1"/"2", in any case.
 func ParseSex(s string) (Sex, error) { v, err := sexes.parse(s); return Sex(v), err }
 
-// String returns "male" or "female".
-func (s Sex) String() string { return sexes.key(uint8(s)) }
+// IsValid reports whether s is [Male] or [Female].
+func (s Sex) IsValid() bool { return sexes.valid(uint8(s)) }
 
-// Indonesian returns "LAKI-LAKI" or "PEREMPUAN" as printed on documents.
-func (s Sex) Indonesian() string { return sexes.label(uint8(s), false) }
+// String returns "male" or "female", "" for 0 (unknown) and "Sex(n)" for
+// an invalid value.
+func (s Sex) String() string { return sexes.str(uint8(s)) }
 
-// English returns "MALE" or "FEMALE".
-func (s Sex) English() string { return sexes.label(uint8(s), true) }
+// Text returns the label printed on documents in language l: "LAKI-LAKI"
+// or "PEREMPUAN", "MALE" or "FEMALE"; "" when s is not valid.
+func (s Sex) Text(l Lang) string { return sexes.text(uint8(s), l) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// Indonesian returns s.Text(Indonesian).
+//
+// Deprecated: use [Sex.Text].
+func (s Sex) Indonesian() string { return s.Text(Indonesian) }
+
+// English returns s.Text(English).
+//
+// Deprecated: use [Sex.Text].
+func (s Sex) English() string { return s.Text(English) }
+
+// MarshalText implements [encoding.TextMarshaler]: the String of s, and an
+// error for an invalid value.
+func (s Sex) MarshalText() ([]byte, error) { return sexes.marshal(uint8(s)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseSex].
 func (s *Sex) UnmarshalText(b []byte) error { v, err := ParseSex(string(b)); *s = v; return err }
@@ -114,7 +150,7 @@ const (
 	Kepercayaan // Kepercayaan terhadap Tuhan YME
 )
 
-var religions = enum{"religion", []enumVal{{},
+var religions = enum{"religion", "Religion", []enumVal{{},
 	{"Islam", "ISLAM", "ISLAM", []string{"moslem", "muslim"}},
 	{"Kristen", "KRISTEN", "PROTESTANT", []string{"kristen protestan", "protestan", "christian"}},
 	{"Katolik", "KATOLIK", "CATHOLIC", []string{"katholik", "roman catholic"}},
@@ -128,17 +164,30 @@ var religions = enum{"religion", []enumVal{{},
 // ParseReligion accepts the Indonesian names and common variants in any case.
 func ParseReligion(s string) (Religion, error) { v, err := religions.parse(s); return Religion(v), err }
 
-// String returns the Indonesian name, e.g. "Katolik".
-func (r Religion) String() string { return religions.key(uint8(r)) }
+// IsValid reports whether r is one of the religions above.
+func (r Religion) IsValid() bool { return religions.valid(uint8(r)) }
 
-// Indonesian returns the name in capitals as printed on documents.
-func (r Religion) Indonesian() string { return religions.label(uint8(r), false) }
+// String returns the Indonesian name, e.g. "Katolik", "" for 0 (unknown)
+// and "Religion(n)" for an invalid value.
+func (r Religion) String() string { return religions.str(uint8(r)) }
 
-// English returns the English name in capitals.
-func (r Religion) English() string { return religions.label(uint8(r), true) }
+// Text returns the name in capitals as printed on documents in language l:
+// "KATOLIK" or "CATHOLIC"; "" when r is not valid.
+func (r Religion) Text(l Lang) string { return religions.text(uint8(r), l) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (r Religion) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+// Indonesian returns r.Text(Indonesian).
+//
+// Deprecated: use [Religion.Text].
+func (r Religion) Indonesian() string { return r.Text(Indonesian) }
+
+// English returns r.Text(English).
+//
+// Deprecated: use [Religion.Text].
+func (r Religion) English() string { return r.Text(English) }
+
+// MarshalText implements [encoding.TextMarshaler]: the String of r, and an
+// error for an invalid value.
+func (r Religion) MarshalText() ([]byte, error) { return religions.marshal(uint8(r)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseReligion].
 func (r *Religion) UnmarshalText(b []byte) error {
@@ -156,7 +205,7 @@ const (
 	WNA
 )
 
-var citizenships = enum{"citizenship", []enumVal{{},
+var citizenships = enum{"citizenship", "Citizenship", []enumVal{{},
 	{"WNI", "WNI", "INDONESIAN", []string{"indonesia", "warga negara indonesia"}},
 	{"WNA", "WNA", "FOREIGN", []string{"asing", "warga negara asing"}},
 }}
@@ -167,14 +216,26 @@ func ParseCitizenship(s string) (Citizenship, error) {
 	return Citizenship(v), err
 }
 
-// String returns "WNI" or "WNA".
-func (c Citizenship) String() string { return citizenships.key(uint8(c)) }
+// IsValid reports whether c is [WNI] or [WNA].
+func (c Citizenship) IsValid() bool { return citizenships.valid(uint8(c)) }
 
-// English returns "INDONESIAN" or "FOREIGN".
-func (c Citizenship) English() string { return citizenships.label(uint8(c), true) }
+// String returns "WNI" or "WNA", "" for 0 (unknown) and "Citizenship(n)"
+// for an invalid value.
+func (c Citizenship) String() string { return citizenships.str(uint8(c)) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (c Citizenship) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// Text returns the label printed on documents in language l: "WNI" or
+// "WNA" in Indonesian, "INDONESIAN" or "FOREIGN" in English; "" when c is
+// not valid.
+func (c Citizenship) Text(l Lang) string { return citizenships.text(uint8(c), l) }
+
+// English returns c.Text(English).
+//
+// Deprecated: use [Citizenship.Text].
+func (c Citizenship) English() string { return c.Text(English) }
+
+// MarshalText implements [encoding.TextMarshaler]: the String of c, and an
+// error for an invalid value.
+func (c Citizenship) MarshalText() ([]byte, error) { return citizenships.marshal(uint8(c)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseCitizenship].
 func (c *Citizenship) UnmarshalText(b []byte) error {
@@ -203,7 +264,7 @@ const (
 	BloodONeg
 )
 
-var bloodTypes = enum{"blood type", []enumVal{{},
+var bloodTypes = enum{"blood type", "BloodType", []enumVal{{},
 	{"A", "A", "A", nil}, {"B", "B", "B", nil}, {"AB", "AB", "AB", nil}, {"O", "O", "O", nil},
 	{"A+", "A+", "A+", nil}, {"A-", "A-", "A-", nil}, {"B+", "B+", "B+", nil}, {"B-", "B-", "B-", nil},
 	{"AB+", "AB+", "AB+", nil}, {"AB-", "AB-", "AB-", nil}, {"O+", "O+", "O+", nil}, {"O-", "O-", "O-", nil},
@@ -219,16 +280,30 @@ func ParseBloodType(s string) (BloodType, error) {
 	return BloodType(v), err
 }
 
-// String returns the blood type, or "-" when unknown.
+// IsValid reports whether b is one of the blood types above.
+func (b BloodType) IsValid() bool { return bloodTypes.valid(uint8(b)) }
+
+// String returns the blood type, "-" for 0 (unknown, as documents print it)
+// and "BloodType(n)" for an invalid value.
 func (b BloodType) String() string {
-	if k := bloodTypes.key(uint8(b)); k != "" {
-		return k
+	if b == 0 {
+		return "-"
 	}
-	return "-"
+	return bloodTypes.str(uint8(b))
 }
 
-// MarshalText implements [encoding.TextMarshaler]; unknown gives "".
-func (b BloodType) MarshalText() ([]byte, error) { return []byte(bloodTypes.key(uint8(b))), nil }
+// Text returns the blood type as printed on documents, the same in both
+// languages: "AB+", or "-" for 0 (unknown); "" for an invalid value.
+func (b BloodType) Text(Lang) string {
+	if b == 0 {
+		return "-"
+	}
+	return bloodTypes.key(uint8(b))
+}
+
+// MarshalText implements [encoding.TextMarshaler]; 0 (unknown) gives "", an
+// invalid value an error.
+func (b BloodType) MarshalText() ([]byte, error) { return bloodTypes.marshal(uint8(b)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseBloodType].
 func (b *BloodType) UnmarshalText(t []byte) error {
