@@ -77,11 +77,11 @@ func (r Reason) String() string {
 	return reasonNames[r]
 }
 
-// ParseError reports a rejected NIK or KK number. Its message shows the input
+// ParseError reports a rejected NIK, KK number or NIP. Its message shows the input
 // masked (see [NIK.Masked]) so that it can be logged; the caller still has
 // the raw input in Input.
 type ParseError struct {
-	What   string // "NIK" or "KK"
+	What   string // "NIK", "KK" or "NIP"
 	Input  string // the input as given, unmasked
 	Reason Reason
 	Msg    string // what is wrong, in English
@@ -89,8 +89,15 @@ type ParseError struct {
 
 // Error returns a message like `adminduk: NIK "3201********0001": invalid date: 31 February 2023`.
 func (e *ParseError) Error() string {
-	return "adminduk: " + e.What + " " + strconv.Quote(maskInput(e.Input)) + ": " + e.Msg
+	in := maskInput(e.Input)
+	if e.What == "NIP" {
+		in = maskDigits(e.Input, 4, 3)
+	}
+	return "adminduk: " + e.What + " " + strconv.Quote(in) + ": " + e.Msg
 }
+
+// Is reports whether target is [ErrInvalidNIP] for an error about a NIP.
+func (e *ParseError) Is(target error) bool { return target == ErrInvalidNIP && e.What == "NIP" }
 
 // Unwrap returns the sentinel of e.Reason.
 func (e *ParseError) Unwrap() error {
@@ -110,4 +117,30 @@ func maskInput(s string) string {
 		return s[:40] + "..."
 	}
 	return s
+}
+
+// maskDigits replaces every digit of s after the first keep digits and
+// before the last tail digits by '*', keeping other bytes; inputs longer
+// than 40 bytes are truncated first.
+func maskDigits(s string, keep, tail int) string {
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			total++
+		}
+	}
+	b := []byte(s)
+	seen := 0
+	for i, c := range b {
+		if c >= '0' && c <= '9' {
+			if seen >= keep && seen < total-tail {
+				b[i] = '*'
+			}
+			seen++
+		}
+	}
+	return string(b)
 }

@@ -3,6 +3,7 @@ package adminduk
 import (
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -27,6 +28,35 @@ func MustParseKK(s string) KK {
 		panic(err)
 	}
 	return k
+}
+
+// NewKK builds the family card number that the Dukcapil office of kecamatan
+// gives a card recorded on the date recorded with a serial (1-9999): the
+// kecamatan code, the record date as DDMMYY and the serial. A village code
+// stands for its kecamatan. Errors are *[ParseError] values (What "KK") that
+// unwrap to [ErrUnknownRegion] for a code that is not a kecamatan of some
+// Kemendagri edition since 2016, [ErrInvalidDate] for the zero Date or a year
+// outside 200-4000 (the years a [Parser] resolves), and [ErrInvalidSerial] for a serial outside 1-9999.
+func NewKK(kecamatan wilayah.Code, recorded Date, serial int) (KK, error) {
+	bad := func(r Reason, msg string) (KK, error) {
+		in := kecamatan.String() + " " + recorded.String() + " " + strconv.Itoa(serial)
+		return KK{}, &ParseError{What: "KK", Input: in, Reason: r, Msg: msg}
+	}
+	kec := kecamatan
+	if kec.Level() == wilayah.LevelVillage {
+		kec = kec.District()
+	}
+	if kec.Level() != wilayah.LevelDistrict || !wilayah.Known(kec) {
+		return bad(ReasonRegion, "want the code of a kecamatan that appears in a Kemendagri edition since 2016")
+	}
+	if recorded.Year() < minAsOfYear || recorded.Year() > maxAsOfYear {
+		return bad(ReasonDate, "want a record date in the years 200-4000")
+	}
+	if serial < 1 || serial > 9999 {
+		return bad(ReasonSerial, "want a serial in 1-9999")
+	}
+	region := kec.ProvinceNumber()*10000 + kec.RegencyNumber()*100 + kec.DistrictNumber()
+	return KK{pack(region, recorded.Year(), int(recorded.Month()), recorded.Day(), serial)}, nil
 }
 
 // ValidateKK reports whether s is a valid KK number.
@@ -65,6 +95,10 @@ func (k KK) String() string {
 
 // AppendTo appends the 16 digits to b.
 func (k KK) AppendTo(b []byte) []byte { return k.n.appendTo(b) }
+
+// AppendText implements [encoding.TextAppender]: it appends the 16 digits,
+// nothing for the zero KK.
+func (k KK) AppendText(b []byte) ([]byte, error) { return k.n.appendTo(b), nil }
 
 // Masked returns the number with its eight middle digits hidden.
 func (k KK) Masked() string {

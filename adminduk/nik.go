@@ -103,6 +103,11 @@ func (n NIK) String() string {
 // AppendTo appends the 16 digits to b (nothing for the zero NIK).
 func (n NIK) AppendTo(b []byte) []byte { return n.n.appendTo(b) }
 
+// AppendText implements [encoding.TextAppender]: it appends the 16 digits,
+// nothing for the zero NIK. Like [NIK.MarshalText] it gives the digits, not
+// the masked form.
+func (n NIK) AppendText(b []byte) ([]byte, error) { return n.n.appendTo(b), nil }
+
 // Masked returns the NIK with its eight middle digits hidden,
 // "3201********0001", as shown in logs and to other parties.
 func (n NIK) Masked() string {
