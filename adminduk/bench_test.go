@@ -2,7 +2,6 @@ package adminduk_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
@@ -17,7 +16,7 @@ func BenchmarkParseNIK(b *testing.B) {
 }
 
 func BenchmarkParserParseNIK(b *testing.B) {
-	p := adminduk.NewParser(adminduk.Options{AsOf: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	p := adminduk.NewParser(adminduk.Options{AsOf: adminduk.MustDate(2026, 11, 22)})
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkNIK, _ = p.ParseNIK("3201014512230001")

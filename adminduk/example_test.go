@@ -14,7 +14,7 @@ func ExampleParseNIK() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(n.Sex(), n.BirthDate().Format(time.DateOnly), n.Serial(), n.Region())
+	fmt.Println(n.Sex(), n.BirthDate(), n.Serial(), n.Region())
 	fmt.Println(n) // %v masks a NIK
 	// Output:
 	// female 2023-12-05 1 32.01.01
@@ -39,10 +39,10 @@ func ExampleParseNIK_errors() {
 }
 
 func ExampleNewParser() {
-	p := adminduk.NewParser(adminduk.Options{AsOf: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	p := adminduk.NewParser(adminduk.Options{AsOf: adminduk.MustDate(2026, 11, 22)})
 	for _, s := range []string{"3201012211260001", "3201012311260001"} {
 		n, _ := p.ParseNIK(s)
-		fmt.Println(n.BirthDate().Format(time.DateOnly))
+		fmt.Println(n.BirthDate())
 	}
 	// Output:
 	// 2026-11-22
@@ -58,7 +58,7 @@ func ExampleTerbilang() {
 }
 
 func ExampleDateWords() {
-	d := time.Date(2023, 8, 25, 0, 0, 0, 0, time.UTC)
+	d := adminduk.MustDate(2023, time.August, 25)
 	fmt.Println(adminduk.DateWords(d, adminduk.Indonesian))
 	fmt.Println(adminduk.DateWords(d, adminduk.English))
 	// Output:

@@ -4,7 +4,6 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
@@ -81,8 +80,9 @@ func (k KK) IsValid() bool { return k.n != 0 }
 // Region returns the kecamatan where the card was recorded.
 func (k KK) Region() wilayah.Code { return k.n.region() }
 
-// RecordDate returns the date the card was recorded, at midnight UTC.
-func (k KK) RecordDate() time.Time { return k.n.date(k.n.day()) }
+// RecordDate returns the date the card was recorded, or the zero Date for
+// the zero KK.
+func (k KK) RecordDate() Date { return k.n.date(k.n.day()) }
 
 // Serial returns the 4-digit serial, 1-9999.
 func (k KK) Serial() int { return k.n.serial() }

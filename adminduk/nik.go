@@ -86,10 +86,10 @@ func (n NIK) Birth() (year int, month time.Month, day int) {
 	return n.n.year(), time.Month(n.n.month()), n.n.day() % 40
 }
 
-// BirthDate returns the encoded birth date at midnight UTC, or the zero time
-// for the zero NIK. A corrected birth date may legitimately differ from it
+// BirthDate returns the encoded birth date, or the zero Date for the zero
+// NIK. A corrected birth date may legitimately differ from it
 // (Permendagri 108/2019 art. 15).
-func (n NIK) BirthDate() time.Time { return n.n.date(n.n.day() % 40) }
+func (n NIK) BirthDate() Date { return n.n.date(n.n.day() % 40) }
 
 // Serial returns the 4-digit serial, 1-9999.
 func (n NIK) Serial() int { return n.n.serial() }

@@ -9,14 +9,13 @@ import (
 
 // Options configure a [Parser].
 type Options struct {
-	// AsOf is the reference date for the two-digit birth year (its calendar
-	// date in its own location is used). A NIK's YY up to AsOf's YY is read
+	// AsOf is the reference date for the two-digit birth year. A NIK's YY up to AsOf's YY is read
 	// as 20YY, a larger one as 19YY, and a date that would fall after AsOf
 	// moves back a century. A caller who knows the person's full birth date
-	// can pass it here to get that century. The zero value means today in WIB
-	// (UTC+7), read from the clock at each call. Dates before the year 200
-	// or after 4000 are taken as those limits.
-	AsOf time.Time
+	// can pass it here to get that century. The zero value means today in
+	// [WIB]. Dates before the year 200 or after 4000 are taken as those
+	// limits.
+	AsOf Date
 
 	// Lenient accepts any region code whose province exists and whose
 	// kab/kota (01-69, 71-99) and kecamatan (01-99) numbers are in range,
@@ -41,7 +40,7 @@ type Parser struct {
 func NewParser(o Options) Parser {
 	p := Parser{lenient: o.Lenient}
 	if !o.AsOf.IsZero() {
-		p.ref = keyOf(o.AsOf)
+		p.ref = o.AsOf.k
 		// Keep every resolved year inside 1-4095, the range a NIK stores.
 		p.ref = min(max(p.ref, dateKey(minAsOfYear, 1, 1)), dateKey(maxAsOfYear, 12, 31))
 	}
@@ -79,11 +78,11 @@ func (n number) region() wilayah.Code {
 	return wilayah.CodeFrom(r/10000, r/100%100, r%100, 0)
 }
 
-func (n number) date(day int) time.Time {
+func (n number) date(day int) Date {
 	if n == 0 {
-		return time.Time{}
+		return Date{}
 	}
-	return time.Date(n.year(), time.Month(n.month()), day, 0, 0, 0, 0, time.UTC)
+	return Date{dateKey(n.year(), n.month(), day)}
 }
 
 // appendTo appends the 16 digits of n as written.

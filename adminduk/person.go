@@ -1,10 +1,6 @@
 package adminduk
 
-import (
-	"time"
-
-	"github.com/adminduk-id/adminduk/adminduk/wilayah"
-)
+import "github.com/adminduk-id/adminduk/adminduk/wilayah"
 
 // Person is the identity of a person as the documents of this module print
 // it. Fields a document does not need may stay zero.
@@ -13,7 +9,7 @@ type Person struct {
 	Name       string
 	Sex        Sex
 	BirthPlace string
-	BirthDate  time.Time // calendar date; the time of day is ignored
+	BirthDate  Date
 }
 
 // Address is a domicile as printed on a KK or KIA.

@@ -26,9 +26,12 @@ func MonthName(m time.Month, lang Lang) string {
 }
 
 // FormatDate writes a date the way documents print it in figures and month
-// name: "25 Agustus 2023" or "25 August 2023".
-func FormatDate(t time.Time, lang Lang) string {
-	y, m, d := t.Date()
+// name: "25 Agustus 2023" or "25 August 2023"; "" for the zero Date.
+func FormatDate(dt Date, lang Lang) string {
+	if dt.IsZero() {
+		return ""
+	}
+	y, m, d := dt.Year(), dt.Month(), dt.Day()
 	return strconv.Itoa(d) + " " + MonthName(m, lang) + " " + strconv.Itoa(y)
 }
 
@@ -36,9 +39,12 @@ func FormatDate(t time.Time, lang Lang) string {
 // (in capitals) for dates of birth and death. Indonesian: day, month and
 // year as cardinals, 25 August 2023 -> "dua puluh lima agustus dua ribu dua
 // puluh tiga". English: the day as an ordinal, "twenty-fifth august two
-// thousand twenty-three". Only t's year, month and day are used.
-func DateWords(t time.Time, lang Lang) string {
-	y, m, d := t.Date()
+// thousand twenty-three". The zero Date gives "".
+func DateWords(dt Date, lang Lang) string {
+	if dt.IsZero() {
+		return ""
+	}
+	y, m, d := dt.Year(), dt.Month(), dt.Day()
 	if lang == English {
 		return Ordinal(int64(d), English) + " " + strings.ToLower(MonthName(m, English)) + " " + Words(int64(y), English)
 	}

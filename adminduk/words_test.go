@@ -66,6 +66,8 @@ func TestDateWords(t *testing.T) {
 	assert.Equal(t, "twenty-fifth august two thousand twenty-three", adminduk.DateWords(date(2023, 8, 25), adminduk.English))
 	assert.Equal(t, "25 Agustus 2023", adminduk.FormatDate(date(2023, 8, 25), adminduk.Indonesian))
 	assert.Equal(t, "5 December 2023", adminduk.FormatDate(date(2023, 12, 5), adminduk.English))
+	assert.Equal(t, "", adminduk.FormatDate(adminduk.Date{}, adminduk.English)) // not "30 November -1"
+	assert.Equal(t, "", adminduk.DateWords(adminduk.Date{}, adminduk.Indonesian))
 	assert.Equal(t, "", adminduk.MonthName(13, adminduk.Indonesian))
 }
 

@@ -70,7 +70,7 @@ type Child struct {
 
 // Person returns the child as an [adminduk.Person].
 func (c Child) Person() adminduk.Person {
-	return adminduk.Person{NIK: c.NIK, Name: c.Name, Sex: c.Sex, BirthPlace: c.BirthPlace, BirthDate: c.BirthDate.Time()}
+	return adminduk.Person{NIK: c.NIK, Name: c.Name, Sex: c.Sex, BirthPlace: c.BirthPlace, BirthDate: c.BirthDate}
 }
 
 // Kind returns [KindBirth].
@@ -174,7 +174,7 @@ func (b *Birth) Warnings() []*FieldError {
 		c.add("father.nik", CodeMismatch, "NIK ayah berkode perempuan", "father's NIK is coded female")
 	}
 	if b.Mother.NIK.IsValid() && !ch.BirthDate.IsZero() {
-		if age := DateOf(b.Mother.NIK.BirthDate()).YearsAt(ch.BirthDate); age < 10 || age > 65 {
+		if age := b.Mother.NIK.BirthDate().YearsAt(ch.BirthDate); age < 10 || age > 65 {
 			c.add("mother.nik", CodeRange, "umur ibu menurut NIK "+itoa(age)+" tahun", "mother's age by her NIK is "+itoa(age))
 		}
 	}

@@ -39,7 +39,7 @@ type Deceased struct {
 
 // Person returns the deceased as an [adminduk.Person].
 func (d Deceased) Person() adminduk.Person {
-	return adminduk.Person{NIK: d.NIK, Name: d.Name, Sex: d.Sex, BirthPlace: d.BirthPlace, BirthDate: d.BirthDate.Time()}
+	return adminduk.Person{NIK: d.NIK, Name: d.Name, Sex: d.Sex, BirthPlace: d.BirthPlace, BirthDate: d.BirthDate}
 }
 
 // Kind returns [KindDeath].

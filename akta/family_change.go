@@ -321,6 +321,6 @@ func NewKKNumber(kecamatan wilayah.Code, recorded Date, serial int) (adminduk.KK
 	if serial < 1 || serial > 9999 {
 		b = append(b, '!') // make it fail
 	}
-	p := adminduk.NewParser(adminduk.Options{AsOf: recorded.Time()})
+	p := adminduk.NewParser(adminduk.Options{AsOf: recorded})
 	return p.ParseKK(string(b))
 }

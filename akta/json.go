@@ -147,7 +147,7 @@ func newConv(kind string, o DecodeOptions) *conv {
 // does not depend on the clock.
 func (v *conv) asOf(s string) {
 	if d, err := ParseDate(s); err == nil {
-		v.niks = adminduk.NewParser(adminduk.Options{AsOf: d.Time(), Lenient: v.o.LenientRegions})
+		v.niks = adminduk.NewParser(adminduk.Options{AsOf: d, Lenient: v.o.LenientRegions})
 	}
 }
 

@@ -111,7 +111,7 @@ func nikFor(t testing.TB, d akta.Date, sex adminduk.Sex) adminduk.NIK {
 		day += 40
 	}
 	s := "360409" + two(day) + two(int(d.Month())) + two(d.Year()%100) + "0001"
-	n, err := adminduk.NewParser(adminduk.Options{AsOf: d.Time()}).ParseNIK(s)
+	n, err := adminduk.NewParser(adminduk.Options{AsOf: d}).ParseNIK(s)
 	require.NoError(t, err)
 	return n
 }

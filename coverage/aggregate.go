@@ -201,7 +201,7 @@ func NewAggregator(o Options) (*Aggregator, error) {
 	}
 	a := &Aggregator{opt: o, asOf: civilOf(o.AsOf), tallies: map[wilayah.Code]*tally{},
 		lookup: map[uint32]districtEntry{}, notes: map[noteKey]*note{}}
-	a.parser = adminduk.NewParser(adminduk.Options{AsOf: a.asOf.time(), Lenient: o.LenientNIK})
+	a.parser = adminduk.NewParser(adminduk.Options{AsOf: adminduk.DateOf(a.asOf.time()), Lenient: o.LenientNIK})
 	a.start = a.asOf.addMonths(-o.Window)
 	a.ranges = [2]AgeRange{o.AktaAges, o.KIAAges}
 	a.maxAge = max(o.AktaAges.To, o.KIAAges.To)

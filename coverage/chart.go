@@ -173,7 +173,7 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 	y := margin + 18
 	text(margin, y, title, 18, true, colorText, anchorStart)
 	y += 22
-	sub := adminduk.FormatDate(rep.AsOf, lang)
+	sub := adminduk.FormatDate(adminduk.DateOf(rep.AsOf), lang)
 	if rep.Total.Name != "" && len(rep.Regions) > 0 {
 		if reg := commonParent(rep); reg != "" {
 			sub = reg + " · " + sub

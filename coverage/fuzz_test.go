@@ -107,7 +107,7 @@ func refParse(line string, asOf time.Time) (refRow, string, bool) {
 		return 0, false
 	}
 	var out refRow
-	nik, err := adminduk.NewParser(adminduk.Options{AsOf: asOf}).ParseNIK(f["nik"])
+	nik, err := adminduk.NewParser(adminduk.Options{AsOf: adminduk.DateOf(asOf)}).ParseNIK(f["nik"])
 	if err != nil {
 		return out, "nik", true
 	}

@@ -95,7 +95,7 @@ func WriteText(w io.Writer, rep *Report, o TextOptions) error {
 	bw := bufio.NewWriter(w)
 	wd := wordsFor(o.Lang)
 	lang := o.Lang
-	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(rep.AsOf, lang) + "\n")
+	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(adminduk.DateOf(rep.AsOf), lang) + "\n")
 	for _, s := range rep.Indicators {
 		bw.WriteString("\n" + s.Indicator.Title(lang) + ", " + wd.ages + " " + s.Ages.String())
 		if s.Target != nil {

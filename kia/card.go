@@ -205,10 +205,10 @@ func (r Rules) Validate(c *Card) (warnings []*FieldError, err error) {
 
 	// Warnings: the NIK's date and sex against the recorded ones.
 	if c.NIK.IsValid() {
-		if !c.BirthDate.IsZero() && !civil(c.BirthDate).Equal(civil(c.NIK.BirthDate())) {
+		if !c.BirthDate.IsZero() && !civil(c.BirthDate).Equal(civil(c.NIK.BirthDate().Time())) {
 			warn.add("birth_date", CodeMismatch,
-				"tanggal lahir berbeda dengan yang tersandi di NIK ("+formatDMY(c.NIK.BirthDate())+"); periksa apakah tanggal lahir telah dikoreksi",
-				"birth date differs from the one encoded in the NIK ("+formatDMY(c.NIK.BirthDate())+"); check that it was corrected")
+				"tanggal lahir berbeda dengan yang tersandi di NIK ("+formatDMY(c.NIK.BirthDate().Time())+"); periksa apakah tanggal lahir telah dikoreksi",
+				"birth date differs from the one encoded in the NIK ("+formatDMY(c.NIK.BirthDate().Time())+"); check that it was corrected")
 		}
 		if c.Sex != 0 && c.Sex != c.NIK.Sex() {
 			warn.add("sex", CodeMismatch,

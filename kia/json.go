@@ -116,7 +116,7 @@ func (w *cardJSON) card() (*Card, error) {
 	c.PermitUntil = ck.date("permit_until", w.PermitUntil)
 	// The NIK's two-digit year is read against the issue date: a child
 	// holding a KIA was born less than 17 years before it.
-	p := adminduk.NewParser(adminduk.Options{AsOf: c.IssuedAt})
+	p := adminduk.NewParser(adminduk.Options{AsOf: adminduk.DateOf(c.IssuedAt)})
 	if w.NIK != "" {
 		n, err := p.ParseNIK(w.NIK)
 		if err != nil {

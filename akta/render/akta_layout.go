@@ -43,12 +43,12 @@ func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 // dateWords spells a date as the akta print it: "DUA PULUH LIMA AGUSTUS DUA
 // RIBU DUA PULUH TIGA".
 func dateWords(d akta.Date) string {
-	return strings.ToUpper(adminduk.DateWords(d.Time(), adminduk.Indonesian))
+	return strings.ToUpper(adminduk.DateWords(d, adminduk.Indonesian))
 }
 
 // issueDate writes the date of issue in figures: "1 SEPTEMBER 2023".
 func issueDate(d akta.Date) string {
-	return strings.ToUpper(adminduk.FormatDate(d.Time(), adminduk.Indonesian))
+	return strings.ToUpper(adminduk.FormatDate(d, adminduk.Indonesian))
 }
 
 // birthOrder writes "anak ke-" and the cardinal in words, which together

@@ -44,7 +44,7 @@ func parserFlags(fs interface {
 			if err != nil {
 				return adminduk.Parser{}, usagef("--as-of %q: want YYYY-MM-DD", *asOf)
 			}
-			o.AsOf = t
+			o.AsOf = adminduk.DateOf(t)
 		}
 		return adminduk.NewParser(o), nil
 	}
@@ -120,14 +120,14 @@ func runNumberParse(e *env, name string, args []string) error {
 			n, err := p.ParseNIK(s)
 			perr = err
 			if err == nil {
-				out.Sex, out.BirthDate, out.Serial = n.Sex().String(), n.BirthDate().Format(time.DateOnly), n.Serial()
+				out.Sex, out.BirthDate, out.Serial = n.Sex().String(), n.BirthDate().String(), n.Serial()
 				out.Region = describeRegion(n.Region())
 			}
 		} else {
 			k, err := p.ParseKK(s)
 			perr = err
 			if err == nil {
-				out.RecordDate, out.Serial = k.RecordDate().Format(time.DateOnly), k.Serial()
+				out.RecordDate, out.Serial = k.RecordDate().String(), k.Serial()
 				out.Region = describeRegion(k.Region())
 			}
 		}

@@ -43,7 +43,7 @@ func runTerbilang(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return usagef("--date %q: want YYYY-MM-DD", *date)
 		}
-		words = adminduk.DateWords(t, l)
+		words = adminduk.DateWords(adminduk.DateOf(t), l)
 	case len(pos) == 1:
 		n, err := strconv.ParseInt(pos[0], 10, 64)
 		if err != nil {

@@ -27,7 +27,7 @@ func main() {
 	}
 	now, _ := wilayah.Resolve(nik.Region())
 	fmt.Printf("NIK %v: %s, born %s, registered in %s (now %s %s)\n",
-		nik, nik.Sex(), nik.BirthDate().Format(time.DateOnly), nik.Region(), now.Code, now.Name)
+		nik, nik.Sex(), nik.BirthDate(), nik.Region(), now.Code, now.Name)
 
 	// 2. A card from card.json, checked against the KIA rules.
 	data, err := os.ReadFile("kia/testdata/newborn.json")

@@ -129,7 +129,7 @@ func page(b *akta.Birth, o render.Options) []byte {
 	}
 	svg.WriteString(`"/></svg>`)
 	up := func(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
-	words := func(d akta.Date) string { return up(adminduk.DateWords(d.Time(), adminduk.Indonesian)) }
+	words := func(d akta.Date) string { return up(adminduk.DateWords(d, adminduk.Indonesian)) }
 	rows := []row{
 		{"Berdasarkan Akta Kelahiran Nomor", "By virtue of Birth Certificate Number", b.Number.String()},
 		{"bahwa di", "that in", up(b.Child.BirthPlace)},
@@ -150,7 +150,7 @@ func page(b *akta.Birth, o render.Options) []byte {
 	t := template.Must(template.New("page").Parse(pageTemplate))
 	check(t.Execute(&out, map[string]any{
 		"NIK": b.Child.NIK.String(), "Rows": rows, "Place": b.Issuer.PlaceName(),
-		"Issued":  up(adminduk.FormatDate(b.IssuedAt.Time(), adminduk.Indonesian)),
+		"Issued":  up(adminduk.FormatDate(b.IssuedAt, adminduk.Indonesian)),
 		"Regency": b.Issuer.RegencyName(), "Head": up(b.Issuer.HeadName), "NIP": b.Issuer.HeadNIP.Printed(),
 		"QR":      template.HTML(svg.String()),
 		"Regular": font(goregular.TTF), "Bold": font(gobold.TTF), "Italic": font(goitalic.TTF),
