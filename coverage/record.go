@@ -45,7 +45,7 @@ const (
 	colIgnore = numCols
 )
 
-// Columns lists the CSV columns in the order [WriteRecords] writes them.
+// Columns lists the CSV columns in the order [Synthesize] writes them.
 // The header names them; the order is free, and unknown columns are
 // ignored (with a [WarnUnknownColumn] warning):
 //

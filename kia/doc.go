@@ -73,10 +73,10 @@
 //
 // # Credential
 //
-// The QR code of a card carries its claims signed by the Dinas, as
-// shared/CREDENTIAL.md specifies: [Card.Claims] maps a card to them (issuer
-// "ID-" and the kab/kota code, issue time 00:00 WIB of the issue date, exp
-// 23:59:59 WIB of the last valid day, NIK, name as printed, birth date,
+// The QR code of a card carries its claims signed by the Dinas, as the
+// credential specification (CREDENTIAL.md) says: [Card.Claims] maps a card
+// to them (issuer "ID-" and the kab/kota code, issue time 00:00 WIB of the
+// issue date, exp 23:59:59 WIB of the last valid day, NIK, name as printed, birth date,
 // sex, nationality, kecamatan of the address, type "KIA", number (the
 // NIK), valid-until, KK number; never the photo) and [Card.Sign] signs
 // them with a [Signer]. [Verify] checks a scanned code against a [KeySet]

@@ -1,6 +1,7 @@
 // Package credential implements the signed QR credential of KIA cards and
-// akta documents exactly as shared/CREDENTIAL.md specifies, a contract that
-// other tools (scripts/verifier among them) verify against.
+// akta documents exactly as the project's credential specification
+// (CREDENTIAL.md) says, a contract that other tools (scripts/verifier among
+// them) verify against.
 //
 // # Format
 //

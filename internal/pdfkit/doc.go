@@ -13,7 +13,7 @@
 // licence). [Register] adds fonts to a gopdf document from a container
 // parsed once per process, in a fixed order, so that the same drawing gives
 // the same bytes. [Width] measures text with the fonts' unhinted advance
-// widths, which is what gopdf writes and what [Faces] draws at any
+// widths, which is what gopdf writes and what [Raster.Text] draws at any
 // resolution; [Clean] replaces the runes the fonts lack.
 //
 // # Fitting text
@@ -25,7 +25,7 @@
 // # QR codes
 //
 // [QRPNG] turns a QR bitmap into a 1-bit greyscale PNG with whole pixels
-// per module; [PlaceQR] puts it on a gopdf page; [DrawQR] draws it into a
+// per module; [PlaceQR] puts it on a gopdf page; [Raster.QR] draws it into a
 // raster image. Package qrenc encodes the bitmap.
 //
 // # Print marks

@@ -1,7 +1,6 @@
 // Package render draws KIA cards (package [github.com/adminduk-id/adminduk/kia])
 // as PDF and PNG: the front and back of an ISO/IEC 7810 ID-1 card (85.60 x
-// 53.98 mm), with the signed QR credential of shared/CREDENTIAL.md on the
-// back.
+// 53.98 mm), with the signed QR credential (CREDENTIAL.md) on the back.
 //
 // # The card
 //

@@ -47,7 +47,7 @@ func ParseLayout(s string) (Layout, error) {
 // Options configure rendering.
 type Options struct {
 	// Signer signs each card's QR code; it must be the cards' issuer.
-	// Required, unless every card comes with its payload (see Sheet.AddSigned).
+	// Required, unless every card comes with its payload (see [Batch.AddSigned]).
 	Signer *kia.Signer
 	// Rules decide the kind and validity of each card; the zero Rules is
 	// the default.
