@@ -6,10 +6,6 @@ import (
 	"time"
 )
 
-// wib is [WIB]: Western Indonesia Time (UTC+7), the zone in which "today" is taken
-// when no reference date is given. A fixed zone needs no tzdata.
-var wib = time.FixedZone("WIB", 7*60*60)
-
 // dateKey packs a calendar date as yyyymmdd, so dates compare as integers.
 func dateKey(y, m, d int) int32 { return int32(y*10000 + m*100 + d) }
 
@@ -51,10 +47,10 @@ func todayKey() int32 {
 }
 
 func refreshToday() {
-	now := time.Now().In(wib)
+	now := time.Now().In(WIB)
 	today.Store(keyOf(now))
 	y, m, d := now.Date()
-	next := time.Date(y, m, d+1, 0, 0, 0, 0, wib)
+	next := time.Date(y, m, d+1, 0, 0, 0, 0, WIB)
 	time.AfterFunc(next.Sub(now)+time.Millisecond, refreshToday)
 }
 

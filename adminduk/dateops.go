@@ -8,7 +8,7 @@ import (
 // WIB is Western Indonesia Time (UTC+7), the zone of Jakarta in which this
 // module takes "today" when no reference date is given. It is a fixed zone,
 // so it needs no tzdata; use it instead of time.LoadLocation("Asia/Jakarta").
-var WIB = wib
+var WIB = time.FixedZone("WIB", 7*60*60)
 
 // Today returns today's date in [WIB].
 func Today() Date { return Date{todayKey()} }

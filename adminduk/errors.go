@@ -26,16 +26,16 @@ var (
 	ErrForbidden = errors.New("adminduk: forbidden")
 	// ErrInvalidTransition: a state machine does not allow this step from
 	// the current state.
-	ErrInvalidTransition = &sentinel{"adminduk: invalid transition", ErrConflict}
+	ErrInvalidTransition = Sentinel("adminduk: invalid transition", ErrConflict)
 )
 
 // Sentinel errors, one per reason a NIK or KK number is rejected. Every parse
 // error unwraps to exactly one of them (ErrSyntax, or one of these three,
 // which unwrap to [ErrInvalid]); branch with [errors.Is].
 var (
-	ErrInvalidDate   = &sentinel{"adminduk: invalid date", ErrInvalid}
-	ErrUnknownRegion = &sentinel{"adminduk: unknown region", ErrInvalid}
-	ErrInvalidSerial = &sentinel{"adminduk: invalid serial", ErrInvalid}
+	ErrInvalidDate   = Sentinel("adminduk: invalid date", ErrInvalid)
+	ErrUnknownRegion = Sentinel("adminduk: unknown region", ErrInvalid)
+	ErrInvalidSerial = Sentinel("adminduk: invalid serial", ErrInvalid)
 )
 
 // Sentinel returns a new sentinel error with message msg that unwraps to
