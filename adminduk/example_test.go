@@ -98,3 +98,53 @@ func ExampleChecker() {
 	// /child/name required wajib diisi
 	// /child/birth_date invalid bukan tanggal yang ada
 }
+
+func ExampleNewKK() {
+	recorded := adminduk.MustDate(2023, time.August, 25)
+	k, err := adminduk.NewKK(wilayah.MustParseCode("32.01.01"), recorded, 17)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(k.String(), k.RecordDate(), k.Serial())
+	_, err = adminduk.NewKK(wilayah.MustParseCode("32.01.01"), recorded, 0)
+	fmt.Println(errors.Is(err, adminduk.ErrInvalidSerial))
+	// Output:
+	// 3201012508230017 2023-08-25 17
+	// true
+}
+
+func ExampleParseNIP() {
+	n, err := adminduk.ParseNIP("19850607 201001 2 015")
+	if err != nil {
+		panic(err)
+	}
+	y, m := n.Appointed()
+	fmt.Println(n.Printed(), n.BirthDate(), y, m, n.Sex())
+	// Output: 19850607 201001 2 015 1985-06-07 2010 January female
+}
+
+func ExampleDate_AddMonths() {
+	d := adminduk.MustDate(2024, time.January, 31)
+	fmt.Println(d.AddMonths(1), d.AddDate(0, 1, 0)) // clamped, normalised
+	leap := adminduk.MustDate(2024, time.February, 29)
+	fmt.Println(leap.AddYears(1), leap.AddYears(1, adminduk.March1))
+	fmt.Println(adminduk.DaysBetween(d, leap), leap.DaysSinceEpoch(), adminduk.FromDayNumber(19782))
+	// Output:
+	// 2024-02-29 2024-03-02
+	// 2025-02-28 2025-03-01
+	// 29 19782 2024-02-29
+}
+
+func ExampleSex_Text() {
+	fmt.Println(adminduk.Female, adminduk.Female.Text(adminduk.Indonesian), adminduk.Female.Text(adminduk.English))
+	fmt.Println(adminduk.Sex(9), adminduk.Sex(9).IsValid())
+	// Output:
+	// female PEREMPUAN FEMALE
+	// Sex(9) false
+}
+
+func ExamplePointer() {
+	p := adminduk.NewPointer("witnesses").Index(1).Key("nik")
+	fmt.Println(p, adminduk.NewPointer("a/b", "m~n"))
+	// Output: /witnesses/1/nik /a~1b/m~0n
+}
