@@ -3,6 +3,7 @@ package adminduk_test
 import (
 	"encoding"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/adminduk-id/adminduk/adminduk"
@@ -104,4 +105,24 @@ func TestEnumText(t *testing.T) {
 	var ve *adminduk.ValueError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, `adminduk: unknown language "fr"`, err.Error())
+}
+
+func TestValueError(t *testing.T) {
+	errUnknownCause := adminduk.Sentinel("akta: unknown value", adminduk.ErrUnknownValue)
+	for _, tc := range []struct {
+		e    *adminduk.ValueError
+		msg  string
+		errs []error
+	}{
+		{&adminduk.ValueError{Type: "sex", Input: "x"}, `adminduk: unknown sex "x"`, []error{adminduk.ErrUnknownValue, adminduk.ErrInvalid}},
+		{&adminduk.ValueError{Type: "cause", Input: "x", Err: errUnknownCause}, `akta: unknown cause "x"`,
+			[]error{errUnknownCause, adminduk.ErrUnknownValue, adminduk.ErrInvalid}},
+		{&adminduk.ValueError{Type: "sex", Input: strings.Repeat("a", 70)}, `adminduk: unknown sex "` + strings.Repeat("a", 64) + `..."`, nil},
+		{&adminduk.ValueError{Type: "sex", Input: "\x00\""}, `adminduk: unknown sex "\x00\""`, nil},
+	} {
+		assert.Equal(t, tc.msg, tc.e.Error())
+		for _, target := range tc.errs {
+			assert.ErrorIs(t, tc.e, target)
+		}
+	}
 }

@@ -9,19 +9,45 @@ import (
 // unwraps to [ErrInvalid].
 var ErrUnknownValue = Sentinel("adminduk: unknown value", ErrInvalid)
 
-// ValueError reports a string that is not one of an enumeration's values. It
-// unwraps to [ErrUnknownValue].
+// ValueError reports a string that is not one of an enumeration's values,
+// or not an accepted value of some other kind, with the input quoted. It
+// unwraps to Err, or to [ErrUnknownValue] when Err is nil; a package with
+// its own sentinel sets Err to it (one made with [Sentinel] from
+// ErrUnknownValue), and the message then starts with that package's name:
+// `akta: unknown cause "x"`.
 type ValueError struct {
 	Type  string // "sex", "religion", ...
-	Input string
+	Input string // the input as given
+	Err   error  // the sentinel; nil means ErrUnknownValue
 }
 
+// Error returns a message like `adminduk: unknown sex "x"`; an input longer
+// than 64 bytes is cut.
 func (e *ValueError) Error() string {
-	return "adminduk: unknown " + e.Type + " " + strconv.Quote(e.Input)
+	in := e.Input
+	if len(in) > 64 {
+		in = in[:64] + "..."
+	}
+	return packagePrefix(e.Unwrap()) + "unknown " + e.Type + " " + strconv.Quote(in)
 }
 
-// Unwrap returns [ErrUnknownValue].
-func (e *ValueError) Unwrap() error { return ErrUnknownValue }
+// Unwrap returns Err, or [ErrUnknownValue] when Err is nil.
+func (e *ValueError) Unwrap() error {
+	if e.Err != nil {
+		return e.Err
+	}
+	return ErrUnknownValue
+}
+
+// packagePrefix returns the "pkg: " that starts err's message, or
+// "adminduk: " when it has none.
+func packagePrefix(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, ": "); i > 0 && !strings.Contains(s[:i], " ") {
+		return s[:i+2]
+	}
+	return "adminduk: "
+}
 
 // enum is the table behind one enumeration: canonical key (as marshalled),
 // Indonesian label, English label, and extra accepted spellings.

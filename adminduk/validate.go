@@ -86,10 +86,7 @@ func (e *FieldError) Error() string {
 }
 
 func (e *FieldError) appendTo(b *strings.Builder) {
-	s := e.sentinel().Error()
-	if i := strings.Index(s, ": "); i > 0 {
-		b.WriteString(s[:i+2])
-	}
+	b.WriteString(packagePrefix(e.sentinel()))
 	e.appendField(b)
 }
 
