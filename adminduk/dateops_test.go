@@ -148,3 +148,33 @@ func FuzzDayNumberRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAddMonths checks AddMonths against time.AddDate: the same month, and
+// the same day unless the day does not exist in that month, where it is the
+// month's last day.
+func FuzzAddMonths(f *testing.F) {
+	f.Add(19753, 1)   // 2024-01-31
+	f.Add(19782, -12) // 2024-02-29
+	f.Add(0, 1200)
+	f.Fuzz(func(t *testing.T, day, n int) {
+		d := adminduk.FromDayNumber(day)
+		if d.IsZero() || n < -120000 || n > 120000 {
+			return
+		}
+		got := d.AddMonths(n)
+		first := d.Time().AddDate(0, n, 1-d.Day()) // the first of the target month
+		if first.Year() < 1 || first.Year() > 9999 {
+			if !got.IsZero() {
+				t.Fatalf("%v.AddMonths(%d) = %v, want zero (out of range)", d, n, got)
+			}
+			return
+		}
+		want := adminduk.MustDate(first.Year(), first.Month(), min(d.Day(), adminduk.DaysIn(first.Year(), first.Month())))
+		if got != want {
+			t.Fatalf("%v.AddMonths(%d) = %v, want %v", d, n, got, want)
+		}
+		if y := d.AddYears(n / 12); y != d.AddMonths(n/12*12) {
+			t.Fatalf("%v.AddYears(%d) = %v, AddMonths gives %v", d, n/12, y, d.AddMonths(n/12*12))
+		}
+	})
+}
