@@ -122,3 +122,27 @@ func (d Date) Equal(o Date) bool { return d.k == o.k }
 // AppendText implements [encoding.TextAppender]: it appends YYYY-MM-DD to b,
 // nothing for the zero Date.
 func (d Date) AppendText(b []byte) ([]byte, error) { return d.AppendTo(b), nil }
+
+// ParseDateLenient parses YYYY-MM-DD, and also DD-MM-YYYY and DD/MM/YYYY,
+// the day-first order of Indonesian spreadsheets and forms. Errors are
+// *[DateError] values that unwrap to [ErrInvalidDate].
+func ParseDateLenient(s string) (Date, error) {
+	if len(s) == 10 && (s[2] == '-' && s[5] == '-' || s[2] == '/' && s[5] == '/') {
+		d, ok1 := atoiDigits(s[:2])
+		m, ok2 := atoiDigits(s[3:5])
+		y, ok3 := atoiDigits(s[6:])
+		if !ok1 || !ok2 || !ok3 {
+			return Date{}, &DateError{Input: s, Msg: "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY"}
+		}
+		dt, ok := NewDate(y, time.Month(m), d)
+		if !ok {
+			return Date{}, &DateError{Input: s, Msg: "no such calendar date"}
+		}
+		return dt, nil
+	}
+	dt, err := ParseDate(s)
+	if de, ok := err.(*DateError); ok && de.Msg != "no such calendar date" {
+		de.Msg = "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY"
+	}
+	return dt, err
+}

@@ -3,6 +3,7 @@ package adminduk_test
 import (
 	"encoding"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -143,6 +144,11 @@ func FuzzDayNumberRoundTrip(f *testing.F) {
 		if want := adminduk.MustDate(y, m, dd); want != d {
 			t.Fatalf("FromDayNumber(%d) = %v, time says %v", n, d, want)
 		}
+		for _, s := range []string{d.String(), fmt.Sprintf("%02d/%02d/%04d", d.Day(), d.Month(), d.Year()), fmt.Sprintf("%02d-%02d-%04d", d.Day(), d.Month(), d.Year())} {
+			if back, err := adminduk.ParseDateLenient(s); err != nil || back != d {
+				t.Fatalf("ParseDateLenient(%q) = %v, %v; want %v", s, back, err, d)
+			}
+		}
 		if m := d.AddMonths(1); !m.IsZero() && (m.Day() > d.Day() || m.Sub(d) < 28 || m.Sub(d) > 31) {
 			t.Fatalf("%v.AddMonths(1) = %v", d, m)
 		}
@@ -177,4 +183,27 @@ func FuzzAddMonths(f *testing.F) {
 			t.Fatalf("%v.AddYears(%d) = %v, AddMonths gives %v", d, n/12, y, d.AddMonths(n/12*12))
 		}
 	})
+}
+
+func TestParseDateLenient(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-02-29": "2024-02-29", "29-02-2024": "2024-02-29", "29/02/2024": "2024-02-29", "01/12/1999": "1999-12-01",
+	} {
+		d, err := adminduk.ParseDateLenient(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, d.String(), in)
+	}
+	for in, msg := range map[string]string{
+		"30/02/2024": "no such calendar date", "2023-02-29": "no such calendar date",
+		"29-02/2024": "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY", "2/2/2024": "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY",
+		"2024/02/29": "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY", "aa/02/2024": "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY",
+		"": "want YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY",
+	} {
+		_, err := adminduk.ParseDateLenient(in)
+		require.Error(t, err, in)
+		assert.ErrorIs(t, err, adminduk.ErrInvalidDate, in)
+		var de *adminduk.DateError
+		require.ErrorAs(t, err, &de, in)
+		assert.Equal(t, msg, de.Msg, in)
+	}
 }
