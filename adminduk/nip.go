@@ -2,6 +2,7 @@ package adminduk
 
 import (
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,8 +10,8 @@ import (
 )
 
 // ErrInvalidNIP is what every error of [ParseNIP] is, besides the sentinel
-// of its reason. It unwraps to [ErrInvalid].
-var ErrInvalidNIP = Sentinel("adminduk: invalid NIP", ErrInvalid)
+// of its reason ([ErrSyntax], [ErrInvalidDate] or [ErrInvalidSerial]).
+var ErrInvalidNIP = errors.New("adminduk: invalid NIP")
 
 // NIP is the 18-digit number of an Indonesian civil servant (Nomor Induk
 // Pegawai), printed under the signature of an official: `YYYYMMDD YYYYMM S
