@@ -69,10 +69,14 @@ const (
 var reasonNames = [...]string{ReasonSyntax: "syntax", ReasonDate: "date", ReasonRegion: "region", ReasonSerial: "serial"}
 var reasonErrs = [...]error{ReasonSyntax: ErrSyntax, ReasonDate: ErrInvalidDate, ReasonRegion: ErrUnknownRegion, ReasonSerial: ErrInvalidSerial}
 
-// String returns "syntax", "date", "region" or "serial".
+// IsValid reports whether r is one of the four reasons.
+func (r Reason) IsValid() bool { return r != 0 && int(r) < len(reasonNames) }
+
+// String returns "syntax", "date", "region" or "serial", and "Reason(n)"
+// for any other value (0 means no reason: the number is valid).
 func (r Reason) String() string {
-	if r == 0 || int(r) >= len(reasonNames) {
-		return "reason(" + strconv.Itoa(int(r)) + ")"
+	if !r.IsValid() {
+		return "Reason(" + strconv.Itoa(int(r)) + ")"
 	}
 	return reasonNames[r]
 }

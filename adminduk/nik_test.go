@@ -222,7 +222,10 @@ func TestParseKK(t *testing.T) {
 func TestReasonString(t *testing.T) {
 	assert.Equal(t, []string{"syntax", "date", "region", "serial"}, []string{
 		adminduk.ReasonSyntax.String(), adminduk.ReasonDate.String(), adminduk.ReasonRegion.String(), adminduk.ReasonSerial.String()})
-	assert.Equal(t, "reason(9)", adminduk.Reason(9).String())
+	assert.Equal(t, "Reason(9)", adminduk.Reason(9).String())
+	assert.False(t, adminduk.Reason(9).IsValid())
+	assert.False(t, adminduk.Reason(0).IsValid())
+	assert.True(t, adminduk.ReasonSerial.IsValid())
 }
 
 func TestExtremeReferenceDates(t *testing.T) {
