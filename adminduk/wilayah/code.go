@@ -19,7 +19,8 @@ const (
 	LevelVillage                   // desa or kelurahan, 10 digits
 )
 
-// String returns the Indonesian name of the level.
+// String returns the Indonesian name of the level, and "Level(n)" for an
+// invalid level.
 func (l Level) String() string {
 	switch l {
 	case LevelProvince:
@@ -31,7 +32,7 @@ func (l Level) String() string {
 	case LevelVillage:
 		return "desa/kelurahan"
 	}
-	return "level(" + strconv.Itoa(int(l)) + ")"
+	return "Level(" + strconv.Itoa(int(l)) + ")"
 }
 
 // ErrSyntax is returned for a string that is not a region code.

@@ -39,6 +39,7 @@ func TestLevelKeyRoundTrip(t *testing.T) {
 	}
 	assert.False(t, wilayah.Level(0).IsValid())
 	assert.Equal(t, "", wilayah.Level(9).Key())
+	assert.Equal(t, "Level(9)", wilayah.Level(9).String())
 }
 
 func TestCodeAppendText(t *testing.T) {
