@@ -14,7 +14,7 @@ import (
 // plain paper since July 2020: title and number, the address block, the two
 // members tables (identity; civil status, documents and parents) with
 // numbered columns, the date of issue, the head of the family, the Kepala
-// Dinas with the QR, and the BSrE footnote. Ten rows per page as on the
+// Dinas with the QR, and the footnote. Ten rows per page as on the
 // printed card; a family that needs more continues on further pages, each
 // with the same header and QR.
 
@@ -127,7 +127,7 @@ func memberRows(f *akta.Family) ([][]cell, [][]cell, []float64) {
 	return t1, t2, hs
 }
 
-func layoutFamily(f *akta.Family, qr [][]bool) *doc {
+func layoutFamily(f *akta.Family, qr [][]bool, l look) *doc {
 	d := &doc{title: "Kartu Keluarga " + f.Number.String()}
 	t1, t2, hs := memberRows(f)
 	// Pages: as many members as fit in the height of ten plain rows.
@@ -143,7 +143,7 @@ func layoutFamily(f *akta.Family, qr [][]bool) *doc {
 	}
 	for pi, c := range chunks {
 		p := d.newPage(a4Long, a4Short)
-		kkHeader(p, f, pi+1, len(chunks))
+		kkHeader(p, l, f, pi+1, len(chunks))
 		used := 0.0
 		for i := c[0]; i < c[1]; i++ {
 			used += hs[i]
@@ -154,7 +154,7 @@ func layoutFamily(f *akta.Family, qr [][]bool) *doc {
 		}
 		kkTable(p, kkTable1, identityColumns, t1[c[0]:c[1]], hs[c[0]:c[1]], c[0], 1, blank)
 		kkTable(p, kkTable2, statusColumns, t2[c[0]:c[1]], hs[c[0]:c[1]], c[0], len(identityColumns)+1, blank)
-		kkFooterBlock(p, f, qr)
+		kkFooterBlock(p, l, f, qr)
 	}
 	return d
 }
@@ -170,10 +170,14 @@ func regionName(c wilayah.Code) string {
 	return c.String()
 }
 
-func kkHeader(p *page, f *akta.Family, n, of int) {
+func kkHeader(p *page, l look, f *akta.Family, n, of int) {
 	p.rect(1.2, 6*mm, 6*mm, p.w-12*mm, p.h-12*mm)
 	p.rect(0.4, 7.5*mm, 7.5*mm, p.w-15*mm, p.h-15*mm)
 	cx := p.w / 2
+	if l.emblem != nil { // the Dinas's emblem, top left
+		_, y, w, h := l.emblem.place(0, 10*mm, 18*mm)
+		p.image(l.emblem, kkLeft*mm, y, w, h)
+	}
 	p.center(bold, 17, 0, cx, 17*mm, "KARTU KELUARGA")
 	p.center(italic, 8, inkEN, cx, 21*mm, "FAMILY CARD")
 	p.center(bold, 12.5, 0, cx, 27.5*mm, "No. "+f.Number.String())
@@ -264,7 +268,7 @@ func kkTable(p *page, top float64, cols []column, rows [][]cell, hs []float64, f
 	}
 }
 
-func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
+func kkFooterBlock(p *page, l look, f *akta.Family, qr [][]bool) {
 	y := kkFooter + 4
 	p.text(regular, 8.5, 0, kkLeft*mm, y*mm, "Dikeluarkan Tanggal")
 	p.text(bold, 8.5, 0, (kkLeft+34)*mm, y*mm, ": "+kkDate(f.IssuedAt))
@@ -298,13 +302,13 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	}
 	p.text(regular, 7.5, 0, tx*mm, (ny+4)*mm, "NIP. "+f.Issuer.HeadNIP.Printed())
 
-	// The BSrE note, bottom left.
+	// The note on the electronic signature, bottom left.
 	ny = kkFooter + 28.0
-	for _, l := range wrapConst(regular, 6, 150*mm, bsreID) {
+	for _, l := range wrapConst(regular, 6, 150*mm, l.note.ID) {
 		p.text(regular, 6, inkNote, kkLeft*mm, ny*mm, l)
 		ny += 2.4
 	}
-	for _, l := range wrapConst(italic, 5.5, 150*mm, bsreEN) {
+	for _, l := range wrapConst(italic, 5.5, 150*mm, l.note.EN) {
 		p.text(italic, 5.5, inkEN, kkLeft*mm, ny*mm, l)
 		ny += 2.2
 	}

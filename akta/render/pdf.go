@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"compress/zlib"
+	"fmt"
 	"io"
 	"sync"
 
@@ -117,6 +118,14 @@ func drawPDF(pdf *gopdf.GoPdf, p *page) error {
 		case opQR:
 			if err := drawQRPDF(pdf, o); err != nil {
 				return err
+			}
+		case opImage:
+			h, err := gopdf.ImageHolderByBytes(o.img.data)
+			if err != nil {
+				return fmt.Errorf("%w: %w", ErrEmblem, err)
+			}
+			if err := pdf.ImageByHolder(h, o.x, o.y, &gopdf.Rect{W: o.x2, H: o.y2}); err != nil {
+				return fmt.Errorf("%w: %w", ErrEmblem, err)
 			}
 		}
 	}

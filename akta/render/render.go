@@ -39,6 +39,18 @@ type Options struct {
 	// quarter smaller (an akta about 24 KB instead of 32 KB) for about a
 	// tenth more time. Fonts and the QR image are compressed either way.
 	Compress bool
+	// Note is the footnote on what the document carries as its electronic
+	// signature; the zero Note means [DefaultNote]. Say that the PDF is
+	// signed with a BSrE certificate only when Signer really applies one.
+	Note Note
+	// Signer, if set, signs every PDF (not PNG) after it is rendered, e.g.
+	// with a PAdES signature from a BSrE-certified key. Nil: the PDF
+	// carries no PDF signature.
+	Signer PDFSigner
+	// Emblem is the Dinas's emblem, PNG or JPEG bytes of at most
+	// [MaxEmblemSide] pixels a side, drawn at the top centre of the akta
+	// and at the top left of the family card. Nil: no emblem.
+	Emblem []byte
 }
 
 var errNoRecord = errors.New("render: no record")
@@ -94,7 +106,11 @@ func Birth(w io.Writer, b *akta.Birth, o Options) error {
 	if err != nil {
 		return err
 	}
-	return write(w, layoutBirth(b, qr), o)
+	l, err := o.look()
+	if err != nil {
+		return err
+	}
+	return write(w, layoutBirth(b, qr, l), o)
 }
 
 // Death renders the Kutipan Akta Kematian of d to w.
@@ -109,7 +125,11 @@ func Death(w io.Writer, d *akta.Death, o Options) error {
 	if err != nil {
 		return err
 	}
-	return write(w, layoutDeath(d, qr), o)
+	l, err := o.look()
+	if err != nil {
+		return err
+	}
+	return write(w, layoutDeath(d, qr, l), o)
 }
 
 // Family renders the family card f on A4 landscape to w. The card is
@@ -125,7 +145,11 @@ func Family(w io.Writer, f *akta.Family, o Options) error {
 	if err != nil {
 		return err
 	}
-	return write(w, layoutFamily(f, qr), o)
+	l, err := o.look()
+	if err != nil {
+		return err
+	}
+	return write(w, layoutFamily(f, qr, l), o)
 }
 
 // Credential returns the signed credential of r as the Base45 text its QR
@@ -171,6 +195,9 @@ func signText(c credential.Claims, o Options) (string, error) {
 func write(w io.Writer, d *doc, o Options) error {
 	switch o.Format {
 	case PDF:
+		if o.Signer != nil {
+			return signed(w, d, o)
+		}
 		return writePDF(w, d, o.Compress)
 	case PNG:
 		dpi := float64(o.DPI)

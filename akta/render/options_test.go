@@ -1,0 +1,117 @@
+package render_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/adminduk-id/adminduk/akta/render"
+)
+
+// No document claims a certificate it does not carry: the QR is the
+// package's own Ed25519 credential and the PDF has no PDF signature.
+func TestNoDocumentClaimsBSrE(t *testing.T) {
+	for _, d := range docs() {
+		t.Run(d.name, func(t *testing.T) {
+			text := pdfText(t, renderDoc(t, d.get(t), render.Options{Key: testKey}))
+			assert.NotContains(t, text, "BSrE")
+			assert.NotContains(t, strings.ToLower(text), "sertifikat elektronik")
+			assert.Contains(t, text, "kredensial elektronik")
+		})
+	}
+}
+
+// The footnote is configuration: a Dinas with a real PDF signature says so
+// in its own words.
+func TestNoteIsConfiguration(t *testing.T) {
+	o := render.Options{Key: testKey, Note: render.Note{ID: "Ditandatangani dengan sertifikat uji.", EN: "Signed with a test certificate."}}
+	text := pdfText(t, renderDoc(t, birth(t), o))
+	assert.Contains(t, text, "Ditandatangani dengan sertifikat uji.")
+	assert.Contains(t, text, "Signed with a test certificate.")
+	assert.NotContains(t, text, "kredensial elektronik")
+}
+
+// appendSigner stands in for a PAdES signer: it checks that it receives a
+// whole PDF and appends a marker.
+type appendSigner struct{ got []byte }
+
+func (s *appendSigner) SignPDF(w io.Writer, pdf []byte) error {
+	s.got = append([]byte(nil), pdf...)
+	if _, err := w.Write(pdf); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "%signed\n")
+	return err
+}
+
+type failSigner struct{}
+
+func (failSigner) SignPDF(io.Writer, []byte) error { return errors.New("token not present") }
+
+func TestSignerReceivesFinishedPDF(t *testing.T) {
+	plain := renderDoc(t, birth(t), render.Options{Key: testKey})
+	s := &appendSigner{}
+	out := renderDoc(t, birth(t), render.Options{Key: testKey, Signer: s})
+	assert.Equal(t, plain, s.got, "the signer gets the same PDF as an unsigned render")
+	assert.Equal(t, append(plain, "%signed\n"...), out)
+
+	var b bytes.Buffer
+	err := render.Record(&b, birth(t), render.Options{Key: testKey, Signer: failSigner{}})
+	assert.ErrorIs(t, err, render.ErrSigner)
+	assert.Contains(t, err.Error(), "token not present")
+}
+
+func pngBytes(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.RGBA{uint8(x), 100, uint8(y), 255})
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, img))
+	return b.Bytes()
+}
+
+func TestEmblem(t *testing.T) {
+	good := pngBytes(t, 64, 80)
+	for _, d := range docs() {
+		var b bytes.Buffer
+		o := render.Options{Key: testKey, Emblem: good, Format: render.Layout}
+		b.Write(renderDoc(t, d.get(t), o))
+		assert.Contains(t, b.String(), "image 64x80", d.name)
+	}
+	// A PDF with the emblem is a valid PDF with an image.
+	pdf := renderDoc(t, birth(t), render.Options{Key: testKey, Emblem: good})
+	assert.Contains(t, pdfText(t, pdf), "REPUBLIK INDONESIA")
+
+	huge := pngBytes(t, 1, 1)
+	// Patch the IHDR width to 5000 (bytes 16-19) and its CRC: the size
+	// check refuses it before the pixels are decoded.
+	huge[16], huge[17], huge[18], huge[19] = 0, 0, 0x13, 0x88
+	binary.BigEndian.PutUint32(huge[29:33], crc32.ChecksumIEEE(huge[12:29]))
+	var hb bytes.Buffer
+	err := render.Record(&hb, birth(t), render.Options{Key: testKey, Emblem: huge})
+	assert.ErrorContains(t, err, "5000x1 pixels")
+	for name, data := range map[string][]byte{
+		"not an image": []byte("GIF89a not really"),
+		"truncated":    good[:len(good)/2],
+		"too large":    huge,
+	} {
+		var b bytes.Buffer
+		err := render.Record(&b, birth(t), render.Options{Key: testKey, Emblem: data})
+		assert.ErrorIs(t, err, render.ErrEmblem, name)
+		assert.Zero(t, b.Len(), name)
+	}
+}
