@@ -97,11 +97,30 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"bad KK", "birth.json", func(m map[string]any) { m["kk"] = "123" }, []string{"kk:invalid"}},
 		{"missing child, plus a rule", "birth.json", func(m map[string]any) {
 			delete(m, "child")
+			m["proof"] = "sptjm"
 			m["witnesses"] = []any{}
 		}, []string{
 			"child.nik:required", "child.name:required", "child.sex:required", "child.birth_date:required",
 			"child.birth_place:required", "child.birth_order:required", "child.multiplicity:required", "witnesses:range",
 		}},
+		{"surat keterangan lahir, no witnesses", "birth.json", func(m map[string]any) {
+			m["proof"] = "surat-keterangan"
+			delete(m, "witnesses")
+		}, nil},
+		{"no proof given, no witnesses", "birth.json", func(m map[string]any) { delete(m, "witnesses") }, nil},
+		{"F-2.04 without witnesses", "birth.json", func(m map[string]any) {
+			m["parents"] = "kawin-belum-tercatat"
+			delete(m, "witnesses")
+		}, []string{"witnesses:range"}},
+		{"F-2.04 with witnesses", "birth.json", func(m map[string]any) { m["parents"] = "kawin-belum-tercatat" }, nil},
+		{"mother only with a father", "birth.json", func(m map[string]any) { m["parents"] = "ibu" }, []string{"father:mismatch"}},
+		{"mother only", "birth.json", func(m map[string]any) { m["parents"] = "ibu"; delete(m, "father") }, nil},
+		{"married without father", "birth.json", func(m map[string]any) { m["parents"] = "kawin"; delete(m, "father") }, []string{"father:required"}},
+		{"bad parents", "birth.json", func(m map[string]any) { m["parents"] = "x" }, []string{"parents:invalid"}},
+		{"bad proof", "birth.json", func(m map[string]any) { m["proof"] = "x" }, []string{"proof:invalid"}},
+		{"death without cause or NIK", "death.json", func(m map[string]any) { delete(m, "cause"); delete(obj(m, "deceased"), "nik") }, nil},
+		{"death without witnesses", "death.json", func(m map[string]any) { delete(m, "witnesses") }, nil},
+		{"death SPTJM without witnesses", "death.json", func(m map[string]any) { m["proof"] = "sptjm"; delete(m, "witnesses") }, []string{"witnesses:range"}},
 		{"bad cause", "death.json", func(m map[string]any) { m["cause"] = "unknown" }, []string{"cause:invalid"}},
 		{"unknown in deceased", "death.json", func(m map[string]any) { obj(m, "deceased")["religion"] = "islam" }, []string{"deceased.religion:unknown"}},
 		{"death with birth fields", "death.json", func(m map[string]any) { m["child"] = map[string]any{} }, []string{"child:unknown"}},

@@ -34,9 +34,17 @@ var (
 )
 
 // row is one line of the body: Indonesian label, English label, value.
+// A row without a value is a phrase across the body.
 type row struct {
 	id, en, value string
 }
+
+// The phrase of Perpres 96/2018 for parents whose marriage is not recorded
+// (SPTJM F-2.04).
+const (
+	unrecordedID = "yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan"
+	unrecordedEN = "whose marriage has not been recorded in accordance with the laws and regulations"
+)
 
 func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
@@ -74,15 +82,18 @@ func layoutBirth(b *akta.Birth, qr [][]bool, l look) *doc {
 		{"bahwa di", "that in", upper(ch.BirthPlace)},
 		{"pada tanggal", "on", dateWords(ch.BirthDate)},
 		{"telah lahir", "was born", upper(ch.Name)},
-		{"anak ke-", "child number", birthOrder(ch.BirthOrder)},
-		{"jenis kelamin", "sex", ch.Sex.Indonesian()},
+		{"anak", "child", "ke-" + birthOrder(ch.BirthOrder) + ", " + ch.Sex.Indonesian()},
 	}
-	if b.Father != nil {
+	switch b.ParentCase() {
+	case akta.ParentsMotherOnly:
+		rows = append(rows, row{"dari ibu", "of mother", upper(b.Mother.Name)})
+	default:
 		rows = append(rows,
 			row{"dari ayah", "of father", upper(b.Father.Name)},
 			row{"dan ibu", "and mother", upper(b.Mother.Name)})
-	} else {
-		rows = append(rows, row{"dari ibu", "of mother", upper(b.Mother.Name)})
+		if b.ParentCase() == akta.ParentsUnrecorded {
+			rows = append(rows, row{unrecordedID, unrecordedEN, ""})
+		}
 	}
 	y = bodyRows(p, y, rows)
 	signature(p, l, y, b.Issuer, b.IssuedAt, qr)
@@ -123,7 +134,11 @@ func aktaHeader(p *page, l look, nik adminduk.NIK, cit, citEN, title, titleEN st
 	frame(p)
 	// NIK at the top left, as on the printed akta.
 	p.text(regular, 9.5, 0, marginX, 22*mm, "NIK")
-	p.text(bold, 12, 0, marginX+11*mm, 22*mm, nik.String())
+	nikText := nik.String()
+	if !nik.IsValid() { // a death reported without the deceased's NIK
+		nikText = "-"
+	}
+	p.text(bold, 12, 0, marginX+11*mm, 22*mm, nikText)
 	p.text(italic, 7.5, inkEN, marginX, 25.5*mm, "Personal Identification Number")
 
 	cx := a4Short / 2
@@ -209,6 +224,9 @@ func rowsHeight(rows []row, gap float64) float64 {
 // drawRow draws one row at baseline y and returns the baseline of the next.
 func drawRow(p *page, y float64, r row, gap float64) float64 {
 	lw := valueX - labelX - 4*mm
+	if r.value == "" {
+		lw = rightX - labelX
+	}
 	size, labels := fit(regular, 10.5, 9, lw, r.id)
 	ly := y
 	for _, l := range labels {
@@ -235,14 +253,16 @@ func drawRow(p *page, y float64, r row, gap float64) float64 {
 func signature(p *page, l look, top float64, is akta.Issuer, issued akta.Date, qr [][]bool) {
 	y := max(top+1*mm, footnoteTop-signHeight)
 	// Left: place and date of issue.
-	lx, vx := marginX+4*mm, marginX+32*mm
+	lx := marginX + 4*mm
+	vx := lx + width(regular, 10, issuedID) + 2*mm
 	ly := y + 4*mm
-	p.text(regular, 10, 0, lx, ly, "Dikeluarkan di")
-	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "Issued in")
-	// The place: one line, or two at 8 points, else one line shrunk.
+	p.text(regular, 10, 0, lx, ly, issuedID)
+	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "This excerpt is issued in")
 	pw := signLeft - vx - 4*mm
+	// The place: one line, or up to three at 8 points (the date moves
+	// down), else one line shrunk.
 	psize, places := fit(bold, 10.5, 8, pw, is.PlaceName())
-	if len(places) > 2 {
+	if len(places) > 3 {
 		var one string
 		psize, one = fitLine(bold, 10.5, 8, pw, is.PlaceName())
 		places = []string{one}
@@ -250,7 +270,7 @@ func signature(p *page, l look, top float64, is akta.Issuer, issued akta.Date, q
 	for i, l := range places {
 		p.text(bold, psize, 0, vx, ly+float64(i)*3.5*mm, l)
 	}
-	ly += 8.5 * mm
+	ly += 8.5*mm + float64(max(0, len(places)-2))*3.5*mm
 	p.text(regular, 10, 0, lx, ly, "pada tanggal")
 	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "on")
 	p.text(bold, 10.5, 0, vx, ly, issueDate(issued))
@@ -282,7 +302,7 @@ func signature(p *page, l look, top float64, is akta.Issuer, issued akta.Date, q
 	side := qrSide(qr, 40*mm)
 	p.qrCode(qr, snap(signMid-side/2), snap(y-1*mm), side)
 	y += side + 3.5*mm
-	size, names := fit(bold, 10.5, 8.5, bw, upper(is.HeadName))
+	size, names := fit(bold, 10.5, 8.5, bw, akta.OfficialName(is.HeadName))
 	for _, n := range names {
 		p.center(bold, size, 0, signMid, y, n)
 		w := width(bold, size, n)
@@ -292,6 +312,8 @@ func signature(p *page, l look, top float64, is akta.Issuer, issued akta.Date, q
 	p.center(regular, 9.5, 0, signMid, y, "NIP. "+is.HeadNIP.Printed())
 	footnote(p, l.note, a4Short, footnoteTop)
 }
+
+const issuedID = "Kutipan ini dikeluarkan di"
 
 // footnote draws the note on the document's electronic signature under a
 // rule at y, across the page.

@@ -293,7 +293,7 @@ func kkFooterBlock(p *page, l look, f *akta.Family, qr [][]bool) {
 	qy := snap((hy-1.6)*mm) / mm
 	p.qrCode(qr, snap(bx*mm), qy*mm, side*mm)
 	tx, tw := bx+side+4, bw-side-4
-	nsize, heads := fit(bold, 8.5, 7, tw*mm, upper(f.Issuer.HeadName))
+	nsize, heads := fit(bold, 8.5, 7, tw*mm, akta.OfficialName(f.Issuer.HeadName))
 	ny := qy + side - 6
 	for i, l := range heads {
 		ly := ny - float64(len(heads)-1-i)*3.2

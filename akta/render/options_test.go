@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
 )
 
@@ -114,4 +116,41 @@ func TestEmblem(t *testing.T) {
 		assert.ErrorIs(t, err, render.ErrEmblem, name)
 		assert.Zero(t, b.Len(), name)
 	}
+}
+
+// The three parent cases of Perpres 96/2018.
+func TestParentCasesText(t *testing.T) {
+	b := birth(t)
+	b.Parents = akta.ParentsUnrecorded
+	text := pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{"dari ayah AHMAD FAUZI", "dan ibu NUR HALIMAH",
+		"yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan",
+		"whose marriage has not been recorded", "anak ke-DUA, PEREMPUAN", "Kutipan ini dikeluarkan di SERANG",
+		"Drs. H. AHMAD SUHAEMI, M.Si."} {
+		assert.Contains(t, flat, want)
+	}
+	b.Parents = akta.ParentsMarried
+	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))), " ")
+	assert.Contains(t, flat, "dari ayah AHMAD FAUZI")
+	assert.NotContains(t, flat, "belum tercatat")
+	b.Parents, b.Father = akta.ParentsMotherOnly, nil
+	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))), " ")
+	assert.Contains(t, flat, "dari ibu NUR HALIMAH")
+	assert.NotContains(t, flat, "AHMAD FAUZI")
+	assert.NotContains(t, flat, "belum tercatat")
+}
+
+// A death certificate renders without the cause category and without the
+// deceased's NIK (a newborn who died before registration).
+func TestDeathWithoutCauseOrNIK(t *testing.T) {
+	d := death(t)
+	d.Cause = 0
+	d.Witnesses = nil
+	text := pdfText(t, renderDoc(t, d, render.Options{Key: testKey}))
+	assert.Contains(t, text, "HAJI ABDUL RAHMAN")
+	d.Deceased.NIK = adminduk.NIK{}
+	text = pdfText(t, renderDoc(t, d, render.Options{Key: testKey}))
+	assert.Contains(t, text, "KUTIPAN AKTA KEMATIAN")
+	assert.NotContains(t, text, "3604090204500005")
 }

@@ -152,7 +152,7 @@ func TestAktaRenderInvalid(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
 	for _, want := range []string{
-		"child.colour: unknown", "mother.nik: invalid", "witnesses: range: needs exactly two witnesses (harus dua orang saksi)",
+		"child.colour: unknown", "mother.nik: invalid", "witnesses: range: witnesses: two or none (saksi harus dua orang atau tidak ada)",
 		"child.birth_date: order",
 	} {
 		assert.Contains(t, errOut, want)
