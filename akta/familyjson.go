@@ -46,6 +46,7 @@ type wireFamily struct {
 // the card; problems come back as one *[ValidationError] with field paths
 // such as "members[1].religion".
 func DecodeFamily(data []byte, o DecodeOptions) (*Family, error) {
+	data = trimBOM(data)
 	f, c, err := decodeFamily(data, o)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package akta
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -96,6 +97,7 @@ type wireDeath struct {
 // [Birth.Validate] or [Death.Validate] reports) come back together as one
 // *[ValidationError]; malformed JSON is a plain error.
 func DecodeRecord(data []byte, o DecodeOptions) (Record, error) {
+	data = trimBOM(data)
 	var probe struct {
 		Type string `json:"type"`
 	}
@@ -134,6 +136,12 @@ func DecodeRecord(data []byte, o DecodeOptions) (Record, error) {
 	}
 	return d, nil
 }
+
+// utf8BOM is the byte order mark some Windows editors put first.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// trimBOM drops a leading UTF-8 byte order mark.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
 
 // conv converts wire values, recording errors by field.
 type conv struct {
@@ -373,6 +381,7 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 // options. Unlike [DecodeRecord] it does not validate: only values that do
 // not parse are reported, as a *[ValidationError].
 func (b *Birth) UnmarshalJSON(data []byte) error {
+	data = trimBOM(data)
 	nb, c, err := decodeBirth(data, DecodeOptions{})
 	if err != nil {
 		return err
@@ -444,6 +453,7 @@ func (d *Death) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads the akta.json form of a death with the default
 // options, without validating (see [Birth.UnmarshalJSON]).
 func (d *Death) UnmarshalJSON(data []byte) error {
+	data = trimBOM(data)
 	nd, c, err := decodeDeath(data, DecodeOptions{})
 	if err != nil {
 		return err

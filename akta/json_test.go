@@ -191,3 +191,15 @@ func TestDecodeFamilyErrors(t *testing.T) {
 		"members[2].hobby:unknown", "address.village:invalid", "members[1].religion:invalid", "members:range",
 	}, fieldCodes(t, err))
 }
+
+// A UTF-8 byte order mark (Windows Notepad) before akta.json or kk.json is
+// accepted.
+func TestDecodeBOM(t *testing.T) {
+	for _, name := range []string{"birth.json", "death.json"} {
+		data := append([]byte{0xEF, 0xBB, 0xBF}, readTestdata(t, name)...)
+		_, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+		assert.NoError(t, err, name)
+	}
+	_, err := akta.DecodeFamily(append([]byte{0xEF, 0xBB, 0xBF}, readTestdata(t, "kk.json")...), akta.DecodeOptions{})
+	assert.NoError(t, err)
+}

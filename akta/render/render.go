@@ -51,6 +51,9 @@ type Options struct {
 	// [MaxEmblemSide] pixels a side, drawn at the top centre of the akta
 	// and at the top left of the family card. Nil: no emblem.
 	Emblem []byte
+	// Workers is the number of goroutines [Records] renders a batch on;
+	// 0 means GOMAXPROCS. The output does not depend on it.
+	Workers int
 }
 
 var errNoRecord = errors.New("render: no record")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -189,19 +190,86 @@ func runAktaRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rec, err := akta.DecodeRecord(data, akta.DecodeOptions{Numbers: p, LenientRegions: o.lenient})
+	docs, err := splitDocuments(data)
 	if err != nil {
-		return reportInvalid(e, o.in, err)
+		return fmt.Errorf("%s: %w", o.in, err)
 	}
-	var warnings []*akta.FieldError
-	switch r := rec.(type) {
-	case *akta.Birth:
-		warnings = r.Warnings()
-	case *akta.Death:
-		warnings = r.Warnings()
+	do := akta.DecodeOptions{Numbers: p, LenientRegions: o.lenient}
+	recs := make([]akta.Record, len(docs))
+	invalid := false
+	for i, d := range docs {
+		name := o.in
+		if len(docs) > 1 {
+			name = fmt.Sprintf("%s:%d", o.in, d.line)
+		}
+		rec, err := akta.DecodeRecord(d.data, do)
+		if err != nil {
+			if rerr := reportInvalid(e, name, err); !errors.Is(rerr, errInvalid) {
+				return rerr
+			}
+			invalid = true
+			continue
+		}
+		var issuer string
+		var warnings []*akta.FieldError
+		switch r := rec.(type) {
+		case *akta.Birth:
+			warnings, issuer = r.Warnings(), r.Issuer.CredentialIssuer()
+		case *akta.Death:
+			warnings, issuer = r.Warnings(), r.Issuer.CredentialIssuer()
+		}
+		if err := o.checkIssuer(issuer); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		for _, w := range warnings {
+			fmt.Fprintf(e.stderr, "adminduk akta render: %s: warning: %s: %s (%s)\n", name, w.Field, w.English, w.Message)
+		}
+		recs[i] = rec
 	}
-	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "adminduk akta render: warning: %s: %s (%s)\n", w.Field, w.English, w.Message)
+	if invalid {
+		return errInvalid
 	}
-	return o.writeOutput(e, func(w io.Writer) error { return render.Record(w, rec, ro) })
+	if len(recs) > 1 && ro.Format != render.PDF {
+		return usagef("%d records: a batch renders to one PDF, not PNG", len(recs))
+	}
+	return o.writeOutput(e, func(w io.Writer) error { return render.Records(w, recs, ro) })
+}
+
+// document is one JSON value of akta render's input and the line it
+// starts on.
+type document struct {
+	data []byte
+	line int
+}
+
+// splitDocuments splits the input into its JSON values: one akta.json, or
+// a batch in JSON Lines (one akta.json a line; any sequence of JSON
+// objects is accepted). A UTF-8 byte order mark at the start is dropped.
+func splitDocuments(data []byte) ([]document, error) {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var docs []document
+	start := int64(0)
+	for {
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line := 1 + bytes.Count(data[:start], []byte{'\n'})
+			if len(docs) == 0 {
+				return nil, err
+			}
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		end := dec.InputOffset()
+		off := start + int64(len(data[start:end])-len(bytes.TrimLeft(data[start:end], " \t\r\n")))
+		docs = append(docs, document{data: raw, line: 1 + bytes.Count(data[:off], []byte{'\n'})})
+		start = end
+	}
+	if len(docs) == 0 {
+		return nil, errors.New("no akta.json in the input")
+	}
+	return docs, nil
 }
