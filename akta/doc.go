@@ -14,8 +14,12 @@
 // [Number.AppendTo], text and SQL marshalling, zero value invalid. Type
 // codes come from a [Types] table: LU (birth on time), LT (birth late) and
 // KM (death) by default. KM is not confirmed by regulation, so a [Parser]
-// takes another table built with [NewTypes] or [Types.With]. Numbers of
-// older layouts parse as legacy ([Number.IsLegacy]) and keep their text.
+// takes another table built with [NewTypes] or [Types.With]. Text that
+// looks like the current layout (with or without hyphens) must be correct:
+// "3604LU010920230042x" is invalid with its reason. Numbers of older
+// layouts are refused ([ErrLegacy]) unless the caller asks for them
+// ([ParseNumberLegacy], [ParseOptions].AllowLegacy); they then parse as
+// legacy ([Number.IsLegacy]), keep their text and are never checked.
 // Errors are *[NumberError] values unwrapping to [ErrSyntax],
 // [ErrUnknownOffice], [ErrUnknownType], [ErrInvalidDate] or
 // [ErrInvalidSerial].

@@ -54,14 +54,16 @@ func (t *typeFlags) Set(s string) error {
 	return nil
 }
 
-// numberParserFlags adds --type, --lenient and --no-legacy to fs.
+// numberParserFlags adds --type, --lenient, --allow-legacy and --no-legacy
+// to fs.
 func numberParserFlags(fs *flag.FlagSet) func() (akta.Parser, error) {
 	var types typeFlags
 	fs.Var(&types, "type", "add a register-number type, CODE=kelahiran|kematian[,late] (repeatable), e.g. AKM=kematian")
 	lenient := fs.Bool("lenient", false, "accept region codes in range but in no Kemendagri edition (offices, NIK and KK regions)")
-	noLegacy := fs.Bool("no-legacy", false, "reject numbers of older layouts")
+	allowLegacy := fs.Bool("allow-legacy", false, "accept numbers of older layouts, reported as legacy (never as valid current numbers)")
+	noLegacy := fs.Bool("no-legacy", false, "reject numbers of older layouts (the default; overrides --allow-legacy)")
 	return func() (akta.Parser, error) {
-		o := akta.ParseOptions{Lenient: *lenient, NoLegacy: *noLegacy}
+		o := akta.ParseOptions{Lenient: *lenient, AllowLegacy: *allowLegacy, NoLegacy: *noLegacy}
 		if len(types) > 0 {
 			t, err := akta.DefaultTypes().With(types...)
 			if err != nil {
@@ -75,7 +77,11 @@ func numberParserFlags(fs *flag.FlagSet) func() (akta.Parser, error) {
 
 // aktaNumberJSON is one line of `akta number parse --json`.
 type aktaNumberJSON struct {
-	Input    string      `json:"input"`
+	Input string `json:"input"`
+	// Status is "valid" (a current-layout number), "legacy" (an older
+	// layout, accepted with --allow-legacy; Valid stays false) or
+	// "invalid".
+	Status   string      `json:"status"`
 	Valid    bool        `json:"valid"`
 	Reason   string      `json:"reason,omitempty"`
 	Error    string      `json:"error,omitempty"`
@@ -117,7 +123,7 @@ func runAktaNumberParse(e *env, args []string) error {
 	invalid := false
 	for _, s := range pos {
 		out := describeAktaNumber(p, s)
-		invalid = invalid || !out.Valid
+		invalid = invalid || out.Status == "invalid"
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
 				return err
@@ -125,10 +131,10 @@ func runAktaNumberParse(e *env, args []string) error {
 			continue
 		}
 		switch {
+		case out.Legacy:
+			fmt.Fprintf(e.stdout, "%s\tlegacy\tolder layout, not checked\n", out.Input)
 		case !out.Valid:
 			fmt.Fprintf(e.stdout, "%s\tinvalid (%s): %s\n", out.Input, out.Reason, out.Error)
-		case out.Legacy:
-			fmt.Fprintf(e.stdout, "%s\tvalid\tlegacy layout\n", out.Input)
 		default:
 			name := out.Office.Name
 			fmt.Fprintf(e.stdout, "%s\tvalid\t%s (%s)\t%s %s serial %04d\toffice %s %s\n",
@@ -142,7 +148,7 @@ func runAktaNumberParse(e *env, args []string) error {
 }
 
 func describeAktaNumber(p akta.Parser, s string) aktaNumberJSON {
-	out := aktaNumberJSON{Input: s}
+	out := aktaNumberJSON{Input: s, Status: "invalid"}
 	n, err := p.Parse(s)
 	if err != nil {
 		out.Error = err.Error()
@@ -153,10 +159,12 @@ func describeAktaNumber(p akta.Parser, s string) aktaNumberJSON {
 		}
 		return out
 	}
-	out.Valid, out.Number, out.Legacy = true, n.String(), n.IsLegacy()
+	out.Number = n.String()
 	if n.IsLegacy() {
+		out.Status, out.Legacy = "legacy", true
 		return out
 	}
+	out.Status, out.Valid = "valid", true
 	t, _ := p.Types().Lookup(n.Type())
 	late := n.Late()
 	out.Office = describeRegion(n.Office())
