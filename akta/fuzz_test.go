@@ -1,8 +1,8 @@
 package akta_test
 
 import (
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
