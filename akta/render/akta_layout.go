@@ -46,7 +46,9 @@ const (
 	unrecordedEN = "whose marriage has not been recorded in accordance with the laws and regulations"
 )
 
-func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+// upper returns s as printed: trimmed, in NFC, in capitals. The
+// credential takes names and places through it too.
+func upper(s string) string { return strings.ToUpper(nfc(strings.TrimSpace(s))) }
 
 // dateWords spells a date as the akta print it: "DUA PULUH LIMA AGUSTUS DUA
 // RIBU DUA PULUH TIGA".

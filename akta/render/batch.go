@@ -95,6 +95,9 @@ func layoutRecord(r akta.Record, o Options, l look) (*doc, error) {
 		if err := r.Validate(); err != nil {
 			return nil, err
 		}
+		if err := checkPrintable("kelahiran", birthFields(r)); err != nil {
+			return nil, err
+		}
 		qr, err := qrFor(birthClaims(r, o.signedAt(r.IssuedAt)), o)
 		if err != nil {
 			return nil, err
@@ -105,6 +108,9 @@ func layoutRecord(r akta.Record, o Options, l look) (*doc, error) {
 			return nil, errNoRecord
 		}
 		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		if err := checkPrintable("kematian", deathFields(r)); err != nil {
 			return nil, err
 		}
 		qr, err := qrFor(deathClaims(r, o.signedAt(r.IssuedAt)), o)

@@ -97,42 +97,39 @@ func Record(w io.Writer, r akta.Record, o Options) error {
 	return fmt.Errorf("render: unknown record %T", r)
 }
 
-// Birth renders the Kutipan Akta Kelahiran of b to w.
+// Birth renders the Kutipan Akta Kelahiran of b to w. Besides
+// [akta.Birth.Validate], a printed field with characters the fonts lack
+// (CJK, Arabic, Vietnamese letters; text is printed in NFC) is refused
+// with a field error.
 func Birth(w io.Writer, b *akta.Birth, o Options) error {
 	if b == nil {
 		return errNoRecord
 	}
-	if err := b.Validate(); err != nil {
-		return err
-	}
-	qr, err := qrFor(birthClaims(b, o.signedAt(b.IssuedAt)), o)
-	if err != nil {
-		return err
-	}
-	l, err := o.look()
-	if err != nil {
-		return err
-	}
-	return write(w, layoutBirth(b, qr, l), o)
+	return single(w, b, o)
 }
 
-// Death renders the Kutipan Akta Kematian of d to w.
+// Death renders the Kutipan Akta Kematian of d to w, with the checks of
+// [Birth].
 func Death(w io.Writer, d *akta.Death, o Options) error {
 	if d == nil {
 		return errNoRecord
 	}
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	qr, err := qrFor(deathClaims(d, o.signedAt(d.IssuedAt)), o)
-	if err != nil {
-		return err
-	}
+	return single(w, d, o)
+}
+
+func single(w io.Writer, r akta.Record, o Options) error {
 	l, err := o.look()
 	if err != nil {
 		return err
 	}
-	return write(w, layoutDeath(d, qr, l), o)
+	if err := loadFonts(); err != nil {
+		return err
+	}
+	d, err := layoutRecord(r, o, l)
+	if err != nil {
+		return err
+	}
+	return write(w, d, o)
 }
 
 // Family renders the family card f on A4 landscape to w. The card is
@@ -142,6 +139,12 @@ func Family(w io.Writer, f *akta.Family, o Options) error {
 		return errNoRecord
 	}
 	if err := f.Validate(); err != nil {
+		return err
+	}
+	if err := loadFonts(); err != nil {
+		return err
+	}
+	if err := checkPrintable("kk", familyFields(f)); err != nil {
 		return err
 	}
 	qr, err := qrFor(familyClaims(f, o.signedAt(f.IssuedAt)), o)

@@ -240,7 +240,17 @@ func runAktaRender(ctx context.Context, e *env, args []string) error {
 	if len(recs) > 1 && ro.Format != render.PDF {
 		return usagef("%d records: a batch renders to one PDF, not PNG", len(recs))
 	}
-	return o.writeOutput(e, func(w io.Writer) error { return render.Records(w, recs, ro) })
+	err = o.writeOutput(e, func(w io.Writer) error { return render.Records(w, recs, ro) })
+	var re *render.RecordError
+	var ve *akta.ValidationError
+	if errors.As(err, &re) && errors.As(err, &ve) { // e.g. a name the font cannot print
+		name := o.in
+		if len(docs) > 1 {
+			name = fmt.Sprintf("%s:%d", o.in, docs[re.Index].line)
+		}
+		return reportInvalid(e, name, ve)
+	}
+	return err
 }
 
 // document is one JSON value of akta render's input and the line it

@@ -110,3 +110,14 @@ func TestAktaRenderBatch(t *testing.T) {
 	code, _, _ = aktaCLI(t, strings.Join(lines, "\n"), "akta", "render", "--key", key, "--out", filepath.Join(t.TempDir(), "x.png"))
 	assert.Equal(t, 2, code)
 }
+
+// A name the document's font cannot print is a field error (exit 1).
+func TestAktaRenderUnprintableName(t *testing.T) {
+	key, _ := writeKey(t)
+	line := compactLine(t, "birth.json", func(m map[string]any) { m["child"].(map[string]any)["name"] = "Nguyễn Văn An" })
+	out := filepath.Join(t.TempDir(), "x.pdf")
+	code, _, stderr := aktaCLI(t, line, "akta", "render", "--key", key, "--out", out)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "-: child.name: invalid: has characters the document's font cannot print")
+	assert.NoFileExists(t, out)
+}

@@ -46,7 +46,12 @@ func runKKRender(ctx context.Context, e *env, args []string) error {
 	if err := o.checkIssuer(f.Issuer.CredentialIssuer()); err != nil {
 		return err
 	}
-	return o.writeOutput(e, func(w io.Writer) error { return render.Family(w, f, ro) })
+	err = o.writeOutput(e, func(w io.Writer) error { return render.Family(w, f, ro) })
+	var ve *akta.ValidationError
+	if errors.As(err, &ve) { // e.g. a name the font cannot print
+		return reportInvalid(e, o.in, ve)
+	}
+	return err
 }
 
 // renderFlags are the flags shared by akta render and kk render.
