@@ -128,7 +128,7 @@
 //	{
 //	  "number": "3604012509230003",
 //	  "address": {"street": "Kp. Ciruas Lor", "rt": "002", "rw": "005",
-//	              "village": "36.04.01.2001"},
+//	              "village": "36.04.01.2001", "postal_code": "42182"},
 //	  "members": [{"name": "Ahmad Fauzi", "nik": "...", "sex": "L",
 //	               "birth_place": "Serang", "birth_date": "1990-03-12",
 //	               "religion": "Islam", "education": "slta",
@@ -147,5 +147,6 @@
 // "cerai-hidup", "cerai-mati"; relationship one of "kepala-keluarga",
 // "suami", "istri", "anak", "menantu", "cucu", "orang-tua", "mertua",
 // "famili-lain", "pembantu", "lainnya" (the printed labels are accepted
-// too). "blood_type", "marriage_date", "passport" and "kitap" are optional.
+// too). "blood_type", "marriage_date", "passport", "kitap" and
+// "address.postal_code" (the kode pos, 5 digits) are optional.
 package akta

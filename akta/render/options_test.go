@@ -154,3 +154,16 @@ func TestDeathWithoutCauseOrNIK(t *testing.T) {
 	assert.Contains(t, text, "KUTIPAN AKTA KEMATIAN")
 	assert.NotContains(t, text, "3604090204500005")
 }
+
+// The family card as printed since 2020 (DOMAIN.md, "Nomor KK").
+func TestFamilyCardText(t *testing.T) {
+	flat := strings.Join(strings.Fields(pdfText(t, renderDoc(t, family(t), render.Options{Key: testKey}))), " ")
+	for _, want := range []string{"Kode Pos : 42182", "Kode Wilayah 36.04.09.2001", "Dokumen Imigrasi", "Nama Orang Tua",
+		"Perkawinan/", "Perceraian", "(11)", "Tanda Tangan/Cap Jempol", "No. Paspor", "No. KITAP", "Ayah", "Ibu"} {
+		assert.Contains(t, flat, want)
+	}
+	f := family(t)
+	f.PostalCode = ""
+	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, f, render.Options{Key: testKey}))), " ")
+	assert.Regexp(t, `Kode Pos :\s?- `, flat)
+}
