@@ -332,3 +332,17 @@ func legacyNumber(t *testing.T, s string) akta.Number {
 	require.NoError(t, err)
 	return n
 }
+
+func TestOfficialName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Drs. H. Ahmad Suhaemi, M.Si.":   "Drs. H. AHMAD SUHAEMI, M.Si.",
+		"Dr. Ir. Budi Santoso, S.H., MM": "Dr. Ir. BUDI SANTOSO, S.H., MM",
+		"  siti rahma  ":                 "SITI RAHMA",
+		"Hj. Nur Aini, S.Kom":            "Hj. NUR AINI, S.Kom",
+	} {
+		assert.Equal(t, want, akta.OfficialName(in), in)
+	}
+	for w, want := range map[string]bool{"HAJI": true, "h.": true, "Dr": true, "S.Kom": true, "M.Si.": true, "Ahmad": false, "Siti": false, "": false} {
+		assert.Equal(t, want, akta.IsTitle(w), w)
+	}
+}

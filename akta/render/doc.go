@@ -49,6 +49,11 @@
 //
 // # Speed
 //
+// [Records] renders a batch (akta render with JSON Lines) into one PDF:
+// records are validated, signed and laid out on all cores, then written
+// in input order, byte-identical to a sequential render
+// (BenchmarkRecordsPDF).
+//
 // A kutipan takes about 3 ms on one core (BenchmarkBirthPDF), against about
 // 1.5 s for the same page printed by headless Chromium
 // (scripts/chromium-akta). The QR code comes from the fast encoder of

@@ -64,7 +64,7 @@ type renderFlags struct {
 
 func (o *renderFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&o.key, "key", "", "the Dinas's Ed25519 private key, PKCS#8 PEM `file` (required)")
-	fs.StringVar(&o.in, "in", "-", "input JSON `file`, - for standard input")
+	fs.StringVar(&o.in, "in", "-", "input JSON `file` (akta render: akta.json, or JSON Lines with one akta.json a line, rendered on all cores into one PDF), - for standard input; at most 64 MiB")
 	fs.StringVar(&o.out, "out", "", "output `file`: .pdf, or .png (the first page); - for standard output (with --format)")
 	fs.StringVar(&o.format, "format", "", "pdf or png (default: from the --out extension)")
 	fs.IntVar(&o.dpi, "dpi", 150, "resolution of PNG output")
