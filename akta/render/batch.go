@@ -66,6 +66,9 @@ func Records(w io.Writer, recs []akta.Record, o Options) error {
 					return
 				}
 				docs[i], errs[i] = layoutRecord(recs[i], o, l)
+				if errs[i] == nil && o.Format == PDF {
+					errs[i] = prepPDF(docs[i])
+				}
 			}
 		}()
 	}

@@ -38,6 +38,7 @@ type op struct {
 	text   string
 	qr     [][]bool
 	img    *emblem
+	png    []byte // opQR: the QR as a PNG for the PDF, when prepared
 }
 
 type page struct {
