@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/akta"
@@ -177,6 +179,61 @@ func FuzzDecodeRecord(f *testing.F) {
 		out2, _ := json.Marshal(again)
 		if string(out) != string(out2) {
 			t.Fatalf("round trip changed the record:\n%s\n%s", out, out2)
+		}
+	})
+}
+
+// childNameOK is a slow reading of the name rules a child's name meets:
+// those of every name (letters, spaces and . , ' - ` only, at most 100
+// characters, a letter) and of Permendagri 73/2022.
+func childNameOK(s string) bool {
+	if strings.TrimSpace(s) == "" || !utf8.ValidString(s) || utf8.RuneCountInString(s) > 100 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || utf8.RuneCountInString(strings.Join(words, " ")) > 60 {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == ' ' || r == '\'') && !unicode.IsSpace(r) {
+			return false
+		}
+		if unicode.IsSpace(r) && r != ' ' {
+			return false
+		}
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) == 1 {
+			return false
+		}
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzChildName(f *testing.F) {
+	for _, s := range []string{"Siti Aminah", "M. Rizki", "Rizki A Fauzi", "Nur'aini Putri", "Siti-Aminah Putri",
+		"Aminah", "Siti 2", "Moh.Rizki Fauzi", "Ni Luh Ayu D'Souza Müller", "Siti  Aminah", "Siti\tAminah", "' '"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		b := sampleBirth(t)
+		b.Child.Name = name
+		var ve *akta.ValidationError
+		bad := false
+		if err := b.Validate(); errors.As(err, &ve) {
+			bad = ve.Field("child.name") != nil
+		}
+		if bad == childNameOK(name) {
+			t.Fatalf("child name %q: field error %v, reference ok %v", name, bad, childNameOK(name))
 		}
 	})
 }

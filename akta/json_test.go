@@ -203,3 +203,24 @@ func TestDecodeBOM(t *testing.T) {
 	_, err := akta.DecodeFamily(append([]byte{0xEF, 0xBB, 0xBF}, readTestdata(t, "kk.json")...), akta.DecodeOptions{})
 	assert.NoError(t, err)
 }
+
+// The new fields survive a round trip through akta.json.
+func TestParentsProofRoundTrip(t *testing.T) {
+	b := sampleBirth(t)
+	b.Parents, b.Proof = akta.ParentsUnrecorded, akta.ProofSPTJM
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"parents":"kawin-belum-tercatat"`)
+	r, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, b, r.(*akta.Birth))
+
+	d := sampleDeath(t)
+	d.Proof, d.Cause = akta.ProofSPTJM, 0
+	data, err = json.Marshal(d)
+	require.NoError(t, err)
+	assert.NotContains(t, string(data), `"cause"`)
+	r, err = akta.DecodeRecord(data, akta.DecodeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, d, r.(*akta.Death))
+}

@@ -75,15 +75,17 @@ func (c *checker) childName(field, s string) {
 	}
 	digit, punct, abbr := false, false, false
 	for _, w := range words {
-		if strings.HasSuffix(w, ".") || utf8.RuneCountInString(w) == 1 {
-			abbr = true
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			punct = true // a word without a letter: "''"
+		}
+		if strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 {
+			abbr = true // "M.", "Moh.Rizki", "A"
 		}
 		for _, r := range w {
 			switch {
 			case unicode.IsDigit(r):
 				digit = true
-			case unicode.IsLetter(r), unicode.Is(unicode.Mn, r), r == '\'', r == '’':
-			case r == '.':
+			case unicode.IsLetter(r), unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '.':
 			default:
 				punct = true
 			}

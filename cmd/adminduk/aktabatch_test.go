@@ -121,3 +121,15 @@ func TestAktaRenderUnprintableName(t *testing.T) {
 	assert.Contains(t, stderr, "-: child.name: invalid: has characters the document's font cannot print")
 	assert.NoFileExists(t, out)
 }
+
+// The example death certificate: rendered without "cause", with a warning
+// about the title in "Haji Abdul Rahman" (not stripped).
+func TestAktaRenderDeathWithoutCause(t *testing.T) {
+	key, _ := writeKey(t)
+	line := compactLine(t, "death.json", func(m map[string]any) { delete(m, "cause") })
+	out := filepath.Join(t.TempDir(), "d.pdf")
+	code, _, stderr := aktaCLI(t, line, "akta", "render", "--key", key, "--out", out)
+	require.Equal(t, 0, code, stderr)
+	assert.FileExists(t, out)
+	assert.Contains(t, stderr, "warning: deceased.name: titles are not printed on an akta")
+}
