@@ -127,7 +127,7 @@ func (b *Birth) validate(needNumber bool) error {
 		c.required("child.nik")
 	}
 	c.name("child.name", ch.Name, 100, true)
-	if !c.has("child.name") {
+	if !c.has("child.name") && nameRulesApply(b.RegisteredAt) {
 		c.childName("child.name", ch.Name)
 	}
 	if ch.Sex == 0 {
@@ -190,6 +190,9 @@ func (b *Birth) Warnings() []*FieldError {
 		if age := DateOf(b.Mother.NIK.BirthDate()).YearsAt(ch.BirthDate); age < 10 || age > 65 {
 			c.add("mother.nik", CodeRange, "umur ibu menurut NIK "+itoa(age)+" tahun", "mother's age by her NIK is "+itoa(age))
 		}
+	}
+	if !nameRulesApply(b.RegisteredAt) {
+		c.childName("child.name", ch.Name) // registered before the rules: a warning
 	}
 	fields, names := []string{"child.name", "mother.name"}, []string{ch.Name, b.Mother.Name}
 	if b.Father != nil {

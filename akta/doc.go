@@ -39,9 +39,11 @@
 // dates and the issuing Dinas. A [Death] holds the deceased (NIK optional:
 // a newborn who died before registration), date, place and optional cause
 // category of death (recorded, never printed) and the same parties and
-// dates. A child's name follows Permendagri 73/2022 (two words or more, at
-// most 60 characters, no digits, abbreviations or punctuation but the
-// apostrophe); titles in printed names ([IsTitle]) are warnings. A birth registered more
+// dates. A child's name in a birth registered since [NameRulesFrom] follows
+// Permendagri 73/2022 (two words or more, at most 60 characters, no
+// digits, abbreviations or punctuation but the apostrophe; for older
+// registrations these are warnings); titles in printed names ([IsTitle])
+// are warnings, never stripped. A birth registered more
 // than 60 days after it happened is late (type LT rather than LU, UU 24/2013
 // art. 27: [BirthLate]); a death more than 30 days (art. 44: [DeathLate]).
 // Registering on the 60th (30th) day is on time.

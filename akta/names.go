@@ -57,6 +57,20 @@ func OfficialName(s string) string {
 	return out
 }
 
+// NameRulesFrom is the day Permendagri 73/2022 on names in population
+// documents was promulgated (21 April 2022, as we read it: M). A birth
+// registered on or after it must give the child a name that follows the
+// rules ([Birth.Validate]); for one registered before, a name that does
+// not is only a warning ([Birth.Warnings]), so older akta can be printed
+// again as recorded.
+var NameRulesFrom = MustDate(2022, 4, 21)
+
+// nameRulesApply reports whether a birth registered on registered is a new
+// registration under Permendagri 73/2022; an unknown date counts as new.
+func nameRulesApply(registered Date) bool {
+	return registered.IsZero() || !registered.Before(NameRulesFrom)
+}
+
 // childName checks a child's name in a birth registration against
 // Permendagri 73/2022: at least two words, at most 60 characters with
 // spaces, letters only with the apostrophe of established spellings, no

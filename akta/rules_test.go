@@ -346,3 +346,23 @@ func TestOfficialName(t *testing.T) {
 		assert.Equal(t, want, akta.IsTitle(w), w)
 	}
 }
+
+// The name rules bind new registrations; an akta registered before
+// Permendagri 73/2022 prints again as recorded, with a warning.
+func TestChildNameRulesFrom(t *testing.T) {
+	b := sampleBirth(t)
+	b.Child.Name = "M. Rizki"
+	assert.Equal(t, []string{"child.name:invalid"}, fieldCodes(t, b.Validate()))
+
+	b.Child.BirthDate = akta.MustParseDate("2019-07-14")
+	b.Child.NIK = adminduk.MustParseNIK("3604091407190003")
+	b.RegisteredAt, b.IssuedAt = akta.MustParseDate("2019-07-20"), akta.MustParseDate("2019-07-20")
+	b.Number = akta.MustParseNumber("3604-LU-20072019-0001")
+	b.Child.Sex = adminduk.Male
+	require.NoError(t, b.Validate())
+	var got []string
+	for _, w := range b.Warnings() {
+		got = append(got, w.Field+":"+string(w.Code))
+	}
+	assert.Contains(t, got, "child.name:invalid")
+}
