@@ -94,6 +94,10 @@ func TestEmblem(t *testing.T) {
 		b.Write(renderDoc(t, d.get(t), o))
 		assert.Contains(t, b.String(), "image 64x80", d.name)
 	}
+	// PNG output draws it too: the emblem's box is no longer white.
+	plain := renderDoc(t, birth(t), render.Options{Key: testKey, Format: render.PNG, DPI: 72})
+	withEmblem := renderDoc(t, birth(t), render.Options{Key: testKey, Format: render.PNG, DPI: 72, Emblem: good})
+	assert.NotEqual(t, plain, withEmblem)
 	// A PDF with the emblem is a valid PDF with an image.
 	pdf := renderDoc(t, birth(t), render.Options{Key: testKey, Emblem: good})
 	assert.Contains(t, pdfText(t, pdf), "REPUBLIK INDONESIA")
