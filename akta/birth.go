@@ -2,8 +2,6 @@ package akta
 
 import (
 	"context"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
@@ -33,12 +31,20 @@ type Birth struct {
 	Number Number // zero until registered; see [Birth.Register]
 	Child  Child
 	Mother Party
-	// Father is nil when no marriage is recorded: the akta then names the
-	// mother only, on the strength of the parents' SPTJM (statement of
-	// absolute responsibility).
-	Father    *Party
-	Reporter  Party
-	Witnesses []Party // exactly two
+	// Father is nil for [ParentsMotherOnly]: father unknown or no marriage
+	// claimed, and the akta names the mother only. A marriage that is not
+	// recorded still names the father ([ParentsUnrecorded]).
+	Father *Party
+	// Parents is the parent case; zero means what Father implies (see
+	// [Birth.ParentCase]).
+	Parents Parents
+	// Proof is what the birth is proven by; zero means the surat
+	// keterangan lahir.
+	Proof    Proof
+	Reporter Party
+	// Witnesses: two when an SPTJM replaces a document (see
+	// [Birth.NeedsWitnesses]), else none or two.
+	Witnesses []Party
 	// RegisteredAt is the day the birth was reported and recorded; it
 	// decides on-time or late, and is the date in the register number.
 	RegisteredAt Date
@@ -102,7 +108,9 @@ func (b *Birth) Deadline() Date { return b.Child.BirthDate.AddDays(BirthDeadline
 
 // Validate checks the registration as an akta prints it and returns nil or
 // a *[ValidationError] listing every problem with its field path. It checks
-// presence and form of every field, exactly two distinct witnesses,
+// presence and form of every field, two distinct witnesses when an SPTJM
+// replaces a document (none needed otherwise), the parent case against the
+// father,
 // distinct NIKs for child and parents, dates in order (birth <= registered
 // <= issued), ranges (birth order 1-30, weight 300-7000 g, length 200-700
 // mm), and that the register number has a birth type that agrees with the
@@ -119,6 +127,9 @@ func (b *Birth) validate(needNumber bool) error {
 		c.required("child.nik")
 	}
 	c.name("child.name", ch.Name, 100, true)
+	if !c.has("child.name") && nameRulesApply(b.RegisteredAt) {
+		c.childName("child.name", ch.Name)
+	}
 	if ch.Sex == 0 {
 		c.required("child.sex")
 	}
@@ -152,7 +163,8 @@ func (b *Birth) validate(needNumber bool) error {
 	}
 	c.distinct(fields, niks)
 	c.party("reporter", b.Reporter, true)
-	c.witnesses(b.Witnesses)
+	c.parents(b)
+	c.witnesses(b.Witnesses, b.NeedsWitnesses())
 	c.issuer(b.Issuer)
 	return c.err()
 }
@@ -161,8 +173,9 @@ func (b *Birth) validate(needNumber bool) error {
 // the record invalid: a child NIK whose encoded birth date or sex differs
 // from the record (legitimate after a correction, Permendagri 108/2019),
 // a mother's NIK coded male or a father's coded female, a mother younger
-// than 10 or older than 65 at the birth by her NIK, and a child's name
-// against Permendagri 73/2022 (at least two words, at most 60 characters).
+// than 10 or older than 65 at the birth by her NIK, and academic,
+// educational or religious titles in the names printed (Permendagri
+// 73/2022 keeps them off the akta; they are not stripped).
 func (b *Birth) Warnings() []*FieldError {
 	c := &checker{}
 	ch := b.Child
@@ -178,14 +191,14 @@ func (b *Birth) Warnings() []*FieldError {
 			c.add("mother.nik", CodeRange, "umur ibu menurut NIK "+itoa(age)+" tahun", "mother's age by her NIK is "+itoa(age))
 		}
 	}
-	if n := strings.TrimSpace(ch.Name); n != "" {
-		if len(strings.Fields(n)) < 2 {
-			c.add("child.name", CodeRange, "nama paling sedikit dua kata (Permendagri 73/2022)", "name should have at least two words (Permendagri 73/2022)")
-		}
-		if utf8.RuneCountInString(n) > 60 {
-			c.add("child.name", CodeRange, "nama paling banyak 60 huruf (Permendagri 73/2022)", "name should have at most 60 characters (Permendagri 73/2022)")
-		}
+	if !nameRulesApply(b.RegisteredAt) {
+		c.childName("child.name", ch.Name) // registered before the rules: a warning
 	}
+	fields, names := []string{"child.name", "mother.name"}, []string{ch.Name, b.Mother.Name}
+	if b.Father != nil {
+		fields, names = append(fields, "father.name"), append(names, b.Father.Name)
+	}
+	titleWarnings(c, fields, names)
 	return c.errs
 }
 

@@ -8,14 +8,17 @@ import (
 
 // Death is a death registration, the content of an akta kematian.
 type Death struct {
-	Number       Number // zero until registered; see [Death.Register]
-	Deceased     Deceased
-	DeathDate    Date
-	DeathTime    TimeOfDay // optional
-	DeathPlace   string    // place as printed ("SERANG")
-	Cause        Cause     // recorded, not printed on the kutipan
+	Number     Number // zero until registered; see [Death.Register]
+	Deceased   Deceased
+	DeathDate  Date
+	DeathTime  TimeOfDay // optional
+	DeathPlace string    // place as printed ("SERANG")
+	Cause      Cause     // optional; recorded, never printed on the kutipan
+	// Proof is what the death is proven by; zero means the surat
+	// keterangan kematian. [ProofSPTJM] needs two witnesses.
+	Proof        Proof
 	Reporter     Party
-	Witnesses    []Party // exactly two
+	Witnesses    []Party // two with an SPTJM, else none or two
 	RegisteredAt Date    // decides on-time or late; the date in the number
 	IssuedAt     Date
 	Issuer       Issuer
@@ -58,8 +61,10 @@ func (d *Death) Late() bool { return DeathLate(d.DeathDate, d.RegisteredAt) }
 func (d *Death) Deadline() Date { return d.DeathDate.AddDays(DeathDeadlineDays) }
 
 // Validate checks the registration and returns nil or a *[ValidationError]:
-// presence and form of every field, birth <= death <= registered <= issued,
-// two distinct witnesses, a cause category, and a register number of a
+// presence and form of every field (the deceased's NIK and the cause
+// category are optional), birth <= death <= registered <= issued, two
+// distinct witnesses when an SPTJM kematian replaces the surat keterangan
+// kematian, and a register number of a
 // death type that agrees with the registration date and issuing kab/kota
 // (and with the lateness when the table has a late death type).
 func (d *Death) Validate() error { return d.validate(true) }
@@ -71,9 +76,6 @@ func (d *Death) validate(needNumber bool) error {
 	// the only disagreement.
 	c.number(d.Number, KindDeath, d.Late(), false, d.RegisteredAt, d.Issuer, needNumber)
 	p := d.Deceased
-	if !p.NIK.IsValid() {
-		c.required("deceased.nik")
-	}
 	c.name("deceased.name", p.Name, 100, true)
 	if p.Sex == 0 {
 		c.required("deceased.sex")
@@ -88,13 +90,14 @@ func (d *Death) validate(needNumber bool) error {
 	c.name("deceased.mother_name", p.MotherName, 100, false)
 	c.dates("death_date", d.DeathDate, d.RegisteredAt, d.IssuedAt)
 	c.place("death_place", d.DeathPlace)
-	if d.Cause == 0 {
-		c.required("cause")
-	} else if d.Cause > CauseOther {
+	if d.Cause > CauseOther {
 		c.add("cause", CodeInvalid, "sebab kematian tidak dikenal", "unknown cause category")
 	}
 	c.party("reporter", d.Reporter, true)
-	c.witnesses(d.Witnesses)
+	if d.Proof > ProofSPTJM {
+		c.add("proof", CodeInvalid, "nilai tidak dikenal", "unknown proof")
+	}
+	c.witnesses(d.Witnesses, d.NeedsWitnesses())
 	c.distinct([]string{"deceased.nik", "reporter.nik"}, []adminduk.NIK{p.NIK, d.Reporter.NIK})
 	for i, w := range d.Witnesses {
 		if w.NIK.IsValid() && w.NIK == p.NIK {
@@ -106,10 +109,13 @@ func (d *Death) validate(needNumber bool) error {
 }
 
 // Warnings returns what an officer should check without making the record
-// invalid: a NIK whose encoded sex or birth date differs from the record.
+// invalid: a NIK whose encoded sex or birth date differs from the record,
+// and titles in the names printed ("HAJI ABDUL RAHMAN").
 func (d *Death) Warnings() []*FieldError {
 	c := &checker{}
 	nikAgrees(c, "deceased.nik", d.Deceased.NIK, d.Deceased.Sex, d.Deceased.BirthDate)
+	p := d.Deceased
+	titleWarnings(c, []string{"deceased.name", "deceased.father_name", "deceased.mother_name"}, []string{p.Name, p.FatherName, p.MotherName})
 	return c.errs
 }
 

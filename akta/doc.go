@@ -14,8 +14,12 @@
 // [Number.AppendTo], text and SQL marshalling, zero value invalid. Type
 // codes come from a [Types] table: LU (birth on time), LT (birth late) and
 // KM (death) by default. KM is not confirmed by regulation, so a [Parser]
-// takes another table built with [NewTypes] or [Types.With]. Numbers of
-// older layouts parse as legacy ([Number.IsLegacy]) and keep their text.
+// takes another table built with [NewTypes] or [Types.With]. Text that
+// looks like the current layout (with or without hyphens) must be correct:
+// "3604LU010920230042x" is invalid with its reason. Numbers of older
+// layouts are refused ([ErrLegacy]) unless the caller asks for them
+// ([ParseNumberLegacy], [ParseOptions].AllowLegacy); they then parse as
+// legacy ([Number.IsLegacy]), keep their text and are never checked.
 // Errors are *[NumberError] values unwrapping to [ErrSyntax],
 // [ErrUnknownOffice], [ErrUnknownType], [ErrInvalidDate] or
 // [ErrInvalidSerial].
@@ -28,10 +32,18 @@
 //
 // A [Birth] holds the child (NIK, name, sex, date and time, place, birth
 // order, single or multiple birth, weight and length), the mother, the
-// father (nil when no marriage is recorded: the akta names the mother only,
-// SPTJM), the reporter, two witnesses, the registration and issue dates and
-// the issuing Dinas. A [Death] holds the deceased, date, place and cause
-// category of death and the same parties and dates. A birth registered more
+// father, the parent case ([Parents]: married, married but the marriage
+// not recorded with SPTJM F-2.04, or mother only), the proof ([Proof]: the
+// surat keterangan lahir or an SPTJM F-2.03), the reporter, the witnesses
+// (two only when an SPTJM replaces a document), the registration and issue
+// dates and the issuing Dinas. A [Death] holds the deceased (NIK optional:
+// a newborn who died before registration), date, place and optional cause
+// category of death (recorded, never printed) and the same parties and
+// dates. A child's name in a birth registered since [NameRulesFrom] follows
+// Permendagri 73/2022 (two words or more, at most 60 characters, no
+// digits, abbreviations or punctuation but the apostrophe; for older
+// registrations these are warnings); titles in printed names ([IsTitle])
+// are warnings, never stripped. A birth registered more
 // than 60 days after it happened is late (type LT rather than LU, UU 24/2013
 // art. 27: [BirthLate]); a death more than 30 days (art. 44: [DeathLate]).
 // Registering on the 60th (30th) day is on time.
@@ -80,7 +92,14 @@
 //	  "kk": "3604010109230001"
 //	}
 //
-// "father" is omitted for a child without a recorded marriage;
+// "parents" is "kawin" (married: both parents), "kawin-belum-tercatat"
+// (marriage not recorded, SPTJM F-2.04: both parents and the phrase
+// "yang perkawinannya belum tercatat ...", two witnesses) or "ibu" (mother
+// only, no "father"); without it a record with "father" is "kawin" and one
+// without is "ibu", as older inputs meant. "proof" is "surat-keterangan"
+// (the default) or "sptjm" (F-2.03, two witnesses); "witnesses" is needed
+// only with an SPTJM.
+// "father" is omitted for a child whose father is not named;
 // "multiplicity" is "tunggal", "kembar-2" ... "kembar-9" (or the number);
 // "birth_order" is the child's place among the mother's children;
 // "birth_time", "weight_g", "length_cm", "citizenship" ("WNI", the
@@ -98,9 +117,11 @@
 //	  "issuer": {...}, "kk": "..."
 //	}
 //
-// "cause" is one of "sakit" (illness or old age), "wabah", "kecelakaan",
-// "kriminalitas", "bunuh-diri", "lainnya"; the death time, the parents'
-// names and "citizenship" are optional.
+// "cause", optional, is one of "sakit" (illness or old age), "wabah",
+// "kecelakaan", "kriminalitas", "bunuh-diri", "lainnya"; the deceased's
+// NIK, the death time, the parents' names and "citizenship" are optional;
+// "proof" is "surat-keterangan" (the default) or "sptjm", which needs the
+// two witnesses. A UTF-8 byte order mark before the JSON is ignored.
 //
 // # kk.json
 //
@@ -109,7 +130,7 @@
 //	{
 //	  "number": "3604012509230003",
 //	  "address": {"street": "Kp. Ciruas Lor", "rt": "002", "rw": "005",
-//	              "village": "36.04.01.2001"},
+//	              "village": "36.04.01.2001", "postal_code": "42182"},
 //	  "members": [{"name": "Ahmad Fauzi", "nik": "...", "sex": "L",
 //	               "birth_place": "Serang", "birth_date": "1990-03-12",
 //	               "religion": "Islam", "education": "slta",
@@ -128,5 +149,6 @@
 // "cerai-hidup", "cerai-mati"; relationship one of "kepala-keluarga",
 // "suami", "istri", "anak", "menantu", "cucu", "orang-tua", "mertua",
 // "famili-lain", "pembantu", "lainnya" (the printed labels are accepted
-// too). "blood_type", "marriage_date", "passport" and "kitap" are optional.
+// too). "blood_type", "marriage_date", "passport", "kitap" and
+// "address.postal_code" (the kode pos, 5 digits) are optional.
 package akta

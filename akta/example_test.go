@@ -18,7 +18,7 @@ func ExampleParseNumber() {
 	}
 	fmt.Println(n.Office(), n.Type(), n.Kind(), n.Late(), n.Date(), n.Serial())
 
-	old, _ := akta.ParseNumber("474.1/1234/2005")
+	old, _ := akta.ParseNumberLegacy("474.1/1234/2005")
 	fmt.Println(old.IsLegacy(), old)
 
 	_, err = akta.ParseNumber("3201-LU-29022023-0001")

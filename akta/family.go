@@ -10,11 +10,14 @@ import (
 // version ([Family.AddNewborn], [Family.RemoveDeceased]); a Family is never
 // changed in place by this package.
 type Family struct {
-	Number   adminduk.KK
-	Address  adminduk.Address // Village is the desa/kelurahan, 10 digits
-	Members  []Member         // in printed order, the head first
-	IssuedAt Date             // date of this version
-	Issuer   Issuer
+	Number  adminduk.KK
+	Address adminduk.Address // Village is the desa/kelurahan, 10 digits
+	// PostalCode is the kode pos printed in the header, 5 digits;
+	// optional ("" prints "-").
+	PostalCode string
+	Members    []Member // in printed order, the head first
+	IssuedAt   Date     // date of this version
+	Issuer     Issuer
 }
 
 // Member is one row of the members table.
@@ -98,6 +101,11 @@ func (f *Family) Validate() error {
 		c.add("address.village", CodeInvalid, "harus kode desa/kelurahan (10 digit)", "must be a desa/kelurahan code (10 digits)")
 	case f.Issuer.Regency.IsValid() && !f.Issuer.Regency.Contains(a.Village):
 		c.add("address.village", CodeMismatch, "desa/kelurahan di luar kabupaten/kota penerbit", "desa/kelurahan is outside the issuer's kab/kota")
+	}
+	if pc := f.PostalCode; pc != "" {
+		if _, ok := atoi(pc); !ok || len(pc) != 5 || pc[0] == '0' {
+			c.add("address.postal_code", CodeInvalid, "kode pos harus 5 digit", "postal code must be 5 digits")
+		}
 	}
 	if a.Street == "" {
 		c.required("address.street")

@@ -2,6 +2,7 @@ package akta_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -239,4 +240,24 @@ func TestNewKKNumber(t *testing.T) {
 	assert.ErrorIs(t, err, adminduk.ErrSyntax)
 	_, err = akta.NewKKNumber(mustCode("36.04.99"), akta.MustDate(2024, 2, 29), 1)
 	assert.ErrorIs(t, err, adminduk.ErrUnknownRegion)
+}
+
+func TestFamilyPostalCode(t *testing.T) {
+	for code, ok := range map[string]bool{"": true, "42182": true, "4218": false, "421820": false, "4218x": false, "02182": false} {
+		f := sampleFamily(t)
+		f.PostalCode = code
+		err := f.Validate()
+		if ok {
+			assert.NoError(t, err, code)
+			continue
+		}
+		var ve *akta.ValidationError
+		require.ErrorAs(t, err, &ve, code)
+		assert.NotNil(t, ve.Field("address.postal_code"), code)
+	}
+	f := sampleFamily(t)
+	assert.Equal(t, "42182", f.PostalCode, "read from kk.json")
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"postal_code":"42182"`)
 }

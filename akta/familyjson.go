@@ -12,6 +12,8 @@ type wireAddress struct {
 	RT      string `json:"rt"`
 	RW      string `json:"rw"`
 	Village string `json:"village"`
+	// PostalCode is the kode pos, 5 digits; optional.
+	PostalCode string `json:"postal_code,omitempty"`
 }
 
 type wireMember struct {
@@ -46,6 +48,7 @@ type wireFamily struct {
 // the card; problems come back as one *[ValidationError] with field paths
 // such as "members[1].religion".
 func DecodeFamily(data []byte, o DecodeOptions) (*Family, error) {
+	data = trimBOM(data)
 	f, c, err := decodeFamily(data, o)
 	if err != nil {
 		return nil, err
@@ -69,8 +72,9 @@ func decodeFamily(data []byte, o DecodeOptions) (*Family, *checker, error) {
 			Street: w.Address.Street, RT: w.Address.RT, RW: w.Address.RW,
 			Village: v.regency("address.village", w.Address.Village),
 		},
-		IssuedAt: v.date("issued_at", w.IssuedAt),
-		Issuer:   v.issuer(w.Issuer),
+		PostalCode: w.Address.PostalCode,
+		IssuedAt:   v.date("issued_at", w.IssuedAt),
+		Issuer:     v.issuer(w.Issuer),
 	}
 	for i, m := range w.Members {
 		p := "members[" + strconv.Itoa(i) + "]"
@@ -107,7 +111,7 @@ func enumField[T any](v *conv, field, s string, dst *T, parse func(string) (T, e
 func (f *Family) MarshalJSON() ([]byte, error) {
 	w := wireFamily{
 		Number:   f.Number.String(),
-		Address:  wireAddress{Street: f.Address.Street, RT: f.Address.RT, RW: f.Address.RW, Village: f.Address.Village.String()},
+		Address:  wireAddress{Street: f.Address.Street, RT: f.Address.RT, RW: f.Address.RW, Village: f.Address.Village.String(), PostalCode: f.PostalCode},
 		Members:  make([]wireMember, len(f.Members)),
 		IssuedAt: f.IssuedAt.String(),
 		Issuer:   toWireIssuer(f.Issuer),

@@ -2,12 +2,15 @@ package akta_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/akta"
@@ -19,10 +22,21 @@ var (
 	currentRE = regexp.MustCompile(`^([0-9]{4})-(LU|LT|KM)-([0-9]{2})([0-9]{2})([0-9]{4})-([0-9]{4})$`)
 	shapeRE   = regexp.MustCompile(`^[^-]*-[A-Za-z]+-[^-]*-[^-]*$`)
 	legacyRE  = regexp.MustCompile(`^[0-9A-Za-z ./-]{4,64}$`)
+	// Text that looks like the current layout with other or no
+	// separators, and its correct form.
+	modernRE = regexp.MustCompile(`^[0-9]{3,5}[- ]?[A-Za-z]{1,4}[- ]?[0-9]`)
+	looseRE  = regexp.MustCompile(`^([0-9]{4})[- ]?([A-Za-z]{2,3})[- ]?([0-9]{8})[- ]?([0-9]{4})$`)
 )
 
 func referenceParse(s string) (ok, legacy bool, canon string) {
 	s = strings.TrimSpace(s)
+	if !shapeRE.MatchString(s) && modernRE.MatchString(s) {
+		m := looseRE.FindStringSubmatch(s)
+		if m == nil {
+			return false, false, ""
+		}
+		s = m[1] + "-" + m[2] + "-" + m[3] + "-" + m[4]
+	}
 	if shapeRE.MatchString(s) {
 		m := currentRE.FindStringSubmatch(strings.ToUpper(s))
 		if m == nil {
@@ -61,12 +75,19 @@ func FuzzParseNumber(f *testing.F) {
 		"3201-LU-25082023-0001", "3604-KM-29022024-0012", "3201-lt-01012020-9999",
 		"474.1/1234/2005", "AL. 502. 0012345", "3201-XX-25082023-0001", "", "----", "3201-LU-29022023-0001",
 		" 3201-LU-25082023-0001\t", "3201-LU--0001", "9101-LU-01012015-0001",
+		"3604LU010920230042x", "3604LU010920230042", "3604 lu 01092023 0042", "3604 LU 0109202-0042", "1234/TP/2004",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n, err := akta.ParseNumber(s)
+		n, err := akta.ParseNumberLegacy(s)
 		ok, legacy, canon := referenceParse(s)
+		// Without asking for legacy numbers, exactly the legacy ones are
+		// refused, with ErrLegacy.
+		strict, serr := akta.ParseNumber(s)
+		if legacy != errors.Is(serr, akta.ErrLegacy) || (ok && !legacy && (serr != nil || strict != n)) {
+			t.Fatalf("ParseNumber(%q) = %v, %v; legacy parse %v, %v", s, strict, serr, n, err)
+		}
 		if (err == nil) != ok {
 			t.Fatalf("ParseNumber(%q) err=%v, reference ok=%v", s, err, ok)
 		}
@@ -81,7 +102,7 @@ func FuzzParseNumber(f *testing.F) {
 		}
 		// Round trip: the canonical text parses to the same value, and
 		// text marshalling is the same text.
-		again, err := akta.ParseNumber(n.String())
+		again, err := akta.ParseNumberLegacy(n.String())
 		if err != nil || again != n {
 			t.Fatalf("reparse of %q: %v, %v", n, again, err)
 		}
@@ -158,6 +179,61 @@ func FuzzDecodeRecord(f *testing.F) {
 		out2, _ := json.Marshal(again)
 		if string(out) != string(out2) {
 			t.Fatalf("round trip changed the record:\n%s\n%s", out, out2)
+		}
+	})
+}
+
+// childNameOK is a slow reading of the name rules a child's name meets:
+// those of every name (letters, spaces and . , ' - ` only, at most 100
+// characters, a letter) and of Permendagri 73/2022.
+func childNameOK(s string) bool {
+	if strings.TrimSpace(s) == "" || !utf8.ValidString(s) || utf8.RuneCountInString(s) > 100 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || utf8.RuneCountInString(strings.Join(words, " ")) > 60 {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == ' ' || r == '\'') && !unicode.IsSpace(r) {
+			return false
+		}
+		if unicode.IsSpace(r) && r != ' ' {
+			return false
+		}
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) == 1 {
+			return false
+		}
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzChildName(f *testing.F) {
+	for _, s := range []string{"Siti Aminah", "M. Rizki", "Rizki A Fauzi", "Nur'aini Putri", "Siti-Aminah Putri",
+		"Aminah", "Siti 2", "Moh.Rizki Fauzi", "Ni Luh Ayu D'Souza Müller", "Siti  Aminah", "Siti\tAminah", "' '"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		b := sampleBirth(t)
+		b.Child.Name = name
+		var ve *akta.ValidationError
+		bad := false
+		if err := b.Validate(); errors.As(err, &ve) {
+			bad = ve.Field("child.name") != nil
+		}
+		if bad == childNameOK(name) {
+			t.Fatalf("child name %q: field error %v, reference ok %v", name, bad, childNameOK(name))
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package akta
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -52,8 +53,10 @@ type wireBirth struct {
 	Child        wireChild   `json:"child"`
 	Mother       wireParty   `json:"mother"`
 	Father       *wireParty  `json:"father,omitempty"`
+	Parents      string      `json:"parents,omitempty"`
+	Proof        string      `json:"proof,omitempty"`
 	Reporter     wireParty   `json:"reporter"`
-	Witnesses    []wireParty `json:"witnesses"`
+	Witnesses    []wireParty `json:"witnesses,omitempty"`
 	RegisteredAt string      `json:"registered_at"`
 	IssuedAt     string      `json:"issued_at"`
 	Issuer       wireIssuer  `json:"issuer"`
@@ -78,9 +81,10 @@ type wireDeath struct {
 	DeathDate    string       `json:"death_date"`
 	DeathTime    string       `json:"death_time,omitempty"`
 	DeathPlace   string       `json:"death_place"`
-	Cause        string       `json:"cause"`
+	Cause        string       `json:"cause,omitempty"`
 	Reporter     wireParty    `json:"reporter"`
-	Witnesses    []wireParty  `json:"witnesses"`
+	Proof        string       `json:"proof,omitempty"`
+	Witnesses    []wireParty  `json:"witnesses,omitempty"`
 	RegisteredAt string       `json:"registered_at"`
 	IssuedAt     string       `json:"issued_at"`
 	Issuer       wireIssuer   `json:"issuer"`
@@ -93,6 +97,7 @@ type wireDeath struct {
 // [Birth.Validate] or [Death.Validate] reports) come back together as one
 // *[ValidationError]; malformed JSON is a plain error.
 func DecodeRecord(data []byte, o DecodeOptions) (Record, error) {
+	data = trimBOM(data)
 	var probe struct {
 		Type string `json:"type"`
 	}
@@ -131,6 +136,12 @@ func DecodeRecord(data []byte, o DecodeOptions) (Record, error) {
 	}
 	return d, nil
 }
+
+// utf8BOM is the byte order mark some Windows editors put first.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// trimBOM drops a leading UTF-8 byte order mark.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
 
 // conv converts wire values, recording errors by field.
 type conv struct {
@@ -334,6 +345,8 @@ func decodeBirth(data []byte, o DecodeOptions) (*Birth, *checker, error) {
 		b.Child.Multiplicity = m
 	}
 	enumField(v, "child.citizenship", ch.Citizenship, &b.Child.Citizenship, adminduk.ParseCitizenship)
+	enumField(v, "parents", w.Parents, &b.Parents, ParseParents)
+	enumField(v, "proof", w.Proof, &b.Proof, ParseProof)
 	if w.Father != nil {
 		f := v.party("father", *w.Father)
 		b.Father = &f
@@ -352,6 +365,7 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 			Multiplicity: flexText(ch.Multiplicity.String()), WeightG: ch.WeightGrams, LengthCM: float64(ch.LengthMM) / 10,
 			Citizenship: optText(ch.Citizenship),
 		},
+		Parents: b.Parents.String(), Proof: b.Proof.String(),
 		Mother: toWireParty(b.Mother), Reporter: toWireParty(b.Reporter), Witnesses: toWireParties(b.Witnesses),
 		RegisteredAt: b.RegisteredAt.String(), IssuedAt: b.IssuedAt.String(), Issuer: toWireIssuer(b.Issuer),
 		KK: b.KK.String(),
@@ -367,6 +381,7 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 // options. Unlike [DecodeRecord] it does not validate: only values that do
 // not parse are reported, as a *[ValidationError].
 func (b *Birth) UnmarshalJSON(data []byte) error {
+	data = trimBOM(data)
 	nb, c, err := decodeBirth(data, DecodeOptions{})
 	if err != nil {
 		return err
@@ -407,6 +422,7 @@ func decodeDeath(data []byte, o DecodeOptions) (*Death, *checker, error) {
 		KK:           v.kk("kk", w.KK),
 	}
 	enumField(v, "deceased.citizenship", p.Citizenship, &d.Deceased.Citizenship, adminduk.ParseCitizenship)
+	enumField(v, "proof", w.Proof, &d.Proof, ParseProof)
 	if w.Cause != "" {
 		cause, err := ParseCause(w.Cause)
 		if err != nil {
@@ -428,7 +444,7 @@ func (d *Death) MarshalJSON() ([]byte, error) {
 			Citizenship: optText(p.Citizenship),
 		},
 		DeathDate: d.DeathDate.String(), DeathTime: d.DeathTime.String(), DeathPlace: d.DeathPlace,
-		Cause: d.Cause.String(), Reporter: toWireParty(d.Reporter), Witnesses: toWireParties(d.Witnesses),
+		Cause: d.Cause.String(), Proof: d.Proof.String(), Reporter: toWireParty(d.Reporter), Witnesses: toWireParties(d.Witnesses),
 		RegisteredAt: d.RegisteredAt.String(), IssuedAt: d.IssuedAt.String(), Issuer: toWireIssuer(d.Issuer),
 		KK: d.KK.String(),
 	})
@@ -437,6 +453,7 @@ func (d *Death) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads the akta.json form of a death with the default
 // options, without validating (see [Birth.UnmarshalJSON]).
 func (d *Death) UnmarshalJSON(data []byte) error {
+	data = trimBOM(data)
 	nd, c, err := decodeDeath(data, DecodeOptions{})
 	if err != nil {
 		return err

@@ -97,11 +97,30 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"bad KK", "birth.json", func(m map[string]any) { m["kk"] = "123" }, []string{"kk:invalid"}},
 		{"missing child, plus a rule", "birth.json", func(m map[string]any) {
 			delete(m, "child")
+			m["proof"] = "sptjm"
 			m["witnesses"] = []any{}
 		}, []string{
 			"child.nik:required", "child.name:required", "child.sex:required", "child.birth_date:required",
 			"child.birth_place:required", "child.birth_order:required", "child.multiplicity:required", "witnesses:range",
 		}},
+		{"surat keterangan lahir, no witnesses", "birth.json", func(m map[string]any) {
+			m["proof"] = "surat-keterangan"
+			delete(m, "witnesses")
+		}, nil},
+		{"no proof given, no witnesses", "birth.json", func(m map[string]any) { delete(m, "witnesses") }, nil},
+		{"F-2.04 without witnesses", "birth.json", func(m map[string]any) {
+			m["parents"] = "kawin-belum-tercatat"
+			delete(m, "witnesses")
+		}, []string{"witnesses:range"}},
+		{"F-2.04 with witnesses", "birth.json", func(m map[string]any) { m["parents"] = "kawin-belum-tercatat" }, nil},
+		{"mother only with a father", "birth.json", func(m map[string]any) { m["parents"] = "ibu" }, []string{"father:mismatch"}},
+		{"mother only", "birth.json", func(m map[string]any) { m["parents"] = "ibu"; delete(m, "father") }, nil},
+		{"married without father", "birth.json", func(m map[string]any) { m["parents"] = "kawin"; delete(m, "father") }, []string{"father:required"}},
+		{"bad parents", "birth.json", func(m map[string]any) { m["parents"] = "x" }, []string{"parents:invalid"}},
+		{"bad proof", "birth.json", func(m map[string]any) { m["proof"] = "x" }, []string{"proof:invalid"}},
+		{"death without cause or NIK", "death.json", func(m map[string]any) { delete(m, "cause"); delete(obj(m, "deceased"), "nik") }, nil},
+		{"death without witnesses", "death.json", func(m map[string]any) { delete(m, "witnesses") }, nil},
+		{"death SPTJM without witnesses", "death.json", func(m map[string]any) { m["proof"] = "sptjm"; delete(m, "witnesses") }, []string{"witnesses:range"}},
 		{"bad cause", "death.json", func(m map[string]any) { m["cause"] = "unknown" }, []string{"cause:invalid"}},
 		{"unknown in deceased", "death.json", func(m map[string]any) { obj(m, "deceased")["religion"] = "islam" }, []string{"deceased.religion:unknown"}},
 		{"death with birth fields", "death.json", func(m map[string]any) { m["child"] = map[string]any{} }, []string{"child:unknown"}},
@@ -171,4 +190,37 @@ func TestDecodeFamilyErrors(t *testing.T) {
 	assert.Equal(t, []string{
 		"members[2].hobby:unknown", "address.village:invalid", "members[1].religion:invalid", "members:range",
 	}, fieldCodes(t, err))
+}
+
+// A UTF-8 byte order mark (Windows Notepad) before akta.json or kk.json is
+// accepted.
+func TestDecodeBOM(t *testing.T) {
+	for _, name := range []string{"birth.json", "death.json"} {
+		data := append([]byte{0xEF, 0xBB, 0xBF}, readTestdata(t, name)...)
+		_, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+		assert.NoError(t, err, name)
+	}
+	_, err := akta.DecodeFamily(append([]byte{0xEF, 0xBB, 0xBF}, readTestdata(t, "kk.json")...), akta.DecodeOptions{})
+	assert.NoError(t, err)
+}
+
+// The new fields survive a round trip through akta.json.
+func TestParentsProofRoundTrip(t *testing.T) {
+	b := sampleBirth(t)
+	b.Parents, b.Proof = akta.ParentsUnrecorded, akta.ProofSPTJM
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"parents":"kawin-belum-tercatat"`)
+	r, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, b, r.(*akta.Birth))
+
+	d := sampleDeath(t)
+	d.Proof, d.Cause = akta.ProofSPTJM, 0
+	data, err = json.Marshal(d)
+	require.NoError(t, err)
+	assert.NotContains(t, string(data), `"cause"`)
+	r, err = akta.DecodeRecord(data, akta.DecodeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, d, r.(*akta.Death))
 }

@@ -15,9 +15,14 @@ import (
 // [net/netip.Addr] it is a small comparable value built by [ParseNumber] or
 // [NewNumber]; the zero Number is invalid.
 //
-// Numbers of older layouts ("474.1/1234/2005", "AL.502.0012345") parse as
-// legacy: [Number.IsLegacy] is true, [Number.String] returns the text as
-// given (trimmed) and the structured accessors return zero values.
+// Numbers of older layouts ("474.1/1234/2005", "AL.502.0012345") parse
+// only when the caller asks for them ([ParseOptions].AllowLegacy,
+// [ParseNumberLegacy]), as legacy: [Number.IsLegacy] is true,
+// [Number.String] returns the text as given (trimmed) and the structured
+// accessors return zero values. Text that looks like the current layout
+// (office digits, type letters, date and serial digits, with or without
+// separators) is never legacy: it is read as the current layout and is
+// invalid with its reason when any part is wrong.
 type Number struct {
 	office uint16 // kab/kota as 4 digits, e.g. 3201
 	serial uint16
@@ -35,13 +40,16 @@ type ParseOptions struct {
 	// Lenient accepts any kab/kota number 01-99 in an existing province,
 	// instead of requiring the office to appear in some Kemendagri edition.
 	Lenient bool
-	// NoLegacy rejects older layouts with [ErrLegacy] instead of parsing them
-	// as legacy numbers.
+	// AllowLegacy accepts older layouts as legacy numbers
+	// ([Number.IsLegacy]); without it they are refused with [ErrLegacy].
+	AllowLegacy bool
+	// NoLegacy is kept for older callers: older layouts are refused
+	// unless AllowLegacy is set, and NoLegacy overrides AllowLegacy.
 	NoLegacy bool
 }
 
 // Parser parses register numbers with fixed options. The zero Parser uses
-// the default type table, checks offices strictly and accepts legacy
+// the default type table, checks offices strictly and refuses legacy
 // numbers. It is safe for concurrent use.
 type Parser struct {
 	o ParseOptions
@@ -61,6 +69,12 @@ func (p Parser) Types() *Types {
 // ParseNumber parses a register number with the zero [Parser].
 func ParseNumber(s string) (Number, error) { return Parser{}.Parse(s) }
 
+// ParseNumberLegacy parses s as [ParseNumber] does but also accepts the
+// older layouts, as legacy numbers: check [Number.IsLegacy].
+func ParseNumberLegacy(s string) (Number, error) {
+	return Parser{ParseOptions{AllowLegacy: true}}.Parse(s)
+}
+
 // MustParseNumber is like [ParseNumber] but panics on error; for tests and
 // constants.
 func MustParseNumber(s string) Number {
@@ -78,13 +92,15 @@ func ValidateNumber(s string) error {
 	return err
 }
 
-// Parse parses s. Text with three hyphens and letters in the type slot is
-// read as the current layout and must be correct in every part: errors are
-// *[NumberError] values unwrapping to [ErrSyntax], [ErrUnknownOffice],
-// [ErrUnknownType], [ErrInvalidDate] or [ErrInvalidSerial], checked left to
-// right. Other text of 4-64 characters (letters, digits, space . / -) with
-// at least three digits parses as a legacy number. Type codes are read in
-// any case. Parsing a valid number allocates nothing.
+// Parse parses s. Text that looks like the current layout (3-5 digits, 1-4
+// letters, then digits, with or without separators: "3604LU010920230042",
+// "3604-LU-01092023-0042") is read as the current layout and must be
+// correct in every part: errors are *[NumberError] values unwrapping to
+// [ErrSyntax], [ErrUnknownOffice], [ErrUnknownType], [ErrInvalidDate] or
+// [ErrInvalidSerial], checked left to right. Other text of 4-64 characters
+// (letters, digits, space . / -) with at least three digits is an older
+// layout: [ErrLegacy] unless AllowLegacy, then a legacy number. Type codes
+// are read in any case. Parsing a valid number allocates nothing.
 func (p Parser) Parse(s string) (Number, error) {
 	s = strings.TrimSpace(s)
 	var parts [4]string
@@ -108,8 +124,60 @@ func (p Parser) Parse(s string) (Number, error) {
 	if n == 4 && rest == "" && isLetters(parts[1]) {
 		return p.parseCurrent(s, parts)
 	}
+	if parts, ok := modernLike(s); ok {
+		return p.parseCurrent(s, parts)
+	}
 	return p.parseLegacy(s)
 }
+
+// modernLike reports whether s looks like the current layout without its
+// hyphens or with spaces: 3-5 digits, an optional hyphen or space,
+// 1-4 letters, an optional separator, then a digit. It splits s into the
+// office, the type, the date and the serial; a part that cannot be told
+// apart is left for parseCurrent to refuse with its reason.
+func modernLike(s string) ([4]string, bool) {
+	var parts [4]string
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i < 3 || i > 5 {
+		return parts, false
+	}
+	parts[0] = s[:i]
+	j := skipSep(s, i)
+	k := j
+	for k < len(s) && isLetter(s[k]) {
+		k++
+	}
+	if k-j < 1 || k-j > 4 {
+		return parts, false
+	}
+	parts[1] = s[j:k]
+	k = skipSep(s, k)
+	if k >= len(s) || !isDigit(s[k]) {
+		return parts, false
+	}
+	rest := s[k:]
+	// The date: 8 digits, then the serial after an optional separator.
+	d := 0
+	for d < len(rest) && d < 8 && isDigit(rest[d]) {
+		d++
+	}
+	parts[2] = rest[:d]
+	parts[3] = rest[skipSep(rest, d):]
+	return parts, true
+}
+
+func skipSep(s string, i int) int {
+	if i < len(s) && (s[i] == '-' || s[i] == ' ') {
+		return i + 1
+	}
+	return i
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
 
 func (p Parser) parseCurrent(s string, parts [4]string) (Number, error) {
 	fail := func(err error, format string, args ...any) (Number, error) {
@@ -163,8 +231,8 @@ func (p Parser) parseLegacy(s string) (Number, error) {
 	if nd < 3 {
 		return Number{}, &NumberError{Input: s, Err: ErrSyntax, Msg: "want KKKK-TT-DDMMYYYY-NNNN"}
 	}
-	if p.o.NoLegacy {
-		return Number{}, &NumberError{Input: s, Err: ErrLegacy, Msg: "older layout not accepted"}
+	if p.o.NoLegacy || !p.o.AllowLegacy {
+		return Number{}, &NumberError{Input: s, Err: ErrLegacy, Msg: "older layout, accepted only when legacy numbers are allowed"}
 	}
 	return Number{legacy: s}, nil
 }
@@ -302,15 +370,17 @@ func (n Number) Compare(o Number) int {
 // MarshalText implements [encoding.TextMarshaler]; the zero Number gives "".
 func (n Number) MarshalText() ([]byte, error) { return n.AppendTo(nil), nil }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseNumber]
-// (the default type table); "" gives the zero Number. Decode with a
-// [Parser] to accept other type codes.
+// UnmarshalText implements [encoding.TextUnmarshaler] with
+// [ParseNumberLegacy] (the default type table), so that what MarshalText
+// wrote, a legacy number included, reads back: check [Number.IsLegacy].
+// "" gives the zero Number. Decode with a [Parser] to accept other type
+// codes or to refuse legacy numbers.
 func (n *Number) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*n = Number{}
 		return nil
 	}
-	v, err := ParseNumber(string(b))
+	v, err := ParseNumberLegacy(string(b))
 	if err != nil {
 		return err
 	}

@@ -50,10 +50,30 @@ func TestParseNumber(t *testing.T) {
 		{in: "AL. 502. 0012345", want: "AL. 502. 0012345", legacy: true},
 		{in: "  1234/TP/2004  ", want: "1234/TP/2004", legacy: true},
 		{in: "3201-25082023-0001", want: "3201-25082023-0001", legacy: true},
+		// Malformed current-layout numbers are invalid with their reason,
+		// never legacy.
+		{in: "3604LU010920230042x", err: akta.ErrSyntax},
+		{in: "3604-LU-01092023-0042x", err: akta.ErrSyntax},
+		{in: "3604LU0109202300042", err: akta.ErrSyntax},
+		{in: "360LU010920230042", err: akta.ErrSyntax},
+		{in: "3604XX010920230042", err: akta.ErrUnknownType},
+		{in: "3604LU310220230042", err: akta.ErrInvalidDate},
+		{in: "3699LU010920230042", err: akta.ErrUnknownOffice},
+		{in: "3604LU010920230000", err: akta.ErrInvalidSerial},
+		{in: "3604 LU 0109 2023 0042", err: akta.ErrSyntax},
+		// Well-formed without hyphens or with other separators: the
+		// current layout.
+		{in: "3604LU010920230042", want: "3604-LU-01092023-0042", kind: akta.KindBirth},
+		{in: "3604 lt 01092023 0042", want: "3604-LT-01092023-0042", kind: akta.KindBirth, late: true},
+		{in: "3604KM01092023-0042", want: "3604-KM-01092023-0042", kind: akta.KindDeath},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			n, err := akta.ParseNumber(tt.in)
+			n, err := akta.ParseNumberLegacy(tt.in)
+			if tt.legacy {
+				_, serr := akta.ParseNumber(tt.in)
+				require.ErrorIs(t, serr, akta.ErrLegacy, "legacy only when asked for")
+			}
 			if tt.err != nil {
 				require.ErrorIs(t, err, tt.err)
 				var ne *akta.NumberError
@@ -61,6 +81,8 @@ func TestParseNumber(t *testing.T) {
 				assert.Equal(t, strings.TrimSpace(tt.in), ne.Input, "input kept")
 				assert.False(t, n.IsValid())
 				assert.Error(t, akta.ValidateNumber(tt.in))
+				_, serr := akta.ParseNumber(tt.in)
+				assert.ErrorIs(t, serr, tt.err, "the same reason without legacy")
 				return
 			}
 			require.NoError(t, err)
@@ -69,7 +91,7 @@ func TestParseNumber(t *testing.T) {
 			assert.Equal(t, tt.legacy, n.IsLegacy())
 			assert.Equal(t, tt.kind, n.Kind())
 			assert.Equal(t, tt.late, n.Late())
-			again, err := akta.ParseNumber(n.String())
+			again, err := akta.ParseNumberLegacy(n.String())
 			require.NoError(t, err)
 			assert.Equal(t, n, again)
 		})
@@ -92,7 +114,8 @@ func TestNumberParts(t *testing.T) {
 	assert.Equal(t, 42, n.Serial())
 	assert.Equal(t, "3201-LU-25082023-0042", string(n.AppendTo(nil)))
 
-	l := akta.MustParseNumber("474.1/1234/2005")
+	l, err := akta.ParseNumberLegacy("474.1/1234/2005")
+	require.NoError(t, err)
 	assert.False(t, l.Office().IsValid())
 	assert.Equal(t, "", l.Type())
 	assert.True(t, l.Date().IsZero())
@@ -104,8 +127,13 @@ func TestNumberParts(t *testing.T) {
 }
 
 func TestNumberNoLegacy(t *testing.T) {
-	p := akta.NewParser(akta.ParseOptions{NoLegacy: true})
-	_, err := p.Parse("474.1/1234/2005")
+	_, err := akta.ParseNumber("474.1/1234/2005")
+	require.ErrorIs(t, err, akta.ErrLegacy, "refused by default")
+	n, err := akta.NewParser(akta.ParseOptions{AllowLegacy: true}).Parse("474.1/1234/2005")
+	require.NoError(t, err)
+	assert.True(t, n.IsLegacy())
+	p := akta.NewParser(akta.ParseOptions{NoLegacy: true, AllowLegacy: true})
+	_, err = p.Parse("474.1/1234/2005")
 	require.ErrorIs(t, err, akta.ErrLegacy)
 	_, err = p.Parse("3201-LU-25082023-0001")
 	require.NoError(t, err)
@@ -232,8 +260,8 @@ func TestNumberCompare(t *testing.T) {
 		akta.MustParseNumber("3201-LU-25082023-0002"),
 		akta.MustParseNumber("3201-LU-26082023-0001"),
 		akta.MustParseNumber("3604-LT-01012020-0001"),
-		akta.MustParseNumber("474.1/1234/2005"),
-		akta.MustParseNumber("AL.502.0012345"),
+		legacy(t, "474.1/1234/2005"),
+		legacy(t, "AL.502.0012345"),
 	}
 	for i := range ns {
 		for j := range ns {
@@ -251,7 +279,14 @@ func TestNumberCompare(t *testing.T) {
 func TestParseNumberAllocs(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
 		_, _ = akta.ParseNumber("3201-LU-25082023-0001")
-		_, _ = akta.ParseNumber("474.1/1234/2005")
+		_, _ = akta.ParseNumberLegacy("474.1/1234/2005")
 	})
 	assert.Zero(t, allocs)
+}
+
+func legacy(t *testing.T, s string) akta.Number {
+	t.Helper()
+	n, err := akta.ParseNumberLegacy(s)
+	require.NoError(t, err)
+	return n
 }

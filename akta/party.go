@@ -148,19 +148,6 @@ func (c *checker) distinct(fields []string, niks []adminduk.NIK) {
 	}
 }
 
-// witnesses checks the two witnesses UU 24/2013 requires.
-func (c *checker) witnesses(ws []Party) {
-	if len(ws) != 2 {
-		c.add("witnesses", CodeRange, "harus dua orang saksi", "needs exactly two witnesses")
-	}
-	for i, w := range ws {
-		c.party("witnesses["+itoa(i)+"]", w, true)
-	}
-	if len(ws) == 2 && ws[0].NIK.IsValid() && ws[0].NIK == ws[1].NIK {
-		c.add("witnesses[1].nik", CodeDuplicate, "saksi kedua sama dengan saksi pertama", "second witness is the first one")
-	}
-}
-
 // dates checks event <= registered <= issued.
 func (c *checker) dates(eventField string, event, registered, issued Date) {
 	if event.IsZero() {

@@ -2,6 +2,7 @@ package akta_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -128,7 +129,7 @@ func TestBirthValidate(t *testing.T) {
 	}{
 		{"no father (SPTJM)", func(b *akta.Birth) { b.Father = nil }, nil},
 		{"no number", func(b *akta.Birth) { b.Number = akta.Number{} }, []string{"number:required"}},
-		{"legacy number", func(b *akta.Birth) { b.Number = akta.MustParseNumber("474.1/1234/2023") }, nil},
+		{"legacy number", func(b *akta.Birth) { b.Number = legacyNumber(t, "474.1/1234/2023") }, nil},
 		{"death number", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-KM-01092023-0001") }, []string{"number:mismatch"}},
 		{"late number on time", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-LT-01092023-0001") }, []string{"number:mismatch"}},
 		{"number date", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-LU-02092023-0001") }, []string{"number:mismatch"}},
@@ -138,6 +139,15 @@ func TestBirthValidate(t *testing.T) {
 			"child.birth_place:required", "child.birth_order:required", "child.multiplicity:required",
 		}},
 		{"name with digits", func(b *akta.Birth) { b.Child.Name = "Siti 2" }, []string{"child.name:invalid"}},
+		{"name of one word", func(b *akta.Birth) { b.Child.Name = "Aminah" }, []string{"child.name:range"}},
+		{"name of 61 characters", func(b *akta.Birth) { b.Child.Name = "Siti " + strings.Repeat("a", 56) }, []string{"child.name:range"}},
+		{"name of 60 characters", func(b *akta.Birth) { b.Child.Name = "Siti " + strings.Repeat("a", 55) }, nil},
+		{"abbreviated name", func(b *akta.Birth) { b.Child.Name = "M. Rizki Fauzi" }, []string{"child.name:invalid"}},
+		{"single letter", func(b *akta.Birth) { b.Child.Name = "Rizki A Fauzi" }, []string{"child.name:invalid"}},
+		{"hyphen", func(b *akta.Birth) { b.Child.Name = "Siti-Aminah Putri" }, []string{"child.name:invalid"}},
+		{"comma", func(b *akta.Birth) { b.Child.Name = "Siti, Aminah" }, []string{"child.name:invalid"}},
+		{"apostrophe", func(b *akta.Birth) { b.Child.Name = "Nur'aini Putri" }, nil},
+		{"parent's name as recorded", func(b *akta.Birth) { b.Mother.Name = "Hj. Nur Halimah" }, nil},
 		{"name without letters", func(b *akta.Birth) { b.Child.Name = "..." }, []string{"child.name:invalid"}},
 		{"name too long", func(b *akta.Birth) { b.Child.Name = string(make([]byte, 101)) }, []string{"child.name:range"}},
 		{"name with apostrophe and accents", func(b *akta.Birth) { b.Child.Name = "Ni Luh Ayu D'Souza Müller" }, nil},
@@ -155,13 +165,19 @@ func TestBirthValidate(t *testing.T) {
 		{"father without name", func(b *akta.Birth) { b.Father.Name = " " }, []string{"father.name:required"}},
 		{"mother without NIK", func(b *akta.Birth) { b.Mother.NIK = adminduk.NIK{} }, []string{"mother.nik:required"}},
 		{"one witness", func(b *akta.Birth) { b.Witnesses = b.Witnesses[:1] }, []string{"witnesses:range"}},
+		{"surat keterangan lahir, no witnesses", func(b *akta.Birth) { b.Witnesses = nil }, nil},
+		{"SPTJM F-2.03, no witnesses", func(b *akta.Birth) { b.Proof = akta.ProofSPTJM; b.Witnesses = nil }, []string{"witnesses:range"}},
+		{"SPTJM F-2.04, no witnesses", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded; b.Witnesses = nil }, []string{"witnesses:range"}},
+		{"SPTJM F-2.04, two witnesses", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded }, nil},
+		{"F-2.04 without father", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded; b.Father = nil }, []string{"father:required"}},
+		{"mother only", func(b *akta.Birth) { b.Parents = akta.ParentsMotherOnly; b.Father = nil }, nil},
 		{"three witnesses", func(b *akta.Birth) {
 			b.Witnesses = append(b.Witnesses, akta.Party{NIK: nik("3604092005850009"), Name: "Joko"})
 		}, []string{"witnesses:range"}},
 		{"same witness twice", func(b *akta.Birth) { b.Witnesses[1] = b.Witnesses[0] }, []string{"witnesses[1].nik:duplicate"}},
 		{"witness without name", func(b *akta.Birth) { b.Witnesses[1].Name = "" }, []string{"witnesses[1].name:required"}},
 		{"no reporter", func(b *akta.Birth) { b.Reporter = akta.Party{} }, []string{"reporter.nik:required", "reporter.name:required"}},
-		{"no issuer", func(b *akta.Birth) { b.Issuer = akta.Issuer{}; b.Number = akta.MustParseNumber("474.1/1/2023") }, []string{
+		{"no issuer", func(b *akta.Birth) { b.Issuer = akta.Issuer{}; b.Number = legacyNumber(t, "474.1/1/2023") }, []string{
 			"issuer.regency:required", "issuer.head_name:required", "issuer.head_nip:required",
 		}},
 		{"no dates", func(b *akta.Birth) { b.RegisteredAt, b.IssuedAt = akta.Date{}, akta.Date{} }, []string{
@@ -190,6 +206,7 @@ func TestBirthValidate(t *testing.T) {
 func TestFieldErrorSentinels(t *testing.T) {
 	b := sampleBirth(t)
 	b.Child.Name = ""
+	b.Proof = akta.ProofSPTJM
 	b.Witnesses = nil
 	b.IssuedAt = akta.MustParseDate("2023-01-01")
 	err := b.Validate()
@@ -212,15 +229,16 @@ func TestBirthWarnings(t *testing.T) {
 	assert.Empty(t, b.Warnings())
 	b.Child.Sex = adminduk.Male
 	b.Child.BirthDate = akta.MustParseDate("2023-08-24")
-	b.Child.Name = "Aminah"
+	b.Father.Name = "H. Ahmad Fauzi, S.Kom"
 	b.Mother.NIK, b.Father.NIK = b.Father.NIK, b.Mother.NIK
 	var got []string
 	for _, w := range b.Warnings() {
 		got = append(got, w.Field+":"+string(w.Code))
 	}
 	assert.Equal(t, []string{
-		"child.nik:mismatch", "child.nik:mismatch", "mother.nik:mismatch", "father.nik:mismatch", "child.name:range",
+		"child.nik:mismatch", "child.nik:mismatch", "mother.nik:mismatch", "father.nik:mismatch", "father.name:invalid",
 	}, got)
+	assert.Contains(t, b.Warnings()[4].English, "H. S.Kom")
 }
 
 func TestBirthRegister(t *testing.T) {
@@ -263,19 +281,22 @@ func TestDeathValidate(t *testing.T) {
 	}{
 		{"birth number", func(d *akta.Death) { d.Number = akta.MustParseNumber("3604-LU-10032024-0001") }, []string{"number:mismatch"}},
 		{"empty deceased", func(d *akta.Death) { d.Deceased = akta.Deceased{} }, []string{
-			"deceased.nik:required", "deceased.name:required", "deceased.sex:required",
+			"deceased.name:required", "deceased.sex:required",
 			"deceased.birth_place:required", "deceased.birth_date:required",
 		}},
 		{"born after death", func(d *akta.Death) { d.Deceased.BirthDate = akta.MustParseDate("2024-03-02") }, []string{"deceased.birth_date:order"}},
 		{"death after registration", func(d *akta.Death) { d.DeathDate = akta.MustParseDate("2024-03-11") }, []string{"death_date:order"}},
 		{"no death date", func(d *akta.Death) { d.DeathDate = akta.Date{} }, []string{"death_date:required"}},
 		{"no place", func(d *akta.Death) { d.DeathPlace = "" }, []string{"death_place:required"}},
-		{"no cause", func(d *akta.Death) { d.Cause = 0 }, []string{"cause:required"}},
+		{"no cause", func(d *akta.Death) { d.Cause = 0 }, nil},
+		{"no NIK (newborn who died before registration)", func(d *akta.Death) { d.Deceased.NIK = adminduk.NIK{} }, nil},
 		{"bad cause", func(d *akta.Death) { d.Cause = 99 }, []string{"cause:invalid"}},
 		{"reporter is deceased", func(d *akta.Death) { d.Reporter.NIK = d.Deceased.NIK }, []string{"reporter.nik:duplicate"}},
 		{"witness is deceased", func(d *akta.Death) { d.Witnesses[0].NIK = d.Deceased.NIK }, []string{"witnesses[0].nik:duplicate"}},
 		{"no parents' names", func(d *akta.Death) { d.Deceased.FatherName, d.Deceased.MotherName = "", "" }, nil},
-		{"no witnesses", func(d *akta.Death) { d.Witnesses = nil }, []string{"witnesses:range"}},
+		{"no witnesses", func(d *akta.Death) { d.Witnesses = nil }, nil},
+		{"SPTJM kematian, no witnesses", func(d *akta.Death) { d.Proof = akta.ProofSPTJM; d.Witnesses = nil }, []string{"witnesses:range"}},
+		{"one witness", func(d *akta.Death) { d.Witnesses = d.Witnesses[:1] }, []string{"witnesses:range"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -288,6 +309,11 @@ func TestDeathValidate(t *testing.T) {
 
 func TestDeathRegisterAndWarnings(t *testing.T) {
 	d := sampleDeath(t)
+	// The example's "Haji Abdul Rahman": a title, warned about, not stripped.
+	require.Len(t, d.Warnings(), 1)
+	assert.Equal(t, "deceased.name", d.Warnings()[0].Field)
+	assert.Contains(t, d.Warnings()[0].English, "Haji")
+	d.Deceased.Name = "Abdul Rahman"
 	assert.Empty(t, d.Warnings())
 	d.Number = akta.Number{}
 	seq := &akta.MemorySequencer{}
@@ -298,4 +324,45 @@ func TestDeathRegisterAndWarnings(t *testing.T) {
 	d.Deceased.Sex = adminduk.Female
 	require.Len(t, d.Warnings(), 1)
 	assert.Equal(t, "deceased.nik", d.Warnings()[0].Field)
+}
+
+func legacyNumber(t *testing.T, s string) akta.Number {
+	t.Helper()
+	n, err := akta.ParseNumberLegacy(s)
+	require.NoError(t, err)
+	return n
+}
+
+func TestOfficialName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Drs. H. Ahmad Suhaemi, M.Si.":   "Drs. H. AHMAD SUHAEMI, M.Si.",
+		"Dr. Ir. Budi Santoso, S.H., MM": "Dr. Ir. BUDI SANTOSO, S.H., MM",
+		"  siti rahma  ":                 "SITI RAHMA",
+		"Hj. Nur Aini, S.Kom":            "Hj. NUR AINI, S.Kom",
+	} {
+		assert.Equal(t, want, akta.OfficialName(in), in)
+	}
+	for w, want := range map[string]bool{"HAJI": true, "h.": true, "Dr": true, "S.Kom": true, "M.Si.": true, "Ahmad": false, "Siti": false, "": false} {
+		assert.Equal(t, want, akta.IsTitle(w), w)
+	}
+}
+
+// The name rules bind new registrations; an akta registered before
+// Permendagri 73/2022 prints again as recorded, with a warning.
+func TestChildNameRulesFrom(t *testing.T) {
+	b := sampleBirth(t)
+	b.Child.Name = "M. Rizki"
+	assert.Equal(t, []string{"child.name:invalid"}, fieldCodes(t, b.Validate()))
+
+	b.Child.BirthDate = akta.MustParseDate("2019-07-14")
+	b.Child.NIK = adminduk.MustParseNIK("3604091407190003")
+	b.RegisteredAt, b.IssuedAt = akta.MustParseDate("2019-07-20"), akta.MustParseDate("2019-07-20")
+	b.Number = akta.MustParseNumber("3604-LU-20072019-0001")
+	b.Child.Sex = adminduk.Male
+	require.NoError(t, b.Validate())
+	var got []string
+	for _, w := range b.Warnings() {
+		got = append(got, w.Field+":"+string(w.Code))
+	}
+	assert.Contains(t, got, "child.name:invalid")
 }

@@ -13,7 +13,7 @@ import (
 // title, then rows of an Indonesian label with its English translation in
 // italics beneath and the value in bold capitals, the place and date of
 // issue, the Kepala Dinas with the QR in place of a wet signature, and the
-// BSrE footnote.
+// note on the electronic signature.
 
 const (
 	inkEN   = 70  // grey of English translations
@@ -34,11 +34,21 @@ var (
 )
 
 // row is one line of the body: Indonesian label, English label, value.
+// A row without a value is a phrase across the body.
 type row struct {
 	id, en, value string
 }
 
-func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+// The phrase of Perpres 96/2018 for parents whose marriage is not recorded
+// (SPTJM F-2.04).
+const (
+	unrecordedID = "yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan"
+	unrecordedEN = "whose marriage has not been recorded in accordance with the laws and regulations"
+)
+
+// upper returns s as printed: trimmed, in NFC, in capitals. The
+// credential takes names and places through it too.
+func upper(s string) string { return strings.ToUpper(nfc(strings.TrimSpace(s))) }
 
 // dateWords spells a date as the akta print it: "DUA PULUH LIMA AGUSTUS DUA
 // RIBU DUA PULUH TIGA".
@@ -63,38 +73,41 @@ func citizenship(c adminduk.Citizenship) (id, en string) {
 	return "INDONESIA", "INDONESIAN"
 }
 
-func layoutBirth(b *akta.Birth, qr [][]bool) *doc {
+func layoutBirth(b *akta.Birth, qr [][]bool, l look) *doc {
 	d := &doc{title: "Kutipan Akta Kelahiran " + b.Number.String()}
 	p := d.newPage(a4Short, a4Long)
 	ch := b.Child
 	idCit, enCit := citizenship(ch.Citizenship)
-	y := aktaHeader(p, ch.NIK, idCit, enCit, "KUTIPAN AKTA KELAHIRAN", "EXCERPT OF BIRTH CERTIFICATE")
+	y := aktaHeader(p, l, ch.NIK, idCit, enCit, "KUTIPAN AKTA KELAHIRAN", "EXCERPT OF BIRTH CERTIFICATE")
 	rows := []row{
 		{"Berdasarkan Akta Kelahiran Nomor", "By virtue of Birth Certificate Number", b.Number.String()},
 		{"bahwa di", "that in", upper(ch.BirthPlace)},
 		{"pada tanggal", "on", dateWords(ch.BirthDate)},
 		{"telah lahir", "was born", upper(ch.Name)},
-		{"anak ke-", "child number", birthOrder(ch.BirthOrder)},
-		{"jenis kelamin", "sex", ch.Sex.Indonesian()},
+		{"anak", "child", "ke-" + birthOrder(ch.BirthOrder) + ", " + ch.Sex.Indonesian()},
 	}
-	if b.Father != nil {
+	switch b.ParentCase() {
+	case akta.ParentsMotherOnly:
+		rows = append(rows, row{"dari ibu", "of mother", upper(b.Mother.Name)})
+	default:
 		rows = append(rows,
 			row{"dari ayah", "of father", upper(b.Father.Name)},
 			row{"dan ibu", "and mother", upper(b.Mother.Name)})
-	} else {
-		rows = append(rows, row{"dari ibu", "of mother", upper(b.Mother.Name)})
+		if b.ParentCase() == akta.ParentsUnrecorded {
+			rows = append(rows, row{unrecordedID, unrecordedEN, ""})
+		}
 	}
 	y = bodyRows(p, y, rows)
-	signature(p, y, b.Issuer, b.IssuedAt, qr)
+	signature(p, l, y, b.Issuer, b.IssuedAt, qr)
 	return d
 }
 
-func layoutDeath(x *akta.Death, qr [][]bool) *doc {
+func layoutDeath(x *akta.Death, qr [][]bool, l look) *doc {
 	d := &doc{title: "Kutipan Akta Kematian " + x.Number.String()}
 	p := d.newPage(a4Short, a4Long)
 	dc := x.Deceased
 	idCit, enCit := citizenship(dc.Citizenship)
-	y := aktaHeader(p, dc.NIK, idCit, enCit, "KUTIPAN AKTA KEMATIAN", "EXCERPT OF DEATH CERTIFICATE")
+	y := aktaHeader(p, l, dc.NIK, idCit, enCit, "KUTIPAN AKTA KEMATIAN", "EXCERPT OF DEATH CERTIFICATE")
 	rows := []row{
 		{"Berdasarkan Akta Kematian Nomor", "By virtue of Death Certificate Number", x.Number.String()},
 		{"bahwa di", "that in", upper(x.DeathPlace)},
@@ -113,20 +126,28 @@ func layoutDeath(x *akta.Death, qr [][]bool) *doc {
 		rows = append(rows, row{"anak dari ibu", "child of mother", m})
 	}
 	y = bodyRows(p, y, rows)
-	signature(p, y, x.Issuer, x.IssuedAt, qr)
+	signature(p, l, y, x.Issuer, x.IssuedAt, qr)
 	return d
 }
 
 // aktaHeader draws the frame, the NIK, the state header, nationality and
 // title, and returns the baseline of the first body row.
-func aktaHeader(p *page, nik adminduk.NIK, cit, citEN, title, titleEN string) float64 {
+func aktaHeader(p *page, l look, nik adminduk.NIK, cit, citEN, title, titleEN string) float64 {
 	frame(p)
 	// NIK at the top left, as on the printed akta.
 	p.text(regular, 9.5, 0, marginX, 22*mm, "NIK")
-	p.text(bold, 12, 0, marginX+11*mm, 22*mm, nik.String())
+	nikText := nik.String()
+	if !nik.IsValid() { // a death reported without the deceased's NIK
+		nikText = "-"
+	}
+	p.text(bold, 12, 0, marginX+11*mm, 22*mm, nikText)
 	p.text(italic, 7.5, inkEN, marginX, 25.5*mm, "Personal Identification Number")
 
 	cx := a4Short / 2
+	if l.emblem != nil { // the Dinas's emblem, top centre above the state header
+		x, y, w, h := l.emblem.place(cx, 14*mm, 15*mm)
+		p.image(l.emblem, x, y, w, h)
+	}
 	p.center(bold, 15, 0, cx, 36*mm, "REPUBLIK INDONESIA")
 	p.center(italic, 9, inkEN, cx, 40.5*mm, "REPUBLIC OF INDONESIA")
 	p.center(bold, 12.5, 0, cx, 48*mm, "PENCATATAN SIPIL")
@@ -154,7 +175,7 @@ func frame(p *page) {
 // Vertical budget of the page, in points.
 var (
 	bodyTop     = 96 * mm  // baseline of the first row
-	footnoteTop = 265 * mm // rule above the BSrE footnote
+	footnoteTop = 265 * mm // rule above the footnote
 	signHeight  = 68 * mm  // the signature block, with a QR of up to 40 mm
 )
 
@@ -205,6 +226,9 @@ func rowsHeight(rows []row, gap float64) float64 {
 // drawRow draws one row at baseline y and returns the baseline of the next.
 func drawRow(p *page, y float64, r row, gap float64) float64 {
 	lw := valueX - labelX - 4*mm
+	if r.value == "" {
+		lw = rightX - labelX
+	}
 	size, labels := fit(regular, 10.5, 9, lw, r.id)
 	ly := y
 	for _, l := range labels {
@@ -227,18 +251,20 @@ func drawRow(p *page, y float64, r row, gap float64) float64 {
 
 // signature draws, below the body (top), the place and date of issue and
 // the verification note on the left, the Kepala Dinas block with the QR in
-// place of a wet signature on the right, and the BSrE footnote.
-func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bool) {
+// place of a wet signature on the right, and the footnote.
+func signature(p *page, l look, top float64, is akta.Issuer, issued akta.Date, qr [][]bool) {
 	y := max(top+1*mm, footnoteTop-signHeight)
 	// Left: place and date of issue.
-	lx, vx := marginX+4*mm, marginX+32*mm
+	lx := marginX + 4*mm
+	vx := lx + width(regular, 10, issuedID) + 2*mm
 	ly := y + 4*mm
-	p.text(regular, 10, 0, lx, ly, "Dikeluarkan di")
-	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "Issued in")
-	// The place: one line, or two at 8 points, else one line shrunk.
+	p.text(regular, 10, 0, lx, ly, issuedID)
+	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "This excerpt is issued in")
 	pw := signLeft - vx - 4*mm
+	// The place: one line, or up to three at 8 points (the date moves
+	// down), else one line shrunk.
 	psize, places := fit(bold, 10.5, 8, pw, is.PlaceName())
-	if len(places) > 2 {
+	if len(places) > 3 {
 		var one string
 		psize, one = fitLine(bold, 10.5, 8, pw, is.PlaceName())
 		places = []string{one}
@@ -246,7 +272,7 @@ func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bo
 	for i, l := range places {
 		p.text(bold, psize, 0, vx, ly+float64(i)*3.5*mm, l)
 	}
-	ly += 8.5 * mm
+	ly += 8.5*mm + float64(max(0, len(places)-2))*3.5*mm
 	p.text(regular, 10, 0, lx, ly, "pada tanggal")
 	p.text(italic, 7.5, inkEN, lx, ly+3.4*mm, "on")
 	p.text(bold, 10.5, 0, vx, ly, issueDate(issued))
@@ -278,7 +304,7 @@ func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bo
 	side := qrSide(qr, 40*mm)
 	p.qrCode(qr, snap(signMid-side/2), snap(y-1*mm), side)
 	y += side + 3.5*mm
-	size, names := fit(bold, 10.5, 8.5, bw, upper(is.HeadName))
+	size, names := fit(bold, 10.5, 8.5, bw, akta.OfficialName(is.HeadName))
 	for _, n := range names {
 		p.center(bold, size, 0, signMid, y, n)
 		w := width(bold, size, n)
@@ -286,24 +312,22 @@ func signature(p *page, top float64, is akta.Issuer, issued akta.Date, qr [][]bo
 		y += 4.5 * mm
 	}
 	p.center(regular, 9.5, 0, signMid, y, "NIP. "+is.HeadNIP.Printed())
-	footnote(p, a4Short, footnoteTop)
+	footnote(p, l.note, a4Short, footnoteTop)
 }
 
-const (
-	bsreID = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara. Sesuai UU No. 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik, tanda tangan elektronik memiliki kekuatan hukum dan akibat hukum yang sah."
-	bsreEN = "This document has been signed electronically with an electronic certificate issued by the Electronic Certification Agency (BSrE), National Cyber and Crypto Agency. Under Law No. 11 of 2008 on Electronic Information and Transactions, an electronic signature has legal force and effect."
-)
+const issuedID = "Kutipan ini dikeluarkan di"
 
-// footnote draws the BSrE note under a rule at y, across the page.
-func footnote(p *page, pw, y float64) {
+// footnote draws the note on the document's electronic signature under a
+// rule at y, across the page.
+func footnote(p *page, n Note, pw, y float64) {
 	x, w := 16*mm, pw-32*mm
 	p.line(0.4, x, y, x+w, y)
 	y += 3.8 * mm
-	for _, l := range wrapConst(regular, 7, w, bsreID) {
+	for _, l := range wrapConst(regular, 7, w, n.ID) {
 		p.text(regular, 7, inkNote, x, y, l)
 		y += 3 * mm
 	}
-	for _, l := range wrapConst(italic, 6.5, w, bsreEN) {
+	for _, l := range wrapConst(italic, 6.5, w, n.EN) {
 		p.text(italic, 6.5, inkEN, x, y, l)
 		y += 2.8 * mm
 	}

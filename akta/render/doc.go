@@ -14,11 +14,17 @@
 // the Indonesian label, its English translation in italics beneath, and the
 // value in bold capitals. Dates of birth and death are spelt out ("DUA
 // PULUH LIMA AGUSTUS DUA RIBU DUA PULUH TIGA"); the birth order is "anak
-// ke-" and the cardinal in words ("DUA"), which reads as the ordinal. A
-// child without a recorded marriage is "dari ibu" the mother only. Below:
-// the place and date of issue, the Kepala Dinas with QR, name and NIP, and
-// the note that the document is signed electronically with a BSrE
-// certificate. The family card has the members in two numbered tables, ten
+// ke-" and the cardinal in words with the sex ("anak ke-DUA, PEREMPUAN").
+// The parents follow [akta.Birth.ParentCase]: "dari ayah ... dan ibu ...",
+// the same with "yang perkawinannya belum tercatat sesuai dengan ketentuan
+// peraturan perundang-undangan" beneath, or "dari ibu" the mother only.
+// Below: "Kutipan ini dikeluarkan di ... pada tanggal ...", the Kepala
+// Dinas with QR, name (titles as written: "M.Si.") and NIP, and the
+// footnote [Options].Note on what the document carries: by default
+// ([DefaultNote]) that the QR is the Dinas's electronic credential,
+// checkable offline against its published keys. No document claims a
+// certificate it does not carry; [Options].Signer is the hook for a real
+// PDF (PAdES) signature, and [Options].Emblem adds the Dinas's emblem. The family card has the members in two numbered tables, ten
 // rows a page as printed, continued on further pages when needed.
 //
 // # Signed QR
@@ -42,6 +48,11 @@
 // at again (pdftoppm -png -r 100).
 //
 // # Speed
+//
+// [Records] renders a batch (akta render with JSON Lines) into one PDF:
+// records are validated, signed and laid out on all cores, then written
+// in input order, byte-identical to a sequential render
+// (BenchmarkRecordsPDF).
 //
 // A kutipan takes about 3 ms on one core (BenchmarkBirthPDF), against about
 // 1.5 s for the same page printed by headless Chromium

@@ -21,6 +21,8 @@ func writeDump(w io.Writer, d *doc) error {
 				fmt.Fprintf(&b, "line %.2f @%.1f,%.1f-%.1f,%.1f\n", o.size, o.x/mm, o.y/mm, o.x2/mm, o.y2/mm)
 			case opRect:
 				fmt.Fprintf(&b, "rect fill=%v %.2f @%.1f,%.1f %.1fx%.1f\n", o.fill, o.size, o.x/mm, o.y/mm, o.x2/mm, o.y2/mm)
+			case opImage:
+				fmt.Fprintf(&b, "image %dx%d @%.1f,%.1f %.1fx%.1f\n", o.img.w, o.img.h, o.x/mm, o.y/mm, o.x2/mm, o.y2/mm)
 			case opQR:
 				fmt.Fprintf(&b, "qr %dx%d @%.1f,%.1f side %.1f\n", len(o.qr), len(o.qr), o.x/mm, o.y/mm, o.x2/mm)
 			}

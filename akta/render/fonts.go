@@ -97,6 +97,7 @@ func width(f fontID, size float64, s string) float64 {
 // printable makes s safe to draw with every font: control characters
 // become spaces, runes the Go fonts lack become '?', runs of spaces one.
 func printable(s string) string {
+	s = nfc(s)
 	ok := true
 	for _, r := range s {
 		if _, has := fonts[regular].adv[r]; !has || r == '?' {

@@ -14,7 +14,7 @@ import (
 // plain paper since July 2020: title and number, the address block, the two
 // members tables (identity; civil status, documents and parents) with
 // numbered columns, the date of issue, the head of the family, the Kepala
-// Dinas with the QR, and the BSrE footnote. Ten rows per page as on the
+// Dinas with the QR, and the footnote. Ten rows per page as on the
 // printed card; a family that needs more continues on further pages, each
 // with the same header and QR.
 
@@ -22,6 +22,7 @@ type column struct {
 	title string
 	w     float64 // mm
 	value func(m *akta.Member) string
+	group string // a title over this and the next columns of the same group
 }
 
 func orDash(s string) string {
@@ -53,26 +54,26 @@ func bloodType(b adminduk.BloodType) string {
 }
 
 var identityColumns = []column{
-	{"Nama Lengkap", 50, func(m *akta.Member) string { return upper(m.Name) }},
-	{"NIK", 31, func(m *akta.Member) string { return m.NIK.String() }},
-	{"Jenis Kelamin", 19, func(m *akta.Member) string { return m.Sex.Indonesian() }},
-	{"Tempat Lahir", 28, func(m *akta.Member) string { return upper(m.BirthPlace) }},
-	{"Tanggal Lahir", 19, func(m *akta.Member) string { return kkDate(m.BirthDate) }},
-	{"Agama", 20, func(m *akta.Member) string { return m.Religion.Indonesian() }},
-	{"Pendidikan", 38, func(m *akta.Member) string { return m.Education.Indonesian() }},
-	{"Jenis Pekerjaan", 36, func(m *akta.Member) string { return upper(m.Occupation) }},
-	{"Golongan Darah", 18, func(m *akta.Member) string { return bloodType(m.BloodType) }},
+	{"Nama Lengkap", 50, func(m *akta.Member) string { return upper(m.Name) }, ""},
+	{"NIK", 31, func(m *akta.Member) string { return m.NIK.String() }, ""},
+	{"Jenis Kelamin", 19, func(m *akta.Member) string { return m.Sex.Indonesian() }, ""},
+	{"Tempat Lahir", 28, func(m *akta.Member) string { return upper(m.BirthPlace) }, ""},
+	{"Tanggal Lahir", 19, func(m *akta.Member) string { return kkDate(m.BirthDate) }, ""},
+	{"Agama", 20, func(m *akta.Member) string { return m.Religion.Indonesian() }, ""},
+	{"Pendidikan", 38, func(m *akta.Member) string { return m.Education.Indonesian() }, ""},
+	{"Jenis Pekerjaan", 36, func(m *akta.Member) string { return upper(m.Occupation) }, ""},
+	{"Golongan Darah", 18, func(m *akta.Member) string { return bloodType(m.BloodType) }, ""},
 }
 
 var statusColumns = []column{
-	{"Status Perkawinan", 27, func(m *akta.Member) string { return m.MaritalStatus.Indonesian() }},
-	{"Tanggal Perkawinan", 21, func(m *akta.Member) string { return kkDate(m.MarriageDate) }},
-	{"Status Hubungan Dalam Keluarga", 33, func(m *akta.Member) string { return m.Relationship.Indonesian() }},
-	{"Kewarganegaraan", 24, func(m *akta.Member) string { return m.Citizenship.String() }},
-	{"No. Paspor", 24, func(m *akta.Member) string { return orDash(m.Passport) }},
-	{"No. KITAP", 24, func(m *akta.Member) string { return orDash(m.KITAP) }},
-	{"Nama Ayah", 53, func(m *akta.Member) string { return orDash(m.FatherName) }},
-	{"Nama Ibu", 53, func(m *akta.Member) string { return orDash(m.MotherName) }},
+	{"Status Perkawinan", 27, func(m *akta.Member) string { return m.MaritalStatus.Indonesian() }, ""},
+	{"Tanggal Perkawinan/ Perceraian", 23, func(m *akta.Member) string { return kkDate(m.MarriageDate) }, ""},
+	{"Status Hubungan Dalam Keluarga", 31, func(m *akta.Member) string { return m.Relationship.Indonesian() }, ""},
+	{"Kewarganegaraan", 24, func(m *akta.Member) string { return m.Citizenship.String() }, ""},
+	{"No. Paspor", 24, func(m *akta.Member) string { return orDash(m.Passport) }, "Dokumen Imigrasi"},
+	{"No. KITAP", 24, func(m *akta.Member) string { return orDash(m.KITAP) }, "Dokumen Imigrasi"},
+	{"Ayah", 53, func(m *akta.Member) string { return orDash(m.FatherName) }, "Nama Orang Tua"},
+	{"Ibu", 53, func(m *akta.Member) string { return orDash(m.MotherName) }, "Nama Orang Tua"},
 }
 
 // Landscape geometry, millimetres from the top left.
@@ -127,7 +128,7 @@ func memberRows(f *akta.Family) ([][]cell, [][]cell, []float64) {
 	return t1, t2, hs
 }
 
-func layoutFamily(f *akta.Family, qr [][]bool) *doc {
+func layoutFamily(f *akta.Family, qr [][]bool, l look) *doc {
 	d := &doc{title: "Kartu Keluarga " + f.Number.String()}
 	t1, t2, hs := memberRows(f)
 	// Pages: as many members as fit in the height of ten plain rows.
@@ -143,7 +144,7 @@ func layoutFamily(f *akta.Family, qr [][]bool) *doc {
 	}
 	for pi, c := range chunks {
 		p := d.newPage(a4Long, a4Short)
-		kkHeader(p, f, pi+1, len(chunks))
+		kkHeader(p, l, f, pi+1, len(chunks))
 		used := 0.0
 		for i := c[0]; i < c[1]; i++ {
 			used += hs[i]
@@ -154,7 +155,7 @@ func layoutFamily(f *akta.Family, qr [][]bool) *doc {
 		}
 		kkTable(p, kkTable1, identityColumns, t1[c[0]:c[1]], hs[c[0]:c[1]], c[0], 1, blank)
 		kkTable(p, kkTable2, statusColumns, t2[c[0]:c[1]], hs[c[0]:c[1]], c[0], len(identityColumns)+1, blank)
-		kkFooterBlock(p, f, qr)
+		kkFooterBlock(p, l, f, qr)
 	}
 	return d
 }
@@ -170,10 +171,14 @@ func regionName(c wilayah.Code) string {
 	return c.String()
 }
 
-func kkHeader(p *page, f *akta.Family, n, of int) {
+func kkHeader(p *page, l look, f *akta.Family, n, of int) {
 	p.rect(1.2, 6*mm, 6*mm, p.w-12*mm, p.h-12*mm)
 	p.rect(0.4, 7.5*mm, 7.5*mm, p.w-15*mm, p.h-15*mm)
 	cx := p.w / 2
+	if l.emblem != nil { // the Dinas's emblem, top left
+		_, y, w, h := l.emblem.place(0, 10*mm, 18*mm)
+		p.image(l.emblem, kkLeft*mm, y, w, h)
+	}
 	p.center(bold, 17, 0, cx, 17*mm, "KARTU KELUARGA")
 	p.center(italic, 8, inkEN, cx, 21*mm, "FAMILY CARD")
 	p.center(bold, 12.5, 0, cx, 27.5*mm, "No. "+f.Number.String())
@@ -192,8 +197,8 @@ func kkHeader(p *page, f *akta.Family, n, of int) {
 	right := [][2]string{
 		{"Kecamatan", regionName(v.District())},
 		{"Kabupaten/Kota", regionName(v.Regency())},
+		{"Kode Pos", orDash(f.PostalCode)},
 		{"Provinsi", regionName(v.Province())},
-		{"Kode Wilayah", v.String()},
 	}
 	for i, kv := range left {
 		y := (34 + 4.2*float64(i)) * mm
@@ -209,6 +214,8 @@ func kkHeader(p *page, f *akta.Family, n, of int) {
 		size, v := fitLine(bold, 8.5, 6.5, 64*mm, kv[1])
 		p.text(bold, size, 0, 218*mm, y, v)
 	}
+	// The region code, smaller, under the number.
+	p.center(regular, 7, inkNote, cx, 31.5*mm, "Kode Wilayah "+v.String())
 }
 
 // kkTable draws one members table at top (mm): titles, column numbers,
@@ -225,10 +232,31 @@ func kkTable(p *page, top float64, cols []column, rows [][]cell, hs []float64, f
 	for i, c := range cols {
 		titles[i+1] = c.title
 	}
+	// Group titles ("Dokumen Imigrasi", "Nama Orang Tua") over the upper
+	// half of their columns, the column titles in the lower half.
+	mid := top + kkHeadH/2
+	grouped := func(i int) bool { return i > 0 && cols[i-1].group != "" }
+	for i := 1; i < len(titles); {
+		g := cols[i-1].group
+		j := i
+		for j < len(titles) && g != "" && cols[j-1].group == g {
+			j++
+		}
+		if g == "" {
+			i++
+			continue
+		}
+		p.center(bold, 6.5, 0, (xs[i]+xs[j])/2*mm, (top+kkHeadH/4+1.1)*mm, g)
+		p.line(0.3, xs[i]*mm, mid*mm, xs[j]*mm, mid*mm)
+		i = j
+	}
 	for i, t := range titles {
 		cx := (xs[i] + xs[i+1]) / 2 * mm
 		ls := wrapConst(bold, 6.5, (xs[i+1]-xs[i]-1.2)*mm, t)
 		y := top + kkHeadH/2 + 0.9 - float64(len(ls)-1)*1.3
+		if grouped(i) {
+			y = mid + kkHeadH/4 + 1.1
+		}
 		for _, l := range ls {
 			p.center(bold, 6.5, 0, cx, y*mm, l)
 			y += 2.6
@@ -259,12 +287,16 @@ func kkTable(p *page, top float64, cols []column, rows [][]cell, hs []float64, f
 		p.line(0.2, kkLeft*mm, y*mm, right*mm, y*mm)
 	}
 	p.line(0.5, kkLeft*mm, y*mm, right*mm, y*mm)
-	for _, x := range xs {
-		p.line(0.3, x*mm, top*mm, x*mm, y*mm)
+	for i, x := range xs {
+		from := top
+		if i > 1 && i < len(xs)-1 && cols[i-2].group != "" && cols[i-2].group == cols[i-1].group {
+			from = mid // between two columns of one group
+		}
+		p.line(0.3, x*mm, from*mm, x*mm, y*mm)
 	}
 }
 
-func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
+func kkFooterBlock(p *page, l look, f *akta.Family, qr [][]bool) {
 	y := kkFooter + 4
 	p.text(regular, 8.5, 0, kkLeft*mm, y*mm, "Dikeluarkan Tanggal")
 	p.text(bold, 8.5, 0, (kkLeft+34)*mm, y*mm, ": "+kkDate(f.IssuedAt))
@@ -274,8 +306,9 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	p.center(bold, 8.5, 0, hx*mm, y*mm, "KEPALA KELUARGA")
 	size, names := fit(bold, 8.5, 7, 70*mm, upper(head.Name))
 	for i, l := range names {
-		p.center(bold, size, 0, hx*mm, (y+20-float64(len(names)-1-i)*3.2)*mm, l)
+		p.center(bold, size, 0, hx*mm, (y+16.5-float64(len(names)-1-i)*3.2)*mm, l)
 	}
+	p.center(regular, 6.5, inkNote, hx*mm, (y+20)*mm, "Tanda Tangan/Cap Jempol")
 
 	// The Kepala Dinas: title across the block, the QR on the left, name
 	// and NIP beside it.
@@ -289,7 +322,7 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	qy := snap((hy-1.6)*mm) / mm
 	p.qrCode(qr, snap(bx*mm), qy*mm, side*mm)
 	tx, tw := bx+side+4, bw-side-4
-	nsize, heads := fit(bold, 8.5, 7, tw*mm, upper(f.Issuer.HeadName))
+	nsize, heads := fit(bold, 8.5, 7, tw*mm, akta.OfficialName(f.Issuer.HeadName))
 	ny := qy + side - 6
 	for i, l := range heads {
 		ly := ny - float64(len(heads)-1-i)*3.2
@@ -298,13 +331,13 @@ func kkFooterBlock(p *page, f *akta.Family, qr [][]bool) {
 	}
 	p.text(regular, 7.5, 0, tx*mm, (ny+4)*mm, "NIP. "+f.Issuer.HeadNIP.Printed())
 
-	// The BSrE note, bottom left.
+	// The note on the electronic signature, bottom left.
 	ny = kkFooter + 28.0
-	for _, l := range wrapConst(regular, 6, 150*mm, bsreID) {
+	for _, l := range wrapConst(regular, 6, 150*mm, l.note.ID) {
 		p.text(regular, 6, inkNote, kkLeft*mm, ny*mm, l)
 		ny += 2.4
 	}
-	for _, l := range wrapConst(italic, 5.5, 150*mm, bsreEN) {
+	for _, l := range wrapConst(italic, 5.5, 150*mm, l.note.EN) {
 		p.text(italic, 5.5, inkEN, kkLeft*mm, ny*mm, l)
 		ny += 2.2
 	}

@@ -20,10 +20,11 @@ const (
 type opKind uint8
 
 const (
-	opText opKind = iota + 1 // text at (x, y) = left end of the baseline
-	opLine                   // line from (x, y) to (x2, y2)
-	opRect                   // rectangle at (x, y), size (x2, y2)
-	opQR                     // QR modules in a square at (x, y) of side x2
+	opText  opKind = iota + 1 // text at (x, y) = left end of the baseline
+	opLine                    // line from (x, y) to (x2, y2)
+	opRect                    // rectangle at (x, y), size (x2, y2)
+	opQR                      // QR modules in a square at (x, y) of side x2
+	opImage                   // emblem image at (x, y), size (x2, y2)
 )
 
 type op struct {
@@ -36,6 +37,8 @@ type op struct {
 	x2, y2 float64
 	text   string
 	qr     [][]bool
+	img    *emblem
+	png    []byte // opQR: the QR as a PNG for the PDF, when prepared
 }
 
 type page struct {
@@ -85,6 +88,10 @@ func (p *page) rect(w float64, x, y, rw, rh float64) {
 
 func (p *page) fillRect(gray uint8, x, y, rw, rh float64) {
 	p.ops = append(p.ops, op{kind: opRect, fill: true, gray: gray, x: x, y: y, x2: rw, y2: rh})
+}
+
+func (p *page) image(e *emblem, x, y, w, h float64) {
+	p.ops = append(p.ops, op{kind: opImage, x: x, y: y, x2: w, y2: h, img: e})
 }
 
 func (p *page) qrCode(m [][]bool, x, y, side float64) {

@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"compress/zlib"
+	"fmt"
 	"io"
 	"sync"
 
@@ -118,6 +119,14 @@ func drawPDF(pdf *gopdf.GoPdf, p *page) error {
 			if err := drawQRPDF(pdf, o); err != nil {
 				return err
 			}
+		case opImage:
+			h, err := gopdf.ImageHolderByBytes(o.img.data)
+			if err != nil {
+				return fmt.Errorf("%w: %w", ErrEmblem, err)
+			}
+			if err := pdf.ImageByHolder(h, o.x, o.y, &gopdf.Rect{W: o.x2, H: o.y2}); err != nil {
+				return fmt.Errorf("%w: %w", ErrEmblem, err)
+			}
 		}
 	}
 	return nil
@@ -132,13 +141,33 @@ const qrScale = 4
 // drawQRPDF places the QR as a 1-bit image (pdfkit.QRPNG), far cheaper
 // than a rectangle per run of dark modules.
 func drawQRPDF(pdf *gopdf.GoPdf, o *op) error {
-	data, err := pdfkit.QRPNG(o.qr, qrScale)
-	if err != nil {
-		return err
+	data := o.png
+	if data == nil {
+		var err error
+		if data, err = pdfkit.QRPNG(o.qr, qrScale); err != nil {
+			return err
+		}
 	}
 	h, err := gopdf.ImageHolderByBytes(data)
 	if err != nil {
 		return err
 	}
 	return pdf.ImageByHolder(h, o.x, o.y, &gopdf.Rect{W: o.x2, H: o.x2})
+}
+
+// prepPDF encodes the QR images of d ahead of writePDF, so that a batch
+// does this part on its workers rather than in the sequential write.
+func prepPDF(d *doc) error {
+	for _, p := range d.pages {
+		for i := range p.ops {
+			if o := &p.ops[i]; o.kind == opQR && o.png == nil {
+				data, err := pdfkit.QRPNG(o.qr, qrScale)
+				if err != nil {
+					return err
+				}
+				o.png = data
+			}
+		}
+	}
+	return nil
 }

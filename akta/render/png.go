@@ -80,6 +80,8 @@ func rasterise(p *page, dpi float64) (*image.Gray, error) {
 			fill(o.x-h, o.y+o.y2-h, o.x+o.x2+h, o.y+o.y2+h, o.gray)
 			fill(o.x-h, o.y-h, o.x+h, o.y+o.y2+h, o.gray)
 			fill(o.x+o.x2-h, o.y-h, o.x+o.x2+h, o.y+o.y2+h, o.gray)
+		case opImage:
+			drawEmblemPNG(img, image.Rect(px(o.x), px(o.y), px(o.x+o.x2), px(o.y+o.y2)), o.img)
 		case opQR:
 			n := len(o.qr)
 			if n == 0 {

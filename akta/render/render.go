@@ -39,6 +39,21 @@ type Options struct {
 	// quarter smaller (an akta about 24 KB instead of 32 KB) for about a
 	// tenth more time. Fonts and the QR image are compressed either way.
 	Compress bool
+	// Note is the footnote on what the document carries as its electronic
+	// signature; the zero Note means [DefaultNote]. Say that the PDF is
+	// signed with a BSrE certificate only when Signer really applies one.
+	Note Note
+	// Signer, if set, signs every PDF (not PNG) after it is rendered, e.g.
+	// with a PAdES signature from a BSrE-certified key. Nil: the PDF
+	// carries no PDF signature.
+	Signer PDFSigner
+	// Emblem is the Dinas's emblem, PNG or JPEG bytes of at most
+	// [MaxEmblemSide] pixels a side, drawn at the top centre of the akta
+	// and at the top left of the family card. Nil: no emblem.
+	Emblem []byte
+	// Workers is the number of goroutines [Records] renders a batch on;
+	// 0 means GOMAXPROCS. The output does not depend on it.
+	Workers int
 }
 
 var errNoRecord = errors.New("render: no record")
@@ -82,34 +97,39 @@ func Record(w io.Writer, r akta.Record, o Options) error {
 	return fmt.Errorf("render: unknown record %T", r)
 }
 
-// Birth renders the Kutipan Akta Kelahiran of b to w.
+// Birth renders the Kutipan Akta Kelahiran of b to w. Besides
+// [akta.Birth.Validate], a printed field with characters the fonts lack
+// (CJK, Arabic, Vietnamese letters; text is printed in NFC) is refused
+// with a field error.
 func Birth(w io.Writer, b *akta.Birth, o Options) error {
 	if b == nil {
 		return errNoRecord
 	}
-	if err := b.Validate(); err != nil {
-		return err
-	}
-	qr, err := qrFor(birthClaims(b, o.signedAt(b.IssuedAt)), o)
-	if err != nil {
-		return err
-	}
-	return write(w, layoutBirth(b, qr), o)
+	return single(w, b, o)
 }
 
-// Death renders the Kutipan Akta Kematian of d to w.
+// Death renders the Kutipan Akta Kematian of d to w, with the checks of
+// [Birth].
 func Death(w io.Writer, d *akta.Death, o Options) error {
 	if d == nil {
 		return errNoRecord
 	}
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	qr, err := qrFor(deathClaims(d, o.signedAt(d.IssuedAt)), o)
+	return single(w, d, o)
+}
+
+func single(w io.Writer, r akta.Record, o Options) error {
+	l, err := o.look()
 	if err != nil {
 		return err
 	}
-	return write(w, layoutDeath(d, qr), o)
+	if err := loadFonts(); err != nil {
+		return err
+	}
+	d, err := layoutRecord(r, o, l)
+	if err != nil {
+		return err
+	}
+	return write(w, d, o)
 }
 
 // Family renders the family card f on A4 landscape to w. The card is
@@ -121,11 +141,21 @@ func Family(w io.Writer, f *akta.Family, o Options) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
+	if err := loadFonts(); err != nil {
+		return err
+	}
+	if err := checkPrintable("kk", familyFields(f)); err != nil {
+		return err
+	}
 	qr, err := qrFor(familyClaims(f, o.signedAt(f.IssuedAt)), o)
 	if err != nil {
 		return err
 	}
-	return write(w, layoutFamily(f, qr), o)
+	l, err := o.look()
+	if err != nil {
+		return err
+	}
+	return write(w, layoutFamily(f, qr, l), o)
 }
 
 // Credential returns the signed credential of r as the Base45 text its QR
@@ -171,6 +201,9 @@ func signText(c credential.Claims, o Options) (string, error) {
 func write(w io.Writer, d *doc, o Options) error {
 	switch o.Format {
 	case PDF:
+		if o.Signer != nil {
+			return signed(w, d, o)
+		}
 		return writePDF(w, d, o.Compress)
 	case PNG:
 		dpi := float64(o.DPI)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -53,14 +54,16 @@ func (t *typeFlags) Set(s string) error {
 	return nil
 }
 
-// numberParserFlags adds --type, --lenient and --no-legacy to fs.
+// numberParserFlags adds --type, --lenient, --allow-legacy and --no-legacy
+// to fs.
 func numberParserFlags(fs *flag.FlagSet) func() (akta.Parser, error) {
 	var types typeFlags
 	fs.Var(&types, "type", "add a register-number type, CODE=kelahiran|kematian[,late] (repeatable), e.g. AKM=kematian")
 	lenient := fs.Bool("lenient", false, "accept region codes in range but in no Kemendagri edition (offices, NIK and KK regions)")
-	noLegacy := fs.Bool("no-legacy", false, "reject numbers of older layouts")
+	allowLegacy := fs.Bool("allow-legacy", false, "accept numbers of older layouts, reported as legacy (never as valid current numbers)")
+	noLegacy := fs.Bool("no-legacy", false, "reject numbers of older layouts (the default; overrides --allow-legacy)")
 	return func() (akta.Parser, error) {
-		o := akta.ParseOptions{Lenient: *lenient, NoLegacy: *noLegacy}
+		o := akta.ParseOptions{Lenient: *lenient, AllowLegacy: *allowLegacy, NoLegacy: *noLegacy}
 		if len(types) > 0 {
 			t, err := akta.DefaultTypes().With(types...)
 			if err != nil {
@@ -74,7 +77,11 @@ func numberParserFlags(fs *flag.FlagSet) func() (akta.Parser, error) {
 
 // aktaNumberJSON is one line of `akta number parse --json`.
 type aktaNumberJSON struct {
-	Input    string      `json:"input"`
+	Input string `json:"input"`
+	// Status is "valid" (a current-layout number), "legacy" (an older
+	// layout, accepted with --allow-legacy; Valid stays false) or
+	// "invalid".
+	Status   string      `json:"status"`
 	Valid    bool        `json:"valid"`
 	Reason   string      `json:"reason,omitempty"`
 	Error    string      `json:"error,omitempty"`
@@ -116,7 +123,7 @@ func runAktaNumberParse(e *env, args []string) error {
 	invalid := false
 	for _, s := range pos {
 		out := describeAktaNumber(p, s)
-		invalid = invalid || !out.Valid
+		invalid = invalid || out.Status == "invalid"
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
 				return err
@@ -124,10 +131,10 @@ func runAktaNumberParse(e *env, args []string) error {
 			continue
 		}
 		switch {
+		case out.Legacy:
+			fmt.Fprintf(e.stdout, "%s\tlegacy\tolder layout, not checked\n", out.Input)
 		case !out.Valid:
 			fmt.Fprintf(e.stdout, "%s\tinvalid (%s): %s\n", out.Input, out.Reason, out.Error)
-		case out.Legacy:
-			fmt.Fprintf(e.stdout, "%s\tvalid\tlegacy layout\n", out.Input)
 		default:
 			name := out.Office.Name
 			fmt.Fprintf(e.stdout, "%s\tvalid\t%s (%s)\t%s %s serial %04d\toffice %s %s\n",
@@ -141,7 +148,7 @@ func runAktaNumberParse(e *env, args []string) error {
 }
 
 func describeAktaNumber(p akta.Parser, s string) aktaNumberJSON {
-	out := aktaNumberJSON{Input: s}
+	out := aktaNumberJSON{Input: s, Status: "invalid"}
 	n, err := p.Parse(s)
 	if err != nil {
 		out.Error = err.Error()
@@ -152,10 +159,12 @@ func describeAktaNumber(p akta.Parser, s string) aktaNumberJSON {
 		}
 		return out
 	}
-	out.Valid, out.Number, out.Legacy = true, n.String(), n.IsLegacy()
+	out.Number = n.String()
 	if n.IsLegacy() {
+		out.Status, out.Legacy = "legacy", true
 		return out
 	}
+	out.Status, out.Valid = "valid", true
 	t, _ := p.Types().Lookup(n.Type())
 	late := n.Late()
 	out.Office = describeRegion(n.Office())
@@ -189,19 +198,96 @@ func runAktaRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rec, err := akta.DecodeRecord(data, akta.DecodeOptions{Numbers: p, LenientRegions: o.lenient})
+	docs, err := splitDocuments(data)
 	if err != nil {
-		return reportInvalid(e, o.in, err)
+		return fmt.Errorf("%s: %w", o.in, err)
 	}
-	var warnings []*akta.FieldError
-	switch r := rec.(type) {
-	case *akta.Birth:
-		warnings = r.Warnings()
-	case *akta.Death:
-		warnings = r.Warnings()
+	do := akta.DecodeOptions{Numbers: p, LenientRegions: o.lenient}
+	recs := make([]akta.Record, len(docs))
+	invalid := false
+	for i, d := range docs {
+		name := o.in
+		if len(docs) > 1 {
+			name = fmt.Sprintf("%s:%d", o.in, d.line)
+		}
+		rec, err := akta.DecodeRecord(d.data, do)
+		if err != nil {
+			if rerr := reportInvalid(e, name, err); !errors.Is(rerr, errInvalid) {
+				return rerr
+			}
+			invalid = true
+			continue
+		}
+		var issuer string
+		var warnings []*akta.FieldError
+		switch r := rec.(type) {
+		case *akta.Birth:
+			warnings, issuer = r.Warnings(), r.Issuer.CredentialIssuer()
+		case *akta.Death:
+			warnings, issuer = r.Warnings(), r.Issuer.CredentialIssuer()
+		}
+		if err := o.checkIssuer(issuer); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		for _, w := range warnings {
+			fmt.Fprintf(e.stderr, "adminduk akta render: %s: warning: %s: %s (%s)\n", name, w.Field, w.English, w.Message)
+		}
+		recs[i] = rec
 	}
-	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "adminduk akta render: warning: %s: %s (%s)\n", w.Field, w.English, w.Message)
+	if invalid {
+		return errInvalid
 	}
-	return o.writeOutput(e, func(w io.Writer) error { return render.Record(w, rec, ro) })
+	if len(recs) > 1 && ro.Format != render.PDF {
+		return usagef("%d records: a batch renders to one PDF, not PNG", len(recs))
+	}
+	err = o.writeOutput(e, func(w io.Writer) error { return render.Records(w, recs, ro) })
+	var re *render.RecordError
+	var ve *akta.ValidationError
+	if errors.As(err, &re) && errors.As(err, &ve) { // e.g. a name the font cannot print
+		name := o.in
+		if len(docs) > 1 {
+			name = fmt.Sprintf("%s:%d", o.in, docs[re.Index].line)
+		}
+		return reportInvalid(e, name, ve)
+	}
+	return err
+}
+
+// document is one JSON value of akta render's input and the line it
+// starts on.
+type document struct {
+	data []byte
+	line int
+}
+
+// splitDocuments splits the input into its JSON values: one akta.json, or
+// a batch in JSON Lines (one akta.json a line; any sequence of JSON
+// objects is accepted). A UTF-8 byte order mark at the start is dropped.
+func splitDocuments(data []byte) ([]document, error) {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var docs []document
+	start := int64(0)
+	for {
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line := 1 + bytes.Count(data[:start], []byte{'\n'})
+			if len(docs) == 0 {
+				return nil, err
+			}
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		end := dec.InputOffset()
+		off := start + int64(len(data[start:end])-len(bytes.TrimLeft(data[start:end], " \t\r\n")))
+		docs = append(docs, document{data: raw, line: 1 + bytes.Count(data[:off], []byte{'\n'})})
+		start = end
+	}
+	if len(docs) == 0 {
+		return nil, errors.New("no akta.json in the input")
+	}
+	return docs, nil
 }

@@ -46,7 +46,7 @@ func writeKey(t *testing.T) (string, ed25519.PrivateKey) {
 func aktaInput(name string) string { return filepath.Join("testdata", "akta", name) }
 
 func TestAktaNumberParse(t *testing.T) {
-	code, out, _ := aktaCLI(t, "", "akta", "number", "parse", "--json", "3201-LU-25082023-0001", "474.1/1234/2005")
+	code, out, _ := aktaCLI(t, "", "akta", "number", "parse", "--allow-legacy", "--json", "3201-LU-25082023-0001", "474.1/1234/2005")
 	require.Equal(t, 0, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 2)
@@ -61,7 +61,27 @@ func TestAktaNumberParse(t *testing.T) {
 	assert.EqualValues(t, 1, first["serial"])
 	assert.Equal(t, "32.01", first["office"].(map[string]any)["code"])
 	assert.Equal(t, "Kabupaten Bogor", first["office"].(map[string]any)["name"])
-	assert.Equal(t, map[string]any{"input": "474.1/1234/2005", "valid": true, "number": "474.1/1234/2005", "legacy": true}, second)
+	assert.Equal(t, "valid", first["status"])
+	assert.Equal(t, map[string]any{"input": "474.1/1234/2005", "status": "legacy", "valid": false, "number": "474.1/1234/2005", "legacy": true}, second)
+
+	// Without --allow-legacy an older layout is refused; a malformed
+	// current number is invalid with its reason, never legacy.
+	for in, reason := range map[string]string{"474.1/1234/2005": "legacy", "3604LU010920230042x": "syntax"} {
+		for _, args := range [][]string{{"--json", in}, {"--allow-legacy", "--json", in}} {
+			code, out, _ = aktaCLI(t, "", append([]string{"akta", "number", "parse"}, args...)...)
+			var got map[string]any
+			require.NoError(t, json.Unmarshal([]byte(out), &got))
+			if reason == "legacy" && len(args) == 3 {
+				assert.Equal(t, 0, code)
+				assert.Equal(t, "legacy", got["status"])
+				assert.Equal(t, false, got["valid"])
+				continue
+			}
+			assert.Equal(t, 1, code, in)
+			assert.Equal(t, "invalid", got["status"], in)
+			assert.Equal(t, reason, got["reason"], in)
+		}
+	}
 
 	for in, reason := range map[string]string{
 		"3201-XX-25082023-0001": "type", "3201-LU-31022023-0001": "date", "3299-LU-25082023-0001": "office",
@@ -152,7 +172,7 @@ func TestAktaRenderInvalid(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
 	for _, want := range []string{
-		"child.colour: unknown", "mother.nik: invalid", "witnesses: range: needs exactly two witnesses (harus dua orang saksi)",
+		"child.colour: unknown", "mother.nik: invalid", "witnesses: range: witnesses: two or none (saksi harus dua orang atau tidak ada)",
 		"child.birth_date: order",
 	} {
 		assert.Contains(t, errOut, want)

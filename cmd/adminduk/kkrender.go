@@ -43,23 +43,33 @@ func runKKRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return reportInvalid(e, o.in, err)
 	}
-	return o.writeOutput(e, func(w io.Writer) error { return render.Family(w, f, ro) })
+	if err := o.checkIssuer(f.Issuer.CredentialIssuer()); err != nil {
+		return err
+	}
+	err = o.writeOutput(e, func(w io.Writer) error { return render.Family(w, f, ro) })
+	var ve *akta.ValidationError
+	if errors.As(err, &ve) { // e.g. a name the font cannot print
+		return reportInvalid(e, o.in, ve)
+	}
+	return err
 }
 
 // renderFlags are the flags shared by akta render and kk render.
 type renderFlags struct {
 	key, in, out, format, signedAt string
+	issuer                         string // --issuer, else the key file's "# issuer:" line
 	dpi                            int
 	lenient, compress              bool
 }
 
 func (o *renderFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&o.key, "key", "", "the Dinas's Ed25519 private key, PKCS#8 PEM `file` (required)")
-	fs.StringVar(&o.in, "in", "-", "input JSON `file`, - for standard input")
+	fs.StringVar(&o.in, "in", "-", "input JSON `file` (akta render: akta.json, or JSON Lines with one akta.json a line, rendered on all cores into one PDF), - for standard input; at most 64 MiB")
 	fs.StringVar(&o.out, "out", "", "output `file`: .pdf, or .png (the first page); - for standard output (with --format)")
 	fs.StringVar(&o.format, "format", "", "pdf or png (default: from the --out extension)")
 	fs.IntVar(&o.dpi, "dpi", 150, "resolution of PNG output")
 	fs.BoolVar(&o.compress, "compress", false, "compress the page content of PDF output (smaller, a little slower)")
+	fs.StringVar(&o.issuer, "issuer", "", "issuer of the key, e.g. ID-3604 (default: the one keygen wrote in the key file); documents of another issuer are refused")
 	fs.StringVar(&o.signedAt, "signed-at", "", "credential issue time, RFC 3339 (default: midnight WIB of the issue date)")
 	if fs.Lookup("lenient") == nil { // akta render has it from numberParserFlags
 		fs.BoolVar(&o.lenient, "lenient", false, "accept region codes in range but in no Kemendagri edition")
@@ -97,19 +107,52 @@ func (o *renderFlags) options() (render.Options, error) {
 		}
 		ro.SignedAt = t
 	}
-	key, err := loadSigningKey(o.key)
+	key, issuer, err := loadSigningKey(o.key)
 	if err != nil {
 		return ro, err
 	}
 	ro.Key = key
+	if o.issuer == "" {
+		o.issuer = issuer
+	}
 	return ro, nil
 }
 
-func (o *renderFlags) readInput(e *env) ([]byte, error) {
-	if o.in == "-" {
-		return io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+// checkIssuer refuses a document whose issuer (ID-3604) is not the key's:
+// a Dinas's key signs its own documents only. A key file without an
+// issuer line and no --issuer leave nothing to check.
+func (o *renderFlags) checkIssuer(doc string) error {
+	if o.issuer != "" && doc != o.issuer {
+		return fmt.Errorf("document issued by %s, the key is %s's: refusing to sign", doc, o.issuer)
 	}
-	return os.ReadFile(o.in)
+	return nil
+}
+
+// maxRenderInput is the most akta render and kk render read, from a file
+// or standard input: room for a JSON Lines batch of some 30,000 records.
+var maxRenderInput = 64 << 20 // a variable for the tests
+
+// readInput reads --in whole, up to maxRenderInput bytes; more is an
+// error rather than a silent cut.
+func (o *renderFlags) readInput(e *env) ([]byte, error) {
+	r := e.stdin
+	name := "standard input"
+	if o.in != "-" {
+		f, err := os.Open(o.in)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r, name = f, o.in
+	}
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxRenderInput)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxRenderInput {
+		return nil, fmt.Errorf("%s: more than %d MiB of input", name, maxRenderInput>>20)
+	}
+	return data, nil
 }
 
 // writeOutput renders into a temporary file next to --out and renames it,
@@ -136,17 +179,22 @@ func (o *renderFlags) writeOutput(e *env, render func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), o.out)
 }
 
-// loadSigningKey reads an Ed25519 private key from a PKCS#8 PEM file.
-func loadSigningKey(path string) (ed25519.PrivateKey, error) {
+// loadSigningKey reads an Ed25519 private key from a PKCS#8 PEM file, and
+// the issuer keygen wrote above it ("" if none).
+func loadSigningKey(path string) (ed25519.PrivateKey, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	k, err := credential.ParsePrivateKeyPEM(data)
 	if err != nil {
-		return nil, fmt.Errorf("--key %s: %w", path, err)
+		return nil, "", fmt.Errorf("--key %s: %w", path, err)
 	}
-	return k, nil
+	issuer := ""
+	if m := keyIssuer.FindSubmatch(data); m != nil {
+		issuer = string(m[1])
+	}
+	return k, issuer, nil
 }
 
 // reportInvalid prints a record's field errors, one per line, and makes the

@@ -135,11 +135,13 @@ func page(b *akta.Birth, o render.Options) []byte {
 		{"bahwa di", "that in", up(b.Child.BirthPlace)},
 		{"pada tanggal", "on", words(b.Child.BirthDate)},
 		{"telah lahir", "was born", up(b.Child.Name)},
-		{"anak ke-", "child number", up(adminduk.Terbilang(int64(b.Child.BirthOrder)))},
-		{"jenis kelamin", "sex", b.Child.Sex.Indonesian()},
+		{"anak", "child", "ke-" + up(adminduk.Terbilang(int64(b.Child.BirthOrder))) + ", " + b.Child.Sex.Indonesian()},
 	}
-	if b.Father != nil {
+	if b.ParentCase() != akta.ParentsMotherOnly {
 		rows = append(rows, row{"dari ayah", "of father", up(b.Father.Name)}, row{"dan ibu", "and mother", up(b.Mother.Name)})
+		if b.ParentCase() == akta.ParentsUnrecorded {
+			rows = append(rows, row{"yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan", "whose marriage has not been recorded in accordance with the laws and regulations", ""})
+		}
 	} else {
 		rows = append(rows, row{"dari ibu", "of mother", up(b.Mother.Name)})
 	}
@@ -151,7 +153,7 @@ func page(b *akta.Birth, o render.Options) []byte {
 	check(t.Execute(&out, map[string]any{
 		"NIK": b.Child.NIK.String(), "Rows": rows, "Place": b.Issuer.PlaceName(),
 		"Issued":  up(adminduk.FormatDate(b.IssuedAt, adminduk.Indonesian)),
-		"Regency": b.Issuer.RegencyName(), "Head": up(b.Issuer.HeadName), "NIP": b.Issuer.HeadNIP.Printed(),
+		"Regency": b.Issuer.RegencyName(), "Head": akta.OfficialName(b.Issuer.HeadName), "NIP": b.Issuer.HeadNIP.Printed(),
 		"QR":      template.HTML(svg.String()),
 		"Regular": font(goregular.TTF), "Bold": font(gobold.TTF), "Italic": font(goitalic.TTF),
 	}))

@@ -1,0 +1,128 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/adminduk-id/adminduk/akta"
+)
+
+// RecordError is the error of one record of a batch: Index is its place in
+// the input, from 0. It unwraps to the record's error (an
+// *akta.ValidationError for an invalid record).
+type RecordError struct {
+	Index int
+	Err   error
+}
+
+// Error returns a message like "render: record 3: ...", counting from 1.
+func (e *RecordError) Error() string {
+	return "render: record " + strconv.Itoa(e.Index+1) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the record's error.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Records renders the kutipan of every record into one document, pages in
+// input order: one PDF for a batch. The records are validated, signed and
+// laid out in parallel on Options.Workers goroutines (0: GOMAXPROCS), then
+// written as one file; the output is byte-identical whatever the number of
+// workers. The first invalid record (lowest index) gives a *[RecordError]
+// and nothing is written. PNG output is refused: a PNG holds one page.
+func Records(w io.Writer, recs []akta.Record, o Options) error {
+	if len(recs) == 0 {
+		return errNoRecord
+	}
+	if o.Format == PNG && len(recs) > 1 {
+		return fmt.Errorf("render: %d records: PNG output holds one page, use PDF", len(recs))
+	}
+	l, err := o.look()
+	if err != nil {
+		return err
+	}
+	if err := loadFonts(); err != nil {
+		return err
+	}
+	docs := make([]*doc, len(recs))
+	errs := make([]error, len(recs))
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(recs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(recs) {
+					return
+				}
+				docs[i], errs[i] = layoutRecord(recs[i], o, l)
+				if errs[i] == nil && o.Format == PDF {
+					errs[i] = prepPDF(docs[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return &RecordError{Index: i, Err: err}
+		}
+	}
+	all := &doc{title: docs[0].title}
+	if len(docs) > 1 {
+		all.title = "Kutipan Akta (" + strconv.Itoa(len(docs)) + ")"
+	}
+	for _, d := range docs {
+		all.pages = append(all.pages, d.pages...)
+	}
+	return write(w, all, o)
+}
+
+// layoutRecord validates, signs and lays out one record.
+func layoutRecord(r akta.Record, o Options, l look) (*doc, error) {
+	switch r := r.(type) {
+	case *akta.Birth:
+		if r == nil {
+			return nil, errNoRecord
+		}
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		if err := checkPrintable("kelahiran", birthFields(r)); err != nil {
+			return nil, err
+		}
+		qr, err := qrFor(birthClaims(r, o.signedAt(r.IssuedAt)), o)
+		if err != nil {
+			return nil, err
+		}
+		return layoutBirth(r, qr, l), nil
+	case *akta.Death:
+		if r == nil {
+			return nil, errNoRecord
+		}
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+		if err := checkPrintable("kematian", deathFields(r)); err != nil {
+			return nil, err
+		}
+		qr, err := qrFor(deathClaims(r, o.signedAt(r.IssuedAt)), o)
+		if err != nil {
+			return nil, err
+		}
+		return layoutDeath(r, qr, l), nil
+	case nil:
+		return nil, errNoRecord
+	}
+	return nil, fmt.Errorf("render: unknown record %T", r)
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/adminduk-id/adminduk/akta"
+)
+
+// nfc returns s in Unicode normalisation form C: "Nu\u0301r" (u and a
+// combining acute) becomes "Núr", one character the fonts have. Every
+// printed text and every text of the credential goes through it, so that
+// the document and its QR carry the same characters.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// canPrint reports whether every font of the documents has a glyph for r
+// (control characters print as spaces).
+func canPrint(r rune) bool {
+	if r < 0x20 || r == 0x7f {
+		return true
+	}
+	if !inFontRanges(r) {
+		return false
+	}
+	for _, m := range fonts {
+		if _, ok := m.adv[r]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func inFontRanges(r rune) bool {
+	for _, rg := range fontRanges {
+		if rg[0] <= r && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldText is a printed field: its akta.json path and the text as
+// printed.
+type fieldText struct{ path, text string }
+
+// checkPrintable refuses, as a *akta.ValidationError, the fields whose
+// printed text (in NFC) has characters the fonts cannot print: they would
+// come out as "?" while the QR carries the real name, and the document and
+// its credential would disagree.
+func checkPrintable(kind string, fields []fieldText) error {
+	var errs []*akta.FieldError
+	for _, f := range fields {
+		var bad []string
+		for _, r := range nfc(f.text) {
+			if !canPrint(r) {
+				q := strconv.QuoteRune(r)
+				if unicode.Is(unicode.Mn, r) {
+					q = "U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + " (combining mark)"
+				}
+				bad = append(bad, q)
+				if len(bad) == 3 {
+					break
+				}
+			}
+		}
+		if len(bad) > 0 {
+			list := strings.Join(bad, ", ")
+			errs = append(errs, &akta.FieldError{
+				Field: f.path, Code: akta.CodeInvalid,
+				Message: "memuat huruf yang tidak dapat dicetak oleh huruf dokumen: " + list,
+				English: "has characters the document's font cannot print: " + list,
+			})
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &akta.ValidationError{Kind: kind, Fields: errs}
+}
+
+func issuerFields(is akta.Issuer) []fieldText {
+	return []fieldText{{"issuer.head_name", akta.OfficialName(is.HeadName)}, {"issuer.place", is.PlaceName()}}
+}
+
+func birthFields(b *akta.Birth) []fieldText {
+	ch := b.Child
+	fs := []fieldText{{"child.name", upper(ch.Name)}, {"child.birth_place", upper(ch.BirthPlace)}, {"mother.name", upper(b.Mother.Name)}}
+	if b.Father != nil {
+		fs = append(fs, fieldText{"father.name", upper(b.Father.Name)})
+	}
+	return append(fs, issuerFields(b.Issuer)...)
+}
+
+func deathFields(d *akta.Death) []fieldText {
+	p := d.Deceased
+	fs := []fieldText{
+		{"deceased.name", upper(p.Name)}, {"deceased.birth_place", upper(p.BirthPlace)},
+		{"deceased.father_name", upper(p.FatherName)}, {"deceased.mother_name", upper(p.MotherName)},
+		{"death_place", upper(d.DeathPlace)},
+	}
+	return append(fs, issuerFields(d.Issuer)...)
+}
+
+func familyFields(f *akta.Family) []fieldText {
+	fs := []fieldText{{"address.street", upper(f.Address.Street)}}
+	for i, m := range f.Members {
+		p := "members[" + strconv.Itoa(i) + "]."
+		fs = append(fs, fieldText{p + "name", upper(m.Name)}, fieldText{p + "birth_place", upper(m.BirthPlace)},
+			fieldText{p + "occupation", upper(m.Occupation)}, fieldText{p + "father_name", upper(m.FatherName)},
+			fieldText{p + "mother_name", upper(m.MotherName)}, fieldText{p + "passport", m.Passport}, fieldText{p + "kitap", m.KITAP})
+	}
+	return append(fs, issuerFields(f.Issuer)...)
+}
