@@ -3,7 +3,10 @@
 // and the document, partnership and coverage tools of the other packages.
 //
 // Run `adminduk help` for the list of commands. Exit status: 0 success, 1 when
-// an input is invalid (or a document does not verify), 2 on a usage error.
+// an input is invalid (or a document does not verify) or an operation fails,
+// 2 on a usage error (unknown command or flag, bad flag value, missing
+// argument), 70 on an internal error (a bug: please report it), 130 when
+// interrupted (Ctrl-C).
 package main
 
 import (
@@ -14,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"strings"
 )
@@ -59,8 +63,20 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // the command has already reported what was invalid.
 var errInvalid = errors.New("invalid input")
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+// Exit codes beyond 0, 1 and 2.
+const (
+	exitInternal    = 70  // EX_SOFTWARE: a panic, i.e. a bug
+	exitInterrupted = 130 // 128 + SIGINT
+)
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	e := &env{stdin: newCancelReader(ctx, stdin), stdout: stdout, stderr: stderr}
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "adminduk: internal error: %v\n%s", p, debug.Stack())
+			code = exitInternal
+		}
+	}()
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printHelp(stdout)
 		if len(args) == 0 {
@@ -76,6 +92,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := c.run(ctx, e, args[1:])
 	var ue usageError
 	switch {
+	case err != nil && ctx.Err() != nil: // whatever the command made of it
+		fmt.Fprintf(stderr, "adminduk %s: interrupted\n", args[0])
+		return exitInterrupted
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
@@ -112,15 +131,21 @@ func newFlags(e *env, name string) *flag.FlagSet {
 
 // parseFlags parses args allowing flags after positional arguments
 // ("adminduk wilayah 62.08 --json") and returns the positional ones. A lone
-// "--" ends flag parsing; a negative number ("-1000") is positional.
+// "--" ends flag parsing; a negative number ("-1000") is positional, except
+// as the value of a flag that takes one ("--required -5" and "--required=-5"
+// both give -5 to --required).
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		cut := len(args)
-		for i, a := range args {
+		for i := 0; i < len(args); i++ {
+			a := args[i]
 			if a == "--" || isNegativeNumber(a) {
 				cut = i
 				break
+			}
+			if takesValue(fs, a) {
+				i++ // the next argument is its value, whatever it looks like
 			}
 		}
 		if err := fs.Parse(args[:cut]); err != nil {
@@ -139,6 +164,23 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// takesValue reports whether a is a flag of fs written without "=" that
+// takes its value from the next argument.
+func takesValue(fs *flag.FlagSet, a string) bool {
+	if len(a) < 2 || a[0] != '-' || strings.Contains(a, "=") {
+		return false
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return false
+	}
+	return true
 }
 
 func isNegativeNumber(s string) bool {
