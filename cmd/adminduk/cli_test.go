@@ -233,3 +233,51 @@ func TestNIKValidateInputClasses(t *testing.T) {
 		})
 	}
 }
+
+func TestWilayahChildrenOfVillage(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "wilayah", "--children", "1101012001")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "desa/kelurahan, which has no children")
+}
+
+func TestNIKParseAsOfRange(t *testing.T) {
+	for _, d := range []string{"0001-01-01", "0199-12-31", "4001-01-01", "9999-12-31"} {
+		code, out, errOut := runCLI(t, "", "nik", "parse", "--as-of", d, "3201014512230001")
+		assert.Equal(t, 2, code, d)
+		assert.Empty(t, out, d)
+		assert.Contains(t, errOut, "want a date between 0200-01-01 and 4000-12-31", d)
+	}
+	for d, birth := range map[string]string{"0200-01-01": "0123-12-05", "4000-12-31": "3923-12-05"} {
+		code, out, _ := runCLI(t, "", "nik", "parse", "--json", "--as-of", d, "3201014512230001")
+		assert.Equal(t, 0, code, d)
+		assert.Contains(t, out, `"birth_date":"`+birth+`"`, d)
+	}
+}
+
+func TestLenientUnknownIsNotRetired(t *testing.T) {
+	for _, cmd := range []string{"nik", "kk"} {
+		number := "3299014512230001"
+		if cmd == "kk" {
+			number = "3299012208230001"
+		}
+		code, out, _ := runCLI(t, "", cmd, "parse", "--lenient", number)
+		assert.Equal(t, 0, code, cmd)
+		assert.NotContains(t, out, "retired", cmd)
+		assert.Contains(t, out, "unknown code", cmd)
+		code, out, _ = runCLI(t, "", cmd, "parse", "--lenient", "--json", number)
+		assert.Equal(t, 0, code, cmd)
+		assert.Contains(t, out, `"unknown":true`, cmd)
+	}
+	// A retired code is still called retired.
+	code, out, _ := runCLI(t, "", "kk", "parse", "9101012208230001")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "retired code, now 93.01.01")
+}
+
+func TestNIKParseTextIsSafe(t *testing.T) {
+	code, out, _ := runCLI(t, "", "nik", "parse", "32\x1b[2J0101\t4512230001")
+	assert.Equal(t, 1, code)
+	assert.NotContains(t, out, "\x1b")
+	assert.Equal(t, 1, strings.Count(out, "\t"), out) // only the column separator
+}
