@@ -81,3 +81,28 @@ func TestCancelReaderPassesData(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, in, string(b))
 }
+
+func TestExitCodes(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{nil, 2},
+		{[]string{"nik", "parse", "--as-of", "2026-02-30", "3201014512230001"}, 2}, // bad flag value
+		{[]string{"nik", "parse", "--as-of", "0001-01-01", "3201014512230001"}, 2}, // out of range
+		{[]string{"nik", "validate", "--column", "-1", "-"}, 2},
+		{[]string{"nik", "validate", "--column", "x", "-"}, 2},
+		{[]string{"terbilang", "--lang", "fr", "1"}, 2},
+		{[]string{"nik", "parse", "3201013102230001"}, 1}, // invalid input
+		{[]string{"terbilang", "abc"}, 1},
+		{[]string{"wilayah", "99.99"}, 1},
+		{[]string{"wilayah", "--children", "1101012001"}, 1},
+	} {
+		code, out, errOut := runCLI(t, "", tt.args...)
+		assert.Equal(t, tt.code, code, "%v", tt.args)
+		assert.NotEmpty(t, errOut+out, "%v", tt.args)
+		if tt.code == 2 {
+			assert.Empty(t, out, "%v: usage errors go to stderr", tt.args)
+		}
+	}
+}
