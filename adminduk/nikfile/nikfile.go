@@ -106,7 +106,7 @@ func (e *ChangedError) Error() string {
 	if e.Read > e.Size {
 		return fmt.Sprintf("nikfile: file changed while reading: it grew past %d bytes", e.Size)
 	}
-	return fmt.Sprintf("nikfile: file changed while reading: %d of %d bytes left", e.Read, e.Size)
+	return fmt.Sprintf("nikfile: file changed while reading: it ended after %d of %d bytes", e.Read, e.Size)
 }
 
 // Unwrap returns [ErrFileChanged].
