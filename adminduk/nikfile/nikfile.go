@@ -47,7 +47,7 @@ const (
 	CauseNIK           Cause = 1 + iota // the NIK is invalid; see [Invalid.Reason]
 	CauseMissingColumn                  // the line has fewer CSV fields than [Options.Column]
 	CauseBadQuoting                     // a quoted CSV field is not closed, or text follows its closing quote
-	CauseLongLine                       // the line is longer than the 1 MiB chunk size
+	CauseLongLine                       // the line is longer than 256 KiB, the chunk size
 )
 
 var causeNames = [...]string{CauseNIK: "nik", CauseMissingColumn: "missing column", CauseBadQuoting: "bad quoting", CauseLongLine: "line too long"}

@@ -178,7 +178,7 @@ func TestTerbilang(t *testing.T) {
 }
 
 func TestNIKValidateChunkBoundaries(t *testing.T) {
-	const chunkSize = 1 << 20 // nikfile reads 1 MiB chunks
+	const chunkSize = 256 << 10 // nikfile reads 256 KiB chunks
 	// Many chunks, a file ending exactly at a newline, an empty file.
 	var b strings.Builder
 	n := 3*chunkSize/17 + 5
