@@ -20,6 +20,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 func main() {
@@ -73,7 +75,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e := &env{stdin: newCancelReader(ctx, stdin), stdout: stdout, stderr: stderr}
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(stderr, "adminduk: internal error: %v\n%s", p, debug.Stack())
+			fmt.Fprintf(stderr, "adminduk: internal error (a bug; please report it): %s\n%s", terminalSafe(fmt.Sprint(p)), debug.Stack())
 			code = exitInternal
 		}
 	}()
@@ -101,12 +103,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], ue.msg)
+		fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], terminalSafe(ue.msg))
 		return 2
 	case errors.Is(err, errInvalid):
 		return 1
 	}
-	fmt.Fprintf(stderr, "adminduk %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], terminalSafe(err.Error()))
 	return 1
 }
 
@@ -202,4 +204,17 @@ func subcommand(args []string, verbs ...string) (string, []string, error) {
 		return "", nil, usagef("want one of: %s", strings.Join(verbs, ", "))
 	}
 	return args[0], args[1:], nil
+}
+
+// terminalSafe replaces control characters other than newline and tab,
+// invisible format characters (bidi overrides) and invalid UTF-8 in a
+// message by '?': messages quote file names and input, which must not drive
+// the terminal.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\n' && r != '\t') || unicode.Is(unicode.Cf, r) {
+			return '?'
+		}
+		return r
+	}, s)
 }

@@ -52,7 +52,7 @@ func TestPanicIsInternalError(t *testing.T) {
 	defer delete(commands, "test-panic")
 	code, _, errOut := runCLI(t, "", "test-panic")
 	assert.Equal(t, exitInternal, code)
-	assert.Contains(t, errOut, "internal error: boom")
+	assert.Contains(t, errOut, "internal error (a bug; please report it): boom")
 }
 
 // TestInterruptWhileReadingStdin cancels a command blocked on standard input
@@ -105,4 +105,11 @@ func TestExitCodes(t *testing.T) {
 			assert.Empty(t, out, "%v: usage errors go to stderr", tt.args)
 		}
 	}
+}
+
+func TestErrorMessagesAreTerminalSafe(t *testing.T) {
+	code, _, errOut := runCLI(t, "", "nik", "validate", "/nonexistent/\x1b]0;pwned\x07\u202e.txt")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "?]0;pwned??.txt")
+	assert.NotContains(t, errOut, "\x1b")
 }
