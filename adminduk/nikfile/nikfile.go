@@ -118,7 +118,9 @@ var ErrColumn = errors.New("nikfile: column must not be negative")
 // Validate checks every line of r and calls fn, in input order, for each
 // invalid one. An error from fn stops the validation and is returned, as is
 // a read error or ctx's error; the stats count what was handled until then.
-// A fn of nil only counts.
+// A fn of nil only counts. ctx is checked between reads: a Read that blocks
+// (a pipe, a terminal) delays the return until it does; wrap such an r in a
+// reader that returns when ctx is done if that matters.
 func Validate(ctx context.Context, r io.Reader, o Options, fn func(Invalid) error) (Stats, error) {
 	if o.Column < 0 {
 		return Stats{}, ErrColumn

@@ -85,7 +85,8 @@ func runNIKValidate(ctx context.Context, e *env, args []string) error {
 			}
 			st, err = nikfile.ValidateAt(ctx, f, fi.Size(), o, report)
 		} else {
-			st, err = nikfile.Validate(ctx, f, o, report)
+			// A pipe or device may block: make its reads cancellable.
+			st, err = nikfile.Validate(ctx, newCancelReader(ctx, f), o, report)
 		}
 	}
 	if ferr := out.Flush(); err == nil {
