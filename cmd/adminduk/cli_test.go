@@ -107,7 +107,7 @@ func TestNIKValidate(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "nik", "validate", "--as-of", "2026-11-22", file)
 	assert.Equal(t, 1, code)
 	assert.Equal(t, "2\t3201********0001\tdate\n3\tfoo\tsyntax\n5\t9999********...\tsyntax\n7\t3201********0000\tserial\n", out)
-	assert.Equal(t, "6 checked, 4 invalid\n", errOut)
+	assert.Equal(t, "6 checked, 4 invalid, 1 blank skipped\n", errOut)
 
 	code, out, errOut = runCLI(t, "3201014512230001\n9101014512230001\n", "nik", "validate", "-")
 	assert.Equal(t, 0, code)
@@ -178,6 +178,7 @@ func TestTerbilang(t *testing.T) {
 }
 
 func TestNIKValidateChunkBoundaries(t *testing.T) {
+	const chunkSize = 256 << 10 // nikfile reads 256 KiB chunks
 	// Many chunks, a file ending exactly at a newline, an empty file.
 	var b strings.Builder
 	n := 3*chunkSize/17 + 5
@@ -204,4 +205,79 @@ func TestNIKValidateChunkBoundaries(t *testing.T) {
 	code, out, _ = runCLI(t, exact, "nik", "validate", "-")
 	assert.Equal(t, 1, code)
 	assert.Equal(t, strconv.Itoa(chunkSize/17+1)+"\t"+strings.Repeat("x", rest)+"\tsyntax\n", out)
+}
+
+// TestNIKValidateInputClasses covers inputs the validator misread or printed
+// raw: control bytes, a byte order mark, RFC 4180 doubled quotes, blank lines
+// in both modes.
+func TestNIKValidateInputClasses(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"control bytes are replaced", "320101451223\x00\t\x1b1\n\x1b]0;x\x07\n", nil, 1,
+			"1\t3201********???1\tsyntax\n2\t?]0;x?\tsyntax\n", "2 checked, 2 invalid\n"},
+		{"bom skipped", "\uFEFF3201014512230001\n", nil, 0, "", "1 checked, 0 invalid\n"},
+		{"doubled quotes", "name,nik\n\"Ani \"\"Bu\"\", S.\",3201014512230001\n", []string{"--header", "--column", "2"}, 0, "", "1 checked, 0 invalid\n"},
+		{"blank lines skipped with --column", "a,3201014512230001\n\n\r\n", []string{"--column", "2"}, 0, "", "1 checked, 0 invalid, 2 blank skipped\n"},
+		{"blank lines skipped without --column", "3201014512230001\n\n\r\n", nil, 0, "", "1 checked, 0 invalid, 2 blank skipped\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append(append([]string{"nik", "validate", "--as-of", "2026-11-22"}, tt.args...), "-")
+			code, out, errOut := runCLI(t, tt.in, args...)
+			assert.Equal(t, tt.code, code)
+			assert.Equal(t, tt.out, out)
+			assert.Equal(t, tt.err, errOut)
+		})
+	}
+}
+
+func TestWilayahChildrenOfVillage(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "wilayah", "--children", "1101012001")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "desa/kelurahan, which has no children")
+}
+
+func TestNIKParseAsOfRange(t *testing.T) {
+	for _, d := range []string{"0001-01-01", "0199-12-31", "4001-01-01", "9999-12-31"} {
+		code, out, errOut := runCLI(t, "", "nik", "parse", "--as-of", d, "3201014512230001")
+		assert.Equal(t, 2, code, d)
+		assert.Empty(t, out, d)
+		assert.Contains(t, errOut, "want a date between 0200-01-01 and 4000-12-31", d)
+	}
+	for d, birth := range map[string]string{"0200-01-01": "0123-12-05", "4000-12-31": "3923-12-05"} {
+		code, out, _ := runCLI(t, "", "nik", "parse", "--json", "--as-of", d, "3201014512230001")
+		assert.Equal(t, 0, code, d)
+		assert.Contains(t, out, `"birth_date":"`+birth+`"`, d)
+	}
+}
+
+func TestLenientUnknownIsNotRetired(t *testing.T) {
+	for _, cmd := range []string{"nik", "kk"} {
+		number := "3299014512230001"
+		if cmd == "kk" {
+			number = "3299012208230001"
+		}
+		code, out, _ := runCLI(t, "", cmd, "parse", "--lenient", number)
+		assert.Equal(t, 0, code, cmd)
+		assert.NotContains(t, out, "retired", cmd)
+		assert.Contains(t, out, "unknown code", cmd)
+		code, out, _ = runCLI(t, "", cmd, "parse", "--lenient", "--json", number)
+		assert.Equal(t, 0, code, cmd)
+		assert.Contains(t, out, `"unknown":true`, cmd)
+	}
+	// A retired code is still called retired.
+	code, out, _ := runCLI(t, "", "kk", "parse", "9101012208230001")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "retired code, now 93.01.01")
+}
+
+func TestNIKParseTextIsSafe(t *testing.T) {
+	code, out, _ := runCLI(t, "", "nik", "parse", "32\x1b[2J0101\t4512230001")
+	assert.Equal(t, 1, code)
+	assert.NotContains(t, out, "\x1b")
+	assert.Equal(t, 1, strings.Count(out, "\t"), out) // only the column separator
 }

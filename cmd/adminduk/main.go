@@ -3,7 +3,10 @@
 // and the document, partnership and coverage tools of the other packages.
 //
 // Run `adminduk help` for the list of commands. Exit status: 0 success, 1 when
-// an input is invalid (or a document does not verify), 2 on a usage error.
+// an input is invalid (or a document does not verify) or an operation fails,
+// 2 on a usage error (unknown command or flag, bad flag value, missing
+// argument), 70 on an internal error (a bug: please report it), 130 when
+// interrupted (Ctrl-C).
 package main
 
 import (
@@ -14,8 +17,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 func main() {
@@ -59,13 +65,26 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // the command has already reported what was invalid.
 var errInvalid = errors.New("invalid input")
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		printHelp(stdout)
-		if len(args) == 0 {
-			return 2
+// Exit codes beyond 0, 1 and 2.
+const (
+	exitInternal    = 70  // EX_SOFTWARE: a panic, i.e. a bug
+	exitInterrupted = 130 // 128 + SIGINT
+)
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	e := &env{stdin: newCancelReader(ctx, stdin), stdout: stdout, stderr: stderr}
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "adminduk: internal error (a bug; please report it): %s\n%s", terminalSafe(fmt.Sprint(p)), debug.Stack())
+			code = exitInternal
 		}
+	}()
+	if len(args) == 0 {
+		printHelp(stderr) // a usage error: the help goes where errors go
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(stdout)
 		return 0
 	}
 	c, ok := commands[args[0]]
@@ -76,17 +95,20 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := c.run(ctx, e, args[1:])
 	var ue usageError
 	switch {
+	case err != nil && ctx.Err() != nil: // whatever the command made of it
+		fmt.Fprintf(stderr, "adminduk %s: interrupted\n", args[0])
+		return exitInterrupted
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], ue.msg)
+		fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], terminalSafe(ue.msg))
 		return 2
 	case errors.Is(err, errInvalid):
 		return 1
 	}
-	fmt.Fprintf(stderr, "adminduk %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "adminduk %s: %s\n", args[0], terminalSafe(err.Error()))
 	return 1
 }
 
@@ -112,15 +134,21 @@ func newFlags(e *env, name string) *flag.FlagSet {
 
 // parseFlags parses args allowing flags after positional arguments
 // ("adminduk wilayah 62.08 --json") and returns the positional ones. A lone
-// "--" ends flag parsing; a negative number ("-1000") is positional.
+// "--" ends flag parsing; a negative number ("-1000") is positional, except
+// as the value of a flag that takes one ("--required -5" and "--required=-5"
+// both give -5 to --required).
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		cut := len(args)
-		for i, a := range args {
+		for i := 0; i < len(args); i++ {
+			a := args[i]
 			if a == "--" || isNegativeNumber(a) {
 				cut = i
 				break
+			}
+			if takesValue(fs, a) {
+				i++ // the next argument is its value, whatever it looks like
 			}
 		}
 		if err := fs.Parse(args[:cut]); err != nil {
@@ -141,6 +169,23 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// takesValue reports whether a is a flag of fs written without "=" that
+// takes its value from the next argument.
+func takesValue(fs *flag.FlagSet, a string) bool {
+	if len(a) < 2 || a[0] != '-' || strings.Contains(a, "=") {
+		return false
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return false
+	}
+	return true
+}
+
 func isNegativeNumber(s string) bool {
 	if len(s) < 2 || s[0] != '-' {
 		return false
@@ -159,4 +204,17 @@ func subcommand(args []string, verbs ...string) (string, []string, error) {
 		return "", nil, usagef("want one of: %s", strings.Join(verbs, ", "))
 	}
 	return args[0], args[1:], nil
+}
+
+// terminalSafe replaces control characters other than newline and tab,
+// invisible format characters (bidi overrides) and invalid UTF-8 in a
+// message by '?': messages quote file names and input, which must not drive
+// the terminal.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\n' && r != '\t') || unicode.Is(unicode.Cf, r) {
+			return '?'
+		}
+		return r
+	}, s)
 }

@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -32,7 +35,7 @@ func parserFlags(fs interface {
 	String(name, value, usage string) *string
 	Bool(name string, value bool, usage string) *bool
 }, lenientFlag bool) func() (adminduk.Parser, error) {
-	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for the two-digit year (default today, WIB)")
+	asOf := fs.String("as-of", "", "reference date YYYY-MM-DD for the two-digit year, between 0200-01-01 and 4000-12-31 (default today, WIB)")
 	lenient := new(bool)
 	if lenientFlag {
 		lenient = fs.Bool("lenient", false, "check only the province and number ranges of the region code")
@@ -44,20 +47,33 @@ func parserFlags(fs interface {
 			if err != nil {
 				return adminduk.Parser{}, usagef("--as-of %q: want YYYY-MM-DD", *asOf)
 			}
+			if t.Year() < minAsOfYear || t.Year() > maxAsOfYear {
+				return adminduk.Parser{}, usagef("--as-of %s: want a date between %04d-01-01 and %04d-12-31", *asOf, minAsOfYear, maxAsOfYear)
+			}
 			o.AsOf = adminduk.DateOf(t)
 		}
 		return adminduk.NewParser(o), nil
 	}
 }
 
+// The reference years the parser honours; it would clamp others (and take
+// year 1, the zero time, as "today"), so the CLI refuses them.
+const (
+	minAsOfYear = 200
+	maxAsOfYear = 4000
+)
+
 // regionJSON describes the region code of a NIK or KK number. For a retired
-// code the names are those of its current successor.
+// code (one that appears in some edition but not the current one) the names
+// are those of its current successor; a code no edition has, accepted by
+// --lenient, is marked unknown and has no names.
 type regionJSON struct {
 	Code      string `json:"code"`
 	Name      string `json:"name,omitempty"`
 	Regency   string `json:"regency,omitempty"`
 	Province  string `json:"province,omitempty"`
 	Current   bool   `json:"current"`
+	Unknown   bool   `json:"unknown,omitempty"`
 	Successor string `json:"successor,omitempty"`
 }
 
@@ -65,7 +81,8 @@ func describeRegion(c wilayah.Code) *regionJSON {
 	out := &regionJSON{Code: c.String()}
 	own, ok := wilayah.Lookup(c)
 	if !ok {
-		return out // lenient mode: the code is in range but unknown
+		out.Unknown = true // lenient mode: the code is in range but in no edition
+		return out
 	}
 	out.Current = own.Current()
 	if own.Successor.IsValid() {
@@ -152,7 +169,7 @@ func runNumberParse(e *env, name string, args []string) error {
 
 func printNumberText(e *env, o numberJSON) {
 	if !o.Valid {
-		fmt.Fprintf(e.stdout, "%s\tinvalid (%s): %s\n", o.Input, o.Reason, o.Error)
+		fmt.Fprintf(e.stdout, "%s\tinvalid (%s): %s\n", safe(o.Input), o.Reason, safe(o.Error))
 		return
 	}
 	date := o.BirthDate
@@ -165,12 +182,30 @@ func printNumberText(e *env, o numberJSON) {
 		place += ", " + r.Regency + ", " + r.Province
 	}
 	status := ""
-	if !r.Current {
+	switch {
+	case r.Unknown:
+		status = " (unknown code, in no edition; accepted by --lenient)"
+	case !r.Current:
 		status = " (retired code"
 		if r.Successor != "" {
 			status += ", now " + r.Successor
 		}
 		status += ")"
 	}
-	fmt.Fprintf(e.stdout, "%s\tvalid\t%s %s serial %04d\tregion %s %s%s\n", o.Input, o.Sex, date, o.Serial, r.Code, place, status)
+	region := r.Code
+	if place != "" {
+		region += " " + place
+	}
+	fmt.Fprintf(e.stdout, "%s\tvalid\t%s %s serial %04d\tregion %s%s\n", safe(o.Input), o.Sex, date, o.Serial, region, status)
+}
+
+// safe replaces tabs, control characters and invalid UTF-8 in s by '?', so
+// that printed input cannot drive the terminal.
+func safe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || r == '\t' || !unicode.IsPrint(r) {
+			return '?'
+		}
+		return r
+	}, s)
 }

@@ -74,6 +74,10 @@ func runWilayah(ctx context.Context, e *env, args []string) error {
 		}
 		found = []wilayah.Region{r}
 		if *children {
+			if c.Level() == wilayah.LevelVillage {
+				fmt.Fprintf(e.stderr, "adminduk wilayah: %s is a desa/kelurahan, which has no children\n", c)
+				return errInvalid
+			}
 			found = wilayah.Children(c)
 			if c.Level() == wilayah.LevelDistrict {
 				found = desa.Children(c)

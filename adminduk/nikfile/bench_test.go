@@ -1,14 +1,12 @@
-package main
+package nikfile_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"runtime"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk/nikfile"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -31,14 +29,18 @@ func nikFile(n int) []byte {
 	return b.Bytes()
 }
 
+// BenchmarkNIKValidate validates one million lines and formats the invalid
+// ones as the CLI does.
 func BenchmarkNIKValidate(b *testing.B) {
 	data := nikFile(1_000_000)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	out := make([]byte, 0, 64<<10)
 	for b.Loop() {
-		out := bufio.NewWriter(io.Discard)
-		err := validateStream(context.Background(), &input{r: bytes.NewReader(data)}, lineChecker{}, false, runtime.GOMAXPROCS(0),
-			func(r *chunkResult) error { _, err := out.Write(r.out); return err })
+		_, err := nikfile.Validate(context.Background(), bytes.NewReader(data), nikfile.Options{}, func(v nikfile.Invalid) error {
+			out = v.AppendMasked(out[:0])
+			return nil
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
