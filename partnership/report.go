@@ -12,13 +12,17 @@ import (
 // DefaultWithin is the default window, in days, for "expiring soon".
 const DefaultWithin = 60
 
+// MaxWithin is the longest "expiring soon" window, in days: a century, longer
+// than any term (at most 99 years). Windows reaching past [LastDate] end there.
+const MaxWithin = 36525
+
 // ReportOptions configures [NewReport].
 type ReportOptions struct {
 	// AsOf is the day the report is for; required. The library never reads
 	// the clock.
 	AsOf Date
-	// Within is the "expiring soon" window in days; 0 means
-	// [DefaultWithin].
+	// Within is the "expiring soon" window in days, at most [MaxWithin]; 0
+	// means [DefaultWithin].
 	Within int
 	// Targets to measure; nil means [DefaultTargets], an empty non-nil slice
 	// none.
@@ -88,8 +92,8 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	if o.Within == 0 {
 		o.Within = DefaultWithin
 	}
-	if o.Within < 0 {
-		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is negative"}
+	if o.Within < 0 || o.Within > MaxWithin {
+		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is outside 1-" + strconv.Itoa(MaxWithin)}
 	}
 	if o.Targets == nil {
 		o.Targets = DefaultTargets()
@@ -102,7 +106,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	for _, c := range Categories() {
 		r.ByCategory[c] = 0
 	}
-	limit := d.AddDays(o.Within)
+	limit := addDays(d, o.Within)
 	byID := make(map[string]*Agreement, len(as))
 	for i := range as {
 		if as[i].ID != "" {
@@ -128,7 +132,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 			r.ByYear[a.Signed.Year()]++
 		}
 		r.checkStatus(a, st)
-		if s, ok := byID[a.Successor]; ok && a.Successor != "" && !a.End.IsZero() && s.Start.After(a.End.AddDays(1)) {
+		if s, ok := byID[a.Successor]; ok && a.Successor != "" && !a.End.IsZero() && a.End != LastDate && s.Start.After(a.End.AddDays(1)) {
 			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
 				": "+strconv.Itoa(a.End.DaysUntil(s.Start)-1)+" days without agreement after "+a.End.String())
 		}

@@ -81,8 +81,8 @@ func runPKSReport(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q", pos[0])
 	case *in == "":
 		return usagef("want --in FILE")
-	case *within < 1:
-		return usagef("--within %d: want a number of days >= 1", *within)
+	case *within < 1 || *within > partnership.MaxWithin:
+		return usagef("--within %d: want a number of days from 1 to %d", *within, partnership.MaxWithin)
 	}
 	opts := partnership.ReportOptions{Within: *within}
 	if *asOfFlag == "" {
