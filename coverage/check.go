@@ -183,11 +183,20 @@ func (f Figures) Check() (Result, error) {
 		r.Meets = r.Gap == 0
 	}
 	en := adminduk.English
-	if f.Without != nil && satAdd(f.With, *f.Without) != f.Required {
-		sum := satAdd(f.With, *f.Without)
-		r.Warnings = append(r.Warnings, Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum,
-			Msg: "with " + group(f.With, en) + " + without " + group(*f.Without, en) + " = " + group(sum, en) +
-				", not the " + group(f.Required, en) + " required (off by " + group(sum-f.Required, en) + ")"})
+	if f.Without != nil {
+		sum, exact := addExact(f.With, *f.Without)
+		switch {
+		case !exact:
+			// The sum is beyond int64: it cannot be required, whatever the
+			// saturated value says.
+			r.Warnings = append(r.Warnings, Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum,
+				Msg: "with " + group(f.With, en) + " + without " + group(*f.Without, en) +
+					" overflows a 64-bit count, so it cannot be the " + group(f.Required, en) + " required"})
+		case sum != f.Required:
+			r.Warnings = append(r.Warnings, Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum,
+				Msg: "with " + group(f.With, en) + " + without " + group(*f.Without, en) + " = " + group(sum, en) +
+					", not the " + group(f.Required, en) + " required (off by " + group(sum-f.Required, en) + ")"})
+		}
 	}
 	if f.Claimed != nil {
 		c := *f.Claimed
@@ -247,17 +256,26 @@ type Part struct {
 }
 
 // CheckTotal compares a stated total with the sum of its parts and returns
-// a [WarnPartsTotal] warning, with the correct sum, when they differ.
+// a [WarnPartsTotal] warning, with the correct sum, when they differ. A sum
+// beyond int64 always differs (Computed then holds the saturated sum).
 func CheckTotal(label string, stated int64, parts ...Part) (Warning, bool) {
 	var sum int64
+	exact := true
 	for _, p := range parts {
-		sum = satAdd(sum, p.N)
+		var ok bool
+		if sum, ok = addExact(sum, p.N); !ok {
+			exact = false
+			break
+		}
 	}
-	if sum == stated {
+	if exact && sum == stated {
 		return Warning{}, false
 	}
 	en := adminduk.English
 	msg := "stated total " + group(stated, en) + ", but the parts sum to " + group(sum, en)
+	if !exact {
+		msg = "stated total " + group(stated, en) + ", but the sum of the parts overflows a 64-bit count"
+	}
 	if len(parts) > 0 {
 		msg += " ("
 		for i, p := range parts {

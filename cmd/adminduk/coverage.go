@@ -76,6 +76,14 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	if !required.set || !with.set {
 		return usagef("want --required N and --with N")
 	}
+	for _, c := range []struct {
+		name string
+		o    optInt64
+	}{{"required", required}, {"with", with}, {"without", without}} {
+		if c.o.set && c.o.v < 0 {
+			return usagef("--%s %d: want a count, 0 or more", c.name, c.o.v)
+		}
+	}
 	f := coverage.Figures{Label: *label, Required: required.v, With: with.v}
 	if without.set {
 		f.Without = &without.v
@@ -90,8 +98,8 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	if *parts != "" {
 		for _, p := range strings.Split(*parts, ",") {
 			n, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
-			if err != nil {
-				return usagef("--parts: %q is not a whole number", p)
+			if err != nil || n < 0 {
+				return usagef("--parts: %q is not a count (a whole number, 0 or more)", p)
 			}
 			f.Parts = append(f.Parts, coverage.Part{N: n})
 		}
@@ -103,6 +111,9 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 	switch {
 	case *target != "":
 		p, err := coverage.ParsePercent(*target)
+		if err == nil {
+			err = coverage.ValidateTarget(p)
+		}
 		if err != nil {
 			return usagef("--target: %v", err)
 		}
@@ -316,8 +327,8 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 		}
 		more, err := coverage.ReadTargets(f)
 		f.Close()
-		if err != nil {
-			return usagef("--targets: %v", err)
+		if err != nil { // the file's content is input data: exit 1, as pks --targets
+			return fmt.Errorf("--targets %s: %w", *targetsFile, err)
 		}
 		targets = targets.With(more...)
 	}
