@@ -268,7 +268,8 @@ func headerIndex(rec []string, line int, im *Import) ([]int, int, error) {
 		}
 		switch {
 		case c < 0:
-			im.Warnings = append(im.Warnings, Warning{Line: line, Kind: WarnUnknownColumn, Msg: "unknown column " + quote(f) + " ignored"})
+			im.Warnings = append(im.Warnings, Warning{Line: line, Kind: WarnUnknownColumn, Msg: "unknown column " + quote(f) + " ignored",
+				msgID: "kolom " + quote(f) + " tidak dikenal, diabaikan"})
 		case idx[c] >= 0:
 			return nil, 0, &ValidationError{Field: "header", Msg: "column " + quote(k) + " given twice"}
 		default:
@@ -353,13 +354,16 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	a.Partner.District = code
 	if !reg.Current() {
 		msg := "kecamatan " + code.String() + " (" + reg.Name + ") is retired"
+		id := "kode kecamatan " + code.String() + " (" + reg.Name + ") sudah tidak berlaku"
 		if reg.Successor.IsValid() {
 			msg += "; now " + reg.Successor.String()
+			id += "; kini " + reg.Successor.String()
 			if s, ok := wilayah.Lookup(reg.Successor); ok {
 				msg += " (" + s.Name + ")"
+				id += " (" + s.Name + ")"
 			}
 		}
-		warns = append(warns, Warning{Number: a.Number, Kind: WarnRetiredDistrict, Msg: msg})
+		warns = append(warns, Warning{Number: a.Number, Kind: WarnRetiredDistrict, Msg: msg, msgID: id})
 	}
 	if f[colServices] == "" {
 		return empty(colServices)
@@ -422,11 +426,13 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	}
 	if a.Signed.After(a.Start) {
 		warns = append(warns, Warning{Number: a.Number, Kind: WarnSignedAfterStart,
-			Msg: "signed on " + a.Signed.String() + ", after its start " + a.Start.String()})
+			Msg:   "signed on " + a.Signed.String() + ", after its start " + a.Start.String(),
+			msgID: "ditandatangani " + a.Signed.String() + ", setelah mulai berlaku " + a.Start.String()})
 	}
 	if odd := unusual(a.Partner.Category, a.Scope.Services); odd != 0 {
 		warns = append(warns, Warning{Number: a.Number, Kind: WarnUnusualScope,
-			Msg: "services " + odd.String() + " are unusual for a " + a.Partner.Category.String() + " partner"})
+			Msg:   "services " + odd.String() + " are unusual for a " + a.Partner.Category.String() + " partner",
+			msgID: "layanan " + odd.String() + " tidak lazim untuk mitra " + a.Partner.Category.String()})
 	}
 	a.Term = termBetween(a.Start, a.End)
 	a.ID = a.Number

@@ -69,6 +69,9 @@ type Report struct {
 	Uncovered []wilayah.Region
 	// Warnings about single agreements, renewals and claims.
 	Warnings []Warning
+
+	source string  // see WithImport
+	im     *Import // see WithImport
 }
 
 // InForce returns the number of agreements in force on the report date whose
@@ -124,7 +127,8 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 			if !a.End.IsZero() && !a.End.After(limit) {
 				r.Expiring = append(r.Expiring, it)
 				if a.Successor == "" {
-					r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed")
+					r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed",
+						"berakhir "+a.End.String()+" ("+hari(it.DaysLeft)+") dan belum ada perjanjian penerus")
 				}
 			}
 		}
@@ -133,8 +137,10 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 		}
 		r.checkStatus(a, st)
 		if s, ok := byID[a.Successor]; ok && a.Successor != "" && !a.End.IsZero() && a.End != LastDate && s.Start.After(a.End.AddDays(1)) {
+			gap := strconv.Itoa(a.End.DaysUntil(s.Start) - 1)
 			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
-				": "+strconv.Itoa(a.End.DaysUntil(s.Start)-1)+" days without agreement after "+a.End.String())
+				": "+gap+" days without agreement after "+a.End.String(),
+				"penerus "+strconv.Quote(s.Number)+" mulai "+s.Start.String()+": "+gap+" hari tanpa perjanjian setelah "+a.End.String())
 		}
 	}
 	slices.SortStableFunc(r.Expiring, func(x, y Item) int {
@@ -169,16 +175,29 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 func (r *Report) checkStatus(a *Agreement, st State) {
 	switch {
 	case (a.State == Active || a.State == Suspended) && st == Expired:
-		r.warn(a, WarnStatusMismatch, "recorded "+a.State.String()+" but its term ended on "+a.End.String()+"; record the expiry")
+		r.warn(a, WarnStatusMismatch, "recorded "+a.State.String()+" but its term ended on "+a.End.String()+"; record the expiry",
+			"tercatat "+a.State.String()+" padahal masa berlakunya berakhir "+a.End.String()+"; catat berakhirnya")
 	case a.State == Active && st == Signed:
-		r.warn(a, WarnStatusMismatch, "recorded active but its term begins on "+a.Start.String())
+		r.warn(a, WarnStatusMismatch, "recorded active but its term begins on "+a.Start.String(),
+			"tercatat active padahal masa berlakunya mulai "+a.Start.String())
 	case a.State == Expired && !a.End.IsZero() && !a.End.Before(r.AsOf):
-		r.warn(a, WarnStatusMismatch, "recorded expired but its term runs until "+a.End.String()+"; terminated early?")
+		r.warn(a, WarnStatusMismatch, "recorded expired but its term runs until "+a.End.String()+"; terminated early?",
+			"tercatat expired padahal masa berlakunya sampai "+a.End.String()+"; diakhiri lebih awal?")
 	}
 }
 
-func (r *Report) warn(a *Agreement, k WarningKind, msg string) {
-	r.Warnings = append(r.Warnings, Warning{Number: a.Number, Kind: k, Msg: msg})
+func (r *Report) warn(a *Agreement, k WarningKind, msg, id string) {
+	r.Warnings = append(r.Warnings, Warning{Number: a.Number, Kind: k, Msg: msg, msgID: id})
+}
+
+func hari(n int) string {
+	switch n {
+	case 0:
+		return "hari ini"
+	case 1:
+		return "besok"
+	}
+	return "dalam " + strconv.Itoa(n) + " hari"
 }
 
 func days(n int) string {
