@@ -73,10 +73,10 @@ type viewDistrict struct {
 }
 
 type viewWarning struct {
-	Line    int    `json:"line,omitempty"`
-	Number  string `json:"number,omitempty"`
+	Line    int         `json:"line,omitempty"`
+	Number  string      `json:"number,omitempty"`
 	Kind    WarningKind `json:"kind"`
-	Message string `json:"message"`
+	Message string      `json:"message"`
 	w       Warning
 }
 
