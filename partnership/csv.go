@@ -65,6 +65,9 @@ type CSVOptions struct {
 	// Term gives the end of a row whose end is empty; zero means
 	// [DefaultTerm].
 	Term Term
+	// Comma is the field delimiter; 0 detects it from the first non-blank
+	// line (see [ReadCSV]).
+	Comma rune
 }
 
 // RowError is a rejected CSV row. It unwraps to the error of the field at
@@ -123,11 +126,17 @@ type Import struct {
 	// Rows is the number of data rows read, blank lines and header not
 	// counted: len(Agreements) + len(Errors).
 	Rows int
+	// Comma is the field delimiter the file was read with.
+	Comma rune
 }
 
 // ReadCSV reads agreements in the CSV format of [Columns]. It accepts a
 // UTF-8 byte order mark, CRLF line ends, quoted fields, blank lines, and
-// dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY. Every bad row is reported
+// dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY. Unless o.Comma is set, the
+// delimiter is detected from the first non-blank line: comma, semicolon (the
+// default of a spreadsheet saving CSV in an Indonesian locale) or tab — the
+// one that splits it into a header row, else the one that splits it into
+// the most fields (comma on a tie). Every bad row is reported
 // in Import.Errors with its line and reason and the good rows are still
 // read; see [ParseRecord] for the checks. Duplicate numbers (ignoring case
 // and spacing) reject the later row.
@@ -135,14 +144,19 @@ type Import struct {
 // The error is non-nil only when the file cannot be read at all: an I/O
 // error, or a header row missing a required column (a *[ValidationError]).
 func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, sniffSize)
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
+	comma := o.Comma
+	if comma == 0 {
+		comma = sniffComma(br)
+	}
 	cr := csv.NewReader(br)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	im := &Import{}
+	im := &Import{Comma: comma}
 	var idx []int // idx[c] is the position of canonical column c, -1 if absent
 	want := numStd
 	seen := make(map[string]int) // normalised number -> line
@@ -185,7 +199,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 		if len(rec) != want {
 			msg := strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(want)
 			if len(rec) > want {
-				msg += " (an unquoted comma?)"
+				msg += " (an unquoted " + delimiterName(comma) + "?)"
 			}
 			im.Errors = append(im.Errors, &RowError{Line: line, Err: &ValidationError{Field: "row", Msg: msg}})
 			continue
