@@ -148,4 +148,6 @@ func FuzzReadCSVDelimiter(f *testing.F) {
 	})
 }
 
-func newPeekReader(s string) *bufio.Reader { return bufio.NewReaderSize(strings.NewReader(s), sniffSize) }
+func newPeekReader(s string) *bufio.Reader {
+	return bufio.NewReaderSize(strings.NewReader(s), sniffSize)
+}
