@@ -135,6 +135,10 @@ func (w Warning) MarshalJSON() ([]byte, error) {
 // Indonesian.
 func group(n int64, lang adminduk.Lang) string { return string(appendGroup(nil, n, lang)) }
 
+// FormatCount writes n with its digits grouped in lang's way: 1.234.567 in
+// Indonesian, 1,234,567 in English.
+func FormatCount(n int64, lang adminduk.Lang) string { return group(n, lang) }
+
 func appendGroup(b []byte, n int64, lang adminduk.Lang) []byte {
 	sep := byte(',')
 	if lang == adminduk.Indonesian {

@@ -15,6 +15,7 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/coverage"
+	"github.com/adminduk-id/adminduk/coverage/chart"
 )
 
 func init() {
@@ -230,26 +231,7 @@ func printResult(w io.Writer, r coverage.Result, l adminduk.Lang) {
 }
 
 // groupInt writes n with digit grouping in the language's way.
-func groupInt(n int64, l adminduk.Lang) string {
-	sep := ","
-	if l == adminduk.Indonesian {
-		sep = "."
-	}
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func groupInt(n int64, l adminduk.Lang) string { return coverage.FormatCount(n, l) }
 
 // runCoverageAggregate tallies a CSV of people and reports coverage. It exits
 // 1 after printing the report when rows were skipped (each is reported with
@@ -371,12 +353,12 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	co := coverage.ChartOptions{Lang: l, Title: *title}
+	co := chart.Options{Lang: l, Title: *title}
 	stdoutUsed := false
 	for _, c := range []struct {
 		file  string
-		write func(io.Writer, *coverage.Report, coverage.ChartOptions) error
-	}{{*svg, coverage.WriteSVG}, {*png, coverage.WritePNG}} {
+		write func(io.Writer, *coverage.Report, chart.Options) error
+	}{{*svg, chart.WriteSVG}, {*png, chart.WritePNG}} {
 		if c.file == "" {
 			continue
 		}
