@@ -7,26 +7,26 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// Claim is a percent as published, with the number of decimals it was
+// ClaimedPercent is a percent as published, with the number of decimals it was
 // printed with: "95,2 %" is checked at one decimal, "95.24 %" at two.
-type Claim struct {
+type ClaimedPercent struct {
 	Value    Percent // in hundredths, as every Percent
 	Decimals int     // 0, 1 or 2
 }
 
-// ParseClaim reads a published percent as [ParsePercent] does and records
+// ParseClaimedPercent reads a published percent as [ParsePercent] does and records
 // its precision.
-func ParseClaim(s string) (Claim, error) {
+func ParseClaimedPercent(s string) (ClaimedPercent, error) {
 	v, d, err := parseDecimal(s)
 	if err != nil {
-		return Claim{}, err
+		return ClaimedPercent{}, err
 	}
-	return Claim{Value: v, Decimals: d}, nil
+	return ClaimedPercent{Value: v, Decimals: d}, nil
 }
 
-// MustParseClaim is like [ParseClaim] but panics on error.
-func MustParseClaim(s string) Claim {
-	c, err := ParseClaim(s)
+// MustParseClaimedPercent is like [ParseClaimedPercent] but panics on error.
+func MustParseClaimedPercent(s string) ClaimedPercent {
+	c, err := ParseClaimedPercent(s)
 	if err != nil {
 		panic(err)
 	}
@@ -34,10 +34,10 @@ func MustParseClaim(s string) Claim {
 }
 
 // String returns the claim as printed, in English: "65.24 %", "95.2 %".
-func (c Claim) String() string { return c.In(adminduk.English) }
+func (c ClaimedPercent) String() string { return c.In(adminduk.English) }
 
 // In returns the claim written in lang with its own number of decimals.
-func (c Claim) In(lang adminduk.Lang) string {
+func (c ClaimedPercent) In(lang adminduk.Lang) string {
 	s := string(c.Value.appendNumber(nil, lang))
 	if d := min(max(c.Decimals, 0), 2); d < 2 {
 		s = s[:len(s)-2+d]
@@ -49,7 +49,7 @@ func (c Claim) In(lang adminduk.Lang) string {
 }
 
 // scale returns 10^(2+Decimals): the number of claim units in 100 %.
-func (c Claim) scale() (uint64, int64) {
+func (c ClaimedPercent) scale() (uint64, int64) {
 	switch c.Decimals {
 	case 0:
 		return 100, 100
@@ -63,7 +63,7 @@ func (c Claim) scale() (uint64, int64) {
 // returns the correct figure at that precision (in hundredths) and whether
 // the claim matches, and whether the claim equals the counts' percent
 // truncated instead of rounded half up.
-func (c Claim) Check(n Counts) (correct Percent, ok, truncated bool) {
+func (c ClaimedPercent) Check(n Counts) (correct Percent, ok, truncated bool) {
 	if n.Validate() != nil {
 		return 0, false, false
 	}
@@ -88,7 +88,7 @@ type Figures struct {
 	// stated.
 	Without *int64
 	// Claimed is the published percent; nil when not stated.
-	Claimed *Claim
+	Claimed *ClaimedPercent
 	// Target is the target to measure against; nil for none.
 	Target *Percent
 	// Parts are published parts of Required, such as its figures per
@@ -201,7 +201,7 @@ func (f Figures) Check() (Result, error) {
 	if f.Claimed != nil {
 		c := *f.Claimed
 		if correct, ok, trunc := c.Check(n); !ok {
-			fixed := Claim{Value: correct, Decimals: c.Decimals}
+			fixed := ClaimedPercent{Value: correct, Decimals: c.Decimals}
 			msg := "claimed " + c.String() + ", but " + group(f.With, en) + " of " + group(f.Required, en) + " is " + fixed.String()
 			if c.Decimals < 2 {
 				msg += " (" + p.String() + ")"
@@ -235,7 +235,7 @@ func (f Figures) Check() (Result, error) {
 
 // oneDigitApart reports whether two claims written with the same number of
 // digits differ in exactly one of them: 65.24 for 95.24.
-func oneDigitApart(a, b Claim) bool {
+func oneDigitApart(a, b ClaimedPercent) bool {
 	x, y := a.String(), b.String()
 	if len(x) != len(y) {
 		return false

@@ -47,9 +47,9 @@
 // use a service on a day: the registry gates API access on it),
 // [CountByCategory], [CountByYear] and [Uncovered] (the kecamatan of a
 // kab/kota without a health partner) answer single questions. [NewReport]
-// answers them all for one day, measures [Target] values (data, not
-// constants: [DefaultTargets] holds the national ones), checks published
-// figures ([Claim], [CheckTotal]: Serang's "46 PKS" whose parts sum to 47)
+// answers them all for one day, measures [CountTarget] values (data, not
+// constants: [DefaultCountTargets] holds the national ones), checks published
+// figures ([StatedTotal], [CheckSubtotals]: Serang's "46 PKS" whose parts sum to 47)
 // and lists [Warning] values.
 //
 // # CSV

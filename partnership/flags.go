@@ -7,18 +7,18 @@ import (
 	"strings"
 )
 
-// ParseClaim parses a published total written KEY=N, KEY being "all", a
+// ParseStatedTotal parses a published total written KEY=N, KEY being "all", a
 // group (health, education, benefit, other) or a category, and N a count:
 // "health=46" claims 46 health agreements in force. Errors are
 // *[ParseError] values unwrapping to [ErrSyntax].
-func ParseClaim(s string) (Claim, error) {
+func ParseStatedTotal(s string) (StatedTotal, error) {
 	k, v, ok := strings.Cut(s, "=")
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if !ok || err != nil || n < 0 {
-		return Claim{}, &ParseError{What: "claim", Input: s, Msg: "want KEY=N with N a count, e.g. health=46"}
+		return StatedTotal{}, &ParseError{What: "claim", Input: s, Msg: "want KEY=N with N a count, e.g. health=46"}
 	}
 	k = strings.TrimSpace(k)
-	c := Claim{Label: k, Total: n}
+	c := StatedTotal{Label: k, Total: n}
 	if strings.EqualFold(k, "all") {
 		return c, nil
 	}
@@ -31,19 +31,19 @@ func ParseClaim(s string) (Claim, error) {
 		c.Label = cat.String()
 		return c, nil
 	}
-	return Claim{}, &ParseError{What: "claim", Input: s, Msg: "KEY must be all, a group (health, education, benefit, other) or a category"}
+	return StatedTotal{}, &ParseError{What: "claim", Input: s, Msg: "KEY must be all, a group (health, education, benefit, other) or a category"}
 }
 
-// ReadTargets reads a JSON array of targets and validates each. An empty
+// ReadCountTargets reads a JSON array of targets and validates each. An empty
 // array gives an empty non-nil slice (measure no target). Errors name the
 // target by its 1-based position.
-func ReadTargets(r io.Reader) ([]Target, error) {
-	var ts []Target
+func ReadCountTargets(r io.Reader) ([]CountTarget, error) {
+	var ts []CountTarget
 	if err := json.NewDecoder(r).Decode(&ts); err != nil {
 		return nil, &ValidationError{Field: "targets", Msg: err.Error()}
 	}
 	if ts == nil {
-		ts = []Target{}
+		ts = []CountTarget{}
 	}
 	for i := range ts {
 		if err := ts[i].Validate(); err != nil {

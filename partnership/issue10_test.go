@@ -40,7 +40,7 @@ func TestStatusOnBeforeSigning(t *testing.T) {
 func TestReportSignedAfterAsOf(t *testing.T) {
 	a := puskesmas("late")
 	a.Signed, a.State = MustParseDate("2024-03-01"), Active
-	r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: MustParseDate("2024-02-01"), Targets: []Target{}})
+	r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: MustParseDate("2024-02-01"), Targets: []CountTarget{}})
 	require.NoError(t, err)
 	assert.Equal(t, Draft, r.Items[0].Status)
 	assert.Zero(t, r.InForce(0))
@@ -81,7 +81,7 @@ func TestExpiringMonotoneInWithin(t *testing.T) {
 		d := MustParseDate(asOf)
 		prev := -1
 		for _, within := range []int{1, 30, 60, 365, 3000, MaxWithin} {
-			r, err := NewReport(im.Agreements, ReportOptions{AsOf: d, Within: within, Targets: []Target{}})
+			r, err := NewReport(im.Agreements, ReportOptions{AsOf: d, Within: within, Targets: []CountTarget{}})
 			require.NoError(t, err)
 			assert.GreaterOrEqual(t, len(r.Expiring), prev, "as of %s within %d", asOf, within)
 			prev = len(r.Expiring)
@@ -96,7 +96,7 @@ func TestExpiringMonotoneInWithin(t *testing.T) {
 	// From 2024-12-31 a century ends past nothing: every agreement in force
 	// with an end date is expiring.
 	d := MustParseDate("2024-12-31")
-	r, err := NewReport(im.Agreements, ReportOptions{AsOf: d, Within: MaxWithin, Targets: []Target{}})
+	r, err := NewReport(im.Agreements, ReportOptions{AsOf: d, Within: MaxWithin, Targets: []CountTarget{}})
 	require.NoError(t, err)
 	assert.Equal(t, r.InForce(0), len(r.Expiring))
 	assert.Len(t, ExpiringWithin(im.Agreements, MustParseDate("9990-01-01"), 1_000_000), 0)
@@ -104,7 +104,7 @@ func TestExpiringMonotoneInWithin(t *testing.T) {
 	a := puskesmas("far")
 	a.Signed, a.Start, a.End = MustParseDate("9998-01-01"), MustParseDate("9998-01-01"), MustParseDate("9999-12-31")
 	for _, within := range []int{30, 60, MaxWithin} {
-		r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: MustParseDate("9999-12-01"), Within: within, Targets: []Target{}})
+		r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: MustParseDate("9999-12-01"), Within: within, Targets: []CountTarget{}})
 		require.NoError(t, err)
 		assert.Len(t, r.Expiring, 1, "within %d", within)
 	}

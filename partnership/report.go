@@ -24,14 +24,14 @@ type ReportOptions struct {
 	// Within is the "expiring soon" window in days, at most [MaxWithin]; 0
 	// means [DefaultWithin].
 	Within int
-	// Targets to measure; nil means [DefaultTargets], an empty non-nil slice
+	// Targets to measure; nil means [DefaultCountTargets], an empty non-nil slice
 	// none.
-	Targets []Target
+	Targets []CountTarget
 	// Regions are the kab/kota whose kecamatan must be covered; nil means
 	// every kab/kota an agreement's partner is in.
 	Regions []wilayah.Code
-	// Claims are published figures to check against the data.
-	Claims []Claim
+	// StatedTotals are published figures to check against the data.
+	StatedTotals []StatedTotal
 }
 
 // Item is one agreement of a report with what the report derived for it.
@@ -61,7 +61,7 @@ type Report struct {
 	// ByYear counts the agreements signed on or before AsOf by year.
 	ByYear map[int]int
 	// Targets holds the measured targets.
-	Targets []TargetResult
+	Targets []CountTargetResult
 	// Regions are the kab/kota whose coverage was measured.
 	Regions []wilayah.Code
 	// Uncovered lists the kecamatan of Regions with no health partner in
@@ -99,7 +99,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is outside 1-" + strconv.Itoa(MaxWithin)}
 	}
 	if o.Targets == nil {
-		o.Targets = DefaultTargets()
+		o.Targets = DefaultCountTargets()
 	}
 	d := o.AsOf
 	r := &Report{
@@ -163,7 +163,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	if r.Targets, err = evaluate(as, cur, d, o.Targets, r.Regions); err != nil {
 		return nil, err
 	}
-	for _, c := range o.Claims {
+	for _, c := range o.StatedTotals {
 		for _, e := range c.check(d, r.ByCategory) {
 			r.Warnings = append(r.Warnings, Warning{Kind: WarnStatedTotal, Msg: strings.TrimPrefix(e.Error(), "partnership: ")})
 		}

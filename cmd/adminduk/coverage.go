@@ -90,7 +90,7 @@ func runCoverage(ctx context.Context, e *env, args []string) error {
 		f.Without = &without.v
 	}
 	if *claimed != "" {
-		c, err := coverage.ParseClaim(*claimed)
+		c, err := coverage.ParseClaimedPercent(*claimed)
 		if err != nil {
 			return usagef("--claimed: %v", err)
 		}

@@ -99,11 +99,11 @@ func runPKSReport(ctx context.Context, e *env, args []string) error {
 		opts.Regions = append(opts.Regions, c)
 	}
 	for _, s := range stated {
-		c, err := partnership.ParseClaim(s)
+		c, err := partnership.ParseStatedTotal(s)
 		if err != nil {
 			return usagef("--stated %q: want KEY=N, e.g. health=46; KEY all, a group (health, education, benefit, other) or a category", s)
 		}
-		opts.Claims = append(opts.Claims, c)
+		opts.StatedTotals = append(opts.StatedTotals, c)
 	}
 	l, err := parseLang(*lang)
 	if err != nil {
@@ -114,7 +114,7 @@ func runPKSReport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		opts.Targets, err = partnership.ReadTargets(f)
+		opts.Targets, err = partnership.ReadCountTargets(f)
 		f.Close()
 		if err != nil { // the file's content is input data: exit 1
 			return fmt.Errorf("%s: %w", *targetsFile, err)
