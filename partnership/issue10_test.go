@@ -2,6 +2,7 @@ package partnership
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -122,4 +123,39 @@ func TestRenewAtEndOfCalendar(t *testing.T) {
 	a.Signed = a.Start
 	_, err := a.Renew(change("2024-01-01", "renew"), Renewal{ID: "next", Number: "next"})
 	assert.ErrorIs(t, err, ErrInvalid)
+}
+
+// FuzzAddDays: moving a date never gives the zero Date, stays within
+// FirstDate-LastDate, moves in the direction of n, and agrees with
+// Date.AddDays wherever that has a result.
+func FuzzAddDays(f *testing.F) {
+	for _, s := range []struct {
+		k int32
+		n int
+	}{{20241231, 60}, {99991231, 1}, {99991201, 3_000_000}, {10101, -10}, {20240229, 365}} {
+		f.Add(s.k, s.n)
+	}
+	f.Fuzz(func(t *testing.T, k int32, n int) {
+		d, ok := NewDate(int(k/10000), time.Month(k/100%100), int(k%100))
+		if !ok {
+			return
+		}
+		got := addDays(d, n)
+		require.False(t, got.IsZero())
+		require.False(t, got.Before(FirstDate))
+		require.False(t, got.After(LastDate))
+		switch {
+		case n > 0:
+			require.True(t, got.After(d) || d == LastDate)
+		case n < 0:
+			require.True(t, got.Before(d) || d == FirstDate)
+		default:
+			require.Equal(t, d, got)
+		}
+		if n > -maxDaySpan && n < maxDaySpan {
+			if plain := d.AddDays(n); !plain.IsZero() {
+				require.Equal(t, plain, got)
+			}
+		}
+	})
 }
