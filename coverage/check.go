@@ -182,38 +182,48 @@ func (f Figures) Check() (Result, error) {
 		r.Need, r.Gap = n.Need(t), n.Gap(t)
 		r.Meets = r.Gap == 0
 	}
-	en := adminduk.English
 	if f.Without != nil {
 		sum, exact := addExact(f.With, *f.Without)
+		w := Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum}
 		switch {
 		case !exact:
 			// The sum is beyond int64: it cannot be required, whatever the
 			// saturated value says.
-			r.Warnings = append(r.Warnings, Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum,
-				Msg: "with " + group(f.With, en) + " + without " + group(*f.Without, en) +
-					" overflows a 64-bit count, so it cannot be the " + group(f.Required, en) + " required"})
+			w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+				return pick(l, "with ", "memiliki ") + group(f.With, l) + pick(l, " + without ", " + belum ") + group(*f.Without, l) +
+					pick(l, " overflows a 64-bit count, so it cannot be the ", " melampaui bilangan 64-bit, jadi tidak mungkin sama dengan wajib ") +
+					group(f.Required, l) + pick(l, " required", "")
+			})
+			r.Warnings = append(r.Warnings, w)
 		case sum != f.Required:
-			r.Warnings = append(r.Warnings, Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum,
-				Msg: "with " + group(f.With, en) + " + without " + group(*f.Without, en) + " = " + group(sum, en) +
-					", not the " + group(f.Required, en) + " required (off by " + group(sum-f.Required, en) + ")"})
+			w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+				return pick(l, "with ", "memiliki ") + group(f.With, l) + pick(l, " + without ", " + belum ") + group(*f.Without, l) +
+					" = " + group(sum, l) + pick(l, ", not the ", ", bukan wajib ") + group(f.Required, l) +
+					pick(l, " required (off by ", " (selisih ") + group(sum-f.Required, l) + ")"
+			})
+			r.Warnings = append(r.Warnings, w)
 		}
 	}
 	if f.Claimed != nil {
 		c := *f.Claimed
 		if correct, ok, trunc := c.Check(n); !ok {
 			fixed := ClaimedPercent{Value: correct, Decimals: c.Decimals}
-			msg := "claimed " + c.String() + ", but " + group(f.With, en) + " of " + group(f.Required, en) + " is " + fixed.String()
-			if c.Decimals < 2 {
-				msg += " (" + p.String() + ")"
-			}
-			switch {
-			case trunc:
-				msg += " (truncated, not rounded half up)"
-			case oneDigitApart(c, fixed):
-				msg += " (one digit differs: a typo?)"
-			}
-			r.Warnings = append(r.Warnings, Warning{Kind: WarnClaimedPercent, Label: f.Label,
-				Stated: int64(c.Value), Computed: int64(correct), Msg: msg})
+			w := Warning{Kind: WarnClaimedPercent, Label: f.Label, Stated: int64(c.Value), Computed: int64(correct)}
+			w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+				msg := pick(l, "claimed ", "dinyatakan ") + c.In(l) + pick(l, ", but ", ", padahal ") + group(f.With, l) +
+					pick(l, " of ", " dari ") + group(f.Required, l) + pick(l, " is ", " adalah ") + fixed.In(l)
+				if c.Decimals < 2 {
+					msg += " (" + p.In(l) + ")"
+				}
+				switch {
+				case trunc:
+					msg += pick(l, " (truncated, not rounded half up)", " (dipotong, bukan dibulatkan)")
+				case oneDigitApart(c, fixed):
+					msg += pick(l, " (one digit differs: a typo?)", " (satu angka berbeda: salah ketik?)")
+				}
+				return msg
+			})
+			r.Warnings = append(r.Warnings, w)
 		}
 	}
 	if len(f.Parts) > 0 {
@@ -226,9 +236,13 @@ func (f Figures) Check() (Result, error) {
 		}
 	}
 	if f.With > f.Required {
-		r.Warnings = append(r.Warnings, Warning{Kind: WarnAbove100, Label: f.Label, Stated: f.With, Computed: f.Required,
-			Msg: group(f.With, en) + " hold it but " + group(f.Required, en) + " are required: " + p.String() +
-				", above 100 % (is the population figure older than the count?)"})
+		w := Warning{Kind: WarnAbove100, Label: f.Label, Stated: f.With, Computed: f.Required}
+		w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+			return group(f.With, l) + pick(l, " hold it but ", " memiliki padahal wajib hanya ") + group(f.Required, l) +
+				pick(l, " are required: ", ": ") + p.In(l) +
+				pick(l, ", above 100 % (is the population figure older than the count?)", ", di atas 100 % (data penduduk lebih lama dari hitungan?)")
+		})
+		r.Warnings = append(r.Warnings, w)
 	}
 	return r, nil
 }
@@ -271,23 +285,27 @@ func CheckTotal(label string, stated int64, parts ...Part) (Warning, bool) {
 	if exact && sum == stated {
 		return Warning{}, false
 	}
-	en := adminduk.English
-	msg := "stated total " + group(stated, en) + ", but the parts sum to " + group(sum, en)
-	if !exact {
-		msg = "stated total " + group(stated, en) + ", but the sum of the parts overflows a 64-bit count"
-	}
-	if len(parts) > 0 {
-		msg += " ("
-		for i, p := range parts {
-			if i > 0 {
-				msg += " + "
-			}
-			if p.Label != "" {
-				msg += p.Label + " "
-			}
-			msg += group(p.N, en)
+	w := Warning{Kind: WarnPartsTotal, Label: label, Stated: stated, Computed: sum}
+	w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+		msg := pick(l, "stated total ", "total dinyatakan ") + group(stated, l) + pick(l, ", but the parts sum to ", ", padahal jumlah rinciannya ") + group(sum, l)
+		if !exact {
+			msg = pick(l, "stated total ", "total dinyatakan ") + group(stated, l) +
+				pick(l, ", but the sum of the parts overflows a 64-bit count", ", padahal jumlah rinciannya melampaui bilangan 64-bit")
 		}
-		msg += ")"
-	}
-	return Warning{Kind: WarnPartsTotal, Label: label, Stated: stated, Computed: sum, Msg: msg}, true
+		if len(parts) > 0 {
+			msg += " ("
+			for i, p := range parts {
+				if i > 0 {
+					msg += " + "
+				}
+				if p.Label != "" {
+					msg += p.Label + " "
+				}
+				msg += group(p.N, l)
+			}
+			msg += ")"
+		}
+		return msg
+	})
+	return w, true
 }

@@ -226,7 +226,7 @@ func printResult(w io.Writer, r coverage.Result, l adminduk.Lang) {
 	}
 	fmt.Fprintf(w, "%-13s %s\n", word("consistent", "konsisten"), ok)
 	for _, x := range r.Warnings {
-		fmt.Fprintf(w, "%s: %s\n", word("warning", "peringatan"), x.Msg)
+		fmt.Fprintf(w, "%s: %s\n", word("warning", "peringatan"), x.In(l))
 	}
 }
 

@@ -206,3 +206,13 @@ func TestCoverageBadTargetsFileIsInvalidInput(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "--targets")
 }
+
+// Text output in Indonesian says its warnings in Indonesian (issue 9).
+func TestCoverageTextWarningsInIndonesian(t *testing.T) {
+	code, out, _ := runCLI(t, "", "coverage", "--required", "1000", "--with", "1012", "--lang", "id")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "peringatan: 1.012 memiliki padahal wajib hanya 1.000: 101,20 %")
+	code, out, _ = runCLI(t, "", "coverage", "--required", "1000", "--with", "1012", "--lang", "en")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "warning: 1,012 hold it but 1,000 are required: 101.20 %")
+}
