@@ -251,3 +251,37 @@ func TestPKSReportWithinMonotone(t *testing.T) {
 		}
 	}
 }
+
+// The JSON report is pinned byte for byte (the golden was written by the CLI
+// before the views moved into package partnership and the JSON was
+// streamed).
+func TestPKSReportJSONGolden(t *testing.T) {
+	code, out, _ := runCLI(t, "", "pks", "report", "--in", pksSerang, "--as-of", "2024-12-31", "--json")
+	assert.Equal(t, 1, code)
+	pksGolden(t, "serang.json", out)
+}
+
+// A semicolon-separated file with a byte order mark and CRLF (Indonesian
+// Excel) reads like the comma one.
+func TestPKSReportSemicolonCSV(t *testing.T) {
+	b, err := os.ReadFile(pksSerang)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")[:17] // header and rows without quoted commas
+	comma := strings.Join(lines, "\n") + "\n"
+	// Swap the delimiters: fields by ";", services by ",".
+	semi := "\uFEFF" + strings.NewReplacer(";", ",", ",", ";").Replace(comma)
+	semi = strings.ReplaceAll(semi, "\n", "\r\n")
+	_, want, _ := runCLI(t, comma, "pks", "report", "--in", "-", "--as-of", "2024-12-31", "--json")
+	code, got, errOut := runCLI(t, semi, "pks", "report", "--in", "-", "--as-of", "2024-12-31", "--json")
+	assert.Equal(t, 0, code, errOut)
+	assert.Equal(t, want, got)
+}
+
+func TestPKSReportTextIndonesian(t *testing.T) {
+	code, out, _ := runCLI(t, "", "pks", "report", "--in", pksSerang, "--as-of", "2024-12-31", "--lang", "id")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "Laporan PKS per 2024-12-31")
+	assert.Contains(t, out, "baris 3   470/001/PKS-DKP/2023  renewal_due         berakhir 2025-01-08 (dalam 8 hari) dan belum ada perjanjian penerus")
+	code, _, errOut := runCLI(t, "", "pks", "report", "--in", pksSerang, "--lang", "fr")
+	assert.Equal(t, 2, code, errOut)
+}
