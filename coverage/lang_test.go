@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/adminduk-id/adminduk/adminduk"
@@ -41,4 +42,17 @@ func TestWarningLanguages(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "x", Warning{Msg: "x"}.In(adminduk.Indonesian), "no Indonesian wording: Msg")
+}
+
+func TestResultViews(t *testing.T) {
+	target := MustParsePercent("98")
+	r, err := Figures{Required: 516047, With: 489382, Target: &target}.Check()
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, r.WriteText(&b, adminduk.Indonesian))
+	assert.Equal(t, "wajib         516.047\nmemiliki      489.382\nbelum         26.665\ncakupan       94,83 %\n"+
+		"target        98,00 %\ndibutuhkan    505.727\nkekurangan    16.345\ntercapai      belum\nkonsisten     ya\n", b.String())
+	b.Reset()
+	require.NoError(t, r.WriteSummaryJSON(&b))
+	assert.Equal(t, `{"percent":94.83,"target":98.00,"gap":16345,"meets_target":false,"consistent":true,"warnings":[]}`+"\n", b.String())
 }
