@@ -54,9 +54,17 @@
 //
 // # CSV
 //
-// [ReadCSV] reads agreements kept in spreadsheets (columns [Columns]) and
-// reports every bad row with its line and reason ([RowError]) while keeping
-// the good ones; [WriteCSV] writes them back.
+// [ReadCSV] reads agreements kept in spreadsheets (columns [Columns]; comma,
+// semicolon or tab separated, detected from the first line) and reports
+// every bad row with its line and reason ([RowError]) while keeping the good
+// ones; [WriteCSV] writes them back.
+//
+// # Views
+//
+// [Report.WithImport] attaches the import a report was built from;
+// [Report.WriteJSON] then writes it as JSON one agreement at a time, and
+// [Report.WriteText] as aligned tables in Indonesian or English. Warnings
+// carry both wordings ([Warning.In]).
 //
 // # Errors
 //
