@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"math"
+	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -40,4 +41,28 @@ func TestCheckOverflowIsInconsistent(t *testing.T) {
 	w, bad := CheckTotal("x", max, Part{N: max}, Part{N: 1})
 	assert.True(t, bad)
 	assert.Contains(t, w.Msg, "overflows")
+}
+
+// FuzzWithoutSum: the figures are consistent about with + without exactly
+// when the sum, computed without overflow (in big integers), is required.
+func FuzzWithoutSum(f *testing.F) {
+	f.Add(int64(512217), int64(238357), int64(273870))
+	f.Add(int64(math.MaxInt64), int64(math.MaxInt64), int64(1))
+	f.Add(int64(math.MaxInt64), int64(math.MaxInt64-1), int64(1))
+	f.Fuzz(func(t *testing.T, required, with, without int64) {
+		fs := Figures{Required: required, With: with, Without: &without}
+		r, err := fs.Check()
+		if err != nil || without < 0 {
+			return
+		}
+		sum := new(big.Int).Add(big.NewInt(with), big.NewInt(without))
+		want := sum.Cmp(big.NewInt(required)) == 0
+		got := true
+		for _, w := range r.Warnings {
+			if w.Kind == WarnWithoutSum {
+				got = false
+			}
+		}
+		require.Equal(t, want, got, "%d + %d vs %d: %v", with, without, required, r.Warnings)
+	})
 }
