@@ -83,6 +83,7 @@ type viewWarning struct {
 type viewRowError struct {
 	Line   int    `json:"line"`
 	Reason string `json:"reason"`
+	err    *RowError
 }
 
 // view holds what both views need beyond the report, built once.
@@ -275,7 +276,7 @@ func (v *view) rowErrors() []viewRowError {
 	}
 	out := make([]viewRowError, 0, len(v.r.im.Errors))
 	for _, re := range v.r.im.Errors {
-		out = append(out, viewRowError{Line: re.Line, Reason: re.Reason()})
+		out = append(out, viewRowError{Line: re.Line, Reason: re.Reason(), err: re})
 	}
 	return out
 }

@@ -189,7 +189,7 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 		fmt.Fprintln(tw, word(lang, "none"))
 	}
 	for _, re := range es {
-		fmt.Fprintf(tw, "%s\t%s\n", t("line", re.Line), re.Reason)
+		fmt.Fprintf(tw, "%s\t%s\n", t("line", re.Line), re.err.ReasonIn(lang))
 	}
 	return tw.Flush()
 }
