@@ -110,12 +110,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 		r.ByCategory[c] = 0
 	}
 	limit := addDays(d, o.Within)
-	byID := make(map[string]*Agreement, len(as))
-	for i := range as {
-		if as[i].ID != "" {
-			byID[as[i].ID] = &as[i]
-		}
-	}
+	byID := newIDIndex(as)
 	for i := range as {
 		a := &as[i]
 		st := a.StatusOn(d)
@@ -136,7 +131,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 			r.ByYear[a.Signed.Year()]++
 		}
 		r.checkStatus(a, st)
-		if s, ok := byID[a.Successor]; ok && a.Successor != "" && !a.End.IsZero() && a.End != LastDate && s.Start.After(a.End.AddDays(1)) {
+		if s, ok := byID.find(a.Successor); ok && a.Successor != "" && !a.End.IsZero() && a.End != LastDate && s.Start.After(a.End.AddDays(1)) {
 			gap := strconv.Itoa(a.End.DaysUntil(s.Start) - 1)
 			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
 				": "+gap+" days without agreement after "+a.End.String(),
