@@ -74,9 +74,9 @@ type CSVOptions struct {
 // fault: a *[ParseError] ([ErrSyntax]), a *[ValidationError] ([ErrInvalid],
 // or [ErrConflict] for a duplicate number), or a CSV syntax error.
 type RowError struct {
-	Line  int    // the line the row starts on, 1-based
-	Field string // the column at fault; "" for the row as a whole
-	Err   error
+	Line   int    // the line the row starts on, 1-based
+	Column string // the column at fault, "" for the row as a whole (as in coverage.RowError)
+	Err    error
 }
 
 // Error returns a message like `partnership: line 7: category "hospital": unknown; ...`.
@@ -93,15 +93,15 @@ func (e *RowError) Reason() string {
 	switch {
 	case errors.As(e.Err, &pe):
 		msg = pe.What + " " + quote(pe.Input) + ": " + pe.Msg
-		if e.Field != "" && e.Field != pe.What {
-			msg = e.Field + ": " + msg
+		if e.Column != "" && e.Column != pe.What {
+			msg = e.Column + ": " + msg
 		}
 	case errors.As(e.Err, &ve):
 		msg = ve.Field + ": " + ve.Msg
 	default:
 		msg = strings.TrimPrefix(e.Err.Error(), "partnership: ")
-		if e.Field != "" {
-			msg = e.Field + ": " + msg
+		if e.Column != "" {
+			msg = e.Column + ": " + msg
 		}
 	}
 	return msg
@@ -216,7 +216,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 		a, warns, err := parseFields(&fields, o)
 		if err == nil {
 			if prev, dup := seen.add(numberKey(a.Number), line, im); dup {
-				err = &RowError{Field: "number", Err: &ValidationError{Field: "number", Err: ErrConflict,
+				err = &RowError{Column: "number", Err: &ValidationError{Field: "number", Err: ErrConflict,
 					Msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"}}
 			}
 		}
@@ -318,7 +318,7 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		f[i] = strings.TrimSpace(f[i])
 	}
 	fail := func(c int, err error) (Agreement, []Warning, error) {
-		return Agreement{}, nil, &RowError{Field: colName(c), Err: err}
+		return Agreement{}, nil, &RowError{Column: colName(c), Err: err}
 	}
 	empty := func(c int) (Agreement, []Warning, error) {
 		return fail(c, &ValidationError{Field: colName(c), Msg: "empty"})
@@ -454,7 +454,7 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		if errors.As(err, &ve) {
 			field = ve.Field
 		}
-		return Agreement{}, nil, &RowError{Field: field, Err: err}
+		return Agreement{}, nil, &RowError{Column: field, Err: err}
 	}
 	return a, warns, nil
 }
