@@ -157,6 +157,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	im := &Import{Comma: comma}
+	size := inputSize(r)
 	var idx []int // idx[c] is the position of canonical column c, -1 if absent
 	want := numStd
 	seen := newNumberSet()
@@ -233,6 +234,9 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 			warns[i].Line = line
 		}
 		im.Warnings = append(im.Warnings, warns...)
+		if len(im.Agreements) == sizeAfter && size > 0 {
+			presize(im, size, cr.InputOffset())
+		}
 		im.Agreements = append(im.Agreements, a)
 		im.Lines = append(im.Lines, line)
 	}

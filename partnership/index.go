@@ -3,6 +3,8 @@ package partnership
 import (
 	"cmp"
 	"hash/maphash"
+	"io"
+	"io/fs"
 	"slices"
 )
 
@@ -78,4 +80,38 @@ func (s *numberSet) add(key string, line int, im *Import) (int, bool) {
 	}
 	s.other[key] = line
 	return 0, false
+}
+
+// sizeAfter is the number of rows after which ReadCSV estimates the number
+// of rows of a file of known size.
+const sizeAfter = 4096
+
+// inputSize returns the size of r when it is a regular file (an *os.File),
+// 0 otherwise.
+func inputSize(r io.Reader) int64 {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return 0
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	return fi.Size()
+}
+
+// presize grows the agreements once to the number of rows a file of size
+// bytes holds at the rate of the first ones (read bytes so far), so that a
+// million rows are not copied from one doubled slice to the next.
+func presize(im *Import, size, read int64) {
+	if read <= 0 || read >= size {
+		return
+	}
+	n := int(float64(size) / float64(read) * float64(len(im.Agreements)) * 1.05)
+	n = min(n, int(size/32)) // no valid row is shorter than 32 bytes
+	if n <= len(im.Agreements) {
+		return
+	}
+	im.Agreements = append(make([]Agreement, 0, n), im.Agreements...) // exactly n: slices.Grow may overshoot by a quarter
+	im.Lines = append(make([]int, 0, n), im.Lines...)
 }

@@ -1,9 +1,14 @@
 package partnership
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Duplicates are found by number even when every hash collides.
@@ -50,4 +55,27 @@ func TestNumberSetCollisions(t *testing.T) {
 	a, ok = x.find("a")
 	assert.True(t, ok)
 	assert.Equal(t, "a", a.ID)
+}
+
+// A file of known size reads the same as a stream, with the agreements
+// grown once to about the right size.
+func TestReadCSVPresized(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("number,partner,category,district,services,signed,start,end,status\n")
+	for i := range sizeAfter * 2 {
+		fmt.Fprintf(&b, "470/%05d/PKS,Mitra %05d,puskesmas,36.04.05,kk;kia,2024-01-01,2024-01-01,,\n", i, i/2)
+	}
+	path := filepath.Join(t.TempDir(), "many.csv")
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o600))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	fromFile, err := ReadCSV(f, CSVOptions{})
+	require.NoError(t, err)
+	fromStream, err := ReadCSV(strings.NewReader(b.String()), CSVOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, fromStream.Agreements, fromFile.Agreements)
+	assert.Equal(t, fromStream.Lines, fromFile.Lines)
+	assert.Len(t, fromFile.Agreements, sizeAfter*2)
+	assert.LessOrEqual(t, cap(fromFile.Agreements), sizeAfter*2*11/10, "grown once, close to the need")
 }
