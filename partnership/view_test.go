@@ -3,8 +3,10 @@ package partnership
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"text/tabwriter"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
@@ -69,4 +71,22 @@ func TestWriteTextLanguages(t *testing.T) {
 		assert.NotEmpty(t, w.In(adminduk.Indonesian))
 		assert.Equal(t, w.Msg, w.In(adminduk.English))
 	}
+}
+
+// writeAligned lays out rows exactly as text/tabwriter with padding 2 does.
+func TestWriteAlignedMatchesTabwriter(t *testing.T) {
+	rows := [][]string{
+		{"LINE", "NUMBER", "PARTNER", "LEFT"},
+		{"2", "470/001", "RSU Harapan Sehat", "1"},
+		{"10", "x", "Klinik Pratama Sehat, Cikande — Banten ✓", "-"},
+		{"100", "470/002/PKS-DKP/2023", "Ñ", "12345"},
+	}
+	var want, got bytes.Buffer
+	tw := tabwriter.NewWriter(&want, 0, 0, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	require.NoError(t, tw.Flush())
+	writeAligned(&got, len(rows)-1, func(i int, dst []string) []string { return append(dst[:0], rows[i+1]...) })
+	assert.Equal(t, want.String(), got.String())
 }

@@ -1,11 +1,14 @@
 package partnership
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -63,13 +66,19 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 	fmt.Fprintln(w, t("head", asOf, src.Name, src.Rows, src.Accepted, src.Rejected))
 
 	section(t("agreements", len(r.Items)))
+	// The agreement tables are aligned in two passes over the items rather
+	// than through the tabwriter, which would hold every cell of a million
+	// rows.
 	agreements := func(n int, item func(int) viewAgreement, withSuccessor bool) {
-		fmt.Fprint(tw, word(lang, "columns"))
+		tw.Flush()
+		header := strings.Split(word(lang, "columns"), "\t")
 		if withSuccessor {
-			fmt.Fprint(tw, word(lang, "successor"))
+			header = append(header, strings.TrimPrefix(word(lang, "successor"), "\t"))
 		}
-		fmt.Fprintln(tw)
-		for i := range n {
+		row := func(i int, dst []string) []string {
+			if i < 0 {
+				return append(dst[:0], header...)
+			}
 			a := item(i)
 			left := "-"
 			if a.DaysLeft != nil {
@@ -79,13 +88,14 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 			if a.Status != a.RecordedStatus && a.RecordedStatus != "signed" {
 				status += t("recorded", a.RecordedStatus)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", a.Line, a.Number, a.Partner, a.Category, a.District,
+			dst = append(dst[:0], strconv.Itoa(a.Line), a.Number, a.Partner, a.Category, a.District,
 				dash(a.Signed), dash(a.Start), dash(a.End), status, left)
 			if withSuccessor {
-				fmt.Fprintf(tw, "\t%s", dash(a.Successor))
+				dst = append(dst, dash(a.Successor))
 			}
-			fmt.Fprintln(tw)
+			return dst
 		}
+		writeAligned(w, n, row)
 	}
 	agreements(len(r.Items), func(i int) viewAgreement { return v.agreement(r.Items[i], v.line(i)) }, false)
 
@@ -192,6 +202,34 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 		fmt.Fprintf(tw, "%s\t%s\n", t("line", re.Line), re.err.ReasonIn(lang))
 	}
 	return tw.Flush()
+}
+
+// writeAligned writes rows -1 (the header) to n-1 as text/tabwriter with
+// padding 2 would: every cell but the last of a row padded with spaces to
+// its column's widest cell plus two.
+func writeAligned(w io.Writer, n int, row func(i int, dst []string) []string) {
+	var widths []int
+	var cells []string
+	for i := -1; i < n; i++ {
+		cells = row(i, cells)
+		for j, c := range cells[:len(cells)-1] {
+			if j >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	bw := bufio.NewWriter(w)
+	for i := -1; i < n; i++ {
+		cells = row(i, cells)
+		for j, c := range cells[:len(cells)-1] {
+			bw.WriteString(c)
+			bw.WriteString(strings.Repeat(" ", widths[j]+2-utf8.RuneCountInString(c)))
+		}
+		bw.WriteString(cells[len(cells)-1])
+		bw.WriteByte('\n')
+	}
+	bw.Flush()
 }
 
 func dash(s string) string {
