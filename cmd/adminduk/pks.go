@@ -21,13 +21,15 @@ const pksUsage = `usage: adminduk pks report --in FILE [--as-of YYYY-MM-DD] [--j
        [--term 2y] [--region KABKOTA]... [--stated KEY=N]... [--targets FILE] [--lang en|id]
 
 Reads agreements from a CSV file (columns number,partner,category,district,
-services,signed,start,end,status; "-" reads standard input) and reports their
+services,signed,start,end,status, separated by commas, semicolons or tabs;
+"-" reads standard input) and reports their
 status on the --as-of date (default: today in WIB), what expires within N
 days, counts by category and year signed, targets, kecamatan without a health
 partner, warnings, and every rejected row with its line and reason.
 
 Exit status: 0 when every row was accepted, 1 when some row was rejected (the
-full report is printed first) or the file cannot be read, 2 on a usage error.
+full report is printed first) or the file or --targets cannot be read, 2 on a
+usage error (a bad flag value, --within outside 1-36525).
 Unmet targets and warnings do not change the exit status.
 
 `
