@@ -7,26 +7,26 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// Claim is a percent as published, with the number of decimals it was
+// ClaimedPercent is a percent as published, with the number of decimals it was
 // printed with: "95,2 %" is checked at one decimal, "95.24 %" at two.
-type Claim struct {
+type ClaimedPercent struct {
 	Value    Percent // in hundredths, as every Percent
 	Decimals int     // 0, 1 or 2
 }
 
-// ParseClaim reads a published percent as [ParsePercent] does and records
+// ParseClaimedPercent reads a published percent as [ParsePercent] does and records
 // its precision.
-func ParseClaim(s string) (Claim, error) {
+func ParseClaimedPercent(s string) (ClaimedPercent, error) {
 	v, d, err := parseDecimal(s)
 	if err != nil {
-		return Claim{}, err
+		return ClaimedPercent{}, err
 	}
-	return Claim{Value: v, Decimals: d}, nil
+	return ClaimedPercent{Value: v, Decimals: d}, nil
 }
 
-// MustParseClaim is like [ParseClaim] but panics on error.
-func MustParseClaim(s string) Claim {
-	c, err := ParseClaim(s)
+// MustParseClaimedPercent is like [ParseClaimedPercent] but panics on error.
+func MustParseClaimedPercent(s string) ClaimedPercent {
+	c, err := ParseClaimedPercent(s)
 	if err != nil {
 		panic(err)
 	}
@@ -34,10 +34,10 @@ func MustParseClaim(s string) Claim {
 }
 
 // String returns the claim as printed, in English: "65.24 %", "95.2 %".
-func (c Claim) String() string { return c.In(adminduk.English) }
+func (c ClaimedPercent) String() string { return c.In(adminduk.English) }
 
 // In returns the claim written in lang with its own number of decimals.
-func (c Claim) In(lang adminduk.Lang) string {
+func (c ClaimedPercent) In(lang adminduk.Lang) string {
 	s := string(c.Value.appendNumber(nil, lang))
 	if d := min(max(c.Decimals, 0), 2); d < 2 {
 		s = s[:len(s)-2+d]
@@ -49,7 +49,7 @@ func (c Claim) In(lang adminduk.Lang) string {
 }
 
 // scale returns 10^(2+Decimals): the number of claim units in 100 %.
-func (c Claim) scale() (uint64, int64) {
+func (c ClaimedPercent) scale() (uint64, int64) {
 	switch c.Decimals {
 	case 0:
 		return 100, 100
@@ -63,7 +63,7 @@ func (c Claim) scale() (uint64, int64) {
 // returns the correct figure at that precision (in hundredths) and whether
 // the claim matches, and whether the claim equals the counts' percent
 // truncated instead of rounded half up.
-func (c Claim) Check(n Counts) (correct Percent, ok, truncated bool) {
+func (c ClaimedPercent) Check(n Counts) (correct Percent, ok, truncated bool) {
 	if n.Validate() != nil {
 		return 0, false, false
 	}
@@ -88,7 +88,7 @@ type Figures struct {
 	// stated.
 	Without *int64
 	// Claimed is the published percent; nil when not stated.
-	Claimed *Claim
+	Claimed *ClaimedPercent
 	// Target is the target to measure against; nil for none.
 	Target *Percent
 	// Parts are published parts of Required, such as its figures per
@@ -182,29 +182,48 @@ func (f Figures) Check() (Result, error) {
 		r.Need, r.Gap = n.Need(t), n.Gap(t)
 		r.Meets = r.Gap == 0
 	}
-	en := adminduk.English
-	if f.Without != nil && satAdd(f.With, *f.Without) != f.Required {
-		sum := satAdd(f.With, *f.Without)
-		r.Warnings = append(r.Warnings, Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum,
-			Msg: "with " + group(f.With, en) + " + without " + group(*f.Without, en) + " = " + group(sum, en) +
-				", not the " + group(f.Required, en) + " required (off by " + group(sum-f.Required, en) + ")"})
+	if f.Without != nil {
+		sum, exact := addExact(f.With, *f.Without)
+		w := Warning{Kind: WarnWithoutSum, Label: f.Label, Stated: f.Required, Computed: sum}
+		switch {
+		case !exact:
+			// The sum is beyond int64: it cannot be required, whatever the
+			// saturated value says.
+			w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+				return pick(l, "with ", "memiliki ") + group(f.With, l) + pick(l, " + without ", " + belum ") + group(*f.Without, l) +
+					pick(l, " overflows a 64-bit count, so it cannot be the ", " melampaui bilangan 64-bit, jadi tidak mungkin sama dengan wajib ") +
+					group(f.Required, l) + pick(l, " required", "")
+			})
+			r.Warnings = append(r.Warnings, w)
+		case sum != f.Required:
+			w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+				return pick(l, "with ", "memiliki ") + group(f.With, l) + pick(l, " + without ", " + belum ") + group(*f.Without, l) +
+					" = " + group(sum, l) + pick(l, ", not the ", ", bukan wajib ") + group(f.Required, l) +
+					pick(l, " required (off by ", " (selisih ") + group(sum-f.Required, l) + ")"
+			})
+			r.Warnings = append(r.Warnings, w)
+		}
 	}
 	if f.Claimed != nil {
 		c := *f.Claimed
 		if correct, ok, trunc := c.Check(n); !ok {
-			fixed := Claim{Value: correct, Decimals: c.Decimals}
-			msg := "claimed " + c.String() + ", but " + group(f.With, en) + " of " + group(f.Required, en) + " is " + fixed.String()
-			if c.Decimals < 2 {
-				msg += " (" + p.String() + ")"
-			}
-			switch {
-			case trunc:
-				msg += " (truncated, not rounded half up)"
-			case oneDigitApart(c, fixed):
-				msg += " (one digit differs: a typo?)"
-			}
-			r.Warnings = append(r.Warnings, Warning{Kind: WarnClaimedPercent, Label: f.Label,
-				Stated: int64(c.Value), Computed: int64(correct), Msg: msg})
+			fixed := ClaimedPercent{Value: correct, Decimals: c.Decimals}
+			w := Warning{Kind: WarnClaimedPercent, Label: f.Label, Stated: int64(c.Value), Computed: int64(correct)}
+			w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+				msg := pick(l, "claimed ", "dinyatakan ") + c.In(l) + pick(l, ", but ", ", padahal ") + group(f.With, l) +
+					pick(l, " of ", " dari ") + group(f.Required, l) + pick(l, " is ", " adalah ") + fixed.In(l)
+				if c.Decimals < 2 {
+					msg += " (" + p.In(l) + ")"
+				}
+				switch {
+				case trunc:
+					msg += pick(l, " (truncated, not rounded half up)", " (dipotong, bukan dibulatkan)")
+				case oneDigitApart(c, fixed):
+					msg += pick(l, " (one digit differs: a typo?)", " (satu angka berbeda: salah ketik?)")
+				}
+				return msg
+			})
+			r.Warnings = append(r.Warnings, w)
 		}
 	}
 	if len(f.Parts) > 0 {
@@ -217,16 +236,20 @@ func (f Figures) Check() (Result, error) {
 		}
 	}
 	if f.With > f.Required {
-		r.Warnings = append(r.Warnings, Warning{Kind: WarnAbove100, Label: f.Label, Stated: f.With, Computed: f.Required,
-			Msg: group(f.With, en) + " hold it but " + group(f.Required, en) + " are required: " + p.String() +
-				", above 100 % (is the population figure older than the count?)"})
+		w := Warning{Kind: WarnAbove100, Label: f.Label, Stated: f.With, Computed: f.Required}
+		w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+			return group(f.With, l) + pick(l, " hold it but ", " memiliki padahal wajib hanya ") + group(f.Required, l) +
+				pick(l, " are required: ", ": ") + p.In(l) +
+				pick(l, ", above 100 % (is the population figure older than the count?)", ", di atas 100 % (data penduduk lebih lama dari hitungan?)")
+		})
+		r.Warnings = append(r.Warnings, w)
 	}
 	return r, nil
 }
 
 // oneDigitApart reports whether two claims written with the same number of
 // digits differ in exactly one of them: 65.24 for 95.24.
-func oneDigitApart(a, b Claim) bool {
+func oneDigitApart(a, b ClaimedPercent) bool {
 	x, y := a.String(), b.String()
 	if len(x) != len(y) {
 		return false
@@ -247,29 +270,42 @@ type Part struct {
 }
 
 // CheckTotal compares a stated total with the sum of its parts and returns
-// a [WarnPartsTotal] warning, with the correct sum, when they differ.
+// a [WarnPartsTotal] warning, with the correct sum, when they differ. A sum
+// beyond int64 always differs (Computed then holds the saturated sum).
 func CheckTotal(label string, stated int64, parts ...Part) (Warning, bool) {
 	var sum int64
+	exact := true
 	for _, p := range parts {
-		sum = satAdd(sum, p.N)
+		var ok bool
+		if sum, ok = addExact(sum, p.N); !ok {
+			exact = false
+			break
+		}
 	}
-	if sum == stated {
+	if exact && sum == stated {
 		return Warning{}, false
 	}
-	en := adminduk.English
-	msg := "stated total " + group(stated, en) + ", but the parts sum to " + group(sum, en)
-	if len(parts) > 0 {
-		msg += " ("
-		for i, p := range parts {
-			if i > 0 {
-				msg += " + "
-			}
-			if p.Label != "" {
-				msg += p.Label + " "
-			}
-			msg += group(p.N, en)
+	w := Warning{Kind: WarnPartsTotal, Label: label, Stated: stated, Computed: sum}
+	w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+		msg := pick(l, "stated total ", "total dinyatakan ") + group(stated, l) + pick(l, ", but the parts sum to ", ", padahal jumlah rinciannya ") + group(sum, l)
+		if !exact {
+			msg = pick(l, "stated total ", "total dinyatakan ") + group(stated, l) +
+				pick(l, ", but the sum of the parts overflows a 64-bit count", ", padahal jumlah rinciannya melampaui bilangan 64-bit")
 		}
-		msg += ")"
-	}
-	return Warning{Kind: WarnPartsTotal, Label: label, Stated: stated, Computed: sum, Msg: msg}, true
+		if len(parts) > 0 {
+			msg += " ("
+			for i, p := range parts {
+				if i > 0 {
+					msg += " + "
+				}
+				if p.Label != "" {
+					msg += p.Label + " "
+				}
+				msg += group(p.N, l)
+			}
+			msg += ")"
+		}
+		return msg
+	})
+	return w, true
 }

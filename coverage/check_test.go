@@ -12,7 +12,7 @@ import (
 
 func TestSeedFigures(t *testing.T) {
 	target := func(s string) *Percent { p := MustParsePercent(s); return &p }
-	claim := func(s string) *Claim { c := MustParseClaim(s); return &c }
+	claim := func(s string) *ClaimedPercent { c := MustParseClaimedPercent(s); return &c }
 	for _, tc := range []struct {
 		name       string
 		f          Figures
@@ -74,7 +74,7 @@ func TestClaimMessages(t *testing.T) {
 		{"3.12", Counts{32, 1}, "claimed 3.12 %, but 1 of 32 is 3.13 % (truncated, not rounded half up)"},
 		{"50", Counts{32, 1}, "claimed 50 %, but 1 of 32 is 3 % (3.13 %)"},
 	} {
-		c := MustParseClaim(tc.claim)
+		c := MustParseClaimedPercent(tc.claim)
 		r, err := Figures{Required: tc.c.Required, With: tc.c.With, Claimed: &c}.Check()
 		require.NoError(t, err)
 		if tc.msg == "" {
@@ -107,7 +107,7 @@ func TestCheckAbove100AndErrors(t *testing.T) {
 }
 
 func TestResultJSON(t *testing.T) {
-	c := MustParseClaim("65.24")
+	c := MustParseClaimedPercent("65.24")
 	tg := MustParsePercent("98")
 	r, err := Figures{Required: 19662, With: 18726, Claimed: &c, Target: &tg}.Check()
 	require.NoError(t, err)
@@ -139,10 +139,10 @@ func TestCheckTotal(t *testing.T) {
 
 func TestClaimString(t *testing.T) {
 	for in, want := range map[string]string{"95": "95 %", "95,2": "95.2 %", "95.24 %": "95.24 %", "0.5": "0.5 %"} {
-		assert.Equal(t, want, MustParseClaim(in).String())
+		assert.Equal(t, want, MustParseClaimedPercent(in).String())
 	}
-	assert.Equal(t, "95,2 %", MustParseClaim("95.2").In(adminduk.Indonesian))
-	assert.Panics(t, func() { MustParseClaim("") })
+	assert.Equal(t, "95,2 %", MustParseClaimedPercent("95.2").In(adminduk.Indonesian))
+	assert.Panics(t, func() { MustParseClaimedPercent("") })
 }
 
 func TestGroup(t *testing.T) {

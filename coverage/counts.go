@@ -68,6 +68,15 @@ func (c Counts) Validate() error {
 	return nil
 }
 
+// addExact returns a + b and false when the sum overflows int64.
+func addExact(a, b int64) (int64, bool) {
+	s := a + b
+	if (a > 0 && b > 0 && s < 0) || (a < 0 && b < 0 && s >= 0) {
+		return satAdd(a, b), false
+	}
+	return s, true
+}
+
 func satAdd(a, b int64) int64 {
 	s := a + b
 	if a > 0 && b > 0 && s < 0 {

@@ -136,7 +136,8 @@ func (a *Aggregator) readHeader(n int, b []byte) error {
 			if !ok {
 				cols = append(cols, colIgnore)
 				a.header = append(a.header, Warning{Kind: WarnUnknownColumn, Line: n,
-					Msg: "column " + quote(name) + " is not one of " + strings.Join(Columns, ", ") + "; ignored"})
+					Msg:   "column " + quote(name) + " is not one of " + strings.Join(Columns, ", ") + "; ignored",
+					msgID: "kolom " + quote(name) + " bukan salah satu dari " + strings.Join(Columns, ", ") + "; diabaikan"})
 				continue
 			}
 			if seen[c] {

@@ -75,10 +75,9 @@
 // # Output
 //
 // [WriteText] writes tables (Indonesian or English), [WriteReportCSV] a
-// long-format CSV ([ReportColumns]), a [Report] marshals to JSON, and
-// [WriteSVG] and [WritePNG] draw coverage per region as bars against dashed
-// target lines, values below their target in red, with the embedded Go
-// fonts.
+// long-format CSV ([ReportColumns]) and a [Report] marshals to JSON. The
+// charts (SVG and PNG, with the embedded Go fonts) are in the subpackage
+// coverage/chart, so that computing a percent links no fonts or images.
 //
 // # Errors
 //

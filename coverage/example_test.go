@@ -15,7 +15,7 @@ import (
 // Sukamara's press release of August 2023 prints 65.24 % for 18,726 of
 // 19,662 children: the counts give 95.24 %.
 func ExampleFigures_Check() {
-	claim := coverage.MustParseClaim("65,24 %")
+	claim := coverage.MustParseClaimedPercent("65,24 %")
 	target := coverage.MustParsePercent("98")
 	r, err := coverage.Figures{Required: 19662, With: 18726, Claimed: &claim, Target: &target}.Check()
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/image/font"
 )
 
 func TestSmallAPI(t *testing.T) {
@@ -56,15 +55,4 @@ func TestSmallAPI(t *testing.T) {
 	assert.Equal(t, `"say ""hi"""`, string(appendCSVField(nil, `say "hi"`)))
 	assert.Equal(t, "Kabupaten Sukamara", regionName(wilayah.MustParseCode("62.08")))
 	assert.Equal(t, "62.99", regionName(wilayah.MustParseCode("62.99")))
-}
-
-func TestFitText(t *testing.T) {
-	require.NoError(t, loadChartFonts())
-	m := &measurer{faces: map[[2]float64]font.Face{}}
-	defer m.close()
-	long := "Kecamatan Dengan Nama Yang Sangat Panjang Sekali Untuk Diuji"
-	got := fitText(m, long, 13, false, 120)
-	assert.True(t, strings.HasSuffix(got, "…"), got)
-	assert.LessOrEqual(t, m.width(got, 13, false), 120.0)
-	assert.Equal(t, "Jelai", fitText(m, "Jelai", 13, false, 120))
 }

@@ -255,9 +255,12 @@ func (a *Aggregator) Report(level wilayah.Level) (*Report, error) {
 		if t, ok := a.opt.Targets.For(ind, year); ok {
 			s.Target = &t
 			if t.Year != year {
-				rep.Warnings = append(rep.Warnings, Warning{Kind: WarnTargetCarried, Label: ind.String(), Stated: int64(year),
-					Computed: int64(t.Year), Msg: "no target for " + strconv.Itoa(year) + "; using " + strconv.Itoa(t.Year) +
-						"'s " + t.Percent.String()})
+				w := Warning{Kind: WarnTargetCarried, Label: ind.String(), Stated: int64(year), Computed: int64(t.Year)}
+				w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+					return pick(l, "no target for ", "tidak ada target untuk ") + strconv.Itoa(year) + pick(l, "; using ", "; memakai target ") +
+						strconv.Itoa(t.Year) + pick(l, "'s ", " ") + t.Percent.In(l)
+				})
+				rep.Warnings = append(rep.Warnings, w)
 			}
 		}
 		rep.Indicators = append(rep.Indicators, s)
@@ -446,15 +449,18 @@ func (a *Aggregator) rowWarnings() []Warning {
 		}
 	}
 	slices.SortFunc(retired, func(x, y *note) int { return x.from.Compare(y.from) })
-	en := adminduk.English
 	for _, n := range retired {
-		msg := group(n.rows, en) + " rows name the retired kecamatan " + n.from.String()
-		if n.region.IsValid() {
-			msg += "; counted for its successor " + n.region.String()
-		} else {
-			msg += ", which has no successor; counted under it"
-		}
-		ws = append(ws, Warning{Kind: WarnRetiredDistrict, Region: n.region, Rows: n.rows, Line: n.firstLine, Msg: msg + firstLine(n.firstLine)})
+		w := Warning{Kind: WarnRetiredDistrict, Region: n.region, Rows: n.rows, Line: n.firstLine}
+		w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+			msg := group(n.rows, l) + pick(l, " rows name the retired kecamatan ", " baris memuat kode kecamatan lama ") + n.from.String()
+			if n.region.IsValid() {
+				msg += pick(l, "; counted for its successor ", "; dihitung untuk penggantinya ") + n.region.String()
+			} else {
+				msg += pick(l, ", which has no successor; counted under it", " yang tidak punya pengganti; dihitung di kode itu")
+			}
+			return msg + firstLine(n.firstLine, l)
+		})
+		ws = append(ws, w)
 	}
 	keys := make([]noteKey, 0, len(a.notes))
 	for k := range a.notes {
@@ -463,23 +469,30 @@ func (a *Aggregator) rowWarnings() []Warning {
 	slices.SortFunc(keys, func(x, y noteKey) int { return cmp.Or(cmp.Compare(x.kind, y.kind), cmp.Compare(x.ind, y.ind)) })
 	for _, k := range keys {
 		n := a.notes[k]
-		rows := group(n.rows, en) + " rows"
-		var msg string
-		switch k.kind {
-		case WarnNIKMismatch:
-			msg = rows + " have a birth date or sex that differs from their NIK's (legitimate after a correction); the columns are used"
-		case WarnBornAfterAsOf:
-			msg = rows + " are born after the reference date; not counted"
-		case WarnIssuedAfterAsOf:
-			msg = rows + " have " + docName(k.ind) + " dated after the reference date; counted as without it"
-		case WarnUndated:
-			msg = rows + " hold " + docName(k.ind) + " without its date; counted as holders, left out of timeliness, held at the window's start"
-		}
 		label := ""
 		if k.ind != 0 {
 			label = k.ind.String()
 		}
-		ws = append(ws, Warning{Kind: k.kind, Label: label, Rows: n.rows, Line: n.firstLine, Msg: msg + firstLine(n.firstLine)})
+		w := Warning{Kind: k.kind, Label: label, Rows: n.rows, Line: n.firstLine}
+		w.Msg, w.msgID = bilingual(func(l adminduk.Lang) string {
+			rows := group(n.rows, l) + pick(l, " rows", " baris")
+			var msg string
+			switch k.kind {
+			case WarnNIKMismatch:
+				msg = rows + pick(l, " have a birth date or sex that differs from their NIK's (legitimate after a correction); the columns are used",
+					" memiliki tanggal lahir atau jenis kelamin yang berbeda dari NIK-nya (sah setelah perbaikan); kolomnya yang dipakai")
+			case WarnBornAfterAsOf:
+				msg = rows + pick(l, " are born after the reference date; not counted", " lahir setelah tanggal acuan; tidak dihitung")
+			case WarnIssuedAfterAsOf:
+				msg = rows + pick(l, " have "+docName(k.ind)+" dated after the reference date; counted as without it",
+					" memiliki "+k.ind.String()+" bertanggal setelah tanggal acuan; dihitung belum memiliki")
+			case WarnUndated:
+				msg = rows + pick(l, " hold "+docName(k.ind)+" without its date; counted as holders, left out of timeliness, held at the window's start",
+					" memiliki "+k.ind.String()+" tanpa tanggal; dihitung memiliki, tidak masuk ketepatan waktu, dianggap memiliki sejak awal jendela")
+			}
+			return msg + firstLine(n.firstLine, l)
+		})
+		ws = append(ws, w)
 	}
 	return ws
 }
@@ -491,9 +504,9 @@ func docName(i Indicator) string {
 	return "a KIA"
 }
 
-func firstLine(n int) string {
+func firstLine(n int, l adminduk.Lang) string {
 	if n <= 0 {
 		return ""
 	}
-	return " (first on line " + strconv.Itoa(n) + ")"
+	return pick(l, " (first on line ", " (pertama di baris ") + strconv.Itoa(n) + ")"
 }

@@ -150,7 +150,7 @@ func WriteText(w io.Writer, rep *Report, o TextOptions) error {
 	if len(rep.Warnings) > 0 {
 		bw.WriteString("\n" + wd.warnings + ":\n")
 		for _, x := range rep.Warnings {
-			bw.WriteString("  " + x.String() + "\n")
+			bw.WriteString("  " + x.StringIn(lang) + "\n")
 		}
 	}
 	if rep.Stats.Malformed > 0 {

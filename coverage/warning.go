@@ -92,8 +92,41 @@ type Warning struct {
 	// line.
 	Rows int64
 	Line int
-	// Msg says what is wrong, without the label.
+	// Msg says what is wrong, without the label, in English.
 	Msg string
+	// msgID is Msg in Indonesian; "" falls back to Msg.
+	msgID string
+}
+
+// In returns the message in lang: Msg in English, its Indonesian wording
+// otherwise (Msg for a warning made outside the package without one).
+func (w Warning) In(lang adminduk.Lang) string {
+	if lang == adminduk.Indonesian && w.msgID != "" {
+		return w.msgID
+	}
+	return w.Msg
+}
+
+// StringIn is [Warning.String] in lang.
+func (w Warning) StringIn(lang adminduk.Lang) string {
+	if w.Label == "" {
+		return w.In(lang)
+	}
+	return w.Label + ": " + w.In(lang)
+}
+
+// bilingual builds a message in English and in Indonesian from one
+// function of the language.
+func bilingual(f func(lang adminduk.Lang) string) (en, id string) {
+	return f(adminduk.English), f(adminduk.Indonesian)
+}
+
+// pick returns en or id by lang.
+func pick(lang adminduk.Lang, en, id string) string {
+	if lang == adminduk.Indonesian {
+		return id
+	}
+	return en
 }
 
 // String returns Msg preceded by the label: "akta 0-17: claimed 65.24 %,
@@ -134,6 +167,10 @@ func (w Warning) MarshalJSON() ([]byte, error) {
 // group writes n with digit grouping: "18,726" in English, "18.726" in
 // Indonesian.
 func group(n int64, lang adminduk.Lang) string { return string(appendGroup(nil, n, lang)) }
+
+// FormatCount writes n with its digits grouped in lang's way: 1.234.567 in
+// Indonesian, 1,234,567 in English.
+func FormatCount(n int64, lang adminduk.Lang) string { return group(n, lang) }
 
 func appendGroup(b []byte, n int64, lang adminduk.Lang) []byte {
 	sep := byte(',')

@@ -104,12 +104,17 @@ func (s *Scope) Validate() error {
 }
 
 // StatusOn returns the state the agreement is in on day d, derived from its
-// recorded State and its dates: a signed or active agreement is [Signed]
-// before its start, [Active] from start to end, and [Expired] after its end
-// even when nobody recorded the expiry; a suspended one is [Expired] after
-// its end. Draft, expired and terminated agreements stay what they are. (The
-// recorded State is taken as current; StatusOn does not replay the journal.)
+// recorded State and its dates: a signed, active or suspended agreement is a
+// [Draft] before the day it was signed (nobody had signed it yet); a signed
+// or active one is then [Signed] before its start, [Active] from start to
+// end, and [Expired] after its end even when nobody recorded the expiry; a
+// suspended one is [Expired] after its end. Draft, expired and terminated
+// agreements stay what they are. (The recorded State is taken as current;
+// StatusOn does not replay the journal.)
 func (a *Agreement) StatusOn(d Date) State {
+	if (a.State == Signed || a.State == Active || a.State == Suspended) && !a.Signed.IsZero() && d.Before(a.Signed) {
+		return Draft
+	}
 	switch a.State {
 	case Signed, Active:
 		switch {

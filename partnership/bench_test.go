@@ -50,7 +50,7 @@ func BenchmarkNewReport(b *testing.B) {
 	for _, n := range []int{100, 10000} {
 		as := synthetic(n)
 		opts := ReportOptions{AsOf: MustParseDate("2024-06-30"),
-			Claims: []Claim{{Label: "health", Total: n / 3, Group: GroupHealth}}}
+			StatedTotals: []StatedTotal{{Label: "health", Total: n / 3, Group: GroupHealth}}}
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -65,15 +65,18 @@ type CSVOptions struct {
 	// Term gives the end of a row whose end is empty; zero means
 	// [DefaultTerm].
 	Term Term
+	// Comma is the field delimiter; 0 detects it from the first non-blank
+	// line (see [ReadCSV]).
+	Comma rune
 }
 
 // RowError is a rejected CSV row. It unwraps to the error of the field at
 // fault: a *[ParseError] ([ErrSyntax]), a *[ValidationError] ([ErrInvalid],
 // or [ErrConflict] for a duplicate number), or a CSV syntax error.
 type RowError struct {
-	Line  int    // the line the row starts on, 1-based
-	Field string // the column at fault; "" for the row as a whole
-	Err   error
+	Line   int    // the line the row starts on, 1-based
+	Column string // the column at fault, "" for the row as a whole (as in coverage.RowError)
+	Err    error
 }
 
 // Error returns a message like `partnership: line 7: category "hospital": unknown; ...`.
@@ -90,15 +93,15 @@ func (e *RowError) Reason() string {
 	switch {
 	case errors.As(e.Err, &pe):
 		msg = pe.What + " " + quote(pe.Input) + ": " + pe.Msg
-		if e.Field != "" && e.Field != pe.What {
-			msg = e.Field + ": " + msg
+		if e.Column != "" && e.Column != pe.What {
+			msg = e.Column + ": " + msg
 		}
 	case errors.As(e.Err, &ve):
 		msg = ve.Field + ": " + ve.Msg
 	default:
 		msg = strings.TrimPrefix(e.Err.Error(), "partnership: ")
-		if e.Field != "" {
-			msg = e.Field + ": " + msg
+		if e.Column != "" {
+			msg = e.Column + ": " + msg
 		}
 	}
 	return msg
@@ -123,11 +126,17 @@ type Import struct {
 	// Rows is the number of data rows read, blank lines and header not
 	// counted: len(Agreements) + len(Errors).
 	Rows int
+	// Comma is the field delimiter the file was read with.
+	Comma rune
 }
 
 // ReadCSV reads agreements in the CSV format of [Columns]. It accepts a
 // UTF-8 byte order mark, CRLF line ends, quoted fields, blank lines, and
-// dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY. Every bad row is reported
+// dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY. Unless o.Comma is set, the
+// delimiter is detected from the first non-blank line: comma, semicolon (the
+// default of a spreadsheet saving CSV in an Indonesian locale) or tab — the
+// one that splits it into a header row, else the one that splits it into
+// the most fields (comma on a tie). Every bad row is reported
 // in Import.Errors with its line and reason and the good rows are still
 // read; see [ParseRecord] for the checks. Duplicate numbers (ignoring case
 // and spacing) reject the later row.
@@ -135,17 +144,23 @@ type Import struct {
 // The error is non-nil only when the file cannot be read at all: an I/O
 // error, or a header row missing a required column (a *[ValidationError]).
 func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, sniffSize)
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
+	comma := o.Comma
+	if comma == 0 {
+		comma = sniffComma(br)
+	}
 	cr := csv.NewReader(br)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	im := &Import{}
+	im := &Import{Comma: comma}
+	size := inputSize(r)
 	var idx []int // idx[c] is the position of canonical column c, -1 if absent
 	want := numStd
-	seen := make(map[string]int) // normalised number -> line
+	seen := newNumberSet()
 	var fields [numCols]string
 	for first := true; ; {
 		rec, err := cr.Read()
@@ -185,7 +200,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 		if len(rec) != want {
 			msg := strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(want)
 			if len(rec) > want {
-				msg += " (an unquoted comma?)"
+				msg += " (an unquoted " + delimiterName(comma) + "?)"
 			}
 			im.Errors = append(im.Errors, &RowError{Line: line, Err: &ValidationError{Field: "row", Msg: msg}})
 			continue
@@ -201,12 +216,9 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 		}
 		a, warns, err := parseFields(&fields, o)
 		if err == nil {
-			key := numberKey(a.Number)
-			if prev, dup := seen[key]; dup {
-				err = &RowError{Field: "number", Err: &ValidationError{Field: "number", Err: ErrConflict,
+			if prev, dup := seen.add(numberKey(a.Number), line, im); dup {
+				err = &RowError{Column: "number", Err: &ValidationError{Field: "number", Err: ErrConflict,
 					Msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"}}
-			} else {
-				seen[key] = line
 			}
 		}
 		if err != nil {
@@ -222,6 +234,9 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 			warns[i].Line = line
 		}
 		im.Warnings = append(im.Warnings, warns...)
+		if len(im.Agreements) == sizeAfter && size > 0 {
+			presize(im, size, cr.InputOffset())
+		}
 		im.Agreements = append(im.Agreements, a)
 		im.Lines = append(im.Lines, line)
 	}
@@ -268,7 +283,8 @@ func headerIndex(rec []string, line int, im *Import) ([]int, int, error) {
 		}
 		switch {
 		case c < 0:
-			im.Warnings = append(im.Warnings, Warning{Line: line, Kind: WarnUnknownColumn, Msg: "unknown column " + quote(f) + " ignored"})
+			im.Warnings = append(im.Warnings, Warning{Line: line, Kind: WarnUnknownColumn, Msg: "unknown column " + quote(f) + " ignored",
+				msgID: "kolom " + quote(f) + " tidak dikenal, diabaikan"})
 		case idx[c] >= 0:
 			return nil, 0, &ValidationError{Field: "header", Msg: "column " + quote(k) + " given twice"}
 		default:
@@ -306,7 +322,7 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		f[i] = strings.TrimSpace(f[i])
 	}
 	fail := func(c int, err error) (Agreement, []Warning, error) {
-		return Agreement{}, nil, &RowError{Field: colName(c), Err: err}
+		return Agreement{}, nil, &RowError{Column: colName(c), Err: err}
 	}
 	empty := func(c int) (Agreement, []Warning, error) {
 		return fail(c, &ValidationError{Field: colName(c), Msg: "empty"})
@@ -353,13 +369,16 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	a.Partner.District = code
 	if !reg.Current() {
 		msg := "kecamatan " + code.String() + " (" + reg.Name + ") is retired"
+		id := "kode kecamatan " + code.String() + " (" + reg.Name + ") sudah tidak berlaku"
 		if reg.Successor.IsValid() {
 			msg += "; now " + reg.Successor.String()
+			id += "; kini " + reg.Successor.String()
 			if s, ok := wilayah.Lookup(reg.Successor); ok {
 				msg += " (" + s.Name + ")"
+				id += " (" + s.Name + ")"
 			}
 		}
-		warns = append(warns, Warning{Number: a.Number, Kind: WarnRetiredDistrict, Msg: msg})
+		warns = append(warns, Warning{Number: a.Number, Kind: WarnRetiredDistrict, Msg: msg, msgID: id})
 	}
 	if f[colServices] == "" {
 		return empty(colServices)
@@ -422,11 +441,13 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	}
 	if a.Signed.After(a.Start) {
 		warns = append(warns, Warning{Number: a.Number, Kind: WarnSignedAfterStart,
-			Msg: "signed on " + a.Signed.String() + ", after its start " + a.Start.String()})
+			Msg:   "signed on " + a.Signed.String() + ", after its start " + a.Start.String(),
+			msgID: "ditandatangani " + a.Signed.String() + ", setelah mulai berlaku " + a.Start.String()})
 	}
 	if odd := unusual(a.Partner.Category, a.Scope.Services); odd != 0 {
 		warns = append(warns, Warning{Number: a.Number, Kind: WarnUnusualScope,
-			Msg: "services " + odd.String() + " are unusual for a " + a.Partner.Category.String() + " partner"})
+			Msg:   "services " + odd.String() + " are unusual for a " + a.Partner.Category.String() + " partner",
+			msgID: "layanan " + odd.String() + " tidak lazim untuk mitra " + a.Partner.Category.String()})
 	}
 	a.Term = termBetween(a.Start, a.End)
 	a.ID = a.Number
@@ -437,7 +458,7 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		if errors.As(err, &ve) {
 			field = ve.Field
 		}
-		return Agreement{}, nil, &RowError{Field: field, Err: err}
+		return Agreement{}, nil, &RowError{Column: field, Err: err}
 	}
 	return a, warns, nil
 }
@@ -503,17 +524,22 @@ func numberKey(s string) string {
 // signed agreement's successor is the next one, unless either is a draft or
 // the earlier one was terminated.
 func linkRenewals(as []Agreement, lines []int) {
-	byPartner := make(map[string][]int)
-	for i := range as {
-		byPartner[as[i].Partner.ID] = append(byPartner[as[i].Partner.ID], i)
+	// One sorted index, by partner then start then line, rather than a map
+	// of slices: four bytes an agreement.
+	all := make([]int32, len(as))
+	for i := range all {
+		all[i] = int32(i)
 	}
-	for _, idx := range byPartner {
-		if len(idx) < 2 {
-			continue
+	slices.SortFunc(all, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(as[x].Partner.ID, as[y].Partner.ID), as[x].Start.Compare(as[y].Start), cmp.Compare(lines[x], lines[y]))
+	})
+	for len(all) > 0 {
+		end := 1
+		for end < len(all) && as[all[end]].Partner.ID == as[all[0]].Partner.ID {
+			end++
 		}
-		slices.SortFunc(idx, func(x, y int) int {
-			return cmp.Or(as[x].Start.Compare(as[y].Start), cmp.Compare(lines[x], lines[y]))
-		})
+		idx := all[:end]
+		all = all[end:]
 		for k := 1; k < len(idx); k++ {
 			p, n := &as[idx[k-1]], &as[idx[k]]
 			if p.State == Draft || p.State == Terminated || n.State == Draft || !n.Start.After(p.Start) {

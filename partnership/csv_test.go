@@ -25,7 +25,7 @@ func TestReadCSVSerangBadRows(t *testing.T) {
 	}
 	var got []bad
 	for _, e := range im.Errors {
-		got = append(got, bad{e.Line, e.Field, errors.Unwrap(e)})
+		got = append(got, bad{e.Line, e.Column, errors.Unwrap(e)})
 	}
 	want := []bad{
 		{22, "category", ErrSyntax},  // unknown category "apotek"
@@ -160,7 +160,7 @@ func TestReadCSVReorderedAndOptionalColumns(t *testing.T) {
 	assert.Equal(t, Contact{Person: "Ibu Ani", Phone: "0812", Email: "ani@example.id"}, a.Partner.Contact)
 	require.Len(t, im.Errors, 2)
 	assert.ErrorIs(t, im.Errors[0], ErrSyntax)
-	assert.Equal(t, "discount", im.Errors[0].Field)
+	assert.Equal(t, "discount", im.Errors[0].Column)
 	assert.ErrorIs(t, im.Errors[1], ErrInvalid, "a discount without kia_benefit")
 
 	// WriteCSV keeps the optional columns and reads back the same.

@@ -93,7 +93,41 @@ func (t Term) End(start Date) Date {
 	if t.IsZero() {
 		t = DefaultTerm
 	}
-	return start.AddDate(t.Years, t.Months, -1)
+	end := start.AddDate(t.Years, t.Months, -1)
+	if end.IsZero() && !start.IsZero() {
+		return LastDate // past 9999-12-31: saturate, never the zero Date
+	}
+	return end
+}
+
+// FirstDate and LastDate are the first and last days a [Date] can hold.
+var (
+	FirstDate = MustDate(1, time.January, 1)
+	LastDate  = MustDate(9999, time.December, 31)
+)
+
+// maxDaySpan is the number of days from [FirstDate] to [LastDate].
+const maxDaySpan = 3652058
+
+// addDays returns d moved by n days, saturating at [FirstDate] and
+// [LastDate] where [Date.AddDays] would give the zero Date. The zero Date
+// stays zero.
+func addDays(d Date, n int) Date {
+	switch {
+	case d.IsZero():
+		return d
+	case n > maxDaySpan:
+		return LastDate
+	case n < -maxDaySpan:
+		return FirstDate
+	}
+	if r := d.AddDays(n); !r.IsZero() {
+		return r
+	}
+	if n > 0 {
+		return LastDate
+	}
+	return FirstDate
 }
 
 // String returns the term as "2y", "6m" or "1y6m".

@@ -47,16 +47,24 @@
 // use a service on a day: the registry gates API access on it),
 // [CountByCategory], [CountByYear] and [Uncovered] (the kecamatan of a
 // kab/kota without a health partner) answer single questions. [NewReport]
-// answers them all for one day, measures [Target] values (data, not
-// constants: [DefaultTargets] holds the national ones), checks published
-// figures ([Claim], [CheckTotal]: Serang's "46 PKS" whose parts sum to 47)
+// answers them all for one day, measures [CountTarget] values (data, not
+// constants: [DefaultCountTargets] holds the national ones), checks published
+// figures ([StatedTotal], [CheckSubtotals]: Serang's "46 PKS" whose parts sum to 47)
 // and lists [Warning] values.
 //
 // # CSV
 //
-// [ReadCSV] reads agreements kept in spreadsheets (columns [Columns]) and
-// reports every bad row with its line and reason ([RowError]) while keeping
-// the good ones; [WriteCSV] writes them back.
+// [ReadCSV] reads agreements kept in spreadsheets (columns [Columns]; comma,
+// semicolon or tab separated, detected from the first line) and reports
+// every bad row with its line and reason ([RowError]) while keeping the good
+// ones; [WriteCSV] writes them back.
+//
+// # Views
+//
+// [Report.WithImport] attaches the import a report was built from;
+// [Report.WriteJSON] then writes it as JSON one agreement at a time, and
+// [Report.WriteText] as aligned tables in Indonesian or English. Warnings
+// carry both wordings ([Warning.In]).
 //
 // # Errors
 //

@@ -96,7 +96,7 @@ type TotalError struct {
 	Label  string // what was counted, e.g. "health PKS 2023-2024"
 	Stated int    // the total as published
 	Sum    int    // the sum of Parts
-	Parts  []Part
+	Parts  []Subtotal
 }
 
 // Error returns a message like "partnership: health: stated total 46, but

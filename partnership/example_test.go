@@ -53,10 +53,10 @@ func ExampleAgreement_Renew() {
 	// 2025-11-20 kabid.pias renew active -> active pks-2
 }
 
-func ExampleCheckTotal() {
-	err := partnership.CheckTotal("health PKS 2023-2024", 46,
-		partnership.Part{Label: "rumah_sakit", N: 8}, partnership.Part{Label: "klinik", N: 2},
-		partnership.Part{Label: "bidan", N: 12}, partnership.Part{Label: "puskesmas", N: 25})
+func ExampleCheckSubtotals() {
+	err := partnership.CheckSubtotals("health PKS 2023-2024", 46,
+		partnership.Subtotal{Label: "rumah_sakit", N: 8}, partnership.Subtotal{Label: "klinik", N: 2},
+		partnership.Subtotal{Label: "bidan", N: 12}, partnership.Subtotal{Label: "puskesmas", N: 25})
 	var te *partnership.TotalError
 	if errors.As(err, &te) {
 		fmt.Println(te.Stated, "stated,", te.Sum, "summed")
@@ -98,8 +98,8 @@ A/3,Pantai Cemara Indah,tempat_wisata,36.04.30,kia_benefit,2024-02-14,2024-02-15
 `
 	im, _ := partnership.ReadCSV(strings.NewReader(in), partnership.CSVOptions{})
 	r, err := partnership.NewReport(im.Agreements, partnership.ReportOptions{
-		AsOf:   partnership.MustParseDate("2024-12-01"),
-		Claims: []partnership.Claim{{Label: "health", Total: 3, Group: partnership.GroupHealth}},
+		AsOf:         partnership.MustParseDate("2024-12-01"),
+		StatedTotals: []partnership.StatedTotal{{Label: "health", Total: 3, Group: partnership.GroupHealth}},
 	})
 	if err != nil {
 		fmt.Println(err)

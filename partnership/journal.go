@@ -169,7 +169,9 @@ func (a *Agreement) Renew(c Change, r Renewal) (Agreement, error) {
 	}
 	start := r.Start
 	if start.IsZero() {
-		start = a.End.AddDays(1)
+		if start = a.End.AddDays(1); start.IsZero() {
+			return Agreement{}, &ValidationError{Field: "start", Msg: "the predecessor ends on " + a.End.String() + "; no later start date exists"}
+		}
 	}
 	if !start.After(a.Start) {
 		return Agreement{}, &ValidationError{Field: "start", Msg: start.String() + " is not after the predecessor's start " + a.Start.String()}

@@ -106,7 +106,7 @@ func TestEnumKeys(t *testing.T) {
 				return p(s)
 			case func(string) (Group, error):
 				return p(s)
-			case func(string) (TargetKind, error):
+			case func(string) (CountTargetKind, error):
 				return p(s)
 			}
 			panic("unknown parser")
@@ -119,7 +119,7 @@ func TestEnumKeys(t *testing.T) {
 		{"category", list(RumahSakit, Klinik, Bidan, Puskesmas, PAUDTK, SD, SMP, SMASMK, TempatWisata, Merchant, OtherCategory), wrap(ParseCategory)},
 		{"service", list(AktaKelahiran, KK, KIA, AktaKematian, PerekamanSekolah, KIABenefit), wrap(ParseService)},
 		{"group", list(GroupHealth, GroupEducation, GroupBenefit, GroupOther), wrap(ParseGroup)},
-		{"target kind", list(PerYear, EveryDistrict), wrap(ParseTargetKind)},
+		{"target kind", list(PerYear, EveryDistrict), wrap(ParseCountTargetKind)},
 	}
 	for _, en := range enums {
 		seen := map[string]bool{}

@@ -24,11 +24,12 @@ func ActiveOn(as []Agreement, d Date) []*Agreement {
 }
 
 // ExpiringWithin returns the agreements in force on day d whose term ends
-// within the next days days (d itself up to d+days), soonest end first, then
+// within the next days days (d itself up to d+days, d+days saturating at
+// [LastDate]), soonest end first, then
 // by number. Whether a successor is already signed does not matter here;
 // see [RenewalDue].
 func ExpiringWithin(as []Agreement, d Date, days int) []*Agreement {
-	limit := d.AddDays(days)
+	limit := addDays(d, days)
 	var out []*Agreement
 	for i := range as {
 		a := &as[i]

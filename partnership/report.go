@@ -12,22 +12,26 @@ import (
 // DefaultWithin is the default window, in days, for "expiring soon".
 const DefaultWithin = 60
 
+// MaxWithin is the longest "expiring soon" window, in days: a century, longer
+// than any term (at most 99 years). Windows reaching past [LastDate] end there.
+const MaxWithin = 36525
+
 // ReportOptions configures [NewReport].
 type ReportOptions struct {
 	// AsOf is the day the report is for; required. The library never reads
 	// the clock.
 	AsOf Date
-	// Within is the "expiring soon" window in days; 0 means
-	// [DefaultWithin].
+	// Within is the "expiring soon" window in days, at most [MaxWithin]; 0
+	// means [DefaultWithin].
 	Within int
-	// Targets to measure; nil means [DefaultTargets], an empty non-nil slice
+	// Targets to measure; nil means [DefaultCountTargets], an empty non-nil slice
 	// none.
-	Targets []Target
+	Targets []CountTarget
 	// Regions are the kab/kota whose kecamatan must be covered; nil means
 	// every kab/kota an agreement's partner is in.
 	Regions []wilayah.Code
-	// Claims are published figures to check against the data.
-	Claims []Claim
+	// StatedTotals are published figures to check against the data.
+	StatedTotals []StatedTotal
 }
 
 // Item is one agreement of a report with what the report derived for it.
@@ -57,7 +61,7 @@ type Report struct {
 	// ByYear counts the agreements signed on or before AsOf by year.
 	ByYear map[int]int
 	// Targets holds the measured targets.
-	Targets []TargetResult
+	Targets []CountTargetResult
 	// Regions are the kab/kota whose coverage was measured.
 	Regions []wilayah.Code
 	// Uncovered lists the kecamatan of Regions with no health partner in
@@ -65,6 +69,9 @@ type Report struct {
 	Uncovered []wilayah.Region
 	// Warnings about single agreements, renewals and claims.
 	Warnings []Warning
+
+	source string  // see WithImport
+	im     *Import // see WithImport
 }
 
 // InForce returns the number of agreements in force on the report date whose
@@ -88,11 +95,11 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	if o.Within == 0 {
 		o.Within = DefaultWithin
 	}
-	if o.Within < 0 {
-		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is negative"}
+	if o.Within < 0 || o.Within > MaxWithin {
+		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is outside 1-" + strconv.Itoa(MaxWithin)}
 	}
 	if o.Targets == nil {
-		o.Targets = DefaultTargets()
+		o.Targets = DefaultCountTargets()
 	}
 	d := o.AsOf
 	r := &Report{
@@ -102,13 +109,8 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	for _, c := range Categories() {
 		r.ByCategory[c] = 0
 	}
-	limit := d.AddDays(o.Within)
-	byID := make(map[string]*Agreement, len(as))
-	for i := range as {
-		if as[i].ID != "" {
-			byID[as[i].ID] = &as[i]
-		}
-	}
+	limit := addDays(d, o.Within)
+	byID := newIDIndex(as)
 	for i := range as {
 		a := &as[i]
 		st := a.StatusOn(d)
@@ -120,7 +122,8 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 			if !a.End.IsZero() && !a.End.After(limit) {
 				r.Expiring = append(r.Expiring, it)
 				if a.Successor == "" {
-					r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed")
+					r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed",
+						"berakhir "+a.End.String()+" ("+hari(it.DaysLeft)+") dan belum ada perjanjian penerus")
 				}
 			}
 		}
@@ -128,9 +131,11 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 			r.ByYear[a.Signed.Year()]++
 		}
 		r.checkStatus(a, st)
-		if s, ok := byID[a.Successor]; ok && a.Successor != "" && !a.End.IsZero() && s.Start.After(a.End.AddDays(1)) {
+		if s, ok := byID.find(a.Successor); ok && a.Successor != "" && !a.End.IsZero() && a.End != LastDate && s.Start.After(a.End.AddDays(1)) {
+			gap := strconv.Itoa(a.End.DaysUntil(s.Start) - 1)
 			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
-				": "+strconv.Itoa(a.End.DaysUntil(s.Start)-1)+" days without agreement after "+a.End.String())
+				": "+gap+" days without agreement after "+a.End.String(),
+				"penerus "+strconv.Quote(s.Number)+" mulai "+s.Start.String()+": "+gap+" hari tanpa perjanjian setelah "+a.End.String())
 		}
 	}
 	slices.SortStableFunc(r.Expiring, func(x, y Item) int {
@@ -153,7 +158,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	if r.Targets, err = evaluate(as, cur, d, o.Targets, r.Regions); err != nil {
 		return nil, err
 	}
-	for _, c := range o.Claims {
+	for _, c := range o.StatedTotals {
 		for _, e := range c.check(d, r.ByCategory) {
 			r.Warnings = append(r.Warnings, Warning{Kind: WarnStatedTotal, Msg: strings.TrimPrefix(e.Error(), "partnership: ")})
 		}
@@ -165,16 +170,29 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 func (r *Report) checkStatus(a *Agreement, st State) {
 	switch {
 	case (a.State == Active || a.State == Suspended) && st == Expired:
-		r.warn(a, WarnStatusMismatch, "recorded "+a.State.String()+" but its term ended on "+a.End.String()+"; record the expiry")
+		r.warn(a, WarnStatusMismatch, "recorded "+a.State.String()+" but its term ended on "+a.End.String()+"; record the expiry",
+			"tercatat "+a.State.String()+" padahal masa berlakunya berakhir "+a.End.String()+"; catat berakhirnya")
 	case a.State == Active && st == Signed:
-		r.warn(a, WarnStatusMismatch, "recorded active but its term begins on "+a.Start.String())
+		r.warn(a, WarnStatusMismatch, "recorded active but its term begins on "+a.Start.String(),
+			"tercatat active padahal masa berlakunya mulai "+a.Start.String())
 	case a.State == Expired && !a.End.IsZero() && !a.End.Before(r.AsOf):
-		r.warn(a, WarnStatusMismatch, "recorded expired but its term runs until "+a.End.String()+"; terminated early?")
+		r.warn(a, WarnStatusMismatch, "recorded expired but its term runs until "+a.End.String()+"; terminated early?",
+			"tercatat expired padahal masa berlakunya sampai "+a.End.String()+"; diakhiri lebih awal?")
 	}
 }
 
-func (r *Report) warn(a *Agreement, k WarningKind, msg string) {
-	r.Warnings = append(r.Warnings, Warning{Number: a.Number, Kind: k, Msg: msg})
+func (r *Report) warn(a *Agreement, k WarningKind, msg, id string) {
+	r.Warnings = append(r.Warnings, Warning{Number: a.Number, Kind: k, Msg: msg, msgID: id})
+}
+
+func hari(n int) string {
+	switch n {
+	case 0:
+		return "hari ini"
+	case 1:
+		return "besok"
+	}
+	return "dalam " + strconv.Itoa(n) + " hari"
 }
 
 func days(n int) string {

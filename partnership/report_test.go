@@ -9,11 +9,11 @@ import (
 )
 
 // serangParts are the health parts Kabupaten Serang published for 2023-2024.
-var serangParts = []Part{{"rumah_sakit", 8}, {"klinik", 2}, {"bidan", 12}, {"puskesmas", 25}}
+var serangParts = []Subtotal{{"rumah_sakit", 8}, {"klinik", 2}, {"bidan", 12}, {"puskesmas", 25}}
 
 // TestCheckTotalSerang: "46 PKS" whose listed parts sum to 47 is flagged.
 func TestCheckTotalSerang(t *testing.T) {
-	err := CheckTotal("health PKS 2023-2024", 46, serangParts...)
+	err := CheckSubtotals("health PKS 2023-2024", 46, serangParts...)
 	require.ErrorIs(t, err, ErrInconsistent)
 	var te *TotalError
 	require.ErrorAs(t, err, &te)
@@ -21,8 +21,8 @@ func TestCheckTotalSerang(t *testing.T) {
 	assert.Equal(t, 47, te.Sum)
 	assert.Equal(t, serangParts, te.Parts)
 	assert.Equal(t, "partnership: health PKS 2023-2024: stated total 46, but its parts sum to 47 (rumah_sakit 8 + klinik 2 + bidan 12 + puskesmas 25)", err.Error())
-	assert.NoError(t, CheckTotal("health PKS 2023-2024", 47, serangParts...))
-	assert.NoError(t, CheckTotal("nothing", 0))
+	assert.NoError(t, CheckSubtotals("health PKS 2023-2024", 47, serangParts...))
+	assert.NoError(t, CheckSubtotals("nothing", 0))
 }
 
 // TestReportSerang is the report on the Serang-like data set on 31 December
@@ -32,8 +32,8 @@ func TestCheckTotalSerang(t *testing.T) {
 func TestReportSerang(t *testing.T) {
 	im := readSerang(t)
 	r, err := NewReport(im.Agreements, ReportOptions{
-		AsOf:   MustParseDate("2024-12-31"),
-		Claims: []Claim{{Label: "health PKS 2023-2024", Total: 46, Parts: serangParts, Group: GroupHealth}},
+		AsOf:         MustParseDate("2024-12-31"),
+		StatedTotals: []StatedTotal{{Label: "health PKS 2023-2024", Total: 46, Parts: serangParts, Group: GroupHealth}},
 	})
 	require.NoError(t, err)
 
@@ -90,8 +90,8 @@ func TestReportSerang(t *testing.T) {
 
 	// Targets and the roll-out gap.
 	require.Len(t, r.Targets, 3)
-	assert.Equal(t, TargetResult{Target: DefaultTargets()[0], Year: 2023, Count: 8, Met: true}, r.Targets[0])
-	assert.Equal(t, TargetResult{Target: DefaultTargets()[0], Year: 2024, Count: 8, Met: true}, r.Targets[1])
+	assert.Equal(t, CountTargetResult{Target: DefaultCountTargets()[0], Year: 2023, Count: 8, Met: true}, r.Targets[0])
+	assert.Equal(t, CountTargetResult{Target: DefaultCountTargets()[0], Year: 2024, Count: 8, Met: true}, r.Targets[1])
 	health := r.Targets[2]
 	assert.Equal(t, wilayah.MustParseCode("36.04"), health.Region)
 	assert.False(t, health.Met)
@@ -110,7 +110,7 @@ func TestReportDatesMove(t *testing.T) {
 	im := readSerang(t)
 	// On 2 January 2025 the RSU Harapan Sehat renewal is in force and its
 	// predecessor has lapsed: still 8 hospitals.
-	r, err := NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2025-01-02"), Targets: []Target{}})
+	r, err := NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2025-01-02"), Targets: []CountTarget{}})
 	require.NoError(t, err)
 	assert.Equal(t, 8, r.ByCategory[RumahSakit])
 	assert.Empty(t, r.Targets)
@@ -123,7 +123,7 @@ func TestReportDatesMove(t *testing.T) {
 	// Mid-2024, the year's KIA-benefit target is not over yet.
 	r, err = NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2024-03-01")})
 	require.NoError(t, err)
-	assert.Equal(t, TargetResult{Target: DefaultTargets()[0], Year: 2024, Count: 1, Partial: true}, r.Targets[1])
+	assert.Equal(t, CountTargetResult{Target: DefaultCountTargets()[0], Year: 2024, Count: 1, Partial: true}, r.Targets[1])
 }
 
 func TestReportOptions(t *testing.T) {
@@ -131,7 +131,7 @@ func TestReportOptions(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalid)
 	_, err = NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01"), Within: -1})
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01"), Targets: []Target{{Name: "x", Kind: PerYear}}})
+	_, err = NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01"), Targets: []CountTarget{{Name: "x", Kind: PerYear}}})
 	assert.ErrorIs(t, err, ErrInvalid)
 	r, err := NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01")})
 	require.NoError(t, err)
@@ -144,7 +144,7 @@ func TestReportOptions(t *testing.T) {
 }
 
 func TestTargetValidate(t *testing.T) {
-	for _, tg := range []Target{
+	for _, tg := range []CountTarget{
 		{Kind: PerYear, Min: 1},
 		{Name: "x", Min: 1},
 		{Name: "x", Kind: PerYear},
@@ -153,7 +153,7 @@ func TestTargetValidate(t *testing.T) {
 	} {
 		assert.ErrorIs(t, tg.Validate(), ErrInvalid, "%+v", tg)
 	}
-	for _, tg := range DefaultTargets() {
+	for _, tg := range DefaultCountTargets() {
 		assert.NoError(t, tg.Validate())
 	}
 }
@@ -161,7 +161,7 @@ func TestTargetValidate(t *testing.T) {
 func TestEvaluateCustomTargets(t *testing.T) {
 	im := readSerang(t)
 	d := MustParseDate("2024-12-31")
-	res, err := Evaluate(im.Agreements, d, []Target{
+	res, err := Evaluate(im.Agreements, d, []CountTarget{
 		{Name: "two_puskesmas_each", Kind: EveryDistrict, Min: 2, Category: Puskesmas, Region: wilayah.MustParseCode("36.04")},
 		{Name: "schools", Kind: PerYear, Min: 1, Group: GroupEducation, Since: 2024},
 	}, nil)
@@ -169,7 +169,7 @@ func TestEvaluateCustomTargets(t *testing.T) {
 	require.Len(t, res, 2)
 	assert.Equal(t, 0, res[0].Count)
 	assert.Len(t, res[0].Missing, 29)
-	assert.Equal(t, TargetResult{Target: res[1].Target, Year: 2024, Count: 2, Met: true}, res[1])
+	assert.Equal(t, CountTargetResult{Target: res[1].Target, Year: 2024, Count: 2, Met: true}, res[1])
 }
 
 func TestQueries(t *testing.T) {

@@ -6,15 +6,15 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
-// TargetKind says how a [Target] is measured.
-type TargetKind int
+// CountTargetKind says how a [CountTarget] is measured.
+type CountTargetKind int
 
 // Target kinds.
 const (
 	// PerYear: at least Min matching agreements signed in each calendar
 	// year, from Since (or the first year a matching agreement was signed)
 	// to the report date.
-	PerYear TargetKind = 1 + iota
+	PerYear CountTargetKind = 1 + iota
 	// EveryDistrict: at least Min matching agreements in force on the report
 	// date in every kecamatan of a kab/kota.
 	EveryDistrict
@@ -23,18 +23,18 @@ const (
 var targetKindKeys = [...]string{PerYear: "per_year", EveryDistrict: "every_district"}
 
 // IsValid reports whether k is one of the target kinds.
-func (k TargetKind) IsValid() bool { return k > 0 && int(k) < len(targetKindKeys) }
+func (k CountTargetKind) IsValid() bool { return k > 0 && int(k) < len(targetKindKeys) }
 
 // String returns "per_year" or "every_district".
-func (k TargetKind) String() string {
+func (k CountTargetKind) String() string {
 	if !k.IsValid() {
 		return "target_kind(" + strconv.Itoa(int(k)) + ")"
 	}
 	return targetKindKeys[k]
 }
 
-// ParseTargetKind parses "per_year" or "every_district".
-func ParseTargetKind(s string) (TargetKind, error) {
+// ParseCountTargetKind parses "per_year" or "every_district".
+func ParseCountTargetKind(s string) (CountTargetKind, error) {
 	k := normKey(s)
 	for v := PerYear; int(v) < len(targetKindKeys); v++ {
 		if targetKindKeys[v] == k {
@@ -44,35 +44,39 @@ func ParseTargetKind(s string) (TargetKind, error) {
 	return 0, &ParseError{What: "target kind", Input: s, Msg: "want per_year or every_district"}
 }
 
-// MarshalText implements [encoding.TextMarshaler]; the zero TargetKind
+// MarshalText implements [encoding.TextMarshaler]; the zero CountTargetKind
 // marshals as "".
-func (k TargetKind) MarshalText() ([]byte, error) { return marshalKey(k.IsValid(), k.String()), nil }
+func (k CountTargetKind) MarshalText() ([]byte, error) {
+	return marshalKey(k.IsValid(), k.String()), nil
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *TargetKind) UnmarshalText(b []byte) error { return unmarshalKey(b, k, ParseTargetKind) }
+func (k *CountTargetKind) UnmarshalText(b []byte) error {
+	return unmarshalKey(b, k, ParseCountTargetKind)
+}
 
-// Target is a goal the agreements are measured against. Targets are data,
-// not constants: [DefaultTargets] holds the national ones, and a Dinas adds
+// CountTarget is a goal the agreements are measured against. Targets are data,
+// not constants: [DefaultCountTargets] holds the national ones, and a Dinas adds
 // its own (decoded from JSON, for instance). An agreement counts when its
 // scope has Service and its partner is of Group and Category; a zero filter
 // matches everything.
-type Target struct {
-	Name     string       `json:"name"`
-	Kind     TargetKind   `json:"kind"`
-	Min      int          `json:"min"`
-	Service  Service      `json:"service,omitzero"`
-	Group    Group        `json:"group,omitzero"`
-	Category Category     `json:"category,omitzero"`
-	Region   wilayah.Code `json:"region,omitzero"` // EveryDistrict: the kab/kota; zero means every kab/kota of the report
-	Since    int          `json:"since,omitempty"` // PerYear: the first year the target applies
-	Source   string       `json:"source,omitempty"`
+type CountTarget struct {
+	Name     string          `json:"name"`
+	Kind     CountTargetKind `json:"kind"`
+	Min      int             `json:"min"`
+	Service  Service         `json:"service,omitzero"`
+	Group    Group           `json:"group,omitzero"`
+	Category Category        `json:"category,omitzero"`
+	Region   wilayah.Code    `json:"region,omitzero"` // EveryDistrict: the kab/kota; zero means every kab/kota of the report
+	Since    int             `json:"since,omitempty"` // PerYear: the first year the target applies
+	Source   string          `json:"source,omitempty"`
 }
 
-// DefaultTargets returns the national targets: at least 3 KIA-benefit PKS a
+// DefaultCountTargets returns the national targets: at least 3 KIA-benefit PKS a
 // year (pemanfaatan KIA, per kab/kota), and a PKS with a faskes in every
 // kecamatan.
-func DefaultTargets() []Target {
-	return []Target{
+func DefaultCountTargets() []CountTarget {
+	return []CountTarget{
 		{Name: "kia_benefit_per_year", Kind: PerYear, Min: 3, Service: KIABenefit,
 			Source: "national target for pemanfaatan KIA: 3 PKS per kab/kota"},
 		{Name: "health_every_district", Kind: EveryDistrict, Min: 1, Group: GroupHealth,
@@ -82,7 +86,7 @@ func DefaultTargets() []Target {
 
 // Validate checks that the target has a name, a kind, a minimum of at least
 // 1 and valid filters.
-func (t *Target) Validate() error {
+func (t *CountTarget) Validate() error {
 	bad := func(f, msg string) error { return &ValidationError{Field: "target " + f, Msg: msg} }
 	switch {
 	case t.Name == "":
@@ -99,15 +103,15 @@ func (t *Target) Validate() error {
 	return nil
 }
 
-func (t *Target) matches(a *Agreement) bool {
+func (t *CountTarget) matches(a *Agreement) bool {
 	return (t.Service == 0 || a.Scope.Services.Has(t.Service)) &&
 		(t.Group == 0 || a.Partner.Group() == t.Group) &&
 		(t.Category == 0 || a.Partner.Category == t.Category)
 }
 
-// TargetResult is a target measured for one year or one kab/kota.
-type TargetResult struct {
-	Target Target
+// CountTargetResult is a target measured for one year or one kab/kota.
+type CountTargetResult struct {
+	Target CountTarget
 	Year   int          // PerYear: the year measured
 	Region wilayah.Code // EveryDistrict: the kab/kota measured
 	// Count is the number of matching agreements signed in Year (PerYear),
@@ -126,12 +130,12 @@ type TargetResult struct {
 // signed, at the latest d's year) to d's year, counting agreements signed on
 // or before d; EveryDistrict targets
 // give one result per kab/kota, Target.Region or else each of regions.
-func Evaluate(as []Agreement, d Date, targets []Target, regions []wilayah.Code) ([]TargetResult, error) {
+func Evaluate(as []Agreement, d Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
 	return evaluate(as, currentDistricts(as), d, targets, regions)
 }
 
-func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []Target, regions []wilayah.Code) ([]TargetResult, error) {
-	var out []TargetResult
+func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
+	var out []CountTargetResult
 	for _, t := range targets {
 		if err := t.Validate(); err != nil {
 			return nil, err
@@ -151,7 +155,7 @@ func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []Target, regi
 				from = t.Since
 			}
 			for y := from; y <= d.Year(); y++ {
-				r := TargetResult{Target: t, Year: y, Count: counts[y], Met: counts[y] >= t.Min}
+				r := CountTargetResult{Target: t, Year: y, Count: counts[y], Met: counts[y] >= t.Min}
 				r.Partial = !r.Met && y == d.Year() && !(d.Month() == 12 && d.Day() == 31)
 				out = append(out, r)
 			}
@@ -174,7 +178,7 @@ func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []Target, regi
 			for _, reg := range scope {
 				missing := uncoveredIn(reg, covered)
 				of := len(wilayah.Children(resolved(reg)))
-				out = append(out, TargetResult{Target: t, Region: reg, Count: of - len(missing), Of: of, Met: len(missing) == 0 && of > 0, Missing: missing})
+				out = append(out, CountTargetResult{Target: t, Region: reg, Count: of - len(missing), Of: of, Met: len(missing) == 0 && of > 0, Missing: missing})
 			}
 		}
 	}

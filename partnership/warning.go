@@ -1,6 +1,10 @@
 package partnership
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+)
 
 // WarningKind classifies a [Warning].
 type WarningKind int
@@ -57,7 +61,17 @@ type Warning struct {
 	Line   int    // the CSV line, 0 when not about one row
 	Number string // the agreement's number, when about one agreement
 	Kind   WarningKind
-	Msg    string // what is wrong, without the line or number
+	Msg    string // what is wrong, without the line or number, in English
+	msgID  string // Msg in Indonesian; "" falls back to Msg
+}
+
+// In returns the message in lang: Msg in English, its Indonesian wording
+// otherwise (Msg when a warning made outside the package has none).
+func (w Warning) In(lang adminduk.Lang) string {
+	if lang == adminduk.Indonesian && w.msgID != "" {
+		return w.msgID
+	}
+	return w.Msg
 }
 
 // String returns Msg preceded by the line and the agreement number when

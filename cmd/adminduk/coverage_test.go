@@ -62,6 +62,12 @@ func TestCoverageErrors(t *testing.T) {
 		{"coverage", "--required", "10", "--with", "1", "--indicator", "ktp"}, {"coverage", "--required", "10", "--with", "1", "--year", "2010"},
 		{"coverage", "--required", "10", "--with", "1", "extra"}, {"coverage", "--required", "10", "--with", "1", "--lang", "fr"},
 		{"coverage", "--required", "10", "--with", "1", "--parts", "4,x"},
+		{"coverage", "--required", "10", "--with", "1", "--target", "abc"}, {"coverage", "--required", "10", "--with", "1", "--target", "150"},
+		{"coverage", "--required", "10", "--with", "1", "--target", "-5"}, {"coverage", "--required", "-10", "--with", "1"},
+		{"coverage", "--required", "10", "--with", "-1"}, {"coverage", "--required", "10", "--with", "1", "--without", "-9"},
+		{"coverage", "--required", "10", "--with", "1", "--parts", "11,-1"},
+		{"coverage", "synth", "--regency", "62.08", "--rows", "-1"},
+		{"coverage", "aggregate", "--in", "x.csv", "--as-of", "2025-01-01", "--window", "-3"},
 		{"coverage", "aggregate"}, {"coverage", "aggregate", "--in", "x.csv"}, {"coverage", "aggregate", "--in", "x.csv", "--as-of", "30-06-2025"},
 		{"coverage", "aggregate", "--in", "x.csv", "--as-of", "2025-06-30", "--by", "desa"},
 		{"coverage", "aggregate", "--in", "x.csv", "--as-of", "2025-06-30", "--json", "--csv"},
@@ -173,4 +179,40 @@ func TestCoverageSynthAndCharts(t *testing.T) {
 	code, out2, _ := runCLI(t, "", "coverage", "aggregate", "--in", people, "--as-of", "2025-06-30", "--png", "-")
 	require.Equal(t, 0, code)
 	assert.Equal(t, string(p), out2, "same input, same PNG bytes")
+}
+
+// with + without beyond int64 is inconsistent input (exit 1), never saturated
+// into "consistent".
+func TestCoverageOverflowIsInconsistent(t *testing.T) {
+	for _, args := range [][]string{
+		{"--required", "9223372036854775807", "--with", "9223372036854775807", "--without", "1"},
+		{"--required", "9223372036854775807", "--with", "1", "--parts", "9223372036854775807,1"},
+	} {
+		code, out, _ := runCLI(t, "", append([]string{"coverage", "--json"}, args...)...)
+		assert.Equal(t, 1, code, "%v", args)
+		assert.Contains(t, out, `"consistent":false`, "%v", args)
+		assert.Contains(t, out, "overflows", "%v", args)
+	}
+}
+
+// A flag naming a file whose content is bad is invalid input (exit 1), not a
+// usage error (exit 2).
+func TestCoverageBadTargetsFileIsInvalidInput(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "targets.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`[{"indicator":"kia","year":2025,"percent":180}]`), 0o644))
+	in := filepath.Join(t.TempDir(), "people.csv")
+	require.NoError(t, os.WriteFile(in, []byte("nik\n"), 0o644))
+	code, _, errOut := runCLI(t, "", "coverage", "aggregate", "--in", in, "--as-of", "2025-06-30", "--targets", bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "--targets")
+}
+
+// Text output in Indonesian says its warnings in Indonesian (issue 9).
+func TestCoverageTextWarningsInIndonesian(t *testing.T) {
+	code, out, _ := runCLI(t, "", "coverage", "--required", "1000", "--with", "1012", "--lang", "id")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "peringatan: 1.012 memiliki padahal wajib hanya 1.000: 101,20 %")
+	code, out, _ = runCLI(t, "", "coverage", "--required", "1000", "--with", "1012", "--lang", "en")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "warning: 1,012 hold it but 1,000 are required: 101.20 %")
 }

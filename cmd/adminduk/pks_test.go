@@ -203,6 +203,10 @@ func TestPKSUsageErrors(t *testing.T) {
 		{"pks"}, {"pks", "list"}, {"pks", "report"},
 		{"pks", "report", "--in", pksSerang, "--as-of", "31-12-2024"},
 		{"pks", "report", "--in", pksSerang, "--within", "0"},
+		{"pks", "report", "--in", pksSerang, "--within", "-5"},
+		{"pks", "report", "--in", pksSerang, "--within", "36526"},
+		{"pks", "report", "--in", pksSerang, "--within", "99999999999999999999"},
+		{"pks", "report", "--in", pksSerang, "--stated", "health=-1"},
 		{"pks", "report", "--in", pksSerang, "--term", "forever"},
 		{"pks", "report", "--in", pksSerang, "--region", "36.04.05"},
 		{"pks", "report", "--in", pksSerang, "--region", "99.99"},
@@ -230,4 +234,54 @@ func TestPKSReportBadHeader(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	assert.Equal(t, `adminduk pks: standard input: partnership: header: no column "category"; want number,partner,category,district,services,signed,start,end,status`+"\n", errOut)
+}
+
+// A wider --within never lists fewer expiring agreements, up to the last
+// representable day (issue 10: dates past 9999 became the zero date).
+func TestPKSReportWithinMonotone(t *testing.T) {
+	for _, asOf := range []string{"2024-12-31", "9999-12-31"} {
+		prev := -1
+		for _, within := range []string{"1", "60", "365", "3000", "36525"} {
+			code, out, _ := runCLI(t, "", "pks", "report", "--in", pksSerang, "--as-of", asOf, "--json", "--within", within)
+			require.Equal(t, 1, code) // the data set has rejected rows
+			var r pksReport
+			require.NoError(t, json.Unmarshal([]byte(out), &r))
+			assert.GreaterOrEqual(t, len(r.Expiring), prev, "as of %s within %s", asOf, within)
+			prev = len(r.Expiring)
+		}
+	}
+}
+
+// The JSON report is pinned byte for byte (the golden was written by the CLI
+// before the views moved into package partnership and the JSON was
+// streamed).
+func TestPKSReportJSONGolden(t *testing.T) {
+	code, out, _ := runCLI(t, "", "pks", "report", "--in", pksSerang, "--as-of", "2024-12-31", "--json")
+	assert.Equal(t, 1, code)
+	pksGolden(t, "serang.json", out)
+}
+
+// A semicolon-separated file with a byte order mark and CRLF (Indonesian
+// Excel) reads like the comma one.
+func TestPKSReportSemicolonCSV(t *testing.T) {
+	b, err := os.ReadFile(pksSerang)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")[:17] // header and rows without quoted commas
+	comma := strings.Join(lines, "\n") + "\n"
+	// Swap the delimiters: fields by ";", services by ",".
+	semi := "\uFEFF" + strings.NewReplacer(";", ",", ",", ";").Replace(comma)
+	semi = strings.ReplaceAll(semi, "\n", "\r\n")
+	_, want, _ := runCLI(t, comma, "pks", "report", "--in", "-", "--as-of", "2024-12-31", "--json")
+	code, got, errOut := runCLI(t, semi, "pks", "report", "--in", "-", "--as-of", "2024-12-31", "--json")
+	assert.Equal(t, 0, code, errOut)
+	assert.Equal(t, want, got)
+}
+
+func TestPKSReportTextIndonesian(t *testing.T) {
+	code, out, _ := runCLI(t, "", "pks", "report", "--in", pksSerang, "--as-of", "2024-12-31", "--lang", "id")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "Laporan PKS per 2024-12-31")
+	assert.Contains(t, out, "baris 3   470/001/PKS-DKP/2023  renewal_due         berakhir 2025-01-08 (dalam 8 hari) dan belum ada perjanjian penerus")
+	code, _, errOut := runCLI(t, "", "pks", "report", "--in", pksSerang, "--lang", "fr")
+	assert.Equal(t, 2, code, errOut)
 }

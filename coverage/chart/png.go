@@ -1,6 +1,7 @@
-package coverage
+package chart
 
 import (
+	"github.com/adminduk-id/adminduk/coverage"
 	"image"
 	"image/color"
 	"image/draw"
@@ -20,7 +21,7 @@ const maxPNGHeight = 16000
 // WritePNG draws the chart of [WriteSVG] as a PNG image at o.Scale pixels
 // per unit (less when the image would be more than 16,000 pixels tall),
 // with the embedded Go fonts. The same report gives the same bytes.
-func WritePNG(w io.Writer, rep *Report, o ChartOptions) error {
+func WritePNG(w io.Writer, rep *coverage.Report, o Options) error {
 	c, err := layoutChart(rep, o)
 	if err != nil {
 		return err
@@ -30,7 +31,7 @@ func WritePNG(w io.Writer, rep *Report, o ChartOptions) error {
 		scale = 2
 	}
 	if scale < 0.25 || scale > 8 {
-		return &ValidationError{Field: "scale", Msg: "want 0.25 to 8"}
+		return &coverage.ValidationError{Field: "scale", Msg: "want 0.25 to 8"}
 	}
 	if c.h*scale > maxPNGHeight { // hundreds of regions: keep the image in memory bounds
 		scale = maxPNGHeight / c.h

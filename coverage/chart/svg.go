@@ -1,8 +1,9 @@
-package coverage
+package chart
 
 import (
 	"bufio"
 	"fmt"
+	"github.com/adminduk-id/adminduk/coverage"
 	"image/color"
 	"io"
 	"strconv"
@@ -12,7 +13,7 @@ import (
 // WriteSVG writes a bar chart of coverage per region against the target
 // lines as SVG: one bar per indicator and region, the total last, values
 // below their target in red. The same report gives the same bytes.
-func WriteSVG(w io.Writer, rep *Report, o ChartOptions) error {
+func WriteSVG(w io.Writer, rep *coverage.Report, o Options) error {
 	c, err := layoutChart(rep, o)
 	if err != nil {
 		return err

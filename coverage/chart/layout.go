@@ -1,4 +1,4 @@
-package coverage
+package chart
 
 import (
 	"image/color"
@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/coverage"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -14,11 +16,11 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// ChartOptions configure [WriteSVG] and [WritePNG].
-type ChartOptions struct {
+// Options configure [WriteSVG] and [WritePNG].
+type Options struct {
 	// Lang selects the language of labels and numbers.
 	Lang adminduk.Lang
-	// Title replaces the default title ("Cakupan akta kelahiran dan KIA
+	// Title replaces the default title ("Cakupan akta kelahiran dan coverage.KIA
 	// per kecamatan").
 	Title string
 	// Scale is the PNG's pixels per chart unit; 0 means 2 (a 1,920-pixel
@@ -122,7 +124,7 @@ func (m *measurer) close() {
 
 // layoutChart lays out horizontal bars of coverage per region for each
 // measured indicator, with its target as a dashed line, and the total.
-func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
+func layoutChart(rep *coverage.Report, o Options) (*chart, error) {
 	if err := loadChartFonts(); err != nil {
 		return nil, err
 	}
@@ -206,7 +208,7 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 	add(shape{kind: shapeRect, x: x, y: y - 10, w: 12, h: 12, color: colorBelow})
 	text(x+17, y, below, label, false, colorText, anchorStart)
 	// Label column.
-	rows := append(append([]RegionReport(nil), rep.Regions...), rep.Total)
+	rows := append(append([]coverage.RegionReport(nil), rep.Regions...), rep.Total)
 	codeW, nameW := 0.0, 0.0
 	for _, r := range rows {
 		codeW = max(codeW, m.width(r.Code.String(), small, false))
@@ -217,7 +219,7 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 	plotX := nameX + nameW*slack + 12
 	valueW := m.width("100,00 %", small, false) + 8
 	plotW := width - plotX - margin - valueW
-	maxP := Hundred
+	maxP := coverage.Hundred
 	for _, r := range rows {
 		for _, s := range inds {
 			if p, ok := r.Measure(s.Indicator).Percent(); ok && p > maxP {
@@ -225,8 +227,8 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 			}
 		}
 	}
-	top := Percent(math.Ceil(maxP.Float64()/10) * 1000)
-	xOf := func(p Percent) float64 { return plotX + plotW*float64(p)/float64(top) }
+	top := coverage.Percent(math.Ceil(maxP.Float64()/10) * 1000)
+	xOf := func(p coverage.Percent) float64 { return plotX + plotW*float64(p)/float64(top) }
 	n := float64(max(len(inds), 1))
 	groupH := n*barH + (n-1)*barGap + 2*rowPad
 	plotTop := y + 42
@@ -246,7 +248,7 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 	}
 	plotBottom := y
 	// Grid.
-	for p := Percent(0); p <= top; p += 1000 {
+	for p := coverage.Percent(0); p <= top; p += 1000 {
 		gx := xOf(p)
 		add(shape{kind: shapeVLine, x: gx, y: plotTop, w: 1, h: plotBottom - plotTop, color: colorGrid})
 		text(gx, plotBottom+16, strconv.Itoa(int(p/100))+" %", small, false, colorMuted, anchorMiddle)
@@ -301,9 +303,9 @@ func layoutChart(rep *Report, o ChartOptions) (*chart, error) {
 	c.shapes = append(c.shapes, values...)
 	// Footer.
 	y = plotBottom + 40
-	foot := group(rep.Stats.Counted, lang) + " " + rowsWord(lang)
+	foot := coverage.FormatCount(rep.Stats.Counted, lang) + " " + rowsWord(lang)
 	if rep.Stats.Malformed > 0 {
-		foot += ", " + group(rep.Stats.Malformed, lang) + " " + skippedWord(lang)
+		foot += ", " + coverage.FormatCount(rep.Stats.Malformed, lang) + " " + skippedWord(lang)
 	}
 	foot += " · adminduk coverage"
 	text(margin, y, foot, small, false, colorMuted, anchorStart)
@@ -327,7 +329,7 @@ func skippedWord(lang adminduk.Lang) string {
 
 // commonParent names the kab/kota or province all regions are in, "" when
 // they are in several.
-func commonParent(rep *Report) string {
+func commonParent(rep *coverage.Report) string {
 	if len(rep.Regions) == 0 || rep.Level == 1 {
 		return ""
 	}
@@ -350,4 +352,29 @@ func fitText(m *measurer, s string, size float64, bold bool, width float64) stri
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
+}
+
+// words are the chart's words in one language.
+type words struct {
+	ages, target string
+	levels       [4]string
+}
+
+var (
+	wordsID = words{ages: "umur", target: "target", levels: [4]string{"", "provinsi", "kab/kota", "kecamatan"}}
+	wordsEN = words{ages: "ages", target: "target", levels: [4]string{"", "province", "kab/kota", "kecamatan"}}
+)
+
+func wordsFor(lang adminduk.Lang) *words {
+	if lang == adminduk.Indonesian {
+		return &wordsID
+	}
+	return &wordsEN
+}
+
+func regionName(c wilayah.Code) string {
+	if r, ok := wilayah.Lookup(c); ok {
+		return r.Name
+	}
+	return c.String()
 }

@@ -1,0 +1,117 @@
+package partnership
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+)
+
+// WriteJSON writes the report as one indented JSON object: as_of, source
+// (name, rows, accepted, rejected), within, agreements, expiring,
+// by_category, by_group, by_year, targets, uncovered_districts, warnings and
+// errors (the rejected rows). Lines, import warnings and rejected rows come
+// from the import given to [Report.WithImport]. It streams: each agreement
+// is encoded on its own, never the report as one value, so a million
+// agreements take no more memory than the report itself.
+func (r *Report) WriteJSON(w io.Writer) error {
+	v := newView(r)
+	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	jw.raw("{\n")
+	jw.field("as_of", r.AsOf.String(), false)
+	jw.field("source", v.source(), false)
+	jw.field("within", r.Within, false)
+	jw.array("agreements", len(r.Items), func(i int) any { return v.agreement(r.Items[i], v.line(i)) })
+	jw.array("expiring", len(r.Expiring), func(i int) any {
+		return v.agreement(r.Expiring[i], v.lineOf(r.Expiring[i].Agreement))
+	})
+	jw.field("by_category", v.byCategory(), false)
+	jw.field("by_group", v.byGroup(), false)
+	jw.field("by_year", v.byYear(), false)
+	ts := v.targets()
+	jw.array("targets", len(ts), func(i int) any { return ts[i] })
+	us := v.uncovered()
+	jw.array("uncovered_districts", len(us), func(i int) any { return us[i] })
+	ws := v.warnings()
+	jw.array("warnings", len(ws), func(i int) any { return ws[i] })
+	es := v.rowErrors()
+	jw.arrayLast("errors", len(es), func(i int) any { return es[i] })
+	jw.raw("}\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	return jw.w.Flush()
+}
+
+// jsonWriter writes an object the way json.Encoder with SetIndent("", "  ")
+// writes it, one member at a time.
+type jsonWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+// value writes v indented as a member at depth depth (1 for a field, 2 for
+// an array element).
+func (j *jsonWriter) value(v any, depth int) {
+	if j.err != nil {
+		return
+	}
+	prefix := "  "
+	if depth == 2 {
+		prefix = "    "
+	}
+	b, err := json.MarshalIndent(v, prefix, "  ")
+	if err != nil {
+		j.err = err
+		return
+	}
+	_, j.err = j.w.Write(b)
+}
+
+func (j *jsonWriter) key(k string) { j.raw("  " + strconv.Quote(k) + ": ") }
+
+func (j *jsonWriter) field(k string, v any, last bool) {
+	j.key(k)
+	j.value(v, 1)
+	j.end(last)
+}
+
+func (j *jsonWriter) end(last bool) {
+	if last {
+		j.raw("\n")
+	} else {
+		j.raw(",\n")
+	}
+}
+
+func (j *jsonWriter) array(k string, n int, elem func(int) any) { j.list(k, n, elem, false) }
+
+func (j *jsonWriter) arrayLast(k string, n int, elem func(int) any) { j.list(k, n, elem, true) }
+
+// list writes an array member, encoding each element on its own.
+func (j *jsonWriter) list(k string, n int, elem func(int) any, last bool) {
+	j.key(k)
+	if n == 0 {
+		j.raw("[]")
+		j.end(last)
+		return
+	}
+	j.raw("[\n")
+	for i := 0; i < n && j.err == nil; i++ {
+		j.raw("    ")
+		j.value(elem(i), 2)
+		if i < n-1 {
+			j.raw(",\n")
+		} else {
+			j.raw("\n")
+		}
+	}
+	j.raw("  ]")
+	j.end(last)
+}

@@ -1,0 +1,240 @@
+package partnership
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// textWords are the fixed words of the text view: English, Indonesian.
+var textWords = map[string][2]string{
+	"head":        {"PKS report as of %s: %s, %d rows, %d accepted, %d rejected", "Laporan PKS per %s: %s, %d baris, %d diterima, %d ditolak"},
+	"agreements":  {"AGREEMENTS (%d)", "PERJANJIAN (%d)"},
+	"columns":     {"LINE\tNUMBER\tPARTNER\tCATEGORY\tDISTRICT\tSIGNED\tSTART\tEND\tSTATUS\tDAYS LEFT", "BARIS\tNOMOR\tMITRA\tKATEGORI\tKECAMATAN\tDITANDATANGANI\tMULAI\tBERAKHIR\tSTATUS\tSISA HARI"},
+	"successor":   {"\tSUCCESSOR", "\tPENERUS"},
+	"recorded":    {" (recorded %s)", " (tercatat %s)"},
+	"expiring":    {"EXPIRING WITHIN %d DAYS (%d)", "BERAKHIR DALAM %d HARI (%d)"},
+	"none":        {"none", "tidak ada"},
+	"in force":    {"IN FORCE ON %s BY CATEGORY", "BERLAKU PADA %s MENURUT KATEGORI"},
+	"cat columns": {"GROUP\tCATEGORY\tCOUNT", "KELOMPOK\tKATEGORI\tJUMLAH"},
+	"all":         {"all", "semua"},
+	"by year":     {"SIGNED BY YEAR", "DITANDATANGANI MENURUT TAHUN"},
+	"year cols":   {"YEAR\tCOUNT", "TAHUN\tJUMLAH"},
+	"targets":     {"TARGETS", "TARGET"},
+	"met":         {"met", "tercapai"},
+	"in progress": {"in progress", "berjalan"},
+	"not met":     {"NOT MET", "TIDAK TERCAPAI"},
+	"per year":    {"%d: %d signed, want at least %d", "%d: %d ditandatangani, minimal %d"},
+	"districts":   {"%s %s: %d of %d kecamatan have at least %d", "%s %s: %d dari %d kecamatan memiliki minimal %d"},
+	"missing":     {"; missing ", "; belum: "},
+	"uncovered":   {"KECAMATAN WITHOUT A HEALTH PARTNER IN FORCE (%d)", "KECAMATAN TANPA MITRA KESEHATAN YANG BERLAKU (%d)"},
+	"warnings":    {"WARNINGS (%d)", "PERINGATAN (%d)"},
+	"line":        {"line %d", "baris %d"},
+	"rejected":    {"REJECTED ROWS (%d)", "BARIS DITOLAK (%d)"},
+}
+
+func word(lang adminduk.Lang, key string) string {
+	w := textWords[key]
+	if lang == adminduk.Indonesian {
+		return w[1]
+	}
+	return w[0]
+}
+
+// WriteText writes the report as aligned tables, headings and fixed words in
+// lang: agreements, what expires within the window, the agreements in force
+// by category, signed by year, targets, kecamatan without a health partner,
+// warnings and rejected rows (see [Report.WithImport]).
+func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
+	v := newView(r)
+	src := v.source()
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	t := func(key string, args ...any) string { return fmt.Sprintf(word(lang, key), args...) }
+	section := func(title string) {
+		tw.Flush()
+		fmt.Fprintf(w, "\n%s\n", title)
+	}
+	asOf := r.AsOf.String()
+	fmt.Fprintln(w, t("head", asOf, src.Name, src.Rows, src.Accepted, src.Rejected))
+
+	section(t("agreements", len(r.Items)))
+	// The agreement tables are aligned in two passes over the items rather
+	// than through the tabwriter, which would hold every cell of a million
+	// rows.
+	agreements := func(n int, item func(int) viewAgreement, withSuccessor bool) {
+		tw.Flush()
+		header := strings.Split(word(lang, "columns"), "\t")
+		if withSuccessor {
+			header = append(header, strings.TrimPrefix(word(lang, "successor"), "\t"))
+		}
+		row := func(i int, dst []string) []string {
+			if i < 0 {
+				return append(dst[:0], header...)
+			}
+			a := item(i)
+			left := "-"
+			if a.DaysLeft != nil {
+				left = strconv.Itoa(*a.DaysLeft)
+			}
+			status := a.Status
+			if a.Status != a.RecordedStatus && a.RecordedStatus != "signed" {
+				status += t("recorded", a.RecordedStatus)
+			}
+			dst = append(dst[:0], strconv.Itoa(a.Line), a.Number, a.Partner, a.Category, a.District,
+				dash(a.Signed), dash(a.Start), dash(a.End), status, left)
+			if withSuccessor {
+				dst = append(dst, dash(a.Successor))
+			}
+			return dst
+		}
+		writeAligned(w, n, row)
+	}
+	agreements(len(r.Items), func(i int) viewAgreement { return v.agreement(r.Items[i], v.line(i)) }, false)
+
+	section(t("expiring", r.Within, len(r.Expiring)))
+	if len(r.Expiring) == 0 {
+		fmt.Fprintln(tw, word(lang, "none"))
+	} else {
+		agreements(len(r.Expiring), func(i int) viewAgreement {
+			return v.agreement(r.Expiring[i], v.lineOf(r.Expiring[i].Agreement))
+		}, true)
+	}
+
+	section(t("in force", asOf))
+	fmt.Fprintln(tw, word(lang, "cat columns"))
+	total := 0
+	for _, g := range Groups() {
+		n := 0
+		for _, c := range Categories() {
+			if c.Group() != g {
+				continue
+			}
+			if k := r.ByCategory[c]; k > 0 {
+				fmt.Fprintf(tw, "%s\t%s\t%d\n", g, c, k)
+				n += k
+			}
+		}
+		if n > 0 {
+			fmt.Fprintf(tw, "%s\ttotal\t%d\n", g, n)
+		}
+		total += n
+	}
+	fmt.Fprintf(tw, "%s\ttotal\t%d\n", word(lang, "all"), total)
+
+	section(word(lang, "by year"))
+	years := make([]int, 0, len(r.ByYear))
+	for y := range r.ByYear {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	fmt.Fprintln(tw, word(lang, "year cols"))
+	for _, y := range years {
+		fmt.Fprintf(tw, "%d\t%d\n", y, r.ByYear[y])
+	}
+
+	section(word(lang, "targets"))
+	ts := v.targets()
+	if len(ts) == 0 {
+		fmt.Fprintln(tw, word(lang, "none"))
+	}
+	for _, tg := range ts {
+		verdict := word(lang, "met")
+		switch {
+		case tg.Partial:
+			verdict = word(lang, "in progress")
+		case !tg.Met:
+			verdict = word(lang, "not met")
+		}
+		if tg.Kind == PerYear.String() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", verdict, tg.Name, t("per year", tg.Year, tg.Count, tg.Min))
+			continue
+		}
+		msg := t("districts", tg.Region, tg.RegionName, tg.Count, tg.Of, tg.Min)
+		for i, m := range tg.Missing {
+			sep := ", "
+			if i == 0 {
+				sep = word(lang, "missing")
+			}
+			msg += sep + m
+			if c, err := wilayah.ParseCode(m); err == nil {
+				msg += " " + v.regionName(c)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", verdict, tg.Name, msg)
+	}
+
+	us := v.uncovered()
+	section(t("uncovered", len(us)))
+	if len(us) == 0 {
+		fmt.Fprintln(tw, word(lang, "none"))
+	}
+	for _, u := range us {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", u.Code, u.Name, u.RegencyName)
+	}
+
+	ws := v.warnings()
+	section(t("warnings", len(ws)))
+	if len(ws) == 0 {
+		fmt.Fprintln(tw, word(lang, "none"))
+	}
+	for _, wn := range ws {
+		where := "-"
+		if wn.Line > 0 {
+			where = t("line", wn.Line)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", where, dash(wn.Number), wn.Kind, wn.w.In(lang))
+	}
+
+	es := v.rowErrors()
+	section(t("rejected", len(es)))
+	if len(es) == 0 {
+		fmt.Fprintln(tw, word(lang, "none"))
+	}
+	for _, re := range es {
+		fmt.Fprintf(tw, "%s\t%s\n", t("line", re.Line), re.err.ReasonIn(lang))
+	}
+	return tw.Flush()
+}
+
+// writeAligned writes rows -1 (the header) to n-1 as text/tabwriter with
+// padding 2 would: every cell but the last of a row padded with spaces to
+// its column's widest cell plus two.
+func writeAligned(w io.Writer, n int, row func(i int, dst []string) []string) {
+	var widths []int
+	var cells []string
+	for i := -1; i < n; i++ {
+		cells = row(i, cells)
+		for j, c := range cells[:len(cells)-1] {
+			if j >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	bw := bufio.NewWriter(w)
+	for i := -1; i < n; i++ {
+		cells = row(i, cells)
+		for j, c := range cells[:len(cells)-1] {
+			bw.WriteString(c)
+			bw.WriteString(strings.Repeat(" ", widths[j]+2-utf8.RuneCountInString(c)))
+		}
+		bw.WriteString(cells[len(cells)-1])
+		bw.WriteByte('\n')
+	}
+	bw.Flush()
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
