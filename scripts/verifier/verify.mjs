@@ -314,6 +314,17 @@ function verifyPayload(text, keys, at) {
   if (!(prot instanceof Map)) throw malformed('protected header is not a map');
   const alg = prot.get(1);
   if (!isInt(alg)) throw malformed('protected header has no integer alg');
+  if (prot.has(2)) {
+    // RFC 9052 section 3.1: crit is a non-empty array of labels present in
+    // the protected header; a label the recipient does not process (here:
+    // anything but alg 1 and kid 4) makes the message invalid.
+    const crit = prot.get(2);
+    if (!Array.isArray(crit) || crit.length === 0) throw malformed('crit is not a non-empty array');
+    for (const l of crit) {
+      if (!prot.has(l)) throw malformed(`crit names ${JSON.stringify(String(l))}, absent from the protected header`);
+      if (l !== 1 && l !== 4) throw malformed(`crit names the unknown header parameter ${JSON.stringify(String(l))}`);
+    }
+  }
   const kid = prot.has(4) ? prot.get(4) : unprotected.get(4);
   if (kid !== undefined && !Buffer.isBuffer(kid)) throw malformed('kid is not a byte string');
   if (kid === undefined || kid.length !== 8) throw new Outcome('unknown_key', 'no 8-byte kid');
