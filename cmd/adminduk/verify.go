@@ -116,22 +116,21 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 			return usagef("--at %q: want RFC 3339, e.g. 2025-01-31T12:00:00+07:00", *at)
 		}
 	}
-	data, err := os.ReadFile(*jwks)
+	keys, err := readKeySet(e, *jwks)
 	if err != nil {
 		return err
-	}
-	var keys credential.KeySet
-	if err := json.Unmarshal(data, &keys); err != nil {
-		return fmt.Errorf("--jwks %s: %w", *jwks, err)
 	}
 
 	type found struct{ payload, source string }
 	var creds []found
 	switch {
 	case len(pos) == 1 && pos[0] == "-":
-		b, err := io.ReadAll(io.LimitReader(e.stdin, 64<<10))
+		b, err := io.ReadAll(io.LimitReader(e.stdin, maxStdin+1))
 		if err != nil {
-			return err
+			return fmt.Errorf("standard input: %w", err)
+		}
+		if len(b) > maxStdin {
+			return fmt.Errorf("standard input: longer than %d KiB: not one credential (a QR code holds at most 4296 characters)", maxStdin>>10)
 		}
 		// One credential; a trailing newline is not part of it (a space
 		// inside may be).
@@ -211,3 +210,47 @@ func qrFromImageFile(path string) (string, error) {
 }
 
 var errNoQR = errors.New("no QR code found")
+
+// maxStdin bounds the credential read from standard input.
+const maxStdin = 64 << 10
+
+// maxJWKSBytes bounds the JWK Set file read.
+const maxJWKSBytes = 4 << 20
+
+// readKeySet reads the trusted keys; keys it cannot use are skipped with a
+// warning (RFC 7517 section 5), a file that is not a JWK Set is an error.
+func readKeySet(e *env, path string) (credential.KeySet, error) {
+	data, err := readFileMax(path, maxJWKSBytes)
+	if err != nil {
+		return credential.KeySet{}, fmt.Errorf("--jwks %s: %w", path, err)
+	}
+	keys, skipped, err := credential.ParseJWKSet(data)
+	if err != nil {
+		return credential.KeySet{}, fmt.Errorf("--jwks %s: %w", path, err)
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(e.stderr, "adminduk verify: warning: --jwks %s: %v: key skipped\n", path, s)
+	}
+	return keys, nil
+}
+
+// readFileMax reads a file of at most limit bytes; a larger one is an
+// error, found before reading it.
+func readFileMax(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, plainErr(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > limit {
+		return nil, fmt.Errorf("%d MB is more than the %d MB this reads", st.Size()>>20, limit>>20)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, plainErr(err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("more than the %d MB this reads", limit>>20)
+	}
+	return b, nil
+}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -181,4 +183,62 @@ func pngInPDF(t *testing.T, file string) []byte {
 	_, err = pdf.WriteTo(&buf)
 	require.NoError(t, err)
 	return buf.Bytes()
+}
+
+// TestVerifyStdinBound: standard input beyond the bound is refused, not cut.
+func TestVerifyStdinBound(t *testing.T) {
+	dir := t.TempDir()
+	key, jwks := keygen(t, dir, "ID-6208")
+	akta := signedAkta(t, key)
+	long := akta + strings.Repeat(" ", maxStdin)
+	code, out, errOut := runCLI(t, long, "verify", "--jwks", jwks, "-")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "standard input: longer than 64 KiB")
+	// At the bound it is read whole (and the padding makes it malformed).
+	code, out, _ = runCLI(t, (akta + strings.Repeat("A", maxStdin))[:maxStdin], "verify", "--jwks", jwks, "-")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, `"malformed"`)
+}
+
+// TestVerifyJWKSErrors: a file that is not a JWK Set says so in plain
+// words; one unusable key is skipped with a warning, the others used.
+func TestVerifyJWKSErrors(t *testing.T) {
+	dir := t.TempDir()
+	key, jwks := keygen(t, dir, "ID-6208")
+	akta := signedAkta(t, key)
+	for name, doc := range map[string]string{
+		"empty object": `{}`,
+		"array":        `[{"kty":"OKP"}]`,
+		"keys object":  `{"keys":{}}`,
+		"not JSON":     `keys`,
+	} {
+		f := filepath.Join(dir, "bad.json")
+		require.NoError(t, os.WriteFile(f, []byte(doc), 0o600))
+		code, out, errOut := runCLI(t, "", "verify", "--jwks", f, akta)
+		assert.Equal(t, 1, code, name)
+		assert.Empty(t, out, name)
+		assert.Contains(t, errOut, "not a JWK Set", name)
+		assert.NotContains(t, errOut, "Go value", name)
+		assert.NotContains(t, errOut, "jwkSet", name)
+	}
+	code, _, errOut := runCLI(t, "", "verify", "--jwks", filepath.Join(kiaData, "card.json"), akta)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `not a JWK Set: no "keys" array`)
+
+	// One broken key among good ones.
+	b, err := os.ReadFile(jwks)
+	require.NoError(t, err)
+	var doc map[string][]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &doc))
+	doc["keys"] = append([]json.RawMessage{json.RawMessage(`{"kty":"OKP","crv":"Ed25519","x":"AAAA","kid":"zz","iss":"ID-6208"}`)}, doc["keys"]...)
+	b, err = json.Marshal(doc)
+	require.NoError(t, err)
+	mixed := filepath.Join(dir, "mixed.json")
+	require.NoError(t, os.WriteFile(mixed, b, 0o600))
+	code, out, errOut := runCLI(t, "", "verify", "--jwks", mixed, akta)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"status":"valid"`)
+	assert.Contains(t, errOut, "warning")
+	assert.Contains(t, errOut, "jwk 0")
 }
