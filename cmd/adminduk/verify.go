@@ -1,16 +1,16 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // --image accepts JPEG
 	_ "image/png"  // and PNG
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -90,8 +90,9 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	jwks := fs.String("jwks", "", "JWK Set `file` of the trusted keys, as keygen writes and /.well-known/jwks.json serves (required)")
 	at := fs.String("at", "", "verify as of this time, RFC 3339 (default: now)")
 	imageFile := fs.String("image", "", "read the QR code from a PNG or JPEG `file` (a scan, a photo, a rendered card)")
-	pdfFile := fs.String("pdf", "", "read the QR code from a PDF `file`: its embedded QR images, else its pages rasterised with pdftoppm")
-	all := fs.Bool("all", false, "with --pdf: verify every QR code of the document (a batch), one JSON line each")
+	pdfFile := fs.String("pdf", "", "read the QR codes drawn on the pages of a PDF `file`: its greyscale images, else the page rasterised with pdftoppm; every code is verified, one JSON line each")
+	all := fs.Bool("all", false, "with --pdf: accepted for scripts; every code drawn on every page is always verified")
+	timeout := fs.Duration("timeout", 8*time.Second, "with --pdf: time allowed for rasterising pages; pages not reached are reported as not_checked")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -109,6 +110,13 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 		return usagef("give one of: the credential text (quoted: it may contain spaces; - reads standard input), --image FILE, --pdf FILE")
 	case *all && *pdfFile == "":
 		return usagef("--all goes with --pdf")
+	case *timeout <= 0:
+		return usagef("--timeout %v: want a positive duration, e.g. 30s", *timeout)
+	}
+	// The decoders allocate freely; a soft limit keeps the heap close to
+	// what is live, within the bounds verify promises (512 MB).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(384 << 20))
 	}
 	when := time.Now()
 	if *at != "" {
@@ -121,7 +129,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	type found struct{ payload, source string }
+	type found struct{ payload, source, problem string }
 	var creds []found
 	switch {
 	case len(pos) == 1 && pos[0] == "-":
@@ -134,22 +142,27 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 		}
 		// One credential; a trailing newline is not part of it (a space
 		// inside may be).
-		creds = append(creds, found{strings.TrimRight(string(b), "\r\n"), "stdin"})
+		creds = append(creds, found{strings.TrimRight(string(b), "\r\n"), "stdin", ""})
 	case len(pos) == 1:
-		creds = append(creds, found{pos[0], "argument"})
+		creds = append(creds, found{pos[0], "argument", ""})
 	case *imageFile != "":
 		p, err := qrFromImageFile(*imageFile)
 		if err != nil {
 			return err
 		}
-		creds = append(creds, found{p, *imageFile})
+		creds = append(creds, found{p, *imageFile, ""})
 	default:
-		list, err := qrFromPDF(ctx, *pdfFile, *all)
+		pctx, cancel := context.WithTimeout(ctx, *timeout)
+		list, err := qrFromPDF(pctx, *pdfFile)
+		cancel()
 		if err != nil {
+			if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+				return fmt.Errorf("--pdf %s: not read within --timeout %v", *pdfFile, *timeout)
+			}
 			return err
 		}
 		for _, q := range list {
-			creds = append(creds, found{q.payload, *pdfFile + " " + q.where})
+			creds = append(creds, found{q.payload, *pdfFile + " " + q.where, q.problem})
 		}
 	}
 
@@ -157,6 +170,14 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	enc.SetEscapeHTML(false)
 	ok := true
 	for _, c := range creds {
+		if c.problem != "" {
+			// A page that was not checked: say so, and never exit 0.
+			if err := enc.Encode(verifyJSON{Status: "not_checked", Error: c.problem, Source: c.source, At: when.Format(time.RFC3339)}); err != nil {
+				return err
+			}
+			ok = false
+			continue
+		}
 		r := credential.Verify(c.payload, keys, when)
 		out := verifyJSON{Status: r.Status.String(), Source: c.source, At: when.Format(time.RFC3339)}
 		if r.Authentic() {
@@ -181,32 +202,28 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// qrFromImageFile decodes the QR code of an image file.
+// qrFromImageFile decodes the QR code of a PNG or JPEG file, refusing one
+// over maxInputBytes or maxImagePixels before decoding it.
 func qrFromImageFile(path string) (string, error) {
-	f, err := os.Open(path)
+	data, err := readInput(path, "--image", isImage, "not a PNG or JPEG image")
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
+	img, err := decodeBounded(bytes.NewReader(data))
 	if err != nil {
 		return "", fmt.Errorf("--image %s: %w", path, err)
 	}
-	if cfg.Width*cfg.Height > 100<<20 {
-		return "", fmt.Errorf("--image %s: %dx%d pixels is too large", path, cfg.Width, cfg.Height)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return "", err
-	}
-	img, _, err := image.Decode(bufio.NewReader(f))
-	if err != nil {
-		return "", fmt.Errorf("--image %s: %w", path, err)
-	}
+	data = nil
 	p, err := qrscan.Decode(img)
 	if err != nil {
-		return "", fmt.Errorf("--image %s: %w", path, err)
+		return "", fmt.Errorf("--image %s: %w", path, errNoQR)
 	}
 	return p, nil
+}
+
+// isImage reports whether head starts like a PNG or a JPEG.
+func isImage(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(head, []byte{0xff, 0xd8, 0xff})
 }
 
 var errNoQR = errors.New("no QR code found")

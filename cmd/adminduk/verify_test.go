@@ -19,6 +19,7 @@ import (
 
 	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
+	"github.com/adminduk-id/adminduk/internal/pdfscan"
 )
 
 // signedAkta signs an akta kelahiran credential with the key of key.pem.
@@ -148,14 +149,19 @@ func TestPDFGrayImages(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
-	imgs := pdfGrayImages(data)
+	pages, err := pdfscan.Scan(t.Context(), data, pdfLimits)
+	require.NoError(t, err)
+	var imgs []pdfscan.Image
+	for _, p := range pages {
+		imgs = append(imgs, p.Images...)
+	}
 	require.Len(t, imgs, 3, "one QR image a card; the JPEG art and photo are skipped")
 	for _, im := range imgs {
-		assert.Equal(t, im.img.Bounds().Dx(), im.img.Bounds().Dy())
+		assert.Equal(t, im.Img.Bounds().Dx(), im.Img.Bounds().Dy())
 	}
 	// Truncated files never panic.
 	for _, n := range []int{len(data) / 3, len(data) / 2, len(data) - 100} {
-		_ = pdfGrayImages(data[:n])
+		_, _ = pdfscan.Scan(t.Context(), data[:n], pdfLimits)
 	}
 }
 
