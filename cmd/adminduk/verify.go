@@ -152,13 +152,8 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 		}
 		creds = append(creds, found{p, *imageFile, ""})
 	default:
-		pctx, cancel := context.WithTimeout(ctx, *timeout)
-		list, err := qrFromPDF(pctx, *pdfFile)
-		cancel()
+		list, err := qrFromPDF(ctx, *pdfFile, *timeout)
 		if err != nil {
-			if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-				return fmt.Errorf("--pdf %s: not read within --timeout %v", *pdfFile, *timeout)
-			}
 			return err
 		}
 		for _, q := range list {

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"runtime"
 	"strconv"
+	"time"
 
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrscan"
 	"github.com/adminduk-id/adminduk/internal/pdfscan"
@@ -42,9 +43,9 @@ var pdfLimits = pdfscan.Limits{MaxDecompressed: 64 << 20, MaxImagePixels: 4 << 2
 
 // qrFromPDF finds every QR code drawn on the pages of a PDF: in the
 // greyscale images the pages draw (exact, fast, no external tool), and on
-// the pages with none of those, rasterised by pdftoppm. Pages it could not
-// check come back with a problem.
-func qrFromPDF(ctx context.Context, path string) ([]pdfQR, error) {
+// the pages with none of those, rasterised by pdftoppm within timeout.
+// Pages it could not check come back with a problem.
+func qrFromPDF(ctx context.Context, path string, timeout time.Duration) ([]pdfQR, error) {
 	data, err := readInput(path, "--pdf", func(head []byte) bool { return bytes.Contains(head, []byte("%PDF-")) }, "not a PDF file")
 	if err != nil {
 		return nil, err
@@ -52,7 +53,9 @@ func qrFromPDF(ctx context.Context, path string) ([]pdfQR, error) {
 	pages, err := pdfscan.Scan(ctx, data, pdfLimits)
 	switch {
 	case errors.Is(err, pdfscan.ErrNoPageTree):
-		n, err := pdfPageCount(ctx, path)
+		pctx, cancel := context.WithTimeout(ctx, timeout)
+		n, err := pdfPageCount(pctx, path)
+		cancel()
 		if err != nil {
 			return nil, fmt.Errorf("--pdf %s: the page tree is not readable here (%v), and %w", path, pdfscan.ErrNoPageTree, err)
 		}
@@ -88,7 +91,9 @@ func qrFromPDF(ctx context.Context, path string) ([]pdfQR, error) {
 		}
 	}
 	if len(raster) > 0 {
-		more, err := qrFromPages(ctx, path, pages, raster)
+		rctx, cancel := context.WithTimeout(ctx, timeout)
+		more, err := qrFromPages(rctx, path, pages, raster)
+		cancel()
 		if err != nil && len(found) == 0 {
 			return nil, err
 		}
