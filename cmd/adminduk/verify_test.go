@@ -100,6 +100,8 @@ func TestVerifyImageAndPDFErrors(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "verify", "--jwks", jwks, "--image", blank)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "no QR code found")
+	assert.NotContains(t, errOut, "Exception", "no gozxing internals")
+	assert.NotContains(t, errOut, "startSize")
 
 	code, _, _ = runCLI(t, "", "verify", "--jwks", filepath.Join(dir, "missing.json"), "X")
 	assert.Equal(t, 1, code)

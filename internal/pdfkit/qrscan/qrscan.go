@@ -11,7 +11,6 @@ package qrscan
 
 import (
 	"errors"
-	"fmt"
 	"image"
 
 	"github.com/makiuchi-d/gozxing"
@@ -26,13 +25,18 @@ var ErrNotFound = errors.New("qrscan: no QR code found")
 var scales = []float64{1, 0.75, 0.5, 0.4}
 
 // Decode returns the text of a QR code in img, untouched (Base45 text may
-// contain spaces). The error of the first attempt is wrapped in
-// ErrNotFound when every attempt fails.
-func Decode(img image.Image) (string, error) {
+// contain spaces). It fails with ErrNotFound when every attempt fails;
+// gozxing's own errors ("NotFoundException: startSize = 0") are internals
+// and are not shown. A panic of the decoder is an ErrNotFound too.
+func Decode(img image.Image) (text string, err error) {
 	if img == nil || img.Bounds().Empty() {
 		return "", ErrNotFound
 	}
-	var first error
+	defer func() {
+		if p := recover(); p != nil {
+			text, err = "", ErrNotFound
+		}
+	}()
 	try := func(im image.Image, bin func(gozxing.LuminanceSource) gozxing.Binarizer, hints map[gozxing.DecodeHintType]any) (string, bool) {
 		bmp, err := gozxing.NewBinaryBitmap(bin(gozxing.NewLuminanceSourceFromImage(im)))
 		if err == nil {
@@ -40,9 +44,6 @@ func Decode(img image.Image) (string, error) {
 			if res, err = zqr.NewQRCodeReader().Decode(bmp, hints); err == nil {
 				return res.GetText(), true
 			}
-		}
-		if first == nil {
-			first = err
 		}
 		return "", false
 	}
@@ -71,5 +72,5 @@ func Decode(img image.Image) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%w: %v", ErrNotFound, first)
+	return "", ErrNotFound
 }
