@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // object is an indirect object: its value and, for a stream, its raw data.
@@ -24,6 +25,30 @@ type file struct {
 	used   int64 // inflated bytes so far
 	root   value // the /Root of the last trailer or cross-reference stream
 	pdfErr error // first budget error, sticky
+	ends   []int // offsets of every "endstream", ascending
+	heads  []int // offsets of the "obj" of every object header, ascending
+}
+
+// extent returns the end of the object whose value starts at off: the next
+// object header. Parsing within it keeps a damaged object (an unclosed
+// string or array) from costing a pass over the rest of the file.
+func (f *file) extent(off int) int {
+	i, _ := slices.BinarySearch(f.heads, off)
+	if i == len(f.heads) {
+		return len(f.data)
+	}
+	return f.heads[i]
+}
+
+// endAfter returns the offset of the first "endstream" at or after pos, or
+// -1: a binary search, so that many streams without a good Length cost no
+// more than one pass over the file.
+func (f *file) endAfter(pos int) int {
+	i, _ := slices.BinarySearch(f.ends, pos)
+	if i == len(f.ends) {
+		return -1
+	}
+	return f.ends[i]
 }
 
 var (
@@ -36,6 +61,14 @@ var (
 // index finds every "num gen obj" outside stream data.
 func index(data []byte, lim Limits) *file {
 	f := &file{data: data, offs: map[int]int{}, cache: map[int]*object{}, lim: lim}
+	for p := 0; ; {
+		i := bytes.Index(data[p:], kwEndstream)
+		if i < 0 {
+			break
+		}
+		f.ends = append(f.ends, p+i)
+		p += i + len(kwEndstream)
+	}
 	pos := 0
 	for pos < len(data) {
 		i := bytes.Index(data[pos:], kwObj)
@@ -49,8 +82,14 @@ func index(data []byte, lim Limits) *file {
 			continue
 		}
 		f.offs[num] = pos
-		// Skip the stream data, which may contain "obj" anywhere.
-		l := &lexer{data: data, pos: pos}
+		f.heads = append(f.heads, at)
+		// The value ends before the next "obj" (its own "endobj", as a
+		// rule); a stream's data is skipped, as it may hold "obj" anywhere.
+		end := len(data)
+		if j := bytes.Index(data[pos:], kwObj); j >= 0 {
+			end = pos + j
+		}
+		l := &lexer{data: data[:end], pos: pos}
 		v, err := l.value(0)
 		if err != nil {
 			continue
@@ -60,8 +99,8 @@ func index(data []byte, lim Limits) *file {
 				n, direct := d["Length"].(int64)
 				if direct && n >= 0 && n <= int64(len(data)-start) {
 					pos = start + int(n)
-				} else if e := bytes.Index(data[start:], kwEndstream); e >= 0 {
-					pos = start + e
+				} else if e := f.endAfter(start); e >= 0 {
+					pos = e
 				}
 			}
 			if _, isXRef := d["Root"]; isXRef && d["Type"] == name("XRef") {
@@ -146,7 +185,7 @@ func (f *file) get(num int) *object {
 	if !ok {
 		return nil
 	}
-	l := &lexer{data: f.data, pos: off}
+	l := &lexer{data: f.data[:f.extent(off)], pos: off}
 	v, err := l.value(0)
 	if err != nil {
 		return nil
@@ -156,11 +195,11 @@ func (f *file) get(num int) *object {
 		if start, ok := streamStart(f.data, l.pos); ok {
 			n, isInt := f.resolve(d["Length"]).(int64)
 			if !isInt || n < 0 || n > int64(len(f.data)-start) {
-				e := bytes.Index(f.data[start:], kwEndstream)
+				e := f.endAfter(start)
 				if e < 0 {
 					return nil
 				}
-				n = int64(e)
+				n = int64(e - start)
 			}
 			o.stream = f.data[start : start+int(n)]
 		}

@@ -51,7 +51,13 @@ type walker struct {
 	pages    []Page
 	images   map[int]*imageResult
 	contents map[int][]name // XObject names drawn by a content stream object
+	visits   int            // XObjects looked at, over all pages and forms
 }
+
+// maxVisits bounds the XObjects looked at in a document: forms that draw
+// forms twice over, or a shared content naming many XObjects on many pages,
+// would otherwise multiply.
+const maxVisits = 1 << 20
 
 // node visits a Pages or Page node with the attributes it inherits.
 func (w *walker) node(v value, resources, mediaBox value, depth int, seen map[int]bool) error {
@@ -159,6 +165,9 @@ func (w *walker) draw(p *Page, content, resources value, depth int, forms map[in
 	}
 	xobjects := w.f.dictOf(w.f.dictOf(resources)["XObject"])
 	for _, n := range drawn {
+		if w.visits++; w.visits > maxVisits {
+			return fmt.Errorf("%w: more than %d drawn objects", ErrTooLarge, maxVisits)
+		}
 		r, ok := xobjects[n].(ref)
 		if !ok {
 			continue
@@ -237,6 +246,7 @@ func (w *walker) doNames(v value) ([]name, error) {
 func drawnNames(data []byte) ([]name, error) {
 	l := &lexer{data: data}
 	var names []name
+	seen := map[name]bool{}
 	var last value
 	for {
 		l.skip()
@@ -249,7 +259,8 @@ func drawnNames(data []byte) ([]name, error) {
 		}
 		switch v {
 		case keyword("Do"):
-			if n, ok := last.(name); ok {
+			if n, ok := last.(name); ok && !seen[n] {
+				seen[n] = true
 				names = append(names, n)
 			}
 		case keyword("ID"): // inline image data, up to EI
