@@ -86,13 +86,14 @@ func claimsView(c credential.Claims) *claimsJSON {
 }
 
 func runVerify(ctx context.Context, e *env, args []string) error {
+	start := time.Now()
 	fs := newFlags(e, "verify")
 	jwks := fs.String("jwks", "", "JWK Set `file` of the trusted keys, as keygen writes and /.well-known/jwks.json serves (required)")
 	at := fs.String("at", "", "verify as of this time, RFC 3339 (default: now)")
 	imageFile := fs.String("image", "", "read the QR code from a PNG or JPEG `file` (a scan, a photo, a rendered card)")
 	pdfFile := fs.String("pdf", "", "read the QR codes drawn on the pages of a PDF `file`: its greyscale images, else the page rasterised with pdftoppm; every code is verified, one JSON line each")
 	all := fs.Bool("all", false, "with --pdf: accepted for scripts; every code drawn on every page is always verified")
-	timeout := fs.Duration("timeout", 8*time.Second, "with --pdf: time allowed for rasterising pages; pages not reached are reported as not_checked")
+	timeout := fs.Duration("timeout", 7*time.Second, "with --pdf: time from the start after which no more pages are rasterised; pages not reached are reported as not_checked")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -152,7 +153,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 		}
 		creds = append(creds, found{p, *imageFile, ""})
 	default:
-		list, err := qrFromPDF(ctx, *pdfFile, *timeout)
+		list, err := qrFromPDF(ctx, *pdfFile, start.Add(*timeout))
 		if err != nil {
 			return err
 		}

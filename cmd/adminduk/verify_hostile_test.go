@@ -247,3 +247,41 @@ func pngHeader(w, h uint32) []byte {
 	chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
 	return b.Bytes()
 }
+
+// TestWriteHostileFiles writes the hostile shapes to $ADMINDUK_HOSTILE_DIR
+// for measuring verify with /usr/bin/time; skipped otherwise.
+func TestWriteHostileFiles(t *testing.T) {
+	dir := os.Getenv("ADMINDUK_HOSTILE_DIR")
+	if dir == "" {
+		t.Skip("set ADMINDUK_HOSTILE_DIR to write the hostile files")
+	}
+	write := func(name string, b []byte) { require.NoError(t, os.WriteFile(filepath.Join(dir, name), b, 0o644)) }
+	var d pdftest.Doc
+	write("huge-mediabox.pdf", d.Bytes(d.Pages(1e9, 1e9, [][]pdftest.Draw{{}})))
+
+	var d2 pdftest.Doc
+	big := d2.AddStream("/Type /XObject /Subtype /Image /Width 10000 /Height 10000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+		pdftest.Flate(make([]byte, 10000*10000)))
+	many := make([][]pdftest.Draw, 300)
+	for i := range many {
+		many[i] = []pdftest.Draw{{Name: "B", Obj: big, S: 72}}
+	}
+	write("shared-image.pdf", d2.Bytes(d2.Pages(595, 842, many)))
+
+	// 100 MB: pages each drawing its own 2000x2000 image (at the pixel
+	// limit), past the decompression budget.
+	var d3 pdftest.Doc
+	var pages [][]pdftest.Draw
+	noise := make([]byte, 2000*2000)
+	for i := range noise {
+		noise[i] = byte(i*7919>>3) ^ byte(i>>11)
+	}
+	for range 60 {
+		im := d3.AddStream("/Type /XObject /Subtype /Image /Width 2000 /Height 2000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", pdftest.Flate(noise))
+		pages = append(pages, []pdftest.Draw{{Name: "I", Obj: im, S: 500}})
+	}
+	write("images-100mb.pdf", d3.Bytes(d3.Pages(595, 842, pages)))
+
+	// 100 MB of unclosed arrays in objects.
+	write("unclosed-100mb.pdf", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("1 0 obj [ ( <\n"), 100<<20/14)...))
+}

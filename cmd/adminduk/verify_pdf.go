@@ -43,9 +43,9 @@ var pdfLimits = pdfscan.Limits{MaxDecompressed: 64 << 20, MaxImagePixels: 4 << 2
 
 // qrFromPDF finds every QR code drawn on the pages of a PDF: in the
 // greyscale images the pages draw (exact, fast, no external tool), and on
-// the pages with none of those, rasterised by pdftoppm within timeout.
+// the pages with none of those, rasterised by pdftoppm until deadline.
 // Pages it could not check come back with a problem.
-func qrFromPDF(ctx context.Context, path string, timeout time.Duration) ([]pdfQR, error) {
+func qrFromPDF(ctx context.Context, path string, deadline time.Time) ([]pdfQR, error) {
 	data, err := readInput(path, "--pdf", func(head []byte) bool { return bytes.Contains(head, []byte("%PDF-")) }, "not a PDF file")
 	if err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func qrFromPDF(ctx context.Context, path string, timeout time.Duration) ([]pdfQR
 	pages, err := pdfscan.Scan(ctx, data, pdfLimits)
 	switch {
 	case errors.Is(err, pdfscan.ErrNoPageTree):
-		pctx, cancel := context.WithTimeout(ctx, timeout)
+		pctx, cancel := context.WithDeadline(ctx, deadline)
 		n, err := pdfPageCount(pctx, path)
 		cancel()
 		if err != nil {
@@ -68,32 +68,40 @@ func qrFromPDF(ctx context.Context, path string, timeout time.Duration) ([]pdfQR
 	}
 	data = nil // the images are decoded; let the file go
 
+	dctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
 	var found []pdfQR
 	decoded := map[int]string{} // object -> text, "" when no code
 	var raster []int
 	for _, p := range pages {
-		n := len(found)
+		n, late := len(found), false
 		for _, im := range p.Images {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
 			text, seen := decoded[im.Obj]
 			if !seen {
-				text, _ = qrscan.Decode(im.Img)
+				var err error
+				text, err = qrscan.DecodeContext(dctx, im.Img)
+				if dctx.Err() != nil && err != nil {
+					late = true
+					break
+				}
 				decoded[im.Obj] = text
 			}
 			if text != "" {
 				found = append(found, pdfQR{payload: text, where: fmt.Sprintf("page %d object %d", p.Number, im.Obj)})
 			}
 		}
-		if len(found) == n {
+		switch {
+		case late:
+			found = append(found, pdfQR{where: fmt.Sprintf("page %d", p.Number), problem: "not read: the --timeout ran out first"})
+		case len(found) == n:
 			raster = append(raster, p.Number)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(raster) > 0 {
-		rctx, cancel := context.WithTimeout(ctx, timeout)
-		more, err := qrFromPages(rctx, path, pages, raster)
-		cancel()
+		more, err := qrFromPages(dctx, path, pages, raster)
 		if err != nil && len(found) == 0 {
 			return nil, err
 		}
@@ -139,8 +147,12 @@ func qrFromPages(ctx context.Context, path string, pages []pdfscan.Page, which [
 			found = append(found, pdfQR{where: "page " + strconv.Itoa(n), problem: err.Error()})
 			continue
 		}
-		if p, err := qrscan.Decode(img); err == nil {
+		p, err := qrscan.DecodeContext(ctx, img)
+		switch {
+		case err == nil:
 			found = append(found, pdfQR{payload: p, where: "page " + strconv.Itoa(n)})
+		case ctx.Err() != nil:
+			return append(found, unchecked(i, "not read: the --timeout ran out first")...), nil
 		}
 	}
 	return found, nil
@@ -232,10 +244,16 @@ func readInput(path, flag string, isType func(head []byte) bool, notType string)
 	if size > maxInputBytes {
 		return nil, fmt.Errorf("%s %s: %d MB is more than the %d MB verify reads", flag, path, size>>20, maxInputBytes>>20)
 	}
-	var buf bytes.Buffer
-	if size > 0 {
-		buf.Grow(int(size) + 1)
+	if size >= int64(k) {
+		// A regular file: exactly its size, read once.
+		data := make([]byte, size)
+		copy(data, head[:k])
+		if _, err := io.ReadFull(f, data[k:]); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+		}
+		return data, nil
 	}
+	var buf bytes.Buffer
 	buf.Write(head[:k])
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxInputBytes+1-int64(k))); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))

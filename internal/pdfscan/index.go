@@ -58,6 +58,10 @@ var (
 	kwTrailer   = []byte("trailer")
 )
 
+// maxObjects bounds the objects of a file: a 10000-page batch has about
+// 50000.
+const maxObjects = 1 << 20
+
 // index finds every "num gen obj" outside stream data.
 func index(data []byte, lim Limits) *file {
 	f := &file{data: data, offs: map[int]int{}, cache: map[int]*object{}, lim: lim}
@@ -80,6 +84,10 @@ func index(data []byte, lim Limits) *file {
 		num, ok := objHeader(data, at)
 		if !ok || (pos < len(data) && !isSpace(data[pos]) && !isDelim(data[pos])) {
 			continue
+		}
+		if len(f.heads) >= maxObjects {
+			f.pdfErr = fmt.Errorf("%w: more than %d objects", ErrTooLarge, maxObjects)
+			return f
 		}
 		f.offs[num] = pos
 		f.heads = append(f.heads, at)

@@ -14,6 +14,9 @@ func Scan(ctx context.Context, data []byte, lim Limits) ([]Page, error) {
 	}
 	lim = lim.withDefaults()
 	f := index(data, lim)
+	if f.pdfErr != nil {
+		return nil, f.pdfErr
+	}
 	cat := f.dictOf(f.root)
 	if cat == nil {
 		return nil, ErrNoPageTree

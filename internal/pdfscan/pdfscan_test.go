@@ -1,6 +1,7 @@
 package pdfscan
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -132,6 +133,7 @@ func TestScanHostile(t *testing.T) {
 		{"MediaBox of 1e9 points", hugeBox(), ErrBadMediaBox, 0, 0},
 		{"image over the pixel limit: not inflated", bigImage(), nil, 1, 1},
 		{"content inflating beyond the budget", bomb(), ErrTooLarge, 0, 0},
+		{"more objects than the limit", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("1 0 obj [ ( <\n"), maxObjects+1)...), ErrTooLarge, 0, 0},
 		{"no catalog", []byte("%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n"), ErrNoPageTree, 0, 0},
 		{"not a PDF", []byte("GIF89a"), ErrNotPDF, 0, 0},
 	}

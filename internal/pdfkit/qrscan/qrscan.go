@@ -10,6 +10,7 @@
 package qrscan
 
 import (
+	"context"
 	"errors"
 	"image"
 
@@ -29,6 +30,12 @@ var scales = []float64{1, 0.75, 0.5, 0.4}
 // gozxing's own errors ("NotFoundException: startSize = 0") are internals
 // and are not shown. A panic of the decoder is an ErrNotFound too.
 func Decode(img image.Image) (text string, err error) {
+	return DecodeContext(context.Background(), img)
+}
+
+// DecodeContext is [Decode] that gives up between attempts once ctx is
+// done, returning ctx's error.
+func DecodeContext(ctx context.Context, img image.Image) (text string, err error) {
 	if img == nil || img.Bounds().Empty() {
 		return "", ErrNotFound
 	}
@@ -38,6 +45,9 @@ func Decode(img image.Image) (text string, err error) {
 		}
 	}()
 	try := func(im image.Image, bin func(gozxing.LuminanceSource) gozxing.Binarizer, hints map[gozxing.DecodeHintType]any) (string, bool) {
+		if ctx.Err() != nil {
+			return "", false
+		}
 		bmp, err := gozxing.NewBinaryBitmap(bin(gozxing.NewLuminanceSourceFromImage(im)))
 		if err == nil {
 			var res *gozxing.Result
@@ -51,6 +61,9 @@ func Decode(img image.Image) (text string, err error) {
 	pure := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: true}
 	b := img.Bounds()
 	for _, s := range scales {
+		if ctx.Err() != nil {
+			break
+		}
 		im := img
 		if s != 1 {
 			w, h := int(float64(b.Dx())*s), int(float64(b.Dy())*s)
@@ -71,6 +84,9 @@ func Decode(img image.Image) (text string, err error) {
 				return text, nil
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return "", err
 	}
 	return "", ErrNotFound
 }
