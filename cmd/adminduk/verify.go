@@ -8,6 +8,8 @@ import (
 	"fmt"
 	_ "image/jpeg" // --image accepts JPEG
 	_ "image/png"  // and PNG
+	"image"
+	"image/draw"
 	"io"
 	"os"
 	"runtime/debug"
@@ -93,7 +95,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	imageFile := fs.String("image", "", "read the QR code from a PNG or JPEG `file` (a scan, a photo, a rendered card)")
 	pdfFile := fs.String("pdf", "", "read the QR codes drawn on the pages of a PDF `file`: its greyscale images, else the page rasterised with pdftoppm; every code is verified, one JSON line each")
 	all := fs.Bool("all", false, "with --pdf: accepted for scripts; every code drawn on every page is always verified")
-	timeout := fs.Duration("timeout", 7*time.Second, "with --pdf: time from the start after which no more pages are rasterised; pages not reached are reported as not_checked")
+	timeout := fs.Duration("timeout", 7*time.Second, "with --pdf or --image: time from the start after which no more images are read or pages rasterised; pages not reached are reported as not_checked")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -147,7 +149,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	case len(pos) == 1:
 		creds = append(creds, found{pos[0], "argument", ""})
 	case *imageFile != "":
-		p, err := qrFromImageFile(*imageFile)
+		p, err := qrFromImageFile(ctx, *imageFile, start.Add(*timeout))
 		if err != nil {
 			return err
 		}
@@ -200,7 +202,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 
 // qrFromImageFile decodes the QR code of a PNG or JPEG file, refusing one
 // over maxInputBytes or maxImagePixels before decoding it.
-func qrFromImageFile(path string) (string, error) {
+func qrFromImageFile(ctx context.Context, path string, deadline time.Time) (string, error) {
 	data, err := readInput(path, "--image", isImage, "not a PNG or JPEG image")
 	if err != nil {
 		return "", err
@@ -210,11 +212,27 @@ func qrFromImageFile(path string) (string, error) {
 		return "", fmt.Errorf("--image %s: %w", path, err)
 	}
 	data = nil
-	p, err := qrscan.Decode(img)
-	if err != nil {
+	img = toGray(img) // a quarter or less of the memory, and faster to scan
+	dctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	p, err := qrscan.DecodeContext(dctx, img)
+	switch {
+	case err != nil && dctx.Err() != nil && ctx.Err() == nil:
+		return "", fmt.Errorf("--image %s: not read within --timeout", path)
+	case err != nil:
 		return "", fmt.Errorf("--image %s: %w", path, errNoQR)
 	}
 	return p, nil
+}
+
+// toGray returns img in greyscale, letting the colour image go.
+func toGray(img image.Image) *image.Gray {
+	if g, ok := img.(*image.Gray); ok {
+		return g
+	}
+	g := image.NewGray(img.Bounds())
+	draw.Draw(g, g.Bounds(), img, img.Bounds().Min, draw.Src)
+	return g
 }
 
 // isImage reports whether head starts like a PNG or a JPEG.
