@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	_ "image/jpeg" // --image accepts JPEG
-	_ "image/png"  // and PNG
 	"image"
 	"image/draw"
+	_ "image/jpeg" // --image accepts JPEG
+	_ "image/png"  // and PNG
 	"io"
 	"os"
 	"runtime/debug"
