@@ -115,10 +115,9 @@ func TestVerifyPDFReportsEveryCode(t *testing.T) {
 	assert.Contains(t, res[1]["source"], "page 2")
 }
 
-// TestVerifyPDFPastPage200: a code on page 203 of a batch is found, and
-// pages without a code are checked too (--all no longer stops at 200).
+// TestVerifyPDFPastPage200: every page of a long batch is checked (--all
+// stopped at 200).
 func TestVerifyPDFPastPage200(t *testing.T) {
-	testtool.Require(t, "pdftoppm")
 	jwks, genuine, _ := twoKeys(t)
 	var d pdftest.Doc
 	good := d.AddGray(qrImage(t, genuine))
@@ -284,4 +283,30 @@ func TestWriteHostileFiles(t *testing.T) {
 
 	// 100 MB of unclosed arrays in objects.
 	write("unclosed-100mb.pdf", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("1 0 obj [ ( <\n"), 100<<20/14)...))
+}
+
+// TestVerifyRasterPastPage200: without greyscale QR images, every page is
+// rasterised, not the first 200 only: the code on page 203 is found.
+func TestVerifyRasterPastPage200(t *testing.T) {
+	testtool.Require(t, "pdftoppm")
+	if testing.Short() {
+		t.Skip("skipping in -short mode: runs pdftoppm 203 times")
+	}
+	jwks, genuine, _ := twoKeys(t)
+	var d pdftest.Doc
+	g := qrImage(t, genuine)
+	rgb := make([]byte, 0, 3*len(g.Pix))
+	for _, v := range g.Pix {
+		rgb = append(rgb, v, v, v)
+	}
+	im := d.AddStream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode",
+		g.Bounds().Dx(), g.Bounds().Dy()), pdftest.Flate(rgb))
+	pages := make([][]pdftest.Draw, 203)
+	pages[202] = []pdftest.Draw{{Name: "C", Obj: im, X: 1, Y: 1, S: 70}}
+	file := writeTemp(t, "scan.pdf", d.Bytes(d.Pages(72, 72, pages)))
+	code, res := verifyOut(t, "", "--jwks", jwks, "--timeout", "5m", "--pdf", file)
+	assert.Equal(t, 0, code)
+	require.Len(t, res, 1)
+	assert.Equal(t, "valid", res[0]["status"])
+	assert.Contains(t, res[0]["source"], "page 203")
 }

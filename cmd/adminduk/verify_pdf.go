@@ -42,8 +42,8 @@ const (
 var pdfLimits = pdfscan.Limits{MaxDecompressed: 64 << 20, MaxImagePixels: 4 << 20, MaxDepth: 32, MaxPages: 10000}
 
 // qrFromPDF finds every QR code drawn on the pages of a PDF: in the
-// greyscale images the pages draw (exact, fast, no external tool), and on
-// the pages with none of those, rasterised by pdftoppm until deadline.
+// greyscale images the pages draw (exact, fast, no external tool), or, when
+// no page draws one, on every page rasterised by pdftoppm until deadline.
 // Pages it could not check come back with a problem.
 func qrFromPDF(ctx context.Context, path string, deadline time.Time) ([]pdfQR, error) {
 	data, err := readInput(path, "--pdf", func(head []byte) bool { return bytes.Contains(head, []byte("%PDF-")) }, "not a PDF file")
@@ -96,6 +96,12 @@ func qrFromPDF(ctx context.Context, path string, deadline time.Time) ([]pdfQR, e
 		case len(found) == n:
 			raster = append(raster, p.Number)
 		}
+	}
+	if len(found) > 0 {
+		// A document that carries its codes as greyscale images (every
+		// renderer of this module, most generators) is not rasterised:
+		// its other pages (card backs, text) would cost seconds each.
+		raster = nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
