@@ -35,7 +35,7 @@ const (
 	maxImagePixels = 24 << 20  // a decoded --image: 24 MP, a phone photo
 	maxRasterSide  = 3508      // pixels, the long side of A4 at 300 dpi
 	rasterDPI      = 300
-	pdftoppmMemKiB = 768 << 10 // address space of a pdftoppm child
+	pdftoppmMemKiB = 384 << 10 // address space of a pdftoppm child, KiB
 )
 
 // pdfLimits bound pdfscan.
