@@ -100,3 +100,21 @@ func TestKeygenUnknownIssuer(t *testing.T) {
 	_, err := os.Stat(filepath.Join(dir, "k.pem"))
 	assert.True(t, os.IsNotExist(err))
 }
+
+// TestKeygenNotAJWKSet: a --jwks that is not a JWK Set ({} or a card.json)
+// is refused in plain words before any key is made.
+func TestKeygenNotAJWKSet(t *testing.T) {
+	dir := t.TempDir()
+	for _, doc := range []string{`{}`, `[1]`, `{"nik":"6208014512230001"}`} {
+		f := filepath.Join(dir, "keys.json")
+		require.NoError(t, os.WriteFile(f, []byte(doc), 0o600))
+		code, _, errOut := runCLI(t, "", "keygen", "--issuer", "ID-6208", "--out", filepath.Join(dir, "k.pem"), "--jwks", f)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, errOut, "not a JWK Set")
+		assert.NotContains(t, errOut, "Go value")
+		after, _ := os.ReadFile(f)
+		assert.Equal(t, doc, string(after))
+		_, err := os.Stat(filepath.Join(dir, "k.pem"))
+		assert.True(t, os.IsNotExist(err))
+	}
+}
