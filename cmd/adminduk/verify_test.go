@@ -121,7 +121,7 @@ func TestVerifyPDFWithoutQRImages(t *testing.T) {
 	pdf := pngInPDF(t, pngFile)
 	file := filepath.Join(dir, "scan.pdf")
 	require.NoError(t, os.WriteFile(file, pdf, 0o644))
-	code, res := verifyOut(t, "", "--jwks", jwks, "--at", "2024-01-01T00:00:00Z", "--pdf", file)
+	code, res := verifyOut(t, "", "--jwks", jwks, "--at", "2024-01-01T00:00:00Z", "--timeout", "2m", "--pdf", file) // a loaded machine may take longer than the default
 	require.Equal(t, 0, code)
 	assert.Equal(t, "valid", res[0]["status"])
 	assert.Contains(t, res[0]["source"], "page 1")
