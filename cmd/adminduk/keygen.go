@@ -3,7 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/internal/credential"
 )
 
@@ -51,6 +53,9 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("--not-before %q: want YYYY-MM-DD or RFC 3339", *nbf)
 	}
+	if err := checkIssuer(*issuer); err != nil {
+		return err
+	}
 	key, err := credential.GenerateKey(nil)
 	if err != nil {
 		return err
@@ -69,17 +74,32 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 	fmt.Fprintf(&file, "# adminduk signing key: keep it secret, never in a repository or database\n# issuer: %s\n# kid: %s\n", signer.Issuer(), signer.KeyID())
 	file.Write(pemBytes)
 
-	// Read and check the key set before creating the key, so that a bad
-	// --jwks leaves nothing behind.
-	var set credential.KeySet
+	// Both files or neither: the new JWK Set is written to a temporary
+	// file first, then the key is created, then the set is renamed into
+	// place; a failure at any step removes what was made.
+	var pending *pendingFile
+	keys := 0
 	if *jwks != "" {
-		if data, err := os.ReadFile(*jwks); err == nil {
-			if err := json.Unmarshal(data, &set); err != nil {
-				return fmt.Errorf("--jwks %s: %w", *jwks, err)
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
+		old, err := os.ReadFile(*jwks)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("--jwks %s: %w", *jwks, plainErr(err))
+		}
+		set, skipped, err := credential.ParseJWKSet(old)
+		if len(bytes.TrimSpace(old)) > 0 && err != nil {
+			return fmt.Errorf("--jwks %s: %w", *jwks, err)
+		}
+		for _, s := range skipped {
+			fmt.Fprintf(e.stderr, "adminduk keygen: warning: --jwks %s: %v: kept as written, but verify skips it\n", *jwks, s)
+		}
+		data, err := credential.AppendJWK(old, signer.PublicKey(notBefore))
+		if err != nil {
+			return fmt.Errorf("--jwks %s: %w", *jwks, err)
+		}
+		keys = len(set.Keys) + 1
+		if pending, err = writePending(*jwks, data); err != nil {
 			return err
 		}
+		defer pending.discard()
 	}
 	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -87,30 +107,36 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stderr, "adminduk keygen: %s exists: a key file is never overwritten\n", *out)
 			return errInvalid
 		}
-		return err
+		return fmt.Errorf("--out %s: %w", *out, plainErr(err))
 	}
-	if _, err := f.Write(file.Bytes()); err != nil {
-		f.Close()
+	_, werr := f.Write(file.Bytes())
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil && pending != nil {
+		werr = pending.commit()
+	}
+	if werr != nil {
 		os.Remove(*out)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(*out)
-		return err
-	}
-	if *jwks != "" {
-		set.Add(signer.PublicKey(notBefore))
-		data, err := json.MarshalIndent(set, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := writeFileAtomic(*jwks, append(data, '\n'), 0o644); err != nil {
-			return err
-		}
+		return werr
 	}
 	fmt.Fprintf(e.stdout, "issuer %s kid %s not-before %s\nkey  %s\n", signer.Issuer(), signer.KeyID(), notBefore.Format(time.RFC3339), *out)
 	if *jwks != "" {
-		fmt.Fprintf(e.stdout, "jwks %s (%d keys)\n", *jwks, len(set.Keys))
+		fmt.Fprintf(e.stdout, "jwks %s (%d keys)\n", *jwks, keys)
+	}
+	return nil
+}
+
+// checkIssuer refuses an issuer that is not "ID-" and the code of a
+// kab/kota of the Kemendagri tables.
+func checkIssuer(issuer string) error {
+	code, ok := strings.CutPrefix(issuer, "ID-")
+	if !ok || len(code) != 4 {
+		return usagef("--issuer %q: want \"ID-\" and a 4-digit kab/kota code, e.g. ID-6208", issuer)
+	}
+	c, err := wilayah.ParseCode(code)
+	if err != nil || c.Level() != wilayah.LevelRegency || !wilayah.Known(c) {
+		return usagef("--issuer %q: %s is not a kab/kota code of the Kemendagri tables (see adminduk wilayah)", issuer, code)
 	}
 	return nil
 }
@@ -123,23 +149,74 @@ func parseWhen(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339, s)
 }
 
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it over path.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+strings.TrimPrefix(filepath.Base(path), ".")+"-*")
+// pendingFile is a complete new version of a file, written next to it
+// under a temporary name, waiting to be renamed over it.
+type pendingFile struct {
+	tmp, path string
+	done      bool
+}
+
+// writePending writes data to a new file next to path, created with mode
+// 0666 less the umask (as os.Create does); errors name path, never the
+// temporary file.
+func writePending(path string, data []byte) (*pendingFile, error) {
+	dir, base := filepath.Dir(path), "."+strings.TrimPrefix(filepath.Base(path), ".")
+	var f *os.File
+	var err error
+	for range 100 {
+		var rnd [6]byte
+		rand.Read(rnd[:])
+		name := filepath.Join(dir, base+"-"+hex.EncodeToString(rnd[:])+".tmp")
+		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("--jwks %s: cannot write next to it: %w", path, plainErr(err))
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
+	p := &pendingFile{tmp: f.Name(), path: path}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := os.Chmod(tmp.Name(), perm); err != nil {
-		return err
+	if err != nil {
+		p.discard()
+		return nil, fmt.Errorf("--jwks %s: cannot write: %w", path, plainErr(err))
 	}
-	return os.Rename(tmp.Name(), path)
+	return p, nil
+}
+
+// commit renames the new version over the file.
+func (p *pendingFile) commit() error {
+	if err := os.Rename(p.tmp, p.path); err != nil {
+		return fmt.Errorf("--jwks %s: cannot replace: %w", p.path, plainErr(err))
+	}
+	p.done = true
+	return nil
+}
+
+// discard removes the temporary file unless committed.
+func (p *pendingFile) discard() {
+	if !p.done {
+		os.Remove(p.tmp)
+		p.done = true
+	}
+}
+
+// plainErr strips the operation and path of an *fs.PathError or
+// *os.LinkError, so that a message names only the files the user gave.
+func plainErr(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }

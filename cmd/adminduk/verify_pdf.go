@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -12,63 +12,128 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
+	"time"
 
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrscan"
+	"github.com/adminduk-id/adminduk/internal/pdfscan"
 )
 
-// pdfQR is a QR code found in a PDF.
+// pdfQR is a QR code found in a PDF, or a page that could not be checked
+// (payload empty, problem set).
 type pdfQR struct {
 	payload string
-	where   string // "object 37" or "page 2"
+	where   string // "page 2 object 37" or "page 2"
+	problem string // why the page was not checked
 }
 
-// maxPDFBytes caps the PDF verify reads.
-const maxPDFBytes = 1 << 30
+// Bounds of verify on a PDF or image: any input finishes within bounded
+// memory, and within --timeout for the pages it rasterises.
+const (
+	maxInputBytes  = 100 << 20 // a PDF or image file
+	maxImagePixels = 24 << 20  // a decoded --image: 24 MP, a phone photo
+	maxRasterSide  = 3508      // pixels, the long side of A4 at 300 dpi
+	rasterDPI      = 300
+	pdftoppmMemKiB = 384 << 10 // address space of a pdftoppm child, KiB
+)
 
-// qrFromPDF finds the QR codes of a PDF: first in its embedded greyscale
-// images (how this module's renderers and most generators place a QR
-// code: exact, fast, no external tool), then, when there is none, on its
-// pages rasterised by pdftoppm at 300 dpi. Without all it stops at the
-// first code.
-func qrFromPDF(ctx context.Context, path string, all bool) ([]pdfQR, error) {
-	f, err := os.Open(path)
+// pdfLimits bound pdfscan.
+var pdfLimits = pdfscan.Limits{MaxDecompressed: 64 << 20, MaxImagePixels: 4 << 20, MaxDepth: 32, MaxPages: 10000}
+
+// qrFromPDF finds every QR code drawn on the pages of a PDF: in the
+// greyscale images the pages draw (exact, fast, no external tool), or, when
+// no page draws one, on every page rasterised by pdftoppm until deadline.
+// Pages it could not check come back with a problem.
+func qrFromPDF(ctx context.Context, path string, deadline time.Time) ([]pdfQR, error) {
+	data, err := readInput(path, "--pdf", func(head []byte) bool { return bytes.Contains(head, []byte("%PDF-")) }, "not a PDF file")
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxPDFBytes))
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return nil, fmt.Errorf("--pdf %s: not a PDF file", path)
-	}
-	var found []pdfQR
-	for _, im := range pdfGrayImages(data) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		p, err := qrscan.Decode(im.img)
+	pages, err := pdfscan.Scan(ctx, data, pdfLimits)
+	switch {
+	case errors.Is(err, pdfscan.ErrNoPageTree):
+		pctx, cancel := context.WithDeadline(ctx, deadline)
+		n, err := pdfPageCount(pctx, path)
+		cancel()
 		if err != nil {
-			continue
+			return nil, fmt.Errorf("--pdf %s: the page tree is not readable here (%v), and %w", path, pdfscan.ErrNoPageTree, err)
 		}
-		found = append(found, pdfQR{p, "object " + strconv.Itoa(im.obj)})
-		if !all {
-			return found, nil
+		pages = make([]pdfscan.Page, n)
+		for i := range pages {
+			pages[i].Number = i + 1
+		}
+	case err != nil:
+		return nil, fmt.Errorf("--pdf %s: %w", path, err)
+	}
+	data = nil // the images are decoded; let the file go
+
+	dctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	var found []pdfQR
+	decoded := map[int]string{} // object -> text, "" when no code
+	var raster []int
+	for _, p := range pages {
+		n, late := len(found), false
+		for _, im := range p.Images {
+			text, seen := decoded[im.Obj]
+			if !seen {
+				var err error
+				text, err = qrscan.DecodeContext(dctx, im.Img)
+				if dctx.Err() != nil && err != nil {
+					late = true
+					break
+				}
+				decoded[im.Obj] = text
+			}
+			if text != "" {
+				found = append(found, pdfQR{payload: text, where: fmt.Sprintf("page %d object %d", p.Number, im.Obj)})
+			}
+		}
+		switch {
+		case late:
+			found = append(found, pdfQR{where: fmt.Sprintf("page %d", p.Number), problem: "not read: the --timeout ran out first"})
+		case len(found) == n:
+			raster = append(raster, p.Number)
 		}
 	}
 	if len(found) > 0 {
-		return found, nil
+		// A document that carries its codes as greyscale images (every
+		// renderer of this module, most generators) is not rasterised:
+		// its other pages (card backs, text) would cost seconds each.
+		raster = nil
 	}
-	return qrFromPages(ctx, path, all)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(raster) > 0 {
+		more, err := qrFromPages(dctx, path, pages, raster)
+		if err != nil && len(found) == 0 {
+			return nil, err
+		}
+		found = append(found, more...)
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("--pdf %s: %w on its %d pages", path, errNoQR, len(pages))
+	}
+	return found, nil
 }
 
-// qrFromPages rasterises the pages of a PDF with pdftoppm, one at a time,
-// and decodes the QR code of each.
-func qrFromPages(ctx context.Context, path string, all bool) ([]pdfQR, error) {
+// qrFromPages rasterises the given pages with pdftoppm, one at a time, and
+// decodes the QR code of each. A page that cannot be rasterised, or is not
+// reached before ctx ends, comes back with a problem; it never ends the
+// scan silently.
+func qrFromPages(ctx context.Context, path string, pages []pdfscan.Page, which []int) ([]pdfQR, error) {
+	unchecked := func(from int, why string) []pdfQR {
+		var out []pdfQR
+		for _, n := range which[from:] {
+			out = append(out, pdfQR{where: "page " + strconv.Itoa(n), problem: why})
+		}
+		return out
+	}
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		return nil, fmt.Errorf("--pdf %s: no QR image embedded, and pdftoppm (poppler-utils) is not installed to rasterise the pages; install it or pass --image with a scan", path)
+		return unchecked(0, "no QR image embedded, and pdftoppm (poppler-utils) is not installed to rasterise the page"),
+			fmt.Errorf("--pdf %s: no QR image embedded, and pdftoppm (poppler-utils) is not installed to rasterise the pages; install it or pass --image with a scan", path)
 	}
 	dir, err := os.MkdirTemp("", "adminduk-verify-*")
 	if err != nil {
@@ -76,198 +141,153 @@ func qrFromPages(ctx context.Context, path string, all bool) ([]pdfQR, error) {
 	}
 	defer os.RemoveAll(dir)
 	var found []pdfQR
-	const maxPages = 200
-	for page := 1; page <= maxPages; page++ {
-		n := strconv.Itoa(page)
-		prefix := filepath.Join(dir, "p"+n)
-		cmd := exec.CommandContext(ctx, "pdftoppm", "-png", "-r", "300", "-f", n, "-l", n, "-singlefile", path, prefix)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			if page == 1 {
-				return nil, fmt.Errorf("--pdf %s: pdftoppm: %v: %s", path, err, bytes.TrimSpace(out))
-			}
-			break // past the last page
+	for i, n := range which {
+		if ctx.Err() != nil {
+			return append(found, unchecked(i, "not rasterised: the --timeout ran out first")...), nil
 		}
-		b, err := os.ReadFile(prefix + ".png")
+		img, err := rasterPage(ctx, path, pages[n-1], dir)
 		if err != nil {
-			break
-		}
-		os.Remove(prefix + ".png")
-		img, err := png.Decode(bytes.NewReader(b))
-		if err != nil {
-			return nil, err
-		}
-		if p, err := qrscan.Decode(img); err == nil {
-			found = append(found, pdfQR{p, "page " + n})
-			if !all {
-				break
+			if ctx.Err() != nil {
+				return append(found, unchecked(i, "not rasterised: the --timeout ran out first")...), nil
 			}
+			found = append(found, pdfQR{where: "page " + strconv.Itoa(n), problem: err.Error()})
+			continue
 		}
-	}
-	if len(found) == 0 {
-		return nil, fmt.Errorf("--pdf %s: %w", path, errNoQR)
+		p, err := qrscan.DecodeContext(ctx, img)
+		switch {
+		case err == nil:
+			found = append(found, pdfQR{payload: p, where: "page " + strconv.Itoa(n)})
+		case ctx.Err() != nil:
+			return append(found, unchecked(i, "not read: the --timeout ran out first")...), nil
+		}
 	}
 	return found, nil
 }
 
-type pdfImage struct {
-	obj int
-	img *image.Gray
-}
-
-var (
-	pdfObjStart = regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`)
-	pdfSubImage = regexp.MustCompile(`/Subtype\s*/Image\b`)
-	pdfInt      = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + `\s+(\d+)(\s+\d+\s+R)?`) }
-	pdfWidth    = pdfInt("Width")
-	pdfHeight   = pdfInt("Height")
-	pdfBPC      = pdfInt("BitsPerComponent")
-	pdfLength   = pdfInt("Length")
-	pdfPred     = pdfInt("Predictor")
-	pdfGray     = regexp.MustCompile(`/ColorSpace\s*/DeviceGray\b`)
-	pdfFlate    = regexp.MustCompile(`/Filter\s*/FlateDecode\b`)
-	pdfStream   = regexp.MustCompile(`>>\s*stream\r?\n`)
-)
-
-// pdfGrayImages returns the image XObjects of a PDF that are greyscale,
-// Flate-compressed, 1 or 8 bits a pixel, with a direct /Length: where QR
-// codes live. It reads uncompressed object syntax only (no object
-// streams), which is what gopdf and most generators write for images.
-func pdfGrayImages(data []byte) []pdfImage {
-	var out []pdfImage
-	for _, loc := range pdfSubImage.FindAllIndex(data, -1) {
-		// The dictionary: from the last "N 0 obj" before the match to
-		// the "stream" keyword after it.
-		head := data[max(0, loc[0]-4096):loc[0]]
-		objs := pdfObjStart.FindAllSubmatchIndex(head, -1)
-		if len(objs) == 0 {
-			continue
-		}
-		last := objs[len(objs)-1]
-		obj, _ := strconv.Atoi(string(head[last[2]:last[3]]))
-		tail := data[loc[1]:min(len(data), loc[1]+4096)]
-		st := pdfStream.FindIndex(tail)
-		if st == nil {
-			continue
-		}
-		dict := append(append([]byte{}, head[last[1]:]...), tail[:st[0]]...)
-		if !pdfGray.Match(dict) || !pdfFlate.Match(dict) {
-			continue
-		}
-		w, h, bpc, n := pdfNum(dict, pdfWidth), pdfNum(dict, pdfHeight), pdfNum(dict, pdfBPC), pdfNum(dict, pdfLength)
-		if w <= 0 || h <= 0 || w > 10000 || h > 10000 || (bpc != 1 && bpc != 8) || n <= 0 {
-			continue
-		}
-		start := loc[1] + st[1]
-		if start+n > len(data) {
-			continue
-		}
-		img, err := decodeGray(data[start:start+n], w, h, bpc, pdfNum(dict, pdfPred))
-		if err != nil {
-			continue
-		}
-		out = append(out, pdfImage{obj, img})
+// rasterPage renders one page in greyscale at 300 dpi, or smaller so that
+// its long side is at most maxRasterSide pixels.
+func rasterPage(ctx context.Context, path string, p pdfscan.Page, dir string) (image.Image, error) {
+	n := strconv.Itoa(p.Number)
+	prefix := filepath.Join(dir, "p"+n)
+	args := []string{"-gray", "-png", "-f", n, "-l", n, "-singlefile"}
+	if w, h := p.Size(); w > 0 && h > 0 {
+		dpi := min(float64(rasterDPI), maxRasterSide*72/max(w, h))
+		args = append(args, "-r", strconv.FormatFloat(max(dpi, 1), 'f', 2, 64))
+	} else {
+		args = append(args, "-scale-to", strconv.Itoa(maxRasterSide))
 	}
-	return out
+	args = append(args, path, prefix)
+	cmd := boundedCommand(ctx, "pdftoppm", args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("pdftoppm could not rasterise the page: %v: %s", err, firstLine(out))
+	}
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		return nil, fmt.Errorf("pdftoppm wrote no image")
+	}
+	defer os.Remove(prefix + ".png")
+	defer f.Close()
+	return decodeBounded(f)
 }
 
-// pdfNum reads a direct integer value of dict; -1 when absent or indirect.
-func pdfNum(dict []byte, re *regexp.Regexp) int {
-	m := re.FindSubmatch(dict)
-	if m == nil || len(m[2]) > 0 {
-		return -1
+// boundedCommand runs name with the address space capped (unix, through
+// sh's ulimit) and killed when ctx ends.
+func boundedCommand(ctx context.Context, name string, args ...string) *exec.Cmd {
+	if runtime.GOOS == "windows" {
+		return exec.CommandContext(ctx, name, args...)
+	}
+	script := "ulimit -v " + strconv.Itoa(pdftoppmMemKiB) + " 2>/dev/null; exec \"$0\" \"$@\""
+	return exec.CommandContext(ctx, "sh", append([]string{"-c", script, name}, args...)...)
+}
+
+var pdfinfoPages = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+
+// pdfPageCount asks pdfinfo for the number of pages.
+func pdfPageCount(ctx context.Context, path string) (int, error) {
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		return 0, errors.New("pdfinfo (poppler-utils) is not installed to count its pages")
+	}
+	out, err := boundedCommand(ctx, "pdfinfo", path).Output()
+	m := pdfinfoPages.FindSubmatch(out)
+	if err != nil || m == nil {
+		return 0, fmt.Errorf("pdfinfo cannot read it")
 	}
 	n, err := strconv.Atoi(string(m[1]))
-	if err != nil {
-		return -1
+	if err != nil || n <= 0 || n > pdfLimits.MaxPages {
+		return 0, fmt.Errorf("pdfinfo counts %s pages", m[1])
 	}
-	return n
+	return n, nil
 }
 
-// decodeGray inflates a greyscale image stream and undoes its PNG
-// predictors (Predictor 10 to 15: a filter byte before each row).
-func decodeGray(stream []byte, w, h, bpc, predictor int) (*image.Gray, error) {
-	rowBytes := (w*bpc + 7) / 8
-	png := predictor >= 10
-	stride := rowBytes
-	if png {
-		stride++
+func firstLine(b []byte) string {
+	b = bytes.TrimSpace(b)
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
 	}
-	zr, err := zlib.NewReader(bytes.NewReader(stream))
+	return string(b)
+}
+
+// readInput reads a file of at most maxInputBytes whose first bytes pass
+// isType, checking the size and header before reading the rest.
+func readInput(path, flag string, isType func(head []byte) bool, notType string) ([]byte, error) {
+	f, err := os.Open(path)
 	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	k, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+	}
+	if !isType(head[:k]) {
+		return nil, fmt.Errorf("%s %s: %s", flag, path, notType)
+	}
+	size := int64(-1)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	if size > maxInputBytes {
+		return nil, fmt.Errorf("%s %s: %d MB is more than the %d MB verify reads", flag, path, size>>20, maxInputBytes>>20)
+	}
+	if size >= int64(k) {
+		// A regular file: exactly its size, read once.
+		data := make([]byte, size)
+		copy(data, head[:k])
+		if _, err := io.ReadFull(f, data[k:]); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+		}
+		return data, nil
+	}
+	var buf bytes.Buffer
+	buf.Write(head[:k])
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxInputBytes+1-int64(k))); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+	}
+	if buf.Len() > maxInputBytes {
+		return nil, fmt.Errorf("%s %s: more than the %d MB verify reads", flag, path, maxInputBytes>>20)
+	}
+	return buf.Bytes(), nil
+}
+
+// decodeBounded decodes a PNG or JPEG of at most maxImagePixels, checked
+// with DecodeConfig before any pixel is decoded.
+func decodeBounded(r io.ReadSeeker) (image.Image, error) {
+	cfg, format, err := image.DecodeConfig(r)
+	if err != nil {
+		return nil, fmt.Errorf("not a readable PNG or JPEG image")
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
+		return nil, fmt.Errorf("%dx%d pixels is more than the %d million pixels verify decodes", cfg.Width, cfg.Height, maxImagePixels>>20)
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	raw := make([]byte, stride*h)
-	if _, err := io.ReadFull(zr, raw); err != nil {
-		return nil, err
-	}
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	prev := make([]byte, rowBytes)
-	cur := make([]byte, rowBytes)
-	for y := range h {
-		row := raw[y*stride : (y+1)*stride]
-		if png {
-			if err := unfilter(row[0], row[1:], prev, cur); err != nil {
-				return nil, err
-			}
-		} else {
-			copy(cur, row)
-		}
-		for x := range w {
-			var v uint8
-			if bpc == 8 {
-				v = cur[x]
-			} else if cur[x/8]&(0x80>>(x%8)) != 0 {
-				v = 0xff
-			}
-			img.Pix[y*img.Stride+x] = v
-		}
-		prev, cur = cur, prev
+	img, _, err := image.Decode(r)
+	if err != nil {
+		return nil, fmt.Errorf("damaged %s image", format)
 	}
 	return img, nil
 }
 
-// unfilter undoes one PNG row filter (bytes per pixel 1, as for 1- and
-// 8-bit greyscale) into cur.
-func unfilter(ft byte, in, prev, cur []byte) error {
-	for i, b := range in {
-		var a, c byte
-		if i > 0 {
-			a, c = cur[i-1], prev[i-1]
-		}
-		up := prev[i]
-		switch ft {
-		case 0:
-		case 1:
-			b += a
-		case 2:
-			b += up
-		case 3:
-			b += byte((int(a) + int(up)) / 2)
-		case 4:
-			b += paeth(a, up, c)
-		default:
-			return fmt.Errorf("unknown PNG filter %d", ft)
-		}
-		cur[i] = b
-	}
-	return nil
-}
-
-func paeth(a, b, c byte) byte {
-	p := int(a) + int(b) - int(c)
-	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
-	switch {
-	case pa <= pb && pa <= pc:
-		return a
-	case pb <= pc:
-		return b
-	}
-	return c
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
+var _ = png.Decode // PNG is registered for decodeBounded

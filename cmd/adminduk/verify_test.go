@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +19,7 @@ import (
 
 	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
+	"github.com/adminduk-id/adminduk/internal/pdfscan"
 )
 
 // signedAkta signs an akta kelahiran credential with the key of key.pem.
@@ -97,6 +100,8 @@ func TestVerifyImageAndPDFErrors(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "verify", "--jwks", jwks, "--image", blank)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "no QR code found")
+	assert.NotContains(t, errOut, "Exception", "no gozxing internals")
+	assert.NotContains(t, errOut, "startSize")
 
 	code, _, _ = runCLI(t, "", "verify", "--jwks", filepath.Join(dir, "missing.json"), "X")
 	assert.Equal(t, 1, code)
@@ -116,7 +121,7 @@ func TestVerifyPDFWithoutQRImages(t *testing.T) {
 	pdf := pngInPDF(t, pngFile)
 	file := filepath.Join(dir, "scan.pdf")
 	require.NoError(t, os.WriteFile(file, pdf, 0o644))
-	code, res := verifyOut(t, "", "--jwks", jwks, "--at", "2024-01-01T00:00:00Z", "--pdf", file)
+	code, res := verifyOut(t, "", "--jwks", jwks, "--at", "2024-01-01T00:00:00Z", "--timeout", "2m", "--pdf", file) // a loaded machine may take longer than the default
 	require.Equal(t, 0, code)
 	assert.Equal(t, "valid", res[0]["status"])
 	assert.Contains(t, res[0]["source"], "page 1")
@@ -146,14 +151,19 @@ func TestPDFGrayImages(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
-	imgs := pdfGrayImages(data)
+	pages, err := pdfscan.Scan(t.Context(), data, pdfLimits)
+	require.NoError(t, err)
+	var imgs []pdfscan.Image
+	for _, p := range pages {
+		imgs = append(imgs, p.Images...)
+	}
 	require.Len(t, imgs, 3, "one QR image a card; the JPEG art and photo are skipped")
 	for _, im := range imgs {
-		assert.Equal(t, im.img.Bounds().Dx(), im.img.Bounds().Dy())
+		assert.Equal(t, im.Img.Bounds().Dx(), im.Img.Bounds().Dy())
 	}
 	// Truncated files never panic.
 	for _, n := range []int{len(data) / 3, len(data) / 2, len(data) - 100} {
-		_ = pdfGrayImages(data[:n])
+		_, _ = pdfscan.Scan(t.Context(), data[:n], pdfLimits)
 	}
 }
 
@@ -181,4 +191,62 @@ func pngInPDF(t *testing.T, file string) []byte {
 	_, err = pdf.WriteTo(&buf)
 	require.NoError(t, err)
 	return buf.Bytes()
+}
+
+// TestVerifyStdinBound: standard input beyond the bound is refused, not cut.
+func TestVerifyStdinBound(t *testing.T) {
+	dir := t.TempDir()
+	key, jwks := keygen(t, dir, "ID-6208")
+	akta := signedAkta(t, key)
+	long := akta + strings.Repeat(" ", maxStdin)
+	code, out, errOut := runCLI(t, long, "verify", "--jwks", jwks, "-")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "standard input: longer than 64 KiB")
+	// At the bound it is read whole (and the padding makes it malformed).
+	code, out, _ = runCLI(t, (akta + strings.Repeat("A", maxStdin))[:maxStdin], "verify", "--jwks", jwks, "-")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, `"malformed"`)
+}
+
+// TestVerifyJWKSErrors: a file that is not a JWK Set says so in plain
+// words; one unusable key is skipped with a warning, the others used.
+func TestVerifyJWKSErrors(t *testing.T) {
+	dir := t.TempDir()
+	key, jwks := keygen(t, dir, "ID-6208")
+	akta := signedAkta(t, key)
+	for name, doc := range map[string]string{
+		"empty object": `{}`,
+		"array":        `[{"kty":"OKP"}]`,
+		"keys object":  `{"keys":{}}`,
+		"not JSON":     `keys`,
+	} {
+		f := filepath.Join(dir, "bad.json")
+		require.NoError(t, os.WriteFile(f, []byte(doc), 0o600))
+		code, out, errOut := runCLI(t, "", "verify", "--jwks", f, akta)
+		assert.Equal(t, 1, code, name)
+		assert.Empty(t, out, name)
+		assert.Contains(t, errOut, "not a JWK Set", name)
+		assert.NotContains(t, errOut, "Go value", name)
+		assert.NotContains(t, errOut, "jwkSet", name)
+	}
+	code, _, errOut := runCLI(t, "", "verify", "--jwks", filepath.Join(kiaData, "card.json"), akta)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `not a JWK Set: no "keys" array`)
+
+	// One broken key among good ones.
+	b, err := os.ReadFile(jwks)
+	require.NoError(t, err)
+	var doc map[string][]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &doc))
+	doc["keys"] = append([]json.RawMessage{json.RawMessage(`{"kty":"OKP","crv":"Ed25519","x":"AAAA","kid":"zz","iss":"ID-6208"}`)}, doc["keys"]...)
+	b, err = json.Marshal(doc)
+	require.NoError(t, err)
+	mixed := filepath.Join(dir, "mixed.json")
+	require.NoError(t, os.WriteFile(mixed, b, 0o600))
+	code, out, errOut := runCLI(t, "", "verify", "--jwks", mixed, akta)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"status":"valid"`)
+	assert.Contains(t, errOut, "warning")
+	assert.Contains(t, errOut, "jwk 0")
 }

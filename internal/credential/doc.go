@@ -32,7 +32,11 @@
 // nbf and exp bound the issue times (iat) of the documents it vouches for,
 // not the time of verification: a key rotated out keeps verifying what it
 // signed while it was in force. Ed25519 keys are generated here; EC P-256
-// keys (ES256) published by other issuers are accepted too.
+// keys (ES256) published by other issuers are accepted too. [ParseJWKSet]
+// skips a key it cannot use and says which (RFC 7517 section 5), and
+// refuses a document that is not a JWK Set with [ErrNotJWKSet];
+// [AppendJWK] adds a key to a published set keeping every other key and
+// member as written.
 //
 // # Verifying
 //
@@ -45,7 +49,9 @@
 // type. It decompresses at most [MaxDecompressed] bytes and never panics on
 // input. It also accepts ES256 signatures, a kid in the unprotected header,
 // an untagged COSE_Sign1 and claim 169 given as a byte string that wraps the
-// map (as MOSIP Inji Certify emits it).
+// map (as MOSIP Inji Certify emits it). A protected crit header (RFC 9052
+// section 3.1) naming any parameter but alg and kid makes a message
+// malformed.
 //
 // # Errors
 //

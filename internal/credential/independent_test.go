@@ -224,6 +224,10 @@ func TestIndependentVerifier(t *testing.T) {
 		{"kid as an integer", hostile(18, protected(map[any]any{1: -8, 4: 7}), empty, body, sig), keys, issued, StatusMalformed, nil},
 		{"payload null (detached)", hostile(18, protected(map[any]any{1: -8, 4: kid[:]}), empty, nil, sig), keys, issued, StatusMalformed, nil},
 		{"unsupported alg ES384", hostile(18, protected(map[any]any{1: -35, 4: kid[:]}), empty, body, sig), keys, issued, StatusInvalidSignature, nil},
+		{"crit names an unknown header parameter", signRaw(t, cose.AlgorithmEdDSA, priv, cose.ProtectedHeader{cose.HeaderLabelAlgorithm: cose.AlgorithmEdDSA, cose.HeaderLabelKeyID: kid[:], cose.HeaderLabelCritical: []any{int64(-70000)}, int64(-70000): "must be understood"}, nil, claims), keys, issued, StatusMalformed, nil},
+		{"crit names a text label", signRaw(t, cose.AlgorithmEdDSA, priv, cose.ProtectedHeader{cose.HeaderLabelAlgorithm: cose.AlgorithmEdDSA, cose.HeaderLabelKeyID: kid[:], cose.HeaderLabelCritical: []any{"ext"}, "ext": int64(1)}, nil, claims), keys, issued, StatusMalformed, nil},
+		{"crit names only alg and kid, understood", signRaw(t, cose.AlgorithmEdDSA, priv, cose.ProtectedHeader{cose.HeaderLabelAlgorithm: cose.AlgorithmEdDSA, cose.HeaderLabelKeyID: kid[:], cose.HeaderLabelCritical: []any{int64(1), int64(4)}}, nil, claims), keys, issued, StatusValid, ptr(kiaClaims())},
+		{"crit empty", hostile(18, protected(map[any]any{1: -8, 4: kid[:], 2: []any{}}), empty, body, sig), keys, issued, StatusMalformed, nil},
 		{"original signature, headers rebuilt alike", hostile(18, protected(map[any]any{1: -8, 4: kid[:]}), empty, body, sig), keys, issued, StatusValid, ptr(kiaClaims())},
 	}
 	for _, tt := range tests {

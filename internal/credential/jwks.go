@@ -1,12 +1,14 @@
 package credential
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -65,28 +67,139 @@ func (s KeySet) MarshalJSON() ([]byte, error) {
 	return json.Marshal(set)
 }
 
-// UnmarshalJSON reads a JWK Set and replaces the keys of s. It takes
-// OKP/Ed25519 and EC/P-256 keys and, as RFC 7517 section 5 advises, skips
-// keys of other types. A key of a supported type that is not usable fails
-// with a [*JWKError]: kid not 16 hex digits (for Ed25519, not the kid of the
-// key), iss not "ID-" and 4 digits, bad coordinates.
+// ErrNotJWKSet is returned for a document that is not a JWK Set: not JSON,
+// not an object, or without a "keys" array (a card.json, "{}"). It wraps
+// [ErrKey].
+var ErrNotJWKSet = fmt.Errorf("%w: not a JWK Set", ErrKey)
+
+// UnmarshalJSON reads a JWK Set and replaces the keys of s, as
+// [ParseJWKSet] does; the keys it skips are not reported: call ParseJWKSet
+// to learn about them.
 func (s *KeySet) UnmarshalJSON(b []byte) error {
-	var set jwkSet
-	if err := json.Unmarshal(b, &set); err != nil {
-		return fmt.Errorf("%w: JWK Set: %w", ErrKey, err)
+	set, _, err := ParseJWKSet(b)
+	if err != nil {
+		return err
 	}
-	keys := make([]Key, 0, len(set.Keys))
-	for i, j := range set.Keys {
+	*s = set
+	return nil
+}
+
+// ParseJWKSet reads a JWK Set (RFC 7517). It takes OKP/Ed25519 and
+// EC/P-256 keys; as RFC 7517 section 5 advises, it skips keys of other
+// types silently and keys it cannot use with a [*JWKError] each in
+// skipped: kid not 16 hex digits (for Ed25519, not the kid of the key),
+// iss not "ID-" and 4 digits, bad coordinates, members of the wrong JSON
+// type. A document that is not a JWK Set fails with [ErrNotJWKSet].
+func ParseJWKSet(b []byte) (set KeySet, skipped []*JWKError, err error) {
+	raw, err := jwkSetMembers(b)
+	if err != nil {
+		return KeySet{}, nil, err
+	}
+	set.Keys = make([]Key, 0, len(raw))
+	for i, m := range raw {
+		var j jwk
+		if err := json.Unmarshal(m, &j); err != nil {
+			skipped = append(skipped, &JWKError{Index: i, Kid: rawKid(m), Reason: jsonReason(err)})
+			continue
+		}
 		k, ok, err := j.key()
 		if err != nil {
-			return &JWKError{Index: i, Kid: j.Kid, Reason: err.Error()}
+			skipped = append(skipped, &JWKError{Index: i, Kid: j.Kid, Reason: err.Error()})
+			continue
 		}
 		if ok {
-			keys = append(keys, k)
+			set.Keys = append(set.Keys, k)
 		}
 	}
-	s.Keys = keys
-	return nil
+	return set, skipped, nil
+}
+
+// jwkSetMembers returns the raw members of the "keys" array of a JWK Set.
+func jwkSetMembers(b []byte) ([]json.RawMessage, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(b, &top); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrNotJWKSet, jsonReason(err))
+	}
+	keys, ok := top["keys"]
+	if !ok || top == nil {
+		return nil, fmt.Errorf("%w: no \"keys\" array", ErrNotJWKSet)
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(keys, &raw); err != nil || raw == nil {
+		return nil, fmt.Errorf("%w: \"keys\" is not an array", ErrNotJWKSet)
+	}
+	return raw, nil
+}
+
+// AppendJWK returns the JWK Set document set with k added at the end of
+// its "keys" array. Every existing key and member is kept as written,
+// including keys this package does not use and members it does not read
+// ("use", "alg"); only white space changes. An empty set starts a new
+// document. It fails with [ErrNotJWKSet] when set is not a JWK Set.
+func AppendJWK(set []byte, k Key) ([]byte, error) {
+	top := map[string]json.RawMessage{}
+	var raw []json.RawMessage
+	if len(bytes.TrimSpace(set)) > 0 {
+		var err error
+		if raw, err = jwkSetMembers(set); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal(set, &top) // cannot fail: jwkSetMembers read it
+	}
+	one, err := KeySet{Keys: []Key{k}}.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var added jwkSet
+	if err := json.Unmarshal(one, &added); err != nil {
+		return nil, err
+	}
+	j, err := json.Marshal(added.Keys[0])
+	if err != nil {
+		return nil, err
+	}
+	keys, err := json.Marshal(append(raw, j))
+	if err != nil {
+		return nil, err
+	}
+	top["keys"] = keys
+	flat, err := json.Marshal(top)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, flat, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// rawKid returns the "kid" member of a key that does not decode, if it is
+// a string.
+func rawKid(m json.RawMessage) string {
+	var v struct {
+		Kid any `json:"kid"`
+	}
+	_ = json.Unmarshal(m, &v)
+	s, _ := v.Kid.(string)
+	return s
+}
+
+// jsonReason says in plain words why encoding/json refused a document,
+// without Go type names.
+func jsonReason(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("not valid JSON (error at byte %d)", se.Offset)
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("member %q is a JSON %s, of the wrong type", te.Field, te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf("a JSON %s, not an object", te.Value)
+	}
+	return "not valid JSON"
 }
 
 // key converts j; ok is false for a key type this package does not use.

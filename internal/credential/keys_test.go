@@ -134,30 +134,48 @@ func TestJWKSErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		doc   string
-		index int // -1: not a JWKError
+		index int // the key skipped
 	}{
-		{"keys not an array", `{"keys":{}}`, -1},
 		{"kid of another key", `{"keys":[` + good + `,` + okp(x, "0000000000000000", "ID-6208") + `]}`, 1},
-		{"kid not hex", `{"keys":[` + okp(x, "zz", "ID-6208") + `]}`, 0},
-		{"kid of 4 bytes", `{"keys":[` + okp(x, kid[:8], "ID-6208") + `]}`, 0},
-		{"iss not ID-dddd", `{"keys":[` + okp(x, kid, "6208") + `]}`, 0},
-		{"x padded", `{"keys":[` + okp(base64.URLEncoding.EncodeToString(pub), kid, "ID-6208") + `]}`, 0},
-		{"x of 31 bytes", `{"keys":[` + okp(base64.RawURLEncoding.EncodeToString(pub[:31]), kid, "ID-6208") + `]}`, 0},
-		{"EC point not on the curve", `{"keys":[{"kty":"EC","crv":"P-256","x":"` + x + `","y":"` + x + `","kid":"0102030405060708","iss":"ID-6208"}]}`, 0},
-		{"EC without y", `{"keys":[{"kty":"EC","crv":"P-256","x":"` + x + `","kid":"0102030405060708","iss":"ID-6208"}]}`, 0},
+		{"kid not hex", `{"keys":[` + okp(x, "zz", "ID-6208") + `,` + good + `]}`, 0},
+		{"kid of 4 bytes", `{"keys":[` + okp(x, kid[:8], "ID-6208") + `,` + good + `]}`, 0},
+		{"iss not ID-dddd", `{"keys":[` + okp(x, kid, "6208") + `,` + good + `]}`, 0},
+		{"x padded", `{"keys":[` + okp(base64.URLEncoding.EncodeToString(pub), kid, "ID-6208") + `,` + good + `]}`, 0},
+		{"x of 31 bytes", `{"keys":[` + okp(base64.RawURLEncoding.EncodeToString(pub[:31]), kid, "ID-6208") + `,` + good + `]}`, 0},
+		{"EC point not on the curve", `{"keys":[{"kty":"EC","crv":"P-256","x":"` + x + `","y":"` + x + `","kid":"0102030405060708","iss":"ID-6208"},` + good + `]}`, 0},
+		{"EC without y", `{"keys":[{"kty":"EC","crv":"P-256","x":"` + x + `","kid":"0102030405060708","iss":"ID-6208"},` + good + `]}`, 0},
+		{"nbf as text", `{"keys":[{"kty":"OKP","crv":"Ed25519","x":"` + x + `","kid":"` + kid + `","iss":"ID-6208","nbf":"0"},` + good + `]}`, 0},
+		{"key not an object", `{"keys":[[1,2],` + good + `]}`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var set KeySet
-			err := json.Unmarshal([]byte(tt.doc), &set)
+			// RFC 7517 section 5: an unusable key is skipped, the others kept.
+			set, skipped, err := ParseJWKSet([]byte(tt.doc))
+			require.NoError(t, err)
+			require.Len(t, set.Keys, 1)
+			assert.Equal(t, KeyIDOf(pub), set.Keys[0].ID)
+			require.Len(t, skipped, 1)
+			assert.Equal(t, tt.index, skipped[0].Index)
+			require.ErrorIs(t, skipped[0], ErrKey)
+			assert.NotContains(t, skipped[0].Error(), "Go value")
+			var again KeySet
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &again), "json.Unmarshal skips as well")
+			assert.Len(t, again.Keys, 1)
+		})
+	}
+
+	for _, doc := range []string{`{}`, `{"keys":{}}`, `{"keys":null}`, `null`, `[]`, `"keys"`, `{"keys":`, `not json`,
+		`{"nik":"6208014512230001","name":"SITI NUR AISYAH","valid_until":"2029-03-09"}`} {
+		t.Run("not a JWK Set: "+doc, func(t *testing.T) {
+			_, _, err := ParseJWKSet([]byte(doc))
+			require.ErrorIs(t, err, ErrNotJWKSet)
 			require.ErrorIs(t, err, ErrKey)
-			var je *JWKError
-			if tt.index < 0 {
-				assert.False(t, errorsAs(err, &je))
-				return
+			assert.NotContains(t, err.Error(), "Go value")
+			assert.NotContains(t, err.Error(), "jwkSet")
+			if json.Valid([]byte(doc)) { // encoding/json checks the syntax itself first
+				var set KeySet
+				require.ErrorIs(t, json.Unmarshal([]byte(doc), &set), ErrNotJWKSet)
 			}
-			require.ErrorAs(t, err, &je)
-			assert.Equal(t, tt.index, je.Index)
 		})
 	}
 
@@ -178,4 +196,37 @@ func TestJWKSErrors(t *testing.T) {
 		_, err := json.Marshal(KeySet{Keys: []Key{{Issuer: "ID-6208", Public: "not a key"}}})
 		require.ErrorIs(t, err, ErrKey)
 	})
+}
+
+func TestAppendJWKKeepsEveryMember(t *testing.T) {
+	pub := testKey(1).Public().(ed25519.PublicKey)
+	doc := `{"keys":[{"kty":"RSA","n":"AQAB","e":"AQAB","kid":"rsa-1","use":"sig"},` +
+		`{"kty":"OKP","crv":"Ed25519","x":"` + base64.RawURLEncoding.EncodeToString(pub) + `","kid":"` + KeyIDOf(pub).String() +
+		`","iss":"ID-6208","nbf":0,"use":"sig","alg":"EdDSA","x5t":"abc"}],"issuer":"Dinas Dukcapil"}`
+	pub2 := testKey(2).Public().(ed25519.PublicKey)
+	k := Key{ID: KeyIDOf(pub2), Issuer: "ID-6208", Public: pub2, NotBefore: time.Unix(1751302800, 0)}
+	out, err := AppendJWK([]byte(doc), k)
+	require.NoError(t, err)
+	var before, after map[string]any
+	require.NoError(t, json.Unmarshal([]byte(doc), &before))
+	require.NoError(t, json.Unmarshal(out, &after))
+	keys := after["keys"].([]any)
+	require.Len(t, keys, 3)
+	assert.Equal(t, before["keys"].([]any)[0], keys[0], "a key of another type, verbatim")
+	assert.Equal(t, before["keys"].([]any)[1], keys[1], "use, alg, x5t kept")
+	assert.Equal(t, "Dinas Dukcapil", after["issuer"])
+	set, skipped, err := ParseJWKSet(out)
+	require.NoError(t, err)
+	assert.Empty(t, skipped)
+	require.Len(t, set.Keys, 2)
+	assert.Equal(t, k.ID, set.Keys[1].ID)
+
+	fresh, err := AppendJWK(nil, k)
+	require.NoError(t, err)
+	set, _, err = ParseJWKSet(fresh)
+	require.NoError(t, err)
+	require.Len(t, set.Keys, 1)
+
+	_, err = AppendJWK([]byte(`{"nik":"6208014512230001"}`), k)
+	require.ErrorIs(t, err, ErrNotJWKSet)
 }

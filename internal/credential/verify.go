@@ -40,7 +40,8 @@ func (r Result) fail(s Status, cause error, format string, args ...any) Result {
 // keys at time at. The steps, and the status each failure gives:
 //
 //  1. Base45, zlib (at most [MaxDecompressed] bytes), a COSE_Sign1 (tagged or
-//     not) with an integer alg in its protected header: else malformed.
+//     not) with an integer alg in its protected header and no crit (label 2)
+//     naming a header parameter other than alg and kid: else malformed.
 //  2. The kid, from the protected header or else the unprotected one: no
 //     kid, or no trusted key with it, is unknown_key.
 //  3. Each key with that kid whose own type fits the protected alg (Ed25519
@@ -66,6 +67,9 @@ func Verify(payload string, keys KeySet, at time.Time) Result {
 	alg, err := msg.Headers.Protected.Algorithm()
 	if err != nil {
 		return r.fail(StatusMalformed, err, "protected header: no integer alg")
+	}
+	if err := checkCrit(msg.Headers.Protected); err != nil {
+		return r.fail(StatusMalformed, nil, "protected header: %v", err)
 	}
 	claims, claimsErr := unmarshalClaims(msg.Payload)
 	if claimsErr == nil {
@@ -156,6 +160,45 @@ func decodeSign1(raw []byte) (msg *cose.Sign1Message, err error) {
 		return nil, errors.New("detached payload")
 	}
 	return &m, nil
+}
+
+// understood are the protected header labels a crit (label 2) may name:
+// the ones this verifier processes, alg and kid.
+var understood = map[int64]bool{cose.HeaderLabelAlgorithm: true, cose.HeaderLabelKeyID: true}
+
+// checkCrit rejects a protected header whose crit parameter names a label
+// this verifier does not process: RFC 9052 section 3.1 requires a
+// recipient to reject such a message. go-cose has already checked that
+// crit is a non-empty array of labels present in the protected header.
+func checkCrit(h cose.ProtectedHeader) error {
+	v, ok := h[cose.HeaderLabelCritical]
+	if !ok {
+		return nil
+	}
+	labels, ok := v.([]any)
+	if !ok || len(labels) == 0 {
+		return errors.New("crit is not a non-empty array")
+	}
+	for _, l := range labels {
+		var n int64
+		switch l := l.(type) {
+		case int64:
+			n = l
+		case uint64:
+			if l > 1<<62 {
+				return fmt.Errorf("crit names the unknown header parameter %v", l)
+			}
+			n = int64(l)
+		case int:
+			n = int64(l)
+		default:
+			return fmt.Errorf("crit names the unknown header parameter %v", l)
+		}
+		if !understood[n] {
+			return fmt.Errorf("crit names the unknown header parameter %d", n)
+		}
+	}
+	return nil
 }
 
 // findKid takes the kid from the protected header, else from the

@@ -203,37 +203,57 @@ const tstr = (s) => {
 // ---- Key set (RFC 7517 JWK Set, as CREDENTIAL.md publishes it) -------------
 
 function loadKeys(path) {
-  const doc = JSON.parse(readFileSync(path, 'utf8'));
-  if (!doc || !Array.isArray(doc.keys)) throw new Error('jwks: no "keys" array');
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`jwks: not a JWK Set: ${e.code ? e.message : 'not valid JSON'}`);
+  }
+  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.keys)) throw new Error('jwks: not a JWK Set: no "keys" array');
   const keys = [];
   doc.keys.forEach((k, i) => {
-    const okp = k.kty === 'OKP' && k.crv === 'Ed25519';
-    const ec = k.kty === 'EC' && k.crv === 'P-256';
-    if (!okp && !ec) return; // RFC 7517 section 5: ignore keys of types not understood
-    if (typeof k.kid !== 'string' || !/^[0-9a-f]{16}$/.test(k.kid)) throw new Error(`jwks: key ${i}: kid must be 16 lower-case hex digits`);
-    if (typeof k.iss !== 'string' || !/^ID-[0-9]{4}$/.test(k.iss)) throw new Error(`jwks: key ${i}: iss must be "ID-" and 4 digits`);
-    const jwk = okp ? { kty: 'OKP', crv: 'Ed25519', x: k.x } : { kty: 'EC', crv: 'P-256', x: k.x, y: k.y };
-    let key;
     try {
-      key = createPublicKey({ key: jwk, format: 'jwk' });
+      const key = loadKey(k, i);
+      if (key) keys.push(key);
     } catch (e) {
-      throw new Error(`jwks: key ${i}: ${e.message}`);
+      // RFC 7517 section 5: a key that cannot be used is skipped, not fatal.
+      console.error(`verify.mjs: warning: ${e.message}: key skipped`);
     }
-    if (okp) {
-      const raw = Buffer.from(k.x, 'base64url');
-      const kid = createHash('sha256').update(raw).digest().subarray(0, 8).toString('hex');
-      if (raw.length !== 32 || kid !== k.kid) throw new Error(`jwks: key ${i}: kid is not the first 8 bytes of SHA-256 of x`);
-    }
-    keys.push({
-      kid: k.kid,
-      iss: k.iss,
-      alg: okp ? ALG_EDDSA : ALG_ES256,
-      nbf: typeof k.nbf === 'number' ? k.nbf : -Infinity,
-      exp: typeof k.exp === 'number' ? k.exp : Infinity,
-      key,
-    });
   });
   return keys;
+}
+
+// loadKey returns the key of one JWK, null for a type not understood (RFC
+// 7517 section 5: ignored), or throws when the key cannot be used.
+function loadKey(k, i) {
+  if (!k || typeof k !== 'object' || Array.isArray(k)) throw new Error(`jwks: key ${i}: not an object`);
+  const okp = k.kty === 'OKP' && k.crv === 'Ed25519';
+  const ec = k.kty === 'EC' && k.crv === 'P-256';
+  if (!okp && !ec) return null;
+  if (typeof k.kid !== 'string' || !/^[0-9a-f]{16}$/.test(k.kid)) throw new Error(`jwks: key ${i}: kid must be 16 lower-case hex digits`);
+  if (typeof k.iss !== 'string' || !/^ID-[0-9]{4}$/.test(k.iss)) throw new Error(`jwks: key ${i}: iss must be "ID-" and 4 digits`);
+  if (k.nbf !== undefined && !Number.isSafeInteger(k.nbf)) throw new Error(`jwks: key ${i}: nbf must be an integer`);
+  if (k.exp !== undefined && k.exp !== null && !Number.isSafeInteger(k.exp)) throw new Error(`jwks: key ${i}: exp must be an integer`);
+  const jwk = okp ? { kty: 'OKP', crv: 'Ed25519', x: k.x } : { kty: 'EC', crv: 'P-256', x: k.x, y: k.y };
+  let key;
+  try {
+    key = createPublicKey({ key: jwk, format: 'jwk' });
+  } catch (e) {
+    throw new Error(`jwks: key ${i}: ${e.message}`);
+  }
+  if (okp) {
+    const raw = Buffer.from(k.x, 'base64url');
+    const kid = createHash('sha256').update(raw).digest().subarray(0, 8).toString('hex');
+    if (raw.length !== 32 || kid !== k.kid) throw new Error(`jwks: key ${i}: kid is not the first 8 bytes of SHA-256 of x`);
+  }
+  return {
+    kid: k.kid,
+    iss: k.iss,
+    alg: okp ? ALG_EDDSA : ALG_ES256,
+    nbf: typeof k.nbf === 'number' ? k.nbf : -Infinity,
+    exp: typeof k.exp === 'number' ? k.exp : Infinity,
+    key,
+  };
 }
 
 // ---- Claims ---------------------------------------------------------------
@@ -314,6 +334,17 @@ function verifyPayload(text, keys, at) {
   if (!(prot instanceof Map)) throw malformed('protected header is not a map');
   const alg = prot.get(1);
   if (!isInt(alg)) throw malformed('protected header has no integer alg');
+  if (prot.has(2)) {
+    // RFC 9052 section 3.1: crit is a non-empty array of labels present in
+    // the protected header; a label the recipient does not process (here:
+    // anything but alg 1 and kid 4) makes the message invalid.
+    const crit = prot.get(2);
+    if (!Array.isArray(crit) || crit.length === 0) throw malformed('crit is not a non-empty array');
+    for (const l of crit) {
+      if (!prot.has(l)) throw malformed(`crit names ${JSON.stringify(String(l))}, absent from the protected header`);
+      if (l !== 1 && l !== 4) throw malformed(`crit names the unknown header parameter ${JSON.stringify(String(l))}`);
+    }
+  }
   const kid = prot.has(4) ? prot.get(4) : unprotected.get(4);
   if (kid !== undefined && !Buffer.isBuffer(kid)) throw malformed('kid is not a byte string');
   if (kid === undefined || kid.length !== 8) throw new Outcome('unknown_key', 'no 8-byte kid');

@@ -10,8 +10,8 @@
 package qrscan
 
 import (
+	"context"
 	"errors"
-	"fmt"
 	"image"
 
 	"github.com/makiuchi-d/gozxing"
@@ -26,14 +26,28 @@ var ErrNotFound = errors.New("qrscan: no QR code found")
 var scales = []float64{1, 0.75, 0.5, 0.4}
 
 // Decode returns the text of a QR code in img, untouched (Base45 text may
-// contain spaces). The error of the first attempt is wrapped in
-// ErrNotFound when every attempt fails.
-func Decode(img image.Image) (string, error) {
+// contain spaces). It fails with ErrNotFound when every attempt fails;
+// gozxing's own errors ("NotFoundException: startSize = 0") are internals
+// and are not shown. A panic of the decoder is an ErrNotFound too.
+func Decode(img image.Image) (text string, err error) {
+	return DecodeContext(context.Background(), img)
+}
+
+// DecodeContext is [Decode] that gives up between attempts once ctx is
+// done, returning ctx's error.
+func DecodeContext(ctx context.Context, img image.Image) (text string, err error) {
 	if img == nil || img.Bounds().Empty() {
 		return "", ErrNotFound
 	}
-	var first error
+	defer func() {
+		if p := recover(); p != nil {
+			text, err = "", ErrNotFound
+		}
+	}()
 	try := func(im image.Image, bin func(gozxing.LuminanceSource) gozxing.Binarizer, hints map[gozxing.DecodeHintType]any) (string, bool) {
+		if ctx.Err() != nil {
+			return "", false
+		}
 		bmp, err := gozxing.NewBinaryBitmap(bin(gozxing.NewLuminanceSourceFromImage(im)))
 		if err == nil {
 			var res *gozxing.Result
@@ -41,15 +55,15 @@ func Decode(img image.Image) (string, error) {
 				return res.GetText(), true
 			}
 		}
-		if first == nil {
-			first = err
-		}
 		return "", false
 	}
 	hard := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
 	pure := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: true}
 	b := img.Bounds()
 	for _, s := range scales {
+		if ctx.Err() != nil {
+			break
+		}
 		im := img
 		if s != 1 {
 			w, h := int(float64(b.Dx())*s), int(float64(b.Dy())*s)
@@ -71,5 +85,8 @@ func Decode(img image.Image) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%w: %v", ErrNotFound, first)
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	return "", ErrNotFound
 }

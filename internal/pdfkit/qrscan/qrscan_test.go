@@ -58,6 +58,8 @@ func TestDecodeCredentialSizes(t *testing.T) {
 func TestDecodeNothing(t *testing.T) {
 	_, err := Decode(image.NewGray(image.Rect(0, 0, 200, 200)))
 	assert.ErrorIs(t, err, ErrNotFound)
+	assert.Equal(t, "qrscan: no QR code found", err.Error(), "no gozxing internals")
+	assert.NotContains(t, err.Error(), "Exception")
 	_, err = Decode(nil)
 	assert.ErrorIs(t, err, ErrNotFound)
 }
