@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
 
 // The signed QR credential of CREDENTIAL.md, as this package uses it. The

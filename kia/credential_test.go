@@ -2,6 +2,7 @@ package kia
 
 import (
 	"crypto/ed25519"
+	"github.com/adminduk-id/adminduk/internal/testtool"
 	"testing"
 	"time"
 
@@ -9,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/adminduk-id/adminduk/adminduk"
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
 
 // testSigner returns a signer for ID-6208 with a fixed key, and the key set
@@ -107,7 +108,7 @@ func TestCredentialFitsBudget(t *testing.T) {
 	c.Name = c.Name[:60]
 	payload, err := c.Sign(s, Rules{})
 	require.NoError(t, err)
-	q, err := credential.QR(payload)
+	q, err := testtool.QR(payload)
 	require.NoError(t, err)
 	assert.LessOrEqual(t, q.VersionNumber, credential.MaxKIAVersion, "%d chars", len(payload))
 }

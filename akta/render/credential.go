@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/akta"
-	"github.com/adminduk-id/adminduk/internal/credential"
 )
 
 // TypeKK is the document type of the family card's credential.

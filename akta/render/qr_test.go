@@ -15,9 +15,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
-	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/testtool"
 )
 
@@ -76,7 +76,7 @@ func TestQRFromPDFPageVerifies(t *testing.T) {
 		for _, dpi := range []string{"300", "150"} {
 			t.Run(tc.docType+"@"+dpi, func(t *testing.T) {
 				img := rasterise(t, renderDoc(t, tc.doc, render.Options{Key: testKey}), dpi)
-				payload, err := credential.DecodeQR(img)
+				payload, err := testtool.DecodeQR(img)
 				require.NoError(t, err)
 				checkCredential(t, payload, tc.docType, tc.number, tc.nik, tc.date)
 			})
@@ -90,7 +90,7 @@ func TestQRFromPNGVerifies(t *testing.T) {
 	data := renderDoc(t, b, render.Options{Key: testKey, Format: render.PNG, DPI: 150})
 	img, err := png.Decode(bytes.NewReader(data))
 	require.NoError(t, err)
-	payload, err := credential.DecodeQR(img)
+	payload, err := testtool.DecodeQR(img)
 	require.NoError(t, err)
 	want, err := render.Credential(b, render.Options{Key: testKey})
 	require.NoError(t, err)

@@ -7,8 +7,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/akta"
-	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
 )
 

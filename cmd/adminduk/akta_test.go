@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
+	"github.com/adminduk-id/adminduk/internal/testtool"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
 
 // aktaCLI runs the command in-process.
@@ -141,7 +142,7 @@ func TestAktaRender(t *testing.T) {
 		img, err := png.Decode(f)
 		f.Close()
 		require.NoError(t, err)
-		payload, err := credential.DecodeQR(img)
+		payload, err := testtool.DecodeQR(img)
 		require.NoError(t, err)
 		res := credential.Verify(payload, keys, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 		require.Equal(t, credential.StatusValid, res.Status, "%v", res.Err)
@@ -230,7 +231,7 @@ func TestKKRender(t *testing.T) {
 	img, err := png.Decode(f)
 	f.Close()
 	require.NoError(t, err)
-	payload, err := credential.DecodeQR(img)
+	payload, err := testtool.DecodeQR(img)
 	require.NoError(t, err)
 	s, err := credential.NewSigner("ID-3604", key)
 	require.NoError(t, err)

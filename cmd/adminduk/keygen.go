@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
-	"github.com/adminduk-id/adminduk/internal/credential"
 )
 
 func init() {

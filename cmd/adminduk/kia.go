@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/kia"
 	"github.com/adminduk-id/adminduk/kia/render"
 )

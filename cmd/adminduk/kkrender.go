@@ -12,9 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
-	"github.com/adminduk-id/adminduk/internal/credential"
 )
 
 // runKKRender renders a family card: adminduk kk render --key key.pem --in

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrscan"
 )
 

@@ -2,11 +2,11 @@ package render
 
 import (
 	"fmt"
+	"github.com/adminduk-id/adminduk/internal/testtool"
 	"io"
 	"testing"
 
 	"github.com/adminduk-id/adminduk/adminduk"
-	"github.com/adminduk-id/adminduk/internal/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
 	"github.com/adminduk-id/adminduk/kia"
@@ -43,7 +43,7 @@ func BenchmarkSignQRGoQRCode(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := credential.QRPNG(p, 680); err != nil {
+		if _, err := testtool.QRPNG(p, 680); err != nil {
 			b.Fatal(err)
 		}
 	}

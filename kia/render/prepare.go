@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
 	"github.com/adminduk-id/adminduk/kia"

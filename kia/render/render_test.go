@@ -21,7 +21,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrscan"
 	"github.com/adminduk-id/adminduk/kia"

@@ -30,7 +30,7 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
 
 //go:embed akta.html.tmpl

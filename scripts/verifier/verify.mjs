@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // An independent verifier of adminduk signed QR credentials, written from
 // shared/CREDENTIAL.md alone (it shares no code with the Go package
-// internal/credential), with Node.js built-ins only: node:crypto for the
+// adminduk/credential), with Node.js built-ins only: node:crypto for the
 // signatures, node:zlib for inflate, and a small strict CBOR decoder below.
 //
 // Usage:

@@ -2,6 +2,7 @@ package credential
 
 import (
 	"bytes"
+	"github.com/adminduk-id/adminduk/internal/testtool"
 	"image"
 	"image/png"
 	"strings"
@@ -66,7 +67,7 @@ func TestQRBudget(t *testing.T) {
 			c := kiaClaims()
 			tt.edit(&c)
 			payload := sign(t, s, c)
-			q, err := QR(payload)
+			q, err := testtool.QR(payload)
 			require.NoError(t, err)
 			alnum, byteMode := minVersion(len(payload), true), minVersion(len(payload), false)
 			t.Logf("%d characters: QR version %d (alphanumeric needs %d, byte mode %d)", len(payload), q.VersionNumber, alnum, byteMode)
@@ -82,27 +83,27 @@ func TestQRRoundTrip(t *testing.T) {
 	for _, c := range []Claims{kiaClaims(), aktaClaims()} {
 		t.Run(c.Document.Type, func(t *testing.T) {
 			payload := sign(t, s, c)
-			pngBytes, err := QRPNG(payload, 512)
+			pngBytes, err := testtool.QRPNG(payload, 512)
 			require.NoError(t, err)
 			img, err := png.Decode(bytes.NewReader(pngBytes))
 			require.NoError(t, err)
 			assert.Equal(t, 512, img.Bounds().Dx())
-			text, err := DecodeQR(img)
+			text, err := testtool.DecodeQR(img)
 			require.NoError(t, err)
 			require.Equal(t, payload, text, "the text comes back untouched, spaces included")
 			wantStatus(t, StatusValid, Verify(text, keys, issued))
 
-			img2, err := QRImage(payload, 400)
+			img2, err := testtool.QRImage(payload, 400)
 			require.NoError(t, err)
-			text, err = DecodeQR(img2)
+			text, err = testtool.DecodeQR(img2)
 			require.NoError(t, err)
 			assert.Equal(t, payload, text)
 		})
 	}
 	t.Run("spaces at both ends survive", func(t *testing.T) {
-		img, err := QRImage(" AB C ", 200)
+		img, err := testtool.QRImage(" AB C ", 200)
 		require.NoError(t, err)
-		text, err := DecodeQR(img)
+		text, err := testtool.DecodeQR(img)
 		require.NoError(t, err)
 		assert.Equal(t, " AB C ", text)
 	})
@@ -113,12 +114,12 @@ func TestDecodeQRNoCode(t *testing.T) {
 		image.NewGray(image.Rect(0, 0, 100, 100)),
 		image.NewGray(image.Rect(0, 0, 1, 1)),
 	} {
-		_, err := DecodeQR(img)
-		require.ErrorIs(t, err, ErrNoQR)
+		_, err := testtool.DecodeQR(img)
+		require.ErrorIs(t, err, testtool.ErrNoQR)
 	}
 }
 
 func TestQRTooLong(t *testing.T) {
-	_, err := QRPNG(strings.Repeat("A", 5000), 300)
+	_, err := testtool.QRPNG(strings.Repeat("A", 5000), 300)
 	require.Error(t, err)
 }

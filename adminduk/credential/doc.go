@@ -13,7 +13,7 @@
 // ([KeyIDOf]); the unprotected header is empty. The message is compressed
 // with zlib at best compression and encoded in Base45 without a prefix. That
 // text is the content of the QR code, drawn in alphanumeric mode at error
-// correction level Q ([QRPNG], [QRImage]).
+// correction level Q (drawn by the renderers).
 //
 // # Signing
 //

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/adminduk-id/adminduk/internal/credential"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
 
 // A Dinas signs the KIA of a child born on 5 December 2023, valid until the

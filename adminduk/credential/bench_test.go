@@ -2,6 +2,7 @@ package credential
 
 import (
 	"encoding/json"
+	"github.com/adminduk-id/adminduk/internal/testtool"
 	"testing"
 )
 
@@ -51,7 +52,7 @@ func BenchmarkSignAndQRPNG(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := QRPNG(p, 300); err != nil {
+		if _, err := testtool.QRPNG(p, 300); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,13 +60,13 @@ func BenchmarkSignAndQRPNG(b *testing.B) {
 
 func BenchmarkDecodeQR(b *testing.B) {
 	s, _ := setup(b)
-	img, err := QRImage(sign(b, s, kiaClaims()), 300)
+	img, err := testtool.QRImage(sign(b, s, kiaClaims()), 300)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := DecodeQR(img); err != nil {
+		if _, err := testtool.DecodeQR(img); err != nil {
 			b.Fatal(err)
 		}
 	}
