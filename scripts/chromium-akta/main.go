@@ -28,9 +28,9 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
-	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
 
 //go:embed akta.html.tmpl
