@@ -1,6 +1,7 @@
 package credential
 
 import (
+	"github.com/adminduk-id/adminduk/adminduk"
 	"regexp"
 	"strconv"
 	"time"
@@ -52,15 +53,11 @@ type Document struct {
 	EventPlace string // key 6: place of birth or death
 }
 
-// wib is Asia/Jakarta as a fixed zone (UTC+7, no daylight saving since
-// 1964), so that no tzdata is needed.
-var wib = time.FixedZone("WIB", 7*3600)
-
 // EndOfDayWIB returns 23:59:59 Asia/Jakarta on the calendar date of d (read
 // in d's own location): the exp of a KIA valid until that date.
 func EndOfDayWIB(d time.Time) time.Time {
 	y, m, day := d.Date()
-	return time.Date(y, m, day, 23, 59, 59, 0, wib)
+	return time.Date(y, m, day, 23, 59, 59, 0, adminduk.WIB)
 }
 
 // KIAExpires returns the exp of a KIA valid until validUntil (YYYYMMDD):

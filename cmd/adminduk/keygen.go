@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ var keyIssuer = regexp.MustCompile(`(?m)^# issuer: (ID-[0-9]{4})\s*$`)
 // KIA began (Permendagri 2/2016), so that cards and akta dated before the
 // key was made verify with it. A Dinas rotating keys sets --not-before to
 // the day the new key enters service.
-var defaultNotBefore = time.Date(2016, 1, 1, 0, 0, 0, 0, time.FixedZone("WIB", 7*3600))
+var defaultNotBefore = time.Date(2016, 1, 1, 0, 0, 0, 0, adminduk.WIB)
 
 func runKeygen(_ context.Context, e *env, args []string) error {
 	fl := newFlags(e, "keygen")
@@ -143,7 +144,7 @@ func checkIssuer(issuer string) error {
 
 // parseWhen reads YYYY-MM-DD (midnight WIB) or RFC 3339.
 func parseWhen(s string) (time.Time, error) {
-	if t, err := time.ParseInLocation(time.DateOnly, s, time.FixedZone("WIB", 7*3600)); err == nil {
+	if t, err := time.ParseInLocation(time.DateOnly, s, adminduk.WIB); err == nil {
 		return t, nil
 	}
 	return time.Parse(time.RFC3339, s)

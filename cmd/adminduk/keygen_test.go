@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"os"
 	"path/filepath"
 	"testing"
@@ -64,7 +65,7 @@ func TestKeygen(t *testing.T) {
 	set = credential.KeySet{}
 	require.NoError(t, json.Unmarshal(b, &set))
 	require.Len(t, set.Keys, 2)
-	assert.Equal(t, "2025-07-01T00:00:00+07:00", set.Keys[1].NotBefore.In(wibZone).Format("2006-01-02T15:04:05Z07:00"))
+	assert.Equal(t, "2025-07-01T00:00:00+07:00", set.Keys[1].NotBefore.In(adminduk.WIB).Format("2006-01-02T15:04:05Z07:00"))
 }
 
 func TestKeygenUsage(t *testing.T) {

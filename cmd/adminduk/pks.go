@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"io"
 	"os"
 	"strings"
@@ -52,9 +53,6 @@ type pksList []string
 func (l *pksList) String() string     { return strings.Join(*l, ",") }
 func (l *pksList) Set(s string) error { *l = append(*l, s); return nil }
 
-// pksWIB is the zone "today" is taken in when --as-of is not given.
-var pksWIB = time.FixedZone("WIB", 7*60*60)
-
 func runPKSReport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "pks report")
 	fs.Usage = func() { fmt.Fprint(e.stderr, pksUsage); fs.PrintDefaults() }
@@ -85,7 +83,7 @@ func runPKSReport(ctx context.Context, e *env, args []string) error {
 	}
 	opts := partnership.ReportOptions{Within: *within}
 	if *asOfFlag == "" {
-		opts.AsOf = partnership.DateOf(time.Now().In(pksWIB))
+		opts.AsOf = partnership.DateOf(time.Now().In(adminduk.WIB))
 	} else if opts.AsOf, err = partnership.ParseDate(*asOfFlag); err != nil {
 		return usagef("--as-of %q: want a date YYYY-MM-DD", *asOfFlag)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"image"
 	"image/draw"
 	_ "image/jpeg" // --image accepts JPEG
@@ -61,8 +62,6 @@ type documentJSON struct {
 	EventPlace string `json:"event_place,omitempty"`
 }
 
-var wibZone = time.FixedZone("WIB", 7*3600)
-
 func claimsView(c credential.Claims) *claimsJSON {
 	if c.Issuer == "" && c.Document.Type == "" {
 		return nil
@@ -71,7 +70,7 @@ func claimsView(c credential.Claims) *claimsJSON {
 		if t.IsZero() {
 			return ""
 		}
-		return t.In(wibZone).Format(time.RFC3339)
+		return t.In(adminduk.WIB).Format(time.RFC3339)
 	}
 	v := &claimsJSON{
 		Issuer: c.Issuer, IssuedAt: ts(c.IssuedAt), Expires: ts(c.Expires),

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"image"
 	"image/png"
 	"os"
@@ -32,7 +33,7 @@ func signedAkta(t *testing.T, keyFile string) string {
 	s, err := credential.NewSigner("ID-6208", key)
 	require.NoError(t, err)
 	p, err := s.Sign(credential.Claims{
-		IssuedAt: time.Date(2023, 12, 20, 9, 0, 0, 0, wibZone),
+		IssuedAt: time.Date(2023, 12, 20, 9, 0, 0, 0, adminduk.WIB),
 		Identity: credential.Identity{NIK: "6208014512230001", Name: "SITI NUR AISYAH", BirthDate: "20231205", Sex: 2, Nationality: "IDN", Country: "IDN"},
 		Document: credential.Document{Type: credential.TypeAktaKelahiran, Number: "6208-LU-20122023-0001", EventDate: "20231205", EventPlace: "SUKAMARA"},
 	})
