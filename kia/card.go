@@ -95,7 +95,10 @@ func (c *Card) IssuerID() string {
 // carries it: in capitals, spaces collapsed.
 func (c *Card) PrintedName() string { return printed(c.Name) }
 
-func printed(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), " ")) }
+// printed normalises s to NFC (so that a name given with combining accents
+// prints and signs as the same letters), collapses spaces and upper-cases
+// it.
+func printed(s string) string { return nfc(strings.ToUpper(strings.Join(strings.Fields(nfc(s)), " "))) }
 
 // Validate checks the card with the default Rules; see Rules.Validate.
 func (c *Card) Validate() (warnings []*FieldError, err error) { return Rules{}.Validate(c) }
