@@ -72,6 +72,9 @@ const (
 	MaxPhotoPixels = 40 << 20
 )
 
+// MaxPhotoBytes is the largest photo file accepted.
+const MaxPhotoBytes = 16 << 20
+
 // Child returns what the rules need to know about the card's child.
 func (c *Card) Child() Child {
 	return Child{BirthDate: c.BirthDate, Citizenship: c.Citizenship, PermitUntil: c.PermitUntil, Married: c.Married}
@@ -157,6 +160,10 @@ func (r Rules) Validate(c *Card) (warnings []*FieldError, err error) {
 	ck.address(c.Address, c.Issuer.Regency)
 	if c.IssuedAt.IsZero() {
 		ck.required("issued_at")
+	} else if today := r.today(); civil(c.IssuedAt).After(today) {
+		ck.add("issued_at", CodeInvalid,
+			"tanggal terbit di masa depan (hari ini "+formatDMY(today)+")",
+			"issue date in the future (today is "+isoDate(today)+")")
 	}
 	ck.issuer(c.Issuer)
 
@@ -314,15 +321,24 @@ func (c *checker) issuer(is Issuer) {
 	}
 }
 
+// photo checks a photo: its header first (format, size in bytes and
+// pixels), then, within those bounds, the whole image, so that a truncated
+// or corrupt file is refused here rather than printed half-drawn.
 func (c *checker) photo(data []byte) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	switch {
 	case err != nil || format != "jpeg" && format != "png":
 		c.addErr("photo", CodeInvalid, "foto harus berkas JPEG atau PNG", "the photo must be a JPEG or PNG file", err)
+	case len(data) > MaxPhotoBytes:
+		c.add("photo", CodeInvalid, "berkas foto terlalu besar (paling besar "+itoa(MaxPhotoBytes>>20)+" MB)", "the photo file is too large (at most "+itoa(MaxPhotoBytes>>20)+" MB)")
 	case cfg.Width < MinPhotoWidth || cfg.Height < MinPhotoHeight:
 		c.add("photo", CodeInvalid, "foto terlalu kecil (paling kecil "+itoa(MinPhotoWidth)+"x"+itoa(MinPhotoHeight)+" piksel)", "the photo is too small (at least "+itoa(MinPhotoWidth)+"x"+itoa(MinPhotoHeight)+" pixels)")
 	case cfg.Width*cfg.Height > MaxPhotoPixels:
 		c.add("photo", CodeInvalid, "foto terlalu besar", "the photo is too large")
+	default:
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			c.addErr("photo", CodeInvalid, "berkas foto rusak atau terpotong", "the photo file is corrupt or truncated", err)
+		}
 	}
 }
 
