@@ -126,4 +126,3 @@ func TestNamesNFC(t *testing.T) {
 		})
 	}
 }
-
