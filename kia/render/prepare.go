@@ -34,6 +34,9 @@ func prepare(c *kia.Card, o Options, payload string) (*card, error) {
 	if _, err := o.Rules.Validate(c); err != nil {
 		return nil, errors.Join(ErrInvalidCard, err)
 	}
+	if err := CheckPrintable(c); err != nil {
+		return nil, errors.Join(ErrInvalidCard, err)
+	}
 	d, err := c.Decide(o.Rules)
 	if err != nil {
 		return nil, errors.Join(ErrInvalidCard, err)
