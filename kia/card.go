@@ -2,10 +2,12 @@ package kia
 
 import (
 	"bytes"
+	"hash/maphash"
 	"image"
 	_ "image/jpeg" // photos: JPEG
 	_ "image/png"  // photos: PNG
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -336,10 +338,47 @@ func (c *checker) photo(data []byte) {
 	case cfg.Width*cfg.Height > MaxPhotoPixels:
 		c.add("photo", CodeInvalid, "foto terlalu besar", "the photo is too large")
 	default:
+		if decodedOK.has(data) {
+			return
+		}
 		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
 			c.addErr("photo", CodeInvalid, "berkas foto rusak atau terpotong", "the photo file is corrupt or truncated", err)
+			return
 		}
+		decodedOK.add(data)
 	}
+}
+
+// decodedOK remembers, by a 64-bit hash of their bytes, the last photos
+// that decoded whole, so that a card validated twice (by a program, then
+// by the renderer) or a photo shared by many cards is decoded once.
+var decodedOK = photoCache{m: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+
+// photoCacheSize bounds decodedOK; it is emptied when full.
+const photoCacheSize = 4096
+
+type photoCache struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]struct{}
+}
+
+func (p *photoCache) has(data []byte) bool {
+	h := maphash.Bytes(p.seed, data)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, ok := p.m[h]
+	return ok
+}
+
+func (p *photoCache) add(data []byte) {
+	h := maphash.Bytes(p.seed, data)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.m) >= photoCacheSize {
+		clear(p.m)
+	}
+	p.m[h] = struct{}{}
 }
 
 func aktaChars(s string) bool {
