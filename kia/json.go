@@ -294,6 +294,7 @@ type Decoder struct {
 	lr    *lineReader
 	dec   *json.Decoder
 	line  int // JSON Lines: lines read
+	start int // line of the last card
 	n     int
 	err   error
 }
@@ -321,6 +322,10 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// Line returns the line the last card read (or failed to read) starts on,
+// counting from 1.
+func (d *Decoder) Line() int { return d.start }
+
 // Decode returns the next card, or io.EOF after the last. A card that
 // cannot be read gives a *DecodeError, with the card as ParseCard returns
 // it (nil for malformed JSON), and the next call moves on to the next
@@ -346,14 +351,15 @@ func (d *Decoder) Decode() (*Card, error) {
 			return nil, io.EOF
 		}
 		d.n++
-		d.err = &DecodeError{Record: d.n, Line: d.lr.lineAt(d.dec.InputOffset()), Err: fmt.Errorf("kia: %w", err)}
+		d.start = d.lr.lineAt(d.dec.InputOffset())
+		d.err = &DecodeError{Record: d.n, Line: d.start, Err: fmt.Errorf("kia: %w", err)}
 		return nil, d.err
 	}
 	d.n++
-	start := d.dec.InputOffset() - int64(len(raw))
+	d.start = d.lr.lineAt(d.dec.InputOffset() - int64(len(raw)))
 	c, err := ParseCard(raw)
 	if err != nil {
-		return c, &DecodeError{Record: d.n, Line: d.lr.lineAt(start), Err: err}
+		return c, &DecodeError{Record: d.n, Line: d.start, Err: err}
 	}
 	return c, nil
 }
@@ -414,6 +420,7 @@ func (d *Decoder) decodeLine() (*Card, error) {
 			continue
 		}
 		d.n++
+		d.start = d.line
 		if err != nil { // too long
 			return nil, &DecodeError{Record: d.n, Line: d.line, Err: err}
 		}
