@@ -327,6 +327,9 @@ func runKIARender(ctx context.Context, e *env, args []string) error {
 			return usagef("--signed-at %q: want RFC 3339, e.g. 2024-06-10T09:00:00+07:00", *signedAt)
 		}
 	}
+	if err := checkOut(*out); err != nil {
+		return err
+	}
 	format := strings.ToLower(*formatFlag)
 	if format == "" {
 		format = strings.ToLower(strings.TrimPrefix(filepath.Ext(*out), "."))
@@ -339,9 +342,6 @@ func runKIARender(ctx context.Context, e *env, args []string) error {
 			return usagef("--format %q: want pdf or png", *formatFlag)
 		}
 		return usagef("--out %q: want a .pdf or .png file, or - with --format", *out)
-	}
-	if err := checkOut(*out); err != nil {
-		return err
 	}
 	keyPEM, err := os.ReadFile(*keyFile)
 	if err != nil {
