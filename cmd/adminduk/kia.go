@@ -95,7 +95,7 @@ func kiaCards(ctx context.Context, e *env, r io.Reader, s kiaStream) (kiaTally, 
 	var stop atomic.Bool // a card failed: skip the work of the others
 	var fatal, last error
 	next := func() (cardResult, bool) {
-		if ctx.Err() != nil || fatal != nil {
+		if ctx.Err() != nil {
 			return cardResult{}, false
 		}
 		c, err := dec.Decode()
