@@ -2,10 +2,12 @@ package kia
 
 import (
 	"bytes"
+	"hash/maphash"
 	"image"
 	_ "image/jpeg" // photos: JPEG
 	_ "image/png"  // photos: PNG
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -72,6 +74,9 @@ const (
 	MaxPhotoPixels = 40 << 20
 )
 
+// MaxPhotoBytes is the largest photo file accepted.
+const MaxPhotoBytes = 16 << 20
+
 // Child returns what the rules need to know about the card's child.
 func (c *Card) Child() Child {
 	return Child{BirthDate: c.BirthDate, Citizenship: c.Citizenship, PermitUntil: c.PermitUntil, Married: c.Married}
@@ -95,7 +100,10 @@ func (c *Card) IssuerID() string {
 // carries it: in capitals, spaces collapsed.
 func (c *Card) PrintedName() string { return printed(c.Name) }
 
-func printed(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), " ")) }
+// printed normalises s to NFC (so that a name given with combining accents
+// prints and signs as the same letters), collapses spaces and upper-cases
+// it.
+func printed(s string) string { return nfc(strings.ToUpper(strings.Join(strings.Fields(nfc(s)), " "))) }
 
 // Validate checks the card with the default Rules; see Rules.Validate.
 func (c *Card) Validate() (warnings []*FieldError, err error) { return Rules{}.Validate(c) }
@@ -154,6 +162,10 @@ func (r Rules) Validate(c *Card) (warnings []*FieldError, err error) {
 	ck.address(c.Address, c.Issuer.Regency)
 	if c.IssuedAt.IsZero() {
 		ck.required("issued_at")
+	} else if today := r.today(); civil(c.IssuedAt).After(today) {
+		ck.add("issued_at", CodeInvalid,
+			"tanggal terbit di masa depan (hari ini "+formatDMY(today)+")",
+			"issue date in the future (today is "+isoDate(today)+")")
 	}
 	ck.issuer(c.Issuer)
 
@@ -311,16 +323,62 @@ func (c *checker) issuer(is Issuer) {
 	}
 }
 
+// photo checks a photo: its header first (format, size in bytes and
+// pixels), then, within those bounds, the whole image, so that a truncated
+// or corrupt file is refused here rather than printed half-drawn.
 func (c *checker) photo(data []byte) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	switch {
 	case err != nil || format != "jpeg" && format != "png":
 		c.addErr("photo", CodeInvalid, "foto harus berkas JPEG atau PNG", "the photo must be a JPEG or PNG file", err)
+	case len(data) > MaxPhotoBytes:
+		c.add("photo", CodeInvalid, "berkas foto terlalu besar (paling besar "+itoa(MaxPhotoBytes>>20)+" MB)", "the photo file is too large (at most "+itoa(MaxPhotoBytes>>20)+" MB)")
 	case cfg.Width < MinPhotoWidth || cfg.Height < MinPhotoHeight:
 		c.add("photo", CodeInvalid, "foto terlalu kecil (paling kecil "+itoa(MinPhotoWidth)+"x"+itoa(MinPhotoHeight)+" piksel)", "the photo is too small (at least "+itoa(MinPhotoWidth)+"x"+itoa(MinPhotoHeight)+" pixels)")
 	case cfg.Width*cfg.Height > MaxPhotoPixels:
 		c.add("photo", CodeInvalid, "foto terlalu besar", "the photo is too large")
+	default:
+		if decodedOK.has(data) {
+			return
+		}
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			c.addErr("photo", CodeInvalid, "berkas foto rusak atau terpotong", "the photo file is corrupt or truncated", err)
+			return
+		}
+		decodedOK.add(data)
 	}
+}
+
+// decodedOK remembers, by a 64-bit hash of their bytes, the last photos
+// that decoded whole, so that a card validated twice (by a program, then
+// by the renderer) or a photo shared by many cards is decoded once.
+var decodedOK = photoCache{m: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+
+// photoCacheSize bounds decodedOK; it is emptied when full.
+const photoCacheSize = 4096
+
+type photoCache struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]struct{}
+}
+
+func (p *photoCache) has(data []byte) bool {
+	h := maphash.Bytes(p.seed, data)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, ok := p.m[h]
+	return ok
+}
+
+func (p *photoCache) add(data []byte) {
+	h := maphash.Bytes(p.seed, data)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.m) >= photoCacheSize {
+		clear(p.m)
+	}
+	p.m[h] = struct{}{}
 }
 
 func aktaChars(s string) bool {

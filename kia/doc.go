@@ -34,8 +34,10 @@
 // # card.json
 //
 // [ParseCard] reads one card, a [Decoder] a stream of them (one card.json,
-// or JSON Lines: one object per line). Unknown fields are an error. The
-// format, every value a string unless noted:
+// or JSON Lines: one object per line; in JSON Lines a bad line is an error
+// for that line only). Unknown fields are an error. A leading UTF-8 byte
+// order mark is ignored, and names, places and the street are read in
+// Unicode NFC. The format, every value a string unless noted:
 //
 //	{
 //	  "nik": "6208014512230001",         // the card's number

@@ -1,6 +1,7 @@
 package kia
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -58,18 +59,46 @@ type issuerJSON struct {
 // Card.Validate can report the other problems at once; a missing value is
 // left zero for Card.Validate to report. Malformed JSON gives a nil card.
 // The photo is not read: Card.Photo.Path holds the path as written.
+//
+// A leading UTF-8 byte order mark is ignored. A value of the wrong JSON
+// type or an unknown field is a field error like any other: the card is
+// still read (leniently) so that the other fields are reported with it.
 func ParseCard(data []byte) (*Card, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
 	var w cardJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&w); err != nil {
-		return nil, jsonError(err)
+		jerr := jsonError(err)
+		var ve *ValidationError
+		if !errors.As(jerr, &ve) {
+			return nil, jerr
+		}
+		// Read what can be read, ignoring unknown fields, to report the
+		// other fields at once.
+		var lw cardJSON
+		_ = json.Unmarshal(data, &lw)
+		c, cerr := lw.card()
+		fields := ve.Fields
+		var ce *ValidationError
+		if errors.As(cerr, &ce) {
+			for _, f := range ce.Fields {
+				if ve.Field(f.Field) == nil {
+					fields = append(fields, f)
+				}
+			}
+		}
+		return c, &ValidationError{Fields: fields}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("kia: card.json: data after the card object")
 	}
 	return w.card()
 }
+
+// utf8BOM is the UTF-8 byte order mark some editors write at the start of
+// a file.
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // jsonError turns an encoding/json error into a field error where it
 // names a field.
@@ -105,11 +134,11 @@ func jsonType(kind string) string {
 func (w *cardJSON) card() (*Card, error) {
 	var ck checker
 	c := &Card{
-		Name: w.Name, BirthPlace: w.BirthPlace, HeadOfFamily: w.HeadOfFamily, AktaNumber: w.AktaNumber,
+		Name: nfc(w.Name), BirthPlace: nfc(w.BirthPlace), HeadOfFamily: nfc(w.HeadOfFamily), AktaNumber: w.AktaNumber,
 		Photo:   Photo{Path: w.Photo},
 		Married: w.Married,
-		Address: adminduk.Address{Street: w.Address.Street, RT: w.Address.RT, RW: w.Address.RW},
-		Issuer:  Issuer{HeadName: w.Issuer.HeadName, HeadNIP: w.Issuer.HeadNIP},
+		Address: adminduk.Address{Street: nfc(w.Address.Street), RT: w.Address.RT, RW: w.Address.RW},
+		Issuer:  Issuer{HeadName: nfc(w.Issuer.HeadName), HeadNIP: w.Issuer.HeadNIP},
 	}
 	c.IssuedAt = ck.date("issued_at", w.IssuedAt)
 	c.BirthDate = ck.date("birth_date", w.BirthDate)
@@ -247,20 +276,35 @@ func (c *Card) UnmarshalJSON(data []byte) error {
 	return err
 }
 
-// Decoder reads a stream of cards: one card.json, or JSON Lines (one card
-// object per line), or any sequence of card objects separated by white
-// space.
+// Decoder reads a stream of cards: JSON Lines (one card object a line),
+// or one card.json, or any sequence of card objects separated by white
+// space. A leading UTF-8 byte order mark is ignored.
+//
+// When the first non-blank line holds a whole JSON value (or is not JSON
+// at all), the stream is read as JSON Lines: each non-blank line is one
+// card, and a line that is not a card (malformed JSON, a wrong type, an
+// unknown field) is an error for that line only; the next call reads the
+// next line. When the first line opens a value it does not close (a
+// pretty-printed card.json), the stream is read as a sequence of objects,
+// and after a JSON syntax error it cannot be resynchronised.
 type Decoder struct {
-	lr  *lineReader
-	dec *json.Decoder
-	n   int
-	err error
+	br    *bufio.Reader
+	lines bool // JSON Lines mode, decided on the first non-blank line
+	mode  bool // the mode is decided
+	lr    *lineReader
+	dec   *json.Decoder
+	line  int // JSON Lines: lines read
+	start int // line of the last card
+	n     int
+	err   error
 }
+
+// maxLine bounds a line of JSON Lines; a card is about 1 KB.
+const maxLine = 1 << 20
 
 // NewDecoder returns a decoder reading from r.
 func NewDecoder(r io.Reader) *Decoder {
-	lr := &lineReader{r: r}
-	return &Decoder{lr: lr, dec: json.NewDecoder(lr)}
+	return &Decoder{br: bufio.NewReaderSize(r, 64<<10)}
 }
 
 // DecodeError is a card of a stream that could not be read. Record counts
@@ -278,14 +322,27 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// Decode returns the next card, or io.EOF after the last. A card with bad
-// fields gives a *DecodeError, with the card as ParseCard returns it, and
-// the next call moves on to the next card;
-// after a JSON syntax error the stream cannot be resynchronised and every
-// call returns that error.
+// Line returns the line the last card read (or failed to read) starts on,
+// counting from 1.
+func (d *Decoder) Line() int { return d.start }
+
+// Decode returns the next card, or io.EOF after the last. A card that
+// cannot be read gives a *DecodeError, with the card as ParseCard returns
+// it (nil for malformed JSON), and the next call moves on to the next
+// card, except after a JSON syntax error in a multi-line sequence (see
+// Decoder), when every call returns that error.
 func (d *Decoder) Decode() (*Card, error) {
 	if d.err != nil {
 		return nil, d.err
+	}
+	if !d.mode {
+		if err := d.decideMode(); err != nil {
+			d.err = err
+			return nil, err
+		}
+	}
+	if d.lines {
+		return d.decodeLine()
 	}
 	var raw json.RawMessage
 	if err := d.dec.Decode(&raw); err != nil {
@@ -294,16 +351,124 @@ func (d *Decoder) Decode() (*Card, error) {
 			return nil, io.EOF
 		}
 		d.n++
-		d.err = &DecodeError{Record: d.n, Line: d.lr.lineAt(d.dec.InputOffset()), Err: fmt.Errorf("kia: %w", err)}
+		d.start = d.lr.lineAt(d.dec.InputOffset())
+		d.err = &DecodeError{Record: d.n, Line: d.start, Err: fmt.Errorf("kia: %w", err)}
 		return nil, d.err
 	}
 	d.n++
-	start := d.dec.InputOffset() - int64(len(raw))
+	d.start = d.lr.lineAt(d.dec.InputOffset() - int64(len(raw)))
 	c, err := ParseCard(raw)
 	if err != nil {
-		return c, &DecodeError{Record: d.n, Line: d.lr.lineAt(start), Err: err}
+		return c, &DecodeError{Record: d.n, Line: d.start, Err: err}
 	}
 	return c, nil
+}
+
+// decideMode skips a byte order mark and looks at the first non-blank
+// line without consuming it.
+func (d *Decoder) decideMode() error {
+	d.mode = true
+	if b, err := d.br.Peek(3); err == nil && bytes.Equal(b, utf8BOM) {
+		d.br.Discard(3)
+	}
+	for size := 4 << 10; ; size *= 4 {
+		b, err := d.br.Peek(min(size, d.br.Size()))
+		first := b
+		for {
+			line, rest, found := bytes.Cut(first, []byte("\n"))
+			if len(bytes.TrimSpace(line)) > 0 || !found {
+				first = line
+				if !found && err == nil && len(b) < d.br.Size() {
+					first = nil // the line goes on: peek further
+				}
+				break
+			}
+			first = rest
+		}
+		if first != nil || err != nil || len(b) == d.br.Size() {
+			d.lines = !incomplete(first)
+			break
+		}
+	}
+	if !d.lines {
+		d.lr = &lineReader{r: d.br}
+		d.dec = json.NewDecoder(d.lr)
+	}
+	return nil
+}
+
+// incomplete reports whether line opens a JSON value it does not close.
+func incomplete(line []byte) bool {
+	var raw json.RawMessage
+	err := json.NewDecoder(bytes.NewReader(line)).Decode(&raw)
+	return errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// decodeLine reads the next non-blank line as a card.
+func (d *Decoder) decodeLine() (*Card, error) {
+	for {
+		line, err := d.readLine()
+		if line == nil && err != nil {
+			if err == io.EOF {
+				d.err = io.EOF
+				return nil, io.EOF
+			}
+			d.err = err
+			return nil, err
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		d.n++
+		d.start = d.line
+		if err != nil { // too long
+			return nil, &DecodeError{Record: d.n, Line: d.line, Err: err}
+		}
+		c, perr := ParseCard(line)
+		if perr != nil {
+			if c == nil && !strings.HasPrefix(perr.Error(), "kia: ") {
+				perr = fmt.Errorf("kia: %w", perr)
+			}
+			return c, &DecodeError{Record: d.n, Line: d.line, Err: perr}
+		}
+		return c, nil
+	}
+}
+
+// errLineTooLong is the error of a line longer than maxLine.
+var errLineTooLong = fmt.Errorf("kia: line longer than %d bytes", maxLine)
+
+// readLine returns the next line without its end. A line longer than
+// maxLine is skipped and returned empty but not nil with errLineTooLong;
+// at the end of the input it returns nil and io.EOF.
+func (d *Decoder) readLine() ([]byte, error) {
+	var buf []byte
+	tooLong := false
+	for {
+		chunk, err := d.br.ReadSlice('\n')
+		if !tooLong {
+			buf = append(buf, chunk...)
+			if len(buf) > maxLine {
+				tooLong, buf = true, nil
+			}
+		}
+		switch err {
+		case bufio.ErrBufferFull:
+			continue
+		case nil:
+		case io.EOF:
+			if len(buf) == 0 && !tooLong {
+				return nil, io.EOF
+			}
+		default:
+			return nil, err
+		}
+		d.line++
+		if tooLong {
+			return []byte{}, errLineTooLong
+		}
+		return bytes.TrimSuffix(buf, []byte("\n")), nil
+	}
 }
 
 // lineReader remembers where lines end in what it has read, so that an

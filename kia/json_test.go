@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,13 +107,16 @@ func TestCardJSONRoundTrip(t *testing.T) {
 	assert.Contains(t, string(b), `"citizenship":"WNA"`)
 }
 
+// oneLine returns a card.json of testdata on one line.
+func oneLine(t testing.TB, name string) string {
+	var v any
+	require.NoError(t, json.Unmarshal([]byte(readFile(t, name)), &v))
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
 func TestDecoderJSONLines(t *testing.T) {
-	one := func(name string) string {
-		var v any
-		require.NoError(t, json.Unmarshal([]byte(readFile(t, name)), &v))
-		b, _ := json.Marshal(v)
-		return string(b)
-	}
+	one := func(name string) string { return oneLine(t, name) }
 	bad := strings.Replace(one("newborn.json"), `"female"`, `"girl"`, 1)
 	stream := one("newborn.json") + "\n" + bad + "\n\n" + one("child.json") + "\n"
 	dec := NewDecoder(strings.NewReader(stream))
@@ -143,8 +147,8 @@ func TestDecoderJSONLines(t *testing.T) {
 	assert.Equal(t, 3, de.Record)
 	assert.Equal(t, strings.Count(readFile(t, "newborn.json")+readFile(t, "child.json"), "\n")+1, de.Line)
 
-	// A syntax error ends the stream.
-	dec = NewDecoder(strings.NewReader(one("newborn.json") + "\n{\"nik\": \n"))
+	// In a sequence of pretty-printed cards a syntax error ends the stream.
+	dec = NewDecoder(strings.NewReader(readFile(t, "newborn.json") + "\n{\"nik\": \n"))
 	_, err = dec.Decode()
 	require.NoError(t, err)
 	_, err = dec.Decode()
@@ -152,6 +156,90 @@ func TestDecoderJSONLines(t *testing.T) {
 	_, err2 := dec.Decode()
 	assert.Equal(t, err, err2)
 	assert.False(t, errors.Is(err, io.EOF))
+}
+
+// TestDecoderJSONLinesErrors: in JSON Lines every bad line is an error for
+// that line only (malformed JSON, a wrong type, an unknown field, a card
+// cut short) and the stream goes on; a byte order mark is ignored.
+func TestDecoderJSONLinesErrors(t *testing.T) {
+	good := oneLine(t, "newborn.json")
+	tests := []struct {
+		name    string
+		bad     string
+		field   string // the field error expected, "" for a syntax error
+		hasCard bool
+	}{
+		{"syntax", `{"nik": ]`, "", false},
+		{"cut short", `{"nik": "62080`, "", false},
+		{"not json", `hello`, "", false},
+		{"wrong type", strings.Replace(good, `"sex":"female"`, `"sex":1`, 1), "sex", true},
+		{"unknown field", strings.Replace(good, `{`, `{"colour":"red",`, 1), "colour", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NotEqual(t, good, tt.bad)
+			in := "\xef\xbb\xbf" + good + "\n" + tt.bad + "\n\n" + good + "\n"
+			dec := NewDecoder(strings.NewReader(in))
+			_, err := dec.Decode()
+			require.NoError(t, err, "a BOM before the first card is accepted")
+			c, err := dec.Decode()
+			var de *DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, 2, de.Line)
+			assert.Equal(t, tt.hasCard, c != nil)
+			if tt.field != "" {
+				var ve *ValidationError
+				require.ErrorAs(t, err, &ve)
+				assert.NotNil(t, ve.Field(tt.field), "%v", err)
+			}
+			_, err = dec.Decode()
+			require.NoError(t, err, "the stream goes on after line 2")
+			_, err = dec.Decode()
+			assert.Equal(t, io.EOF, err)
+		})
+	}
+}
+
+// FuzzDecoderJSONLines: every non-blank line of a JSON Lines stream is
+// accounted for, as a card or as an error naming that line, in order.
+func FuzzDecoderJSONLines(f *testing.F) {
+	good := oneLine(f, "newborn.json")
+	f.Add(good + "\n" + `{"nik": 1}` + "\n\nx\n" + good)
+	f.Add(`{}` + "\n" + `{"nik": "` + "\n" + good)
+	f.Add("\xef\xbb\xbf" + good + "\r\n" + good + "\r\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		// The first line decides the mode: make it a whole value.
+		in = "{}\n" + in
+		var want []int
+		for i, l := range strings.Split(in, "\n") {
+			if strings.TrimSpace(l) != "" {
+				want = append(want, i+1)
+			}
+		}
+		dec := NewDecoder(strings.NewReader(in))
+		var got []int
+		for range len(want) + 1 {
+			c, err := dec.Decode()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var de *DecodeError
+				if !errors.As(err, &de) {
+					t.Fatalf("not a *DecodeError: %v", err)
+				}
+				got = append(got, de.Line)
+				continue
+			}
+			if c == nil {
+				t.Fatal("nil card without error")
+			}
+			got = append(got, dec.line)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("lines read %v, want %v", got, want)
+		}
+	})
 }
 
 // FuzzParseCard checks that any input either fails cleanly or gives a card

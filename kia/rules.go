@@ -44,6 +44,18 @@ const (
 // Rules compute kinds, ages and validity. The zero Rules is the default.
 type Rules struct {
 	LeapDay LeapDay
+	// Now is the clock Validate reads to refuse an issue date in the
+	// future; nil means time.Now. Today is the calendar date in WIB.
+	Now func() time.Time
+}
+
+// today returns the current calendar date in WIB, at midnight UTC.
+func (r Rules) today() time.Time {
+	now := time.Now
+	if r.Now != nil {
+		now = r.Now
+	}
+	return civil(now().In(wib))
 }
 
 // Child is what the rules need to know about a child.

@@ -4,7 +4,13 @@ import (
 	"errors"
 	"strconv"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
+
+// nfc returns s in Unicode normalisation form C: "Nu\u0301r" becomes
+// "N\u00far", one letter the fonts have, as the QR code carries it.
+func nfc(s string) string { return norm.NFC.String(s) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 

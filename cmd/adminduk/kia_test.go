@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,7 +62,9 @@ func TestKIARenderAndVerify(t *testing.T) {
 	require.Len(t, boxes, 3)
 	assert.Equal(t, []string{"242.65", "153.01"}, boxes[1][1:])
 	st, _ := os.Stat(out)
-	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm())
+	umask := syscall.Umask(0)
+	syscall.Umask(umask)
+	assert.Equal(t, os.FileMode(0o666&^umask), st.Mode().Perm(), "the umask decides")
 
 	code, res := verifyOut(t, "", "--jwks", jwks, "--at", "2024-01-01T00:00:00+07:00", "--pdf", out)
 	require.Equal(t, 0, code)
@@ -177,4 +183,180 @@ func TestKIACheck(t *testing.T) {
 	assert.Contains(t, errOut, "3 cards valid")
 	code, _, _ = runCLI(t, "", "kia", "check", "--in", filepath.Join(kiaData, "bad.jsonl"))
 	assert.Equal(t, 1, code)
+}
+
+// writeBatch writes a JSON Lines batch into dir (with the photo its cards
+// name) and returns its path: the cards of cards.jsonl, some spoiled.
+func writeBatch(t *testing.T, dir string, lines ...string) string {
+	t.Helper()
+	photo, err := os.ReadFile(filepath.Join(kiaData, "photo-red.jpg"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "photo-red.jpg"), photo, 0o644))
+	path := filepath.Join(dir, "batch.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	return path
+}
+
+// kiaLines returns the lines of cards.jsonl.
+func kiaLines(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(kiaData, "cards.jsonl"))
+	require.NoError(t, err)
+	return strings.Split(strings.TrimSpace(string(b)), "\n")
+}
+
+var issuedAt = regexp.MustCompile(`"issued_at":"[0-9-]+"`)
+
+// badBatch is a batch of 8 cards, 5 of them bad (lines 2, 3, 5, 6, 7).
+func badBatch(t *testing.T, dir string) string {
+	l := kiaLines(t)
+	return writeBatch(t, dir,
+		l[0],
+		strings.Replace(l[1], `"Muhammad Rizky Ramadhan Putra Pratama Wijayakusuma Hadinatas"`, `""`, 1),
+		`{"nik": ]`,
+		l[2],
+		strings.Replace(l[0], `"sex":"female"`, `"sex":1`, 1),
+		strings.Replace(l[0], `{`, `{"colour":"red",`, 1),
+		issuedAt.ReplaceAllString(l[0], `"issued_at":"2099-01-01"`),
+		l[1],
+	)
+}
+
+// TestKIACheckListsAll: kia check lists every invalid card of a batch, by
+// line, whatever is wrong with it (a field, malformed JSON, a wrong type,
+// an unknown field, an issue date in the future), and a summary.
+func TestKIACheckListsAll(t *testing.T) {
+	in := badBatch(t, t.TempDir())
+	code, out, errOut := runCLI(t, "", "kia", "check", "--in", in)
+	assert.Equal(t, 1, code)
+	for _, want := range []string{
+		in + ":2: name: required",
+		in + ":3: ",
+		in + ":5: sex: invalid: wrong JSON type",
+		in + ":6: colour: unknown",
+		in + ":7: issued_at: invalid: issue date in the future",
+		"adminduk kia: 5 of 8 cards invalid, 3 valid",
+	} {
+		assert.Contains(t, errOut, want)
+	}
+	for _, line := range []string{":1:", ":4:", ":8:"} {
+		assert.NotContains(t, errOut, in+line)
+	}
+	assert.Equal(t, 3, strings.Count(out, "\n"), "the valid cards are listed: %s", out)
+}
+
+// TestKIARenderSkipInvalid: without --skip-invalid a batch with bad cards
+// writes nothing and lists them all; with it the valid cards are written,
+// the bad listed, and the exit status is 1.
+func TestKIARenderSkipInvalid(t *testing.T) {
+	dir := t.TempDir()
+	key, jwks := keygen(t, dir, "ID-6208")
+	in := badBatch(t, dir)
+	out := filepath.Join(dir, "out.pdf")
+	code, _, errOut := runCLI(t, "", "kia", "render", "--key", key, "--in", in, "--out", out)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, in+":7: issued_at")
+	assert.Contains(t, errOut, "5 of 8 cards invalid")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "nothing written")
+
+	code, _, errOut = runCLI(t, "", "kia", "render", "--key", key, "--in", in, "--out", out, "--skip-invalid")
+	assert.Equal(t, 1, code, errOut)
+	assert.Contains(t, errOut, in+":2: name: required")
+	assert.Contains(t, errOut, "5 of 8 cards invalid, 3 valid")
+	assert.Contains(t, errOut, "3 cards -> "+out)
+	code, res := verifyOut(t, "", "--jwks", jwks, "--at", "2025-01-01T00:00:00+07:00", "--pdf", out, "--all")
+	require.Equal(t, 0, code)
+	assert.Len(t, res, 3)
+}
+
+// TestKIARenderParallelSameBytes: the CLI's output does not depend on the
+// number of cores.
+func TestKIARenderParallelSameBytes(t *testing.T) {
+	dir := t.TempDir()
+	key, _ := keygen(t, dir, "ID-6208")
+	l := kiaLines(t)
+	var lines []string
+	for range 12 {
+		lines = append(lines, l...)
+	}
+	in := writeBatch(t, dir, lines...)
+	var outs [][]byte
+	for _, procs := range []int{1, 2, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		out := filepath.Join(dir, fmt.Sprintf("out-%d.pdf", procs))
+		code, _, errOut := runCLI(t, "", "kia", "render", "--key", key, "--in", in, "--out", out)
+		runtime.GOMAXPROCS(prev)
+		require.Equal(t, 0, code, errOut)
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		outs = append(outs, b)
+	}
+	assert.True(t, bytes.Equal(outs[0], outs[1]) && bytes.Equal(outs[0], outs[2]), "output differs with GOMAXPROCS")
+}
+
+// TestKIARenderOut: --out - writes to standard output; a directory or a
+// file in a missing directory is a usage error before any work, naming no
+// temporary file; the file respects the umask.
+func TestKIARenderOut(t *testing.T) {
+	dir := t.TempDir()
+	key, _ := keygen(t, dir, "ID-6208")
+	card := filepath.Join(kiaData, "card.json")
+	child := filepath.Join(kiaData, "child.json")
+
+	code, out, errOut := runCLI(t, "", "kia", "render", "--key", key, "--in", card, "--out", "-")
+	require.Equal(t, 0, code, errOut)
+	assert.True(t, strings.HasPrefix(out, "%PDF-"), "a PDF on stdout")
+	code, out, errOut = runCLI(t, "", "kia", "render", "--key", key, "--in", child, "--out", "-", "--format", "png")
+	require.Equal(t, 0, code, errOut)
+	assert.True(t, strings.HasPrefix(out, "\x89PNG"), "a PNG on stdout")
+	// Nothing on stdout for an invalid card.
+	code, out, _ = runCLI(t, "", "kia", "render", "--key", key, "--in", filepath.Join(kiaData, "bad.jsonl"), "--out", "-")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+
+	for _, tt := range []struct{ name, out, msg string }{
+		{"directory", dir, "is a directory"},
+		{"missing directory", filepath.Join(dir, "no", "such", "card.pdf"), "does not exist"},
+		{"parent is a file", filepath.Join(key, "card.pdf"), "is not a directory"},
+		{"bad format", filepath.Join(dir, "x.pdf"), "--format"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := []string{"kia", "render", "--key", key, "--in", card, "--out", tt.out}
+			if tt.name == "bad format" {
+				args = append(args, "--format", "svg")
+			}
+			code, _, errOut := runCLI(t, "", args...)
+			assert.Equal(t, 2, code, errOut)
+			assert.Contains(t, errOut, tt.msg)
+			assert.NotContains(t, errOut, ".adminduk-")
+		})
+	}
+
+	old := syscall.Umask(0o027)
+	defer syscall.Umask(old)
+	path := filepath.Join(dir, "umask.pdf")
+	code, _, errOut = runCLI(t, "", "kia", "render", "--key", key, "--in", card, "--out", path)
+	require.Equal(t, 0, code, errOut)
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o640), st.Mode().Perm())
+}
+
+// TestKIABOM: a UTF-8 byte order mark before card.json or a JSON Lines
+// batch is accepted.
+func TestKIABOM(t *testing.T) {
+	for _, name := range []string{"card.json", "cards.jsonl"} {
+		b, err := os.ReadFile(filepath.Join(kiaData, name))
+		require.NoError(t, err)
+		code, _, errOut := runCLI(t, "\xef\xbb\xbf"+string(b), "kia", "check")
+		if name == "cards.jsonl" {
+			// Its child's photo is relative to testdata/kia.
+			dir := t.TempDir()
+			in := writeBatch(t, dir, "\xef\xbb\xbf"+strings.TrimSpace(string(b)))
+			code, _, errOut = runCLI(t, "", "kia", "check", "--in", in)
+			assert.Contains(t, errOut, "3 cards valid")
+		}
+		assert.Equal(t, 0, code, "%s: %s", name, errOut)
+	}
 }

@@ -63,11 +63,14 @@ func batch(b testing.TB, name string, n int) []*kia.Card {
 	return cards
 }
 
-func benchBatch(b *testing.B, name string, layout Layout) {
+func benchBatch(b *testing.B, name string, layout Layout, workers ...int) {
 	const n = 200
 	cards := batch(b, name, n)
 	o, _ := options(b, cards[0])
 	o.Layout = layout
+	if len(workers) > 0 {
+		o.Workers = workers[0]
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := WritePDF(io.Discard, o, cards...); err != nil {
@@ -86,6 +89,13 @@ func BenchmarkBatchPDFA4(b *testing.B) { benchBatch(b, "newborn", A4Layout) }
 // BenchmarkBatchPDFPhoto renders 200 cards with photos (each decoded,
 // cropped, scaled and re-encoded).
 func BenchmarkBatchPDFPhoto(b *testing.B) { benchBatch(b, "child", CardLayout) }
+
+// BenchmarkBatchPDFPhotoSequential is BatchPDFPhoto preparing one card at
+// a time (Workers 1), as before cards were prepared in parallel.
+func BenchmarkBatchPDFPhotoSequential(b *testing.B) { benchBatch(b, "child", CardLayout, 1) }
+
+// BenchmarkBatchPDFSequential is BatchPDF with Workers 1.
+func BenchmarkBatchPDFSequential(b *testing.B) { benchBatch(b, "newborn", CardLayout, 1) }
 
 // BenchmarkPNG renders one card with photo as a 300-dpi PNG.
 func BenchmarkPNG(b *testing.B) {

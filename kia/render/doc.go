@@ -36,10 +36,22 @@
 // both sides of one card at 300 dpi; [Images] returns them. [Dump] lists a
 // card's layout as text, for golden tests and reviews.
 //
-// Every card is validated (kia.Rules.Validate) and signed with
-// [Options.Signer] before it is drawn; an invalid card is an error, never
-// a document. The same cards, options and key give the same bytes: no
-// clock is read (the credential's issue time is 00:00 WIB of the issue
-// date unless [Options.SignedAt] says otherwise, and the PDF has no
-// creation date unless [Options.Created] is set).
+// Every card is validated (kia.Rules.Validate, and [CheckPrintable]: no
+// character the fonts lack, which would print as "?" while the QR code
+// carries it) and signed with [Options.Signer] before it is drawn; an
+// invalid card is an error, never a document. The same cards, options and
+// key give the same bytes: the only clock read is the validation's today
+// (kia.Rules.Now), to refuse an issue date in the future; the credential's
+// issue time is 00:00 WIB of the issue date unless [Options.SignedAt] says
+// otherwise, and the PDF has no creation date unless [Options.Created] is
+// set.
+//
+// # Cores
+//
+// Most of a card's work is preparing it: checking, signing, encoding the
+// QR code, laying it out. [WritePDF] prepares cards on [Options.Workers]
+// goroutines (all cores by default) and draws them in order, so the bytes
+// are those of a sequential run. A program with its own stream of cards
+// does the same with [Prepare] or [PrepareSigned] on its goroutines and
+// [Batch.AddPrepared] in order.
 package render

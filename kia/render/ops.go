@@ -46,6 +46,9 @@ type op struct {
 	lw   float64 // line width of opStroke
 	qr   [][]bool
 	img  *photo
+	// qrPNG is the QR code as the PDF embeds it, made ahead of drawing
+	// by Prepare (nil: made when drawn).
+	qrPNG []byte
 }
 
 // side is one face of a card: the static art behind it and the operations

@@ -67,6 +67,10 @@ type Options struct {
 	Compact bool
 	// Title of the PDF; "Kartu Identitas Anak" when empty.
 	Title string
+	// Workers is the number of cards WritePDF prepares at once (check,
+	// sign, QR code, layout); 0 means GOMAXPROCS, 1 one at a time. The
+	// output is the same bytes whatever the number.
+	Workers int
 }
 
 // Errors of rendering.

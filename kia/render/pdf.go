@@ -9,6 +9,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/adminduk-id/adminduk/internal/ordered"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
 	"github.com/adminduk-id/adminduk/kia"
 )
@@ -129,6 +130,25 @@ func (b *Batch) add(c *kia.Card, payload string) error {
 		b.n++
 		return err
 	}
+	return b.addCard(k)
+}
+
+// AddPrepared draws a card made by Prepare or PrepareSigned (with the
+// batch's options): the same bytes as Add of that card, the work of
+// preparing it done elsewhere, on another goroutine for instance.
+func (b *Batch) AddPrepared(p *Prepared) error {
+	if b.err != nil {
+		return b.err
+	}
+	if p == nil || p.k == nil {
+		err := &CardError{Index: b.n, Err: fmt.Errorf("render: nil prepared card")}
+		b.n++
+		return err
+	}
+	return b.addCard(p.k)
+}
+
+func (b *Batch) addCard(k *card) error {
 	b.n++
 	b.inPart++
 	if b.o.Layout == A4Layout {
@@ -267,9 +287,12 @@ func (b *Batch) draw(s *side, ox, oy float64) error {
 				return err
 			}
 		case opQR:
-			data, err := pdfkit.QRPNG(o.qr, pdfkit.QRScale)
-			if err != nil {
-				return err
+			data := o.qrPNG
+			if data == nil {
+				var err error
+				if data, err = pdfkit.QRPNG(o.qr, pdfkit.QRScale); err != nil {
+					return err
+				}
 			}
 			b.qrID++
 			h := holder{"qr-" + strconv.Itoa(b.qrID), bytes.NewReader(data)}
@@ -285,16 +308,39 @@ func (b *Batch) draw(s *side, ox, oy float64) error {
 }
 
 // WritePDF writes cards into one PDF: see Batch. It stops at the first
-// card that fails.
+// card that fails. Cards are prepared (checked, signed, encoded, laid
+// out) on o.Workers goroutines and drawn in order: the bytes are those of
+// adding them one by one.
 func WritePDF(w io.Writer, o Options, cards ...*kia.Card) error {
 	b, err := NewBatch(w, o)
 	if err != nil {
 		return err
 	}
-	for _, c := range cards {
-		if err := b.Add(c); err != nil {
-			return err
+	i := 0
+	next := func() (*kia.Card, bool) {
+		if i == len(cards) {
+			return nil, false
 		}
+		i++
+		return cards[i-1], true
+	}
+	type result struct {
+		p   *Prepared
+		err error
+	}
+	ordered.Map(o.Workers, next, func(c *kia.Card) result {
+		p, err := Prepare(c, o)
+		return result{p, err}
+	}, func(r result) bool {
+		if r.err != nil {
+			err = &CardError{Index: b.n, Err: r.err}
+			return false
+		}
+		err = b.AddPrepared(r.p)
+		return err == nil
+	})
+	if err != nil {
+		return err
 	}
 	return b.Close()
 }

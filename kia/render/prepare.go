@@ -34,6 +34,9 @@ func prepare(c *kia.Card, o Options, payload string) (*card, error) {
 	if _, err := o.Rules.Validate(c); err != nil {
 		return nil, errors.Join(ErrInvalidCard, err)
 	}
+	if err := CheckPrintable(c); err != nil {
+		return nil, errors.Join(ErrInvalidCard, err)
+	}
 	d, err := c.Decide(o.Rules)
 	if err != nil {
 		return nil, errors.Join(ErrInvalidCard, err)
@@ -65,6 +68,45 @@ func prepare(c *kia.Card, o Options, payload string) (*card, error) {
 	}
 	f, b := layout(c, d, ph, q.Bitmap(4))
 	return &card{front: f, back: b, payload: payload, qr: q}, nil
+}
+
+// Prepared is a card checked, signed, encoded and laid out: all the work
+// of a card but drawing it. Prepare cards on several goroutines and add
+// them, in order, with Batch.AddPrepared.
+type Prepared struct{ k *card }
+
+// Payload returns the text of the card's QR code.
+func (p *Prepared) Payload() string { return p.k.payload }
+
+// Prepare validates c (kia.Rules.Validate and CheckPrintable), signs it with
+// o.Signer, encodes its QR code and lays it out, for Batch.AddPrepared. It
+// is safe to call concurrently; errors are those of Batch.Add.
+func Prepare(c *kia.Card, o Options) (*Prepared, error) { return prepareForPDF(c, o, "") }
+
+// PrepareSigned is Prepare with a credential signed elsewhere (the text of
+// its QR code), like Batch.AddSigned.
+func PrepareSigned(c *kia.Card, o Options, payload string) (*Prepared, error) {
+	if payload == "" {
+		return nil, fmt.Errorf("render: empty payload")
+	}
+	return prepareForPDF(c, o, payload)
+}
+
+func prepareForPDF(c *kia.Card, o Options, payload string) (*Prepared, error) {
+	k, err := prepare(c, o, payload)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range []*side{k.front, k.back} {
+		for i := range s.ops {
+			if o := &s.ops[i]; o.kind == opQR {
+				if o.qrPNG, err = pdfkit.QRPNG(o.qr, pdfkit.QRScale); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return &Prepared{k: k}, nil
 }
 
 // sign signs the card's claims, at o.SignedAt when set.

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah/desa"
@@ -30,7 +32,10 @@ type view struct {
 
 func dmy(t time.Time) string { return t.Format("02-01-2006") }
 
-func upper(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), " ")) }
+// upper prints s as the card does: in NFC, spaces collapsed, upper case.
+func upper(s string) string {
+	return norm.NFC.String(strings.ToUpper(strings.Join(strings.Fields(norm.NFC.String(s)), " ")))
+}
 
 // regionName returns the name of a region in the latest edition that has
 // it, or "" when none does.
@@ -77,7 +82,7 @@ func newView(c *kia.Card, d kia.Decision) view {
 		rtrw:        pad3(c.Address.RT) + "/" + pad3(c.Address.RW),
 		district:    upper(regionName(c.Address.Village.District())),
 		issued:      dmy(c.IssuedAt),
-		headName:    strings.Join(strings.Fields(c.Issuer.HeadName), " "),
+		headName:    strings.Join(strings.Fields(norm.NFC.String(c.Issuer.HeadName)), " "),
 		headNIP:     "NIP. " + formatNIP(c.Issuer.HeadNIP),
 		dinasLine:   regency,
 		photoBG:     photoBlue,
