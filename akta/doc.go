@@ -65,7 +65,7 @@
 // the old one alone: [Family.AddNewborn] enters the child of a birth;
 // [Family.RemoveDeceased] takes out the person of a death, marks the spouse
 // widowed and, when the head died, picks the next head ([Family.Successor]:
-// the spouse first) and allocates a new KK number ([NewKKNumber]).
+// the spouse first) and allocates a new KK number ([adminduk.NewKK]).
 //
 // # akta.json
 //
