@@ -23,7 +23,7 @@
 // footnote [Options].Note on what the document carries: by default
 // ([DefaultNote]) that the QR is the Dinas's electronic credential,
 // checkable offline against its published keys. No document claims a
-// certificate it does not carry; [Options].Signer is the hook for a real
+// certificate it does not carry; [Options].PDFSigner is the hook for a real
 // PDF (PAdES) signature, and [Options].Emblem adds the Dinas's emblem. The family card has the members in two numbered tables, ten
 // rows a page as printed, continued on further pages when needed.
 //
