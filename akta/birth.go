@@ -117,7 +117,7 @@ func (b *Birth) Late() bool { return BirthLate(b.Child.BirthDate, b.RegisteredAt
 func (b *Birth) Deadline() adminduk.Date { return b.Child.BirthDate.AddDays(BirthDeadlineDays) }
 
 // Validate checks the registration as an akta prints it and returns nil or
-// a *[ValidationError] listing every problem with its field path. It checks
+// a *[adminduk.ValidationError] listing every problem with its JSON pointer. It checks
 // presence and form of every field, two distinct witnesses when an SPTJM
 // replaces a document (none needed otherwise), the parent case against the
 // father,

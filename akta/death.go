@@ -62,7 +62,7 @@ func (d *Death) Late() bool { return DeathLate(d.DeathDate, d.RegisteredAt) }
 // Deadline returns the last day for on-time registration.
 func (d *Death) Deadline() adminduk.Date { return d.DeathDate.AddDays(DeathDeadlineDays) }
 
-// Validate checks the registration and returns nil or a *[ValidationError]:
+// Validate checks the registration and returns nil or a *[adminduk.ValidationError]:
 // presence and form of every field (the deceased's NIK and the cause
 // category are optional), birth <= death <= registered <= issued, two
 // distinct witnesses when an SPTJM kematian replaces the surat keterangan

@@ -85,11 +85,11 @@ func (f *Family) Clone() *Family {
 	return &nf
 }
 
-// Validate checks the card and returns nil or a *[ValidationError]: a
+// Validate checks the card and returns nil or a *[adminduk.ValidationError]: a
 // number, an address in a desa/kelurahan of the issuing kab/kota with RT/RW
 // of up to three digits, at least one member, exactly one head, distinct
 // NIKs, and for every member the fields the card prints (parents' names may
-// be empty and print as "-"). Paths are "members[2].birth_date".
+// be empty and print as "-"). Pointers are "/members/2/birth_date".
 func (f *Family) Validate() error {
 	c := newChecker("akta: invalid " + "kk")
 	if !f.Number.IsValid() {

@@ -11,7 +11,7 @@ import (
 
 // FamilyError reports a change a family card cannot take. It unwraps to
 // [ErrNotMember], [ErrAlreadyMember], [ErrFamilyDissolved] or a record's
-// *[ValidationError].
+// *[adminduk.ValidationError].
 type FamilyError struct {
 	Op  string       // "add newborn", "remove deceased"
 	NIK adminduk.NIK // the person concerned, if any
@@ -122,7 +122,7 @@ func rank(r Relationship) int {
 //
 // Errors wrap [ErrNotMember] when the deceased is not on the card,
 // [ErrFamilyDissolved] when no one is left (the card is closed), the
-// death's *[ValidationError] when d is incomplete, or the sequencer's error.
+// death's *[adminduk.ValidationError] when d is incomplete, or the sequencer's error.
 func (f *Family) RemoveDeceased(ctx context.Context, d *Death, seq Sequencer) (*Family, error) {
 	nik := d.Deceased.NIK
 	fail := func(err error) (*Family, error) {

@@ -21,7 +21,7 @@ func NewTimeOfDay(hour, minute int) (TimeOfDay, bool) {
 	return TimeOfDay{int16(hour*60 + minute + 1)}, true
 }
 
-// ParseTimeOfDay parses HH:MM (24-hour clock) or HH.MM; "" gives the zero
+// ParseTimeOfDay parses HH:MM (24-hour clock), or the same with a dot; "" gives the zero
 // value. Errors are *[adminduk.DateError] values that unwrap to
 // [adminduk.ErrInvalidDate].
 func ParseTimeOfDay(s string) (TimeOfDay, error) {

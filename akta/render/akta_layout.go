@@ -84,7 +84,7 @@ func layoutBirth(b *akta.Birth, qr [][]bool, l look) *doc {
 		{"bahwa di", "that in", upper(ch.BirthPlace)},
 		{"pada tanggal", "on", dateWords(ch.BirthDate)},
 		{"telah lahir", "was born", upper(ch.Name)},
-		{"anak", "child", "ke-" + birthOrder(ch.BirthOrder) + ", " + ch.Sex.Indonesian()},
+		{"anak", "child", "ke-" + birthOrder(ch.BirthOrder) + ", " + ch.Sex.Text(adminduk.Indonesian)},
 	}
 	switch b.ParentCase() {
 	case akta.ParentsMotherOnly:
@@ -113,7 +113,7 @@ func layoutDeath(x *akta.Death, qr [][]bool, l look) *doc {
 		{"bahwa di", "that in", upper(x.DeathPlace)},
 		{"pada tanggal", "on", dateWords(x.DeathDate)},
 		{"telah meninggal dunia seorang bernama", "passed away a person named", upper(dc.Name)},
-		{"jenis kelamin", "sex", dc.Sex.Indonesian()},
+		{"jenis kelamin", "sex", dc.Sex.Text(adminduk.Indonesian)},
 		{"lahir di", "born in", upper(dc.BirthPlace)},
 		{"pada tanggal", "on", dateWords(dc.BirthDate)},
 	}

@@ -12,7 +12,7 @@ import (
 
 // RecordError is the error of one record of a batch: Index is its place in
 // the input, from 0. It unwraps to the record's error (an
-// *akta.ValidationError for an invalid record).
+// *adminduk.ValidationError for an invalid record).
 type RecordError struct {
 	Index int
 	Err   error

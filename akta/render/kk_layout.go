@@ -56,10 +56,10 @@ func bloodType(b adminduk.BloodType) string {
 var identityColumns = []column{
 	{"Nama Lengkap", 50, func(m *akta.Member) string { return upper(m.Name) }, ""},
 	{"NIK", 31, func(m *akta.Member) string { return m.NIK.String() }, ""},
-	{"Jenis Kelamin", 19, func(m *akta.Member) string { return m.Sex.Indonesian() }, ""},
+	{"Jenis Kelamin", 19, func(m *akta.Member) string { return m.Sex.Text(adminduk.Indonesian) }, ""},
 	{"Tempat Lahir", 28, func(m *akta.Member) string { return upper(m.BirthPlace) }, ""},
 	{"Tanggal Lahir", 19, func(m *akta.Member) string { return kkDate(m.BirthDate) }, ""},
-	{"Agama", 20, func(m *akta.Member) string { return m.Religion.Indonesian() }, ""},
+	{"Agama", 20, func(m *akta.Member) string { return m.Religion.Text(adminduk.Indonesian) }, ""},
 	{"Pendidikan", 38, func(m *akta.Member) string { return m.Education.Text(adminduk.Indonesian) }, ""},
 	{"Jenis Pekerjaan", 36, func(m *akta.Member) string { return upper(m.Occupation) }, ""},
 	{"Golongan Darah", 18, func(m *akta.Member) string { return bloodType(m.BloodType) }, ""},

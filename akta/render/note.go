@@ -43,8 +43,8 @@ type PDFSigner interface {
 	SignPDF(w io.Writer, pdf []byte) error
 }
 
-// ErrSigner wraps an error returned by [Options].PDFSigner.
-var ErrSigner = errors.New("render: pdf signer")
+// ErrPDFSigner wraps an error returned by [Options].PDFSigner.
+var ErrPDFSigner = errors.New("render: pdf signer")
 
 // look is what the layouts take from the options besides the record.
 type look struct {
@@ -71,7 +71,7 @@ func signed(w io.Writer, d *doc, o Options) error {
 		return err
 	}
 	if err := o.PDFSigner.SignPDF(w, buf.Bytes()); err != nil {
-		return fmt.Errorf("%w: %w", ErrSigner, err)
+		return fmt.Errorf("%w: %w", ErrPDFSigner, err)
 	}
 	return nil
 }

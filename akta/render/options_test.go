@@ -69,7 +69,7 @@ func TestSignerReceivesFinishedPDF(t *testing.T) {
 
 	var b bytes.Buffer
 	err := render.WritePDF(&b, birth(t), render.Options{Signer: testSigner, PDFSigner: failSigner{}})
-	assert.ErrorIs(t, err, render.ErrSigner)
+	assert.ErrorIs(t, err, render.ErrPDFSigner)
 	assert.Contains(t, err.Error(), "token not present")
 }
 
