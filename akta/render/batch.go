@@ -41,9 +41,6 @@ func WriteBatch(w io.Writer, recs []akta.Record, o Options) error {
 	if err != nil {
 		return err
 	}
-	if err := loadFonts(); err != nil {
-		return err
-	}
 	docs := make([]*doc, len(recs))
 	errs := make([]error, len(recs))
 	workers := o.Workers

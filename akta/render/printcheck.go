@@ -22,32 +22,6 @@ func nfc(s string) string {
 	return norm.NFC.String(s)
 }
 
-// canPrint reports whether every font of the documents has a glyph for r
-// (control characters print as spaces).
-func canPrint(r rune) bool {
-	if r < 0x20 || r == 0x7f {
-		return true
-	}
-	if !inFontRanges(r) {
-		return false
-	}
-	for _, m := range fonts {
-		if _, ok := m.adv[r]; !ok {
-			return false
-		}
-	}
-	return true
-}
-
-func inFontRanges(r rune) bool {
-	for _, rg := range fontRanges {
-		if rg[0] <= r && r <= rg[1] {
-			return true
-		}
-	}
-	return false
-}
-
 // fieldText is a printed field: its JSON pointer in akta.json or kk.json
 // and the text as printed.
 type fieldText struct {

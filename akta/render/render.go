@@ -148,9 +148,6 @@ func layout(doc Document, o Options) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := loadFonts(); err != nil {
-		return nil, err
-	}
 	return layoutDoc(doc, o, l)
 }
 
