@@ -63,7 +63,8 @@
 // 1.5 s for the same page printed by headless Chromium
 // (scripts/chromium-akta). The QR code comes from the fast encoder of
 // internal/pdfkit/qrenc and is placed as a 1-bit image (pdfkit.QRPNG). The
-// fonts are embedded reduced to their Latin glyphs and without hinting,
-// which halves what each document compresses; this is why the package
-// registers its own fonts rather than pdfkit's.
+// fonts, measuring and the PNG raster are those of internal/pdfkit, which
+// the KIA renderer shares; the fonts are embedded reduced to their Latin
+// glyphs and without hinting (pdfkit.Latin), which halves what each
+// document compresses.
 package render
