@@ -185,7 +185,9 @@ func (b *Birth) validate(needNumber bool) error {
 // a mother's NIK coded male or a father's coded female, a mother younger
 // than 10 or older than 65 at the birth by her NIK, and academic,
 // educational or religious titles in the names printed (Permendagri
-// 73/2022 keeps them off the akta; they are not stripped).
+// 73/2022 keeps them off the akta; they are not stripped). A record read
+// by [DecodeRecord] also lists what its input deserves a look for: the old
+// key "kk" of the KK number.
 func (b *Birth) Warnings() []adminduk.FieldError {
 	c := newChecker("")
 	for _, w := range b.warnings {

@@ -112,7 +112,8 @@ func (d *Death) validate(needNumber bool) error {
 
 // Warnings returns what an officer should check without making the record
 // invalid: a NIK whose encoded sex or birth date differs from the record,
-// and titles in the names printed ("HAJI ABDUL RAHMAN").
+// and titles in the names printed ("HAJI ABDUL RAHMAN"); for a record read
+// by [DecodeRecord], the old key "kk" of the KK number.
 func (d *Death) Warnings() []adminduk.FieldError {
 	c := newChecker("")
 	for _, w := range d.warnings {

@@ -116,7 +116,7 @@ func DecodeRecord(data []byte, o DecodeOptions) (Record, error) {
 	k, err := ParseKind(ts)
 	if err != nil {
 		c := newChecker("akta: invalid akta.json")
-		if probe.Type == nil || ts == "" {
+		if probe.Type == nil || probe.Type == "" {
 			c.add("/type", adminduk.CodeRequired, `wajib diisi: "kelahiran" atau "kematian"`, `is required: "kelahiran" or "kematian"`)
 		} else {
 			c.add("/type", adminduk.CodeInvalid, `harus "kelahiran" atau "kematian"`, `must be "kelahiran" or "kematian"`)

@@ -128,6 +128,7 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"death with birth fields", "death.json", func(m map[string]any) { m["child"] = map[string]any{} }, []string{"/child:unknown"}},
 		{"no type", "birth.json", func(m map[string]any) { delete(m, "type") }, []string{"/type:required"}},
 		{"bad type", "birth.json", func(m map[string]any) { m["type"] = "perkawinan" }, []string{"/type:invalid"}},
+		{"type not a string", "birth.json", func(m map[string]any) { m["type"] = 5 }, []string{"/type:invalid"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,6 +101,15 @@ type Type struct {
 	English string // English description
 }
 
+// Text returns the description of the type in language l: Name or
+// English.
+func (t Type) Text(l adminduk.Lang) string {
+	if l == adminduk.English {
+		return t.English
+	}
+	return t.Name
+}
+
 // The types of the default table.
 var (
 	TypeBirthOnTime = Type{Code: "LU", Kind: KindBirth, Name: "kelahiran umum (tepat waktu)", English: "birth, registered on time"}

@@ -177,3 +177,8 @@ func TestEnumRule(t *testing.T) {
 		})
 	}
 }
+
+func TestTypeText(t *testing.T) {
+	assert.Equal(t, "kelahiran terlambat", akta.TypeBirthLate.Text(adminduk.Indonesian))
+	assert.Equal(t, "birth, registered late", akta.TypeBirthLate.Text(adminduk.English))
+}

@@ -191,3 +191,16 @@ func TestCredentialOptions(t *testing.T) {
 	_, err = render.Credential(bad, render.Options{Signer: testSigner})
 	assert.ErrorIs(t, err, akta.ErrRequired)
 }
+
+// A signer of another Dinas cannot sign a document: nothing is written.
+func TestSignerOfAnotherIssuer(t *testing.T) {
+	other, err := credential.NewSigner("ID-3201", testKey)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = render.WritePDF(&out, birth(t), render.Options{Signer: other})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "ID-3604")
+	assert.Zero(t, out.Len())
+	_, err = render.Credential(family(t), render.Options{Signer: other})
+	assert.Error(t, err)
+}
