@@ -182,3 +182,19 @@ func TestTypeText(t *testing.T) {
 	assert.Equal(t, "kelahiran terlambat", akta.TypeBirthLate.Text(adminduk.Indonesian))
 	assert.Equal(t, "birth, registered late", akta.TypeBirthLate.Text(adminduk.English))
 }
+
+// Both keys of the KK number: the same value is a warning, another one an
+// error at the old key.
+func TestBothKKKeys(t *testing.T) {
+	data := edit(t, "kk.json", func(m map[string]any) { m["number"] = m["kk_number"] })
+	f, err := akta.DecodeFamily(data, akta.DecodeOptions{})
+	require.NoError(t, err)
+	require.Len(t, f.Warnings(), 1)
+	assert.Equal(t, adminduk.Pointer("/number"), f.Warnings()[0].Pointer)
+
+	data = edit(t, "kk.json", func(m map[string]any) { m["number"] = "3604091506180003" })
+	f, err = akta.DecodeFamily(data, akta.DecodeOptions{})
+	assert.Equal(t, []string{"/number:mismatch"}, fieldCodes(t, err))
+	require.NotNil(t, f, "the card as far as it was read")
+	assert.Equal(t, "3604091506180002", f.Number.String(), "the new key wins")
+}
