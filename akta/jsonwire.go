@@ -70,12 +70,16 @@ func decodeStrict(data []byte, v any, c *checker, file string) bool {
 		syntaxError(c, file, errors.New("want an object"))
 		return false
 	}
-	unknownFields(raw, reflect.TypeOf(v).Elem(), "", c)
+	typeErrs := checkShape(raw, reflect.TypeOf(v).Elem(), "", c)
 	if err := json.Unmarshal(data, v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			// json.Unmarshal goes on after a type error: v holds the rest.
-			c.addErr(dotted(te.Field), adminduk.CodeInvalid, "jenis nilai salah: perlu "+jsonKind(te.Type), "wrong JSON type: want "+jsonKind(te.Type), ErrJSON)
+			// json.Unmarshal goes on after a type error: v holds the
+			// rest. checkShape has reported every type error with its
+			// pointer; the first one json names is a fallback.
+			if typeErrs == 0 {
+				typeError(c, dotted(te.Field), te.Type)
+			}
 			return true
 		}
 		syntaxError(c, file, err)
@@ -109,16 +113,30 @@ func jsonKind(t reflect.Type) string {
 
 var flexType = reflect.TypeOf(flexText(""))
 
-// unknownFields walks raw JSON against the wire type t and reports object
-// keys t has no field for.
-func unknownFields(raw any, t reflect.Type, path adminduk.Pointer, c *checker) {
+// checkShape walks raw JSON against the wire type t, reporting object keys
+// t has no field for and values of the wrong JSON type, each with its
+// pointer. It returns the number of type errors.
+func checkShape(raw any, t reflect.Type, path adminduk.Pointer, c *checker) int {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	if raw == nil { // null leaves the zero value
+		return 0
+	}
+	if t == flexType {
+		switch raw.(type) {
+		case string, json.Number:
+			return 0
+		}
+		typeError(c, path, reflect.TypeOf(""))
+		return 1
+	}
+	n := 0
 	switch v := raw.(type) {
 	case map[string]any:
-		if t.Kind() != reflect.Struct || t == flexType {
-			return
+		if t.Kind() != reflect.Struct {
+			typeError(c, path, t)
+			return 1
 		}
 		fields := map[string]reflect.Type{}
 		for i := 0; i < t.NumField(); i++ {
@@ -140,16 +158,48 @@ func unknownFields(raw any, t reflect.Type, path adminduk.Pointer, c *checker) {
 				c.add(p, adminduk.CodeUnknown, "kolom tidak dikenal", "unknown field")
 				continue
 			}
-			unknownFields(v[k], ft, p, c)
+			n += checkShape(v[k], ft, p, c)
 		}
 	case []any:
 		if t.Kind() != reflect.Slice {
-			return
+			typeError(c, path, t)
+			return 1
 		}
 		for i, e := range v {
-			unknownFields(e, t.Elem(), path.Index(i), c)
+			n += checkShape(e, t.Elem(), path.Index(i), c)
+		}
+	case string:
+		if t.Kind() != reflect.String {
+			typeError(c, path, t)
+			return 1
+		}
+	case json.Number:
+		ok := false
+		switch t.Kind() {
+		case reflect.Int, reflect.Int64:
+			_, err := v.Int64()
+			ok = err == nil
+		case reflect.Float64:
+			_, err := v.Float64()
+			ok = err == nil
+		}
+		if !ok {
+			typeError(c, path, t)
+			return 1
+		}
+	case bool:
+		if t.Kind() != reflect.Bool {
+			typeError(c, path, t)
+			return 1
 		}
 	}
+	return n
+}
+
+// typeError records a value of the wrong JSON type at p; want is the Go
+// type of the field.
+func typeError(c *checker, p adminduk.Pointer, want reflect.Type) {
+	c.addErr(p, adminduk.CodeInvalid, "jenis nilai salah: perlu "+jsonKind(want), "wrong JSON type: want "+jsonKind(want), ErrJSON)
 }
 
 // merge returns the conversion errors followed by the validation errors of

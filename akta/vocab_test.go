@@ -198,3 +198,33 @@ func TestBothKKKeys(t *testing.T) {
 	require.NotNil(t, f, "the card as far as it was read")
 	assert.Equal(t, "3604091506180002", f.Number.String(), "the new key wins")
 }
+
+// Every value of the wrong JSON type is reported with its own pointer,
+// array indexes included, not only the first one encoding/json names.
+func TestEveryTypeError(t *testing.T) {
+	data := edit(t, "kk.json", func(m map[string]any) {
+		ms := m["members"].([]any)
+		ms[1].(map[string]any)["nik"] = 5
+		ms[3].(map[string]any)["name"] = []any{"x"}
+		obj(m, "address")["rt"] = true
+	})
+	f, err := akta.DecodeFamily(data, akta.DecodeOptions{})
+	codes := fieldCodes(t, err)
+	assert.Contains(t, codes, "/address/rt:invalid")
+	assert.Contains(t, codes, "/members/1/nik:invalid")
+	assert.Contains(t, codes, "/members/3/name:invalid")
+	assert.NotContains(t, codes, "/members/nik:invalid")
+	require.NotNil(t, f)
+	assert.Len(t, f.Members, 4)
+
+	data = edit(t, "birth.json", func(m map[string]any) {
+		obj(m, "child")["birth_order"] = 2.5
+		obj(m, "child")["multiplicity"] = true
+		m["witnesses"] = map[string]any{}
+	})
+	_, err = akta.DecodeRecord(data, akta.DecodeOptions{})
+	codes = fieldCodes(t, err)
+	assert.Contains(t, codes, "/child/birth_order:invalid")
+	assert.Contains(t, codes, "/child/multiplicity:invalid")
+	assert.Contains(t, codes, "/witnesses:invalid")
+}
