@@ -106,10 +106,6 @@ func (c *checker) addErr(p adminduk.Pointer, code adminduk.Code, id, en string, 
 	c.Add(fieldError(p, code, id, en, err))
 }
 
-func (c *checker) warn(p adminduk.Pointer, code adminduk.Code, id, en string) {
-	c.Warn(fieldError(p, code, id, en, nil))
-}
-
 func (c *checker) has(p adminduk.Pointer) bool { return c.Has(p) }
 
 func (c *checker) required(p adminduk.Pointer) {
