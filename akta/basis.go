@@ -1,5 +1,7 @@
 package akta
 
+import "github.com/adminduk-id/adminduk/adminduk"
+
 // Parents says whom a Kutipan Akta Kelahiran names as the child's parents.
 // Perpres 96/2018 distinguishes three cases (DOMAIN.md, "Akta"). In
 // akta.json it is the optional field "parents": "kawin",
@@ -23,7 +25,7 @@ const (
 	ParentsMotherOnly
 )
 
-var parentsEnum = enum{name: "parents", vals: []enumVal{{},
+var parentsEnum = enum{name: "parents", typ: "Parents", vals: []enumVal{{},
 	{key: "kawin", id: "PERKAWINAN TERCATAT", en: "MARRIED", aliases: []string{"married", "tercatat"}},
 	{key: "kawin-belum-tercatat", id: "PERKAWINAN BELUM TERCATAT", en: "UNRECORDED MARRIAGE", aliases: []string{"unrecorded", "belum tercatat", "sptjm f-2.04", "f-2.04"}},
 	{key: "ibu", id: "IBU SAJA", en: "MOTHER ONLY", aliases: []string{"mother", "mother only", "ibu saja"}},
@@ -36,8 +38,27 @@ func ParseParents(s string) (Parents, error) {
 	return Parents(v), err
 }
 
-// String returns the akta.json key.
-func (p Parents) String() string { return parentsEnum.get(uint8(p)).key }
+// IsValid reports whether p is one of the parent cases above.
+func (p Parents) IsValid() bool { return parentsEnum.valid(uint8(p)) }
+
+// String returns the akta.json key, e.g. "kawin"; "" for 0 (not
+// given) and "Parents(n)" for a value that names nothing.
+func (p Parents) String() string { return parentsEnum.key(uint8(p)) }
+
+// Text returns the label in language l, in capitals: "PERKAWINAN TERCATAT" or
+// "MARRIED"; "" when p is not valid.
+func (p Parents) Text(l adminduk.Lang) string { return parentsEnum.text(uint8(p), l) }
+
+// MarshalText implements [encoding.TextMarshaler]: the key, and an error
+// for a value that names nothing.
+func (p Parents) MarshalText() ([]byte, error) { return parentsEnum.marshal(uint8(p)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseParents].
+func (p *Parents) UnmarshalText(b []byte) error {
+	v, err := ParseParents(string(b))
+	*p = v
+	return err
+}
 
 // Proof is the document a report rests on: the faskes's surat keterangan
 // (lahir or kematian) or, in its place, an SPTJM (statement of absolute
@@ -52,7 +73,7 @@ const (
 	ProofSPTJM                        // SPTJM in place of the surat keterangan: two witnesses
 )
 
-var proofEnum = enum{name: "proof", vals: []enumVal{{},
+var proofEnum = enum{name: "proof", typ: "Proof", vals: []enumVal{{},
 	{key: "surat-keterangan", id: "SURAT KETERANGAN", en: "CERTIFICATE", aliases: []string{"surat keterangan lahir", "surat keterangan kematian", "skl"}},
 	{key: "sptjm", id: "SPTJM", en: "STATEMENT", aliases: []string{"f-2.03", "sptjm kelahiran", "sptjm kematian"}},
 }}
@@ -63,8 +84,27 @@ func ParseProof(s string) (Proof, error) {
 	return Proof(v), err
 }
 
-// String returns the akta.json key.
-func (p Proof) String() string { return proofEnum.get(uint8(p)).key }
+// IsValid reports whether p is one of the proofs above.
+func (p Proof) IsValid() bool { return proofEnum.valid(uint8(p)) }
+
+// String returns the akta.json key, e.g. "sptjm"; "" for 0 (not
+// given) and "Proof(n)" for a value that names nothing.
+func (p Proof) String() string { return proofEnum.key(uint8(p)) }
+
+// Text returns the label in language l, in capitals: "SPTJM" or
+// "STATEMENT"; "" when p is not valid.
+func (p Proof) Text(l adminduk.Lang) string { return proofEnum.text(uint8(p), l) }
+
+// MarshalText implements [encoding.TextMarshaler]: the key, and an error
+// for a value that names nothing.
+func (p Proof) MarshalText() ([]byte, error) { return proofEnum.marshal(uint8(p)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseProof].
+func (p *Proof) UnmarshalText(b []byte) error {
+	v, err := ParseProof(string(b))
+	*p = v
+	return err
+}
 
 // ParentCase returns b.Parents, or for a record without it the case its
 // father implies: married with a father, mother only without.
@@ -94,15 +134,15 @@ func (d *Death) NeedsWitnesses() bool { return d.Proof == ProofSPTJM }
 func (c *checker) witnesses(ws []Party, needed bool) {
 	switch {
 	case needed && len(ws) != 2:
-		c.add("witnesses", CodeRange, "SPTJM memerlukan dua orang saksi", "an SPTJM needs exactly two witnesses")
+		c.add("/witnesses", adminduk.CodeRange, "SPTJM memerlukan dua orang saksi", "an SPTJM needs exactly two witnesses")
 	case !needed && len(ws) != 0 && len(ws) != 2:
-		c.add("witnesses", CodeRange, "saksi harus dua orang atau tidak ada", "witnesses: two or none")
+		c.add("/witnesses", adminduk.CodeRange, "saksi harus dua orang atau tidak ada", "witnesses: two or none")
 	}
 	for i, w := range ws {
-		c.party("witnesses["+itoa(i)+"]", w, true)
+		c.party(adminduk.NewPointer("witnesses").Index(i), w, true)
 	}
 	if len(ws) == 2 && ws[0].NIK.IsValid() && ws[0].NIK == ws[1].NIK {
-		c.add("witnesses[1].nik", CodeDuplicate, "saksi kedua sama dengan saksi pertama", "second witness is the first one")
+		c.add("/witnesses/1/nik", adminduk.CodeDuplicate, "saksi kedua sama dengan saksi pertama", "second witness is the first one")
 	}
 }
 
@@ -112,16 +152,16 @@ func (c *checker) parents(b *Birth) {
 	case 0:
 	case ParentsMarried, ParentsUnrecorded:
 		if b.Father == nil {
-			c.required("father")
+			c.required("/father")
 		}
 	case ParentsMotherOnly:
 		if b.Father != nil {
-			c.add("father", CodeMismatch, "akta atas nama ibu tidak memuat ayah", "a mother-only record has no father")
+			c.add("/father", adminduk.CodeMismatch, "akta atas nama ibu tidak memuat ayah", "a mother-only record has no father")
 		}
 	default:
-		c.add("parents", CodeInvalid, "nilai tidak dikenal", "unknown parent case")
+		c.add("/parents", adminduk.CodeInvalid, "nilai tidak dikenal", "unknown parent case")
 	}
 	if b.Proof > ProofSPTJM {
-		c.add("proof", CodeInvalid, "nilai tidak dikenal", "unknown proof")
+		c.add("/proof", adminduk.CodeInvalid, "nilai tidak dikenal", "unknown proof")
 	}
 }

@@ -2,6 +2,9 @@ package akta
 
 import (
 	"context"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
@@ -21,8 +24,13 @@ type Record interface {
 	Kind() Kind
 	// RegisterNumber returns the record's register number.
 	RegisterNumber() Number
-	// Validate reports every problem as a *ValidationError.
-	Validate() error
+	// Validate reports every problem as a *[adminduk.ValidationError];
+	// Warnings lists what is accepted but worth a look.
+	adminduk.Validator
+	// IssueDate returns the date printed under the place of issue.
+	IssueDate() adminduk.Date
+	// Claims returns the claims of the record's signed QR credential.
+	Claims(iat time.Time) credential.Claims
 	isRecord()
 }
 
@@ -47,12 +55,14 @@ type Birth struct {
 	Witnesses []Party
 	// RegisteredAt is the day the birth was reported and recorded; it
 	// decides on-time or late, and is the date in the register number.
-	RegisteredAt Date
-	IssuedAt     Date // date printed under the place of issue
-	Issuer       Issuer
+	RegisteredAt adminduk.Date
+	IssuedAt     adminduk.Date // date printed under the place of issue
+	Issuer       adminduk.Issuer
 	// KK is the family card the child is entered in, if known; it goes in
 	// the signed QR.
 	KK adminduk.KK
+
+	warnings []adminduk.FieldError // of decoding: an old key
 }
 
 // Child is the person born.
@@ -60,7 +70,7 @@ type Child struct {
 	NIK        adminduk.NIK
 	Name       string
 	Sex        adminduk.Sex
-	BirthDate  Date
+	BirthDate  adminduk.Date
 	BirthTime  TimeOfDay // optional
 	BirthPlace string    // place as printed: kab/kota or town ("SERANG")
 	// BirthOrder is the child's place among the mother's children: 1 for the
@@ -89,13 +99,13 @@ func (b *Birth) isRecord() {}
 
 // BirthLate reports whether a birth registered on registered is late: more
 // than [BirthDeadlineDays] days after the birth.
-func BirthLate(birth, registered Date) bool {
+func BirthLate(birth, registered adminduk.Date) bool {
 	return registered.DaysSince(birth) > BirthDeadlineDays
 }
 
 // DeathLate reports whether a death registered on registered is late: more
 // than [DeathDeadlineDays] days after the death.
-func DeathLate(death, registered Date) bool {
+func DeathLate(death, registered adminduk.Date) bool {
 	return registered.DaysSince(death) > DeathDeadlineDays
 }
 
@@ -104,10 +114,10 @@ func DeathLate(death, registered Date) bool {
 func (b *Birth) Late() bool { return BirthLate(b.Child.BirthDate, b.RegisteredAt) }
 
 // Deadline returns the last day for on-time registration.
-func (b *Birth) Deadline() Date { return b.Child.BirthDate.AddDays(BirthDeadlineDays) }
+func (b *Birth) Deadline() adminduk.Date { return b.Child.BirthDate.AddDays(BirthDeadlineDays) }
 
 // Validate checks the registration as an akta prints it and returns nil or
-// a *[ValidationError] listing every problem with its field path. It checks
+// a *[adminduk.ValidationError] listing every problem with its JSON pointer. It checks
 // presence and form of every field, two distinct witnesses when an SPTJM
 // replaces a document (none needed otherwise), the parent case against the
 // father,
@@ -120,49 +130,49 @@ func (b *Birth) Deadline() Date { return b.Child.BirthDate.AddDays(BirthDeadline
 func (b *Birth) Validate() error { return b.validate(true) }
 
 func (b *Birth) validate(needNumber bool) error {
-	c := &checker{kind: "kelahiran"}
+	c := newChecker("akta: invalid " + "kelahiran")
 	c.number(b.Number, KindBirth, b.Late(), true, b.RegisteredAt, b.Issuer, needNumber)
 	ch := b.Child
 	if !ch.NIK.IsValid() {
-		c.required("child.nik")
+		c.required("/child/nik")
 	}
-	c.name("child.name", ch.Name, 100, true)
-	if !c.has("child.name") && nameRulesApply(b.RegisteredAt) {
-		c.childName("child.name", ch.Name)
+	c.name("/child/name", ch.Name, 100, true)
+	if !c.has("/child/name") && nameRulesApply(b.RegisteredAt) {
+		c.childName("/child/name", ch.Name)
 	}
 	if ch.Sex == 0 {
-		c.required("child.sex")
+		c.required("/child/sex")
 	}
-	c.dates("child.birth_date", ch.BirthDate, b.RegisteredAt, b.IssuedAt)
-	c.place("child.birth_place", ch.BirthPlace)
+	c.dates("/child/birth_date", ch.BirthDate, b.RegisteredAt, b.IssuedAt)
+	c.place("/child/birth_place", ch.BirthPlace)
 	switch {
 	case ch.BirthOrder == 0:
-		c.required("child.birth_order")
+		c.required("/child/birth_order")
 	case ch.BirthOrder < 0 || ch.BirthOrder > 30:
-		c.add("child.birth_order", CodeRange, "anak ke- harus 1 sampai 30", "birth order must be 1 to 30")
+		c.add("/child/birth_order", adminduk.CodeRange, "anak ke- harus 1 sampai 30", "birth order must be 1 to 30")
 	}
 	switch {
 	case ch.Multiplicity == 0:
-		c.required("child.multiplicity")
+		c.required("/child/multiplicity")
 	case ch.Multiplicity > 9:
-		c.add("child.multiplicity", CodeRange, "jenis kelahiran tidak dikenal", "unknown multiplicity")
+		c.add("/child/multiplicity", adminduk.CodeRange, "jenis kelahiran tidak dikenal", "unknown multiplicity")
 	}
 	if w := ch.WeightGrams; w != 0 && (w < 300 || w > 7000) {
-		c.add("child.weight_g", CodeRange, "berat lahir harus 300 sampai 7000 gram", "birth weight must be 300 to 7000 g")
+		c.add("/child/weight_g", adminduk.CodeRange, "berat lahir harus 300 sampai 7000 gram", "birth weight must be 300 to 7000 g")
 	}
 	if l := ch.LengthMM; l != 0 && (l < 200 || l > 700) {
-		c.add("child.length_cm", CodeRange, "panjang lahir harus 20 sampai 70 cm", "birth length must be 20 to 70 cm")
+		c.add("/child/length_cm", adminduk.CodeRange, "panjang lahir harus 20 sampai 70 cm", "birth length must be 20 to 70 cm")
 	}
-	c.party("mother", b.Mother, true)
-	fields := []string{"child.nik", "mother.nik"}
+	c.party("/mother", b.Mother, true)
+	fields := []adminduk.Pointer{"/child/nik", "/mother/nik"}
 	niks := []adminduk.NIK{ch.NIK, b.Mother.NIK}
 	if b.Father != nil {
-		c.party("father", *b.Father, true)
-		fields = append(fields, "father.nik")
+		c.party("/father", *b.Father, true)
+		fields = append(fields, "/father/nik")
 		niks = append(niks, b.Father.NIK)
 	}
 	c.distinct(fields, niks)
-	c.party("reporter", b.Reporter, true)
+	c.party("/reporter", b.Reporter, true)
 	c.parents(b)
 	c.witnesses(b.Witnesses, b.NeedsWitnesses())
 	c.issuer(b.Issuer)
@@ -175,46 +185,51 @@ func (b *Birth) validate(needNumber bool) error {
 // a mother's NIK coded male or a father's coded female, a mother younger
 // than 10 or older than 65 at the birth by her NIK, and academic,
 // educational or religious titles in the names printed (Permendagri
-// 73/2022 keeps them off the akta; they are not stripped).
-func (b *Birth) Warnings() []*FieldError {
-	c := &checker{}
+// 73/2022 keeps them off the akta; they are not stripped). A record read
+// by [DecodeRecord] also lists what its input deserves a look for: the old
+// key "kk" of the KK number.
+func (b *Birth) Warnings() []adminduk.FieldError {
+	c := newChecker("")
+	for _, w := range b.warnings {
+		c.Add(w)
+	}
 	ch := b.Child
-	nikAgrees(c, "child.nik", ch.NIK, ch.Sex, ch.BirthDate)
+	nikAgrees(c, "/child/nik", ch.NIK, ch.Sex, ch.BirthDate)
 	if b.Mother.NIK.IsValid() && b.Mother.NIK.Sex() != adminduk.Female {
-		c.add("mother.nik", CodeMismatch, "NIK ibu berkode laki-laki", "mother's NIK is coded male")
+		c.add("/mother/nik", adminduk.CodeMismatch, "NIK ibu berkode laki-laki", "mother's NIK is coded male")
 	}
 	if b.Father != nil && b.Father.NIK.IsValid() && b.Father.NIK.Sex() != adminduk.Male {
-		c.add("father.nik", CodeMismatch, "NIK ayah berkode perempuan", "father's NIK is coded female")
+		c.add("/father/nik", adminduk.CodeMismatch, "NIK ayah berkode perempuan", "father's NIK is coded female")
 	}
 	if b.Mother.NIK.IsValid() && !ch.BirthDate.IsZero() {
 		if age := b.Mother.NIK.BirthDate().YearsAt(ch.BirthDate); age < 10 || age > 65 {
-			c.add("mother.nik", CodeRange, "umur ibu menurut NIK "+itoa(age)+" tahun", "mother's age by her NIK is "+itoa(age))
+			c.add("/mother/nik", adminduk.CodeRange, "umur ibu menurut NIK "+itoa(age)+" tahun", "mother's age by her NIK is "+itoa(age))
 		}
 	}
 	if !nameRulesApply(b.RegisteredAt) {
-		c.childName("child.name", ch.Name) // registered before the rules: a warning
+		c.childName("/child/name", ch.Name) // registered before the rules: a warning
 	}
-	fields, names := []string{"child.name", "mother.name"}, []string{ch.Name, b.Mother.Name}
+	fields, names := []adminduk.Pointer{"/child/name", "/mother/name"}, []string{ch.Name, b.Mother.Name}
 	if b.Father != nil {
-		fields, names = append(fields, "father.name"), append(names, b.Father.Name)
+		fields, names = append(fields, "/father/name"), append(names, b.Father.Name)
 	}
 	titleWarnings(c, fields, names)
-	return c.errs
+	return c.list()
 }
 
 // nikAgrees warns when a NIK's encoded sex or birth day and month differ
 // from the record's.
-func nikAgrees(c *checker, field string, n adminduk.NIK, sex adminduk.Sex, birth Date) {
+func nikAgrees(c *checker, field adminduk.Pointer, n adminduk.NIK, sex adminduk.Sex, birth adminduk.Date) {
 	if !n.IsValid() {
 		return
 	}
 	if sex != 0 && n.Sex() != sex {
-		c.add(field, CodeMismatch, "jenis kelamin pada NIK berbeda", "sex encoded in the NIK differs")
+		c.add(field, adminduk.CodeMismatch, "jenis kelamin pada NIK berbeda", "sex encoded in the NIK differs")
 	}
 	if !birth.IsZero() {
 		y, m, d := n.Birth()
 		if m != birth.Month() || d != birth.Day() || y%100 != birth.Year()%100 {
-			c.add(field, CodeMismatch, "tanggal lahir pada NIK berbeda", "birth date encoded in the NIK differs")
+			c.add(field, adminduk.CodeMismatch, "tanggal lahir pada NIK berbeda", "birth date encoded in the NIK differs")
 		}
 	}
 }

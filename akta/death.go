@@ -10,7 +10,7 @@ import (
 type Death struct {
 	Number     Number // zero until registered; see [Death.Register]
 	Deceased   Deceased
-	DeathDate  Date
+	DeathDate  adminduk.Date
 	DeathTime  TimeOfDay // optional
 	DeathPlace string    // place as printed ("SERANG")
 	Cause      Cause     // optional; recorded, never printed on the kutipan
@@ -18,13 +18,15 @@ type Death struct {
 	// keterangan kematian. [ProofSPTJM] needs two witnesses.
 	Proof        Proof
 	Reporter     Party
-	Witnesses    []Party // two with an SPTJM, else none or two
-	RegisteredAt Date    // decides on-time or late; the date in the number
-	IssuedAt     Date
-	Issuer       Issuer
+	Witnesses    []Party       // two with an SPTJM, else none or two
+	RegisteredAt adminduk.Date // decides on-time or late; the date in the number
+	IssuedAt     adminduk.Date
+	Issuer       adminduk.Issuer
 	// KK is the family card of the deceased, if known; it goes in the
 	// signed QR. See [Family.RemoveDeceased] for the new card.
 	KK adminduk.KK
+
+	warnings []adminduk.FieldError // of decoding: an old key
 }
 
 // Deceased is the person who died.
@@ -33,7 +35,7 @@ type Deceased struct {
 	Name       string
 	Sex        adminduk.Sex
 	BirthPlace string
-	BirthDate  Date
+	BirthDate  adminduk.Date
 	FatherName string // optional: printed as "anak dari"
 	MotherName string // optional
 	// Citizenship is printed as WARGA NEGARA; zero means WNI.
@@ -58,9 +60,9 @@ func (d *Death) isRecord() {}
 func (d *Death) Late() bool { return DeathLate(d.DeathDate, d.RegisteredAt) }
 
 // Deadline returns the last day for on-time registration.
-func (d *Death) Deadline() Date { return d.DeathDate.AddDays(DeathDeadlineDays) }
+func (d *Death) Deadline() adminduk.Date { return d.DeathDate.AddDays(DeathDeadlineDays) }
 
-// Validate checks the registration and returns nil or a *[ValidationError]:
+// Validate checks the registration and returns nil or a *[adminduk.ValidationError]:
 // presence and form of every field (the deceased's NIK and the cause
 // category are optional), birth <= death <= registered <= issued, two
 // distinct witnesses when an SPTJM kematian replaces the surat keterangan
@@ -70,38 +72,38 @@ func (d *Death) Deadline() Date { return d.DeathDate.AddDays(DeathDeadlineDays) 
 func (d *Death) Validate() error { return d.validate(true) }
 
 func (d *Death) validate(needNumber bool) error {
-	c := &checker{kind: "kematian"}
+	c := newChecker("akta: invalid " + "kematian")
 	// Death types need not distinguish late registration (the default
 	// table has only KM): a late-type number on an on-time registration is
 	// the only disagreement.
 	c.number(d.Number, KindDeath, d.Late(), false, d.RegisteredAt, d.Issuer, needNumber)
 	p := d.Deceased
-	c.name("deceased.name", p.Name, 100, true)
+	c.name("/deceased/name", p.Name, 100, true)
 	if p.Sex == 0 {
-		c.required("deceased.sex")
+		c.required("/deceased/sex")
 	}
-	c.place("deceased.birth_place", p.BirthPlace)
+	c.place("/deceased/birth_place", p.BirthPlace)
 	if p.BirthDate.IsZero() {
-		c.required("deceased.birth_date")
+		c.required("/deceased/birth_date")
 	} else if !d.DeathDate.IsZero() && p.BirthDate.After(d.DeathDate) {
-		c.add("deceased.birth_date", CodeDateOrder, "sesudah tanggal kematian", "is after the date of death")
+		c.add("/deceased/birth_date", adminduk.CodeOrder, "sesudah tanggal kematian", "is after the date of death")
 	}
-	c.name("deceased.father_name", p.FatherName, 100, false)
-	c.name("deceased.mother_name", p.MotherName, 100, false)
-	c.dates("death_date", d.DeathDate, d.RegisteredAt, d.IssuedAt)
-	c.place("death_place", d.DeathPlace)
+	c.name("/deceased/father_name", p.FatherName, 100, false)
+	c.name("/deceased/mother_name", p.MotherName, 100, false)
+	c.dates("/death_date", d.DeathDate, d.RegisteredAt, d.IssuedAt)
+	c.place("/death_place", d.DeathPlace)
 	if d.Cause > CauseOther {
-		c.add("cause", CodeInvalid, "sebab kematian tidak dikenal", "unknown cause category")
+		c.add("/cause", adminduk.CodeInvalid, "sebab kematian tidak dikenal", "unknown cause category")
 	}
-	c.party("reporter", d.Reporter, true)
+	c.party("/reporter", d.Reporter, true)
 	if d.Proof > ProofSPTJM {
-		c.add("proof", CodeInvalid, "nilai tidak dikenal", "unknown proof")
+		c.add("/proof", adminduk.CodeInvalid, "nilai tidak dikenal", "unknown proof")
 	}
 	c.witnesses(d.Witnesses, d.NeedsWitnesses())
-	c.distinct([]string{"deceased.nik", "reporter.nik"}, []adminduk.NIK{p.NIK, d.Reporter.NIK})
+	c.distinct([]adminduk.Pointer{"/deceased/nik", "/reporter/nik"}, []adminduk.NIK{p.NIK, d.Reporter.NIK})
 	for i, w := range d.Witnesses {
 		if w.NIK.IsValid() && w.NIK == p.NIK {
-			c.add("witnesses["+itoa(i)+"].nik", CodeDuplicate, "saksi adalah orang yang meninggal", "witness is the deceased")
+			c.add(adminduk.NewPointer("witnesses").Index(i).Key("nik"), adminduk.CodeDuplicate, "saksi adalah orang yang meninggal", "witness is the deceased")
 		}
 	}
 	c.issuer(d.Issuer)
@@ -110,13 +112,17 @@ func (d *Death) validate(needNumber bool) error {
 
 // Warnings returns what an officer should check without making the record
 // invalid: a NIK whose encoded sex or birth date differs from the record,
-// and titles in the names printed ("HAJI ABDUL RAHMAN").
-func (d *Death) Warnings() []*FieldError {
-	c := &checker{}
-	nikAgrees(c, "deceased.nik", d.Deceased.NIK, d.Deceased.Sex, d.Deceased.BirthDate)
+// and titles in the names printed ("HAJI ABDUL RAHMAN"); for a record read
+// by [DecodeRecord], the old key "kk" of the KK number.
+func (d *Death) Warnings() []adminduk.FieldError {
+	c := newChecker("")
+	for _, w := range d.warnings {
+		c.Add(w)
+	}
+	nikAgrees(c, "/deceased/nik", d.Deceased.NIK, d.Deceased.Sex, d.Deceased.BirthDate)
 	p := d.Deceased
-	titleWarnings(c, []string{"deceased.name", "deceased.father_name", "deceased.mother_name"}, []string{p.Name, p.FatherName, p.MotherName})
-	return c.errs
+	titleWarnings(c, []adminduk.Pointer{"/deceased/name", "/deceased/father_name", "/deceased/mother_name"}, []string{p.Name, p.FatherName, p.MotherName})
+	return c.list()
 }
 
 // Register checks d (all but its number), chooses the death type (the late

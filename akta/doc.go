@@ -21,8 +21,9 @@
 // ([ParseNumberLegacy], [ParseOptions].AllowLegacy); they then parse as
 // legacy ([Number.IsLegacy]), keep their text and are never checked.
 // Errors are *[NumberError] values unwrapping to [ErrSyntax],
-// [ErrUnknownOffice], [ErrUnknownType], [ErrInvalidDate] or
-// [ErrInvalidSerial].
+// [ErrUnknownOffice], [ErrUnknownType], [adminduk.ErrInvalidDate] or
+// [ErrInvalidSerial]; each of these wraps the shared sentinel of package
+// adminduk (ErrSyntax, ErrUnknownRegion, ErrInvalid, ErrInvalidSerial).
 //
 // New numbers come from a [Sequencer], the next serial per office and day;
 // [MemorySequencer] keeps them in memory, the registry in its database.
@@ -48,14 +49,37 @@
 // art. 27: [BirthLate]); a death more than 30 days (art. 44: [DeathLate]).
 // Registering on the 60th (30th) day is on time.
 //
-// Validate reports every problem at once as a *[ValidationError] of
-// *[FieldError] values: a field path as in akta.json ("child.birth_date",
-// "witnesses[1].nik"), a [Code] and a message in Indonesian and English.
-// Each unwraps to a sentinel ([ErrRequired], [ErrInvalid],
-// [ErrOutOfRange], [ErrDateOrder], [ErrMismatch], [ErrDuplicate],
-// [ErrUnknown]), so callers branch with errors.Is and errors.As. Warnings
-// lists what deserves a look without being wrong (a NIK coding another sex
-// or birth date, which a correction legitimately causes).
+// Records, like every input of this module, are an [adminduk.Validator]:
+// Validate reports every problem at once as a *[adminduk.ValidationError]
+// of [adminduk.FieldError] values: a JSON pointer into akta.json or kk.json
+// ("/child/birth_date", "/witnesses/1/nik"), an [adminduk.Code] and a
+// message in Indonesian and English. Each unwraps to a sentinel of this
+// package ([ErrRequired], [ErrInvalid], [ErrOutOfRange], [ErrDateOrder],
+// [ErrMismatch], [ErrDuplicate], [ErrUnknown]) which wraps the shared one
+// ([adminduk.ErrRequired] ...), so callers branch with errors.Is and
+// errors.As. Warnings lists what deserves a look without being wrong (a
+// NIK coding another sex or birth date, which a correction legitimately
+// causes). Dates are [adminduk.Date], the Kepala Dinas's NIP an
+// [adminduk.NIP] and the issuing Dinas an [adminduk.Issuer].
+//
+// # Enumerations
+//
+// [Kind], [Multiplicity], [Cause], [Parents], [Proof], [Relationship],
+// [MaritalStatus] and [Education] follow the rule of package adminduk: 0
+// means unknown or not given; IsValid reports a named value; String gives
+// the akta.json key ("kawin-tercatat") and "Type(n)" for a number that
+// names nothing; Text(lang) gives the label in Indonesian or English
+// ("KAWIN TERCATAT", "MARRIED (RECORDED)"); MarshalText refuses a number
+// that names nothing; the Parse functions accept keys, labels and common
+// spellings and return an *[adminduk.ValueError] unwrapping to
+// [ErrUnknownValue] otherwise.
+//
+// # Credentials
+//
+// Each record builds the claims of its signed QR credential
+// ([Birth.Claims], [Death.Claims], [Family.Claims], CREDENTIAL.md): the
+// person as printed ([Printed]), the register or card number, the KK
+// number and the event. The renderer signs them and draws.
 //
 // # Family card
 //
@@ -65,12 +89,15 @@
 // the old one alone: [Family.AddNewborn] enters the child of a birth;
 // [Family.RemoveDeceased] takes out the person of a death, marks the spouse
 // widowed and, when the head died, picks the next head ([Family.Successor]:
-// the spouse first) and allocates a new KK number ([NewKKNumber]).
+// the spouse first) and allocates a new KK number ([adminduk.NewKK]).
 //
 // # akta.json
 //
 // [DecodeRecord] reads the CLI's input and [Birth.MarshalJSON] and
-// [Death.MarshalJSON] write it. Unknown fields are an error; dates are
+// [Death.MarshalJSON] write it. It returns the record as far as it could be
+// read and every problem at once (malformed JSON, unknown fields, wrong
+// JSON types, values that do not parse, and what Validate finds) as one
+// *[adminduk.ValidationError]. Unknown fields are an error; dates are
 // YYYY-MM-DD, times HH:MM; sex is "L"/"P" or "male"/"female"; NIKs are 16
 // digits. A birth:
 //
@@ -89,7 +116,7 @@
 //	  "issued_at": "2023-09-01",
 //	  "issuer": {"regency": "36.04", "head_name": "Dr. H. Ahmad Suhaemi, M.Si.",
 //	             "head_nip": "197005121995031002", "place": "Serang"},
-//	  "kk": "3604010109230001"
+//	  "kk_number": "3604010109230001"
 //	}
 //
 // "parents" is "kawin" (married: both parents), "kawin-belum-tercatat"
@@ -103,7 +130,9 @@
 // "multiplicity" is "tunggal", "kembar-2" ... "kembar-9" (or the number);
 // "birth_order" is the child's place among the mother's children;
 // "birth_time", "weight_g", "length_cm", "citizenship" ("WNI", the
-// default, or "WNA"), "issuer.place" and "kk" are optional. A death:
+// default, or "WNA"), "issuer.place" and "kk_number" are optional. The KK
+// number was "kk" before "kk_number", the key of every input of the
+// module; the old key is still read, with a warning. A death:
 //
 //	{
 //	  "type": "kematian",
@@ -114,7 +143,7 @@
 //	  "cause": "sakit",
 //	  "reporter": {...}, "witnesses": [{...}, {...}],
 //	  "registered_at": "2024-03-10", "issued_at": "2024-03-10",
-//	  "issuer": {...}, "kk": "..."
+//	  "issuer": {...}, "kk_number": "..."
 //	}
 //
 // "cause", optional, is one of "sakit" (illness or old age), "wabah",
@@ -128,7 +157,7 @@
 // [DecodeFamily] reads a family card and [Family.MarshalJSON] writes it:
 //
 //	{
-//	  "number": "3604012509230003",
+//	  "kk_number": "3604012509230003",
 //	  "address": {"street": "Kp. Ciruas Lor", "rt": "002", "rw": "005",
 //	              "village": "36.04.01.2001", "postal_code": "42182"},
 //	  "members": [{"name": "Ahmad Fauzi", "nik": "...", "sex": "L",
@@ -150,5 +179,7 @@
 // "suami", "istri", "anak", "menantu", "cucu", "orang-tua", "mertua",
 // "famili-lain", "pembantu", "lainnya" (the printed labels are accepted
 // too). "blood_type", "marriage_date", "passport", "kitap" and
-// "address.postal_code" (the kode pos, 5 digits) are optional.
+// "address.postal_code" (the kode pos, 5 digits) are optional. The card
+// number was "number" before "kk_number"; the old key is still read, with
+// a warning.
 package akta

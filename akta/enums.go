@@ -1,33 +1,16 @@
 package akta
 
 import (
-	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
-
-// ErrUnknownValue is returned when a text is not one of an enumeration's
-// values.
-var ErrUnknownValue = errors.New("akta: unknown value")
-
-// ValueError reports a text that is not one of an enumeration's values. It
-// unwraps to [ErrUnknownValue].
-type ValueError struct {
-	Type  string // "multiplicity", "cause", "relationship", ...
-	Input string
-}
-
-// Error returns a message like `akta: unknown cause "x"`.
-func (e *ValueError) Error() string {
-	return "akta: unknown " + e.Type + " " + strconv.Quote(e.Input)
-}
-
-// Unwrap returns [ErrUnknownValue].
-func (e *ValueError) Unwrap() error { return ErrUnknownValue }
 
 // enum is the table of one enumeration. Index = value; 0 is "unknown".
 type enum struct {
-	name string
+	name string // the type's name in messages ("cause")
+	typ  string // the Go type's name, for String of an invalid value
 	vals []enumVal
 }
 
@@ -36,11 +19,39 @@ type enumVal struct {
 	aliases     []string // other accepted spellings, lower case
 }
 
-func (e *enum) get(v uint8) enumVal {
-	if v == 0 || int(v) >= len(e.vals) {
-		return enumVal{}
+// valid reports whether v names a value.
+func (e *enum) valid(v uint8) bool { return v != 0 && int(v) < len(e.vals) }
+
+// key returns the text form of v: "" for 0, "Type(n)" for a value that
+// names nothing.
+func (e *enum) key(v uint8) string {
+	switch {
+	case v == 0:
+		return ""
+	case !e.valid(v):
+		return e.typ + "(" + strconv.Itoa(int(v)) + ")"
 	}
-	return e.vals[v]
+	return e.vals[v].key
+}
+
+// text returns the label of v in l, "" when v names nothing.
+func (e *enum) text(v uint8, l adminduk.Lang) string {
+	if !e.valid(v) {
+		return ""
+	}
+	if l == adminduk.English {
+		return e.vals[v].en
+	}
+	return e.vals[v].id
+}
+
+// marshal is MarshalText: the key, and an error for a value that names
+// nothing.
+func (e *enum) marshal(v uint8) ([]byte, error) {
+	if v != 0 && !e.valid(v) {
+		return nil, &adminduk.ValueError{Type: e.name, Input: e.key(v), Err: ErrUnknownValue}
+	}
+	return []byte(e.key(v)), nil
 }
 
 // norm folds case and treats '_', '-' and '/' as spaces.
@@ -63,7 +74,7 @@ func (e *enum) parse(s string) (uint8, error) {
 			}
 		}
 	}
-	return 0, &ValueError{Type: e.name, Input: s}
+	return 0, &adminduk.ValueError{Type: e.name, Input: s, Err: ErrUnknownValue}
 }
 
 // Multiplicity is the kind of birth: single or the size of a multiple birth
@@ -94,42 +105,53 @@ func ParseMultiplicity(s string) (Multiplicity, error) {
 	if len(n) == 1 && n[0] >= '2' && n[0] <= '9' {
 		return Multiplicity(n[0] - '0'), nil
 	}
-	return 0, &ValueError{Type: "multiplicity", Input: s}
+	return 0, &adminduk.ValueError{Type: "multiplicity", Input: s, Err: ErrUnknownValue}
 }
 
-// String returns "tunggal" or "kembar-N", the akta.json form.
+// IsValid reports whether m is single or a multiple birth of 2 to 9.
+func (m Multiplicity) IsValid() bool { return m >= 1 && m <= 9 }
+
+// String returns "tunggal" or "kembar-N", the akta.json form; "" for 0
+// (unknown) and "Multiplicity(n)" for a value above 9.
 func (m Multiplicity) String() string {
 	switch {
+	case m == 0:
+		return ""
 	case m == Single:
 		return "tunggal"
-	case m >= 2 && m <= 9:
+	case m.IsValid():
 		return "kembar-" + string('0'+byte(m))
 	}
-	return ""
+	return "Multiplicity(" + strconv.Itoa(int(m)) + ")"
 }
 
-// Indonesian returns "TUNGGAL" or "KEMBAR N".
-func (m Multiplicity) Indonesian() string {
-	return strings.ToUpper(strings.ReplaceAll(m.String(), "-", " "))
-}
-
-// English returns "SINGLE", "TWIN", "TRIPLET" or "MULTIPLE (N)".
-func (m Multiplicity) English() string {
+// Text returns the label printed in language l: "TUNGGAL" or "KEMBAR N" in
+// Indonesian, "SINGLE", "TWIN", "TRIPLET" or "MULTIPLE (N)" in English; ""
+// when m is not valid.
+func (m Multiplicity) Text(l adminduk.Lang) string {
 	switch {
+	case !m.IsValid():
+		return ""
+	case l != adminduk.English:
+		return strings.ToUpper(strings.ReplaceAll(m.String(), "-", " "))
 	case m == Single:
 		return "SINGLE"
 	case m == Twins:
 		return "TWIN"
 	case m == Triplets:
 		return "TRIPLET"
-	case m > 3 && m <= 9:
-		return "MULTIPLE (" + string('0'+byte(m)) + ")"
 	}
-	return ""
+	return "MULTIPLE (" + string('0'+byte(m)) + ")"
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (m Multiplicity) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]: the String of m, and an
+// error for a value above 9.
+func (m Multiplicity) MarshalText() ([]byte, error) {
+	if m != 0 && !m.IsValid() {
+		return nil, &adminduk.ValueError{Type: "multiplicity", Input: m.String(), Err: ErrUnknownValue}
+	}
+	return []byte(m.String()), nil
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMultiplicity].
 func (m *Multiplicity) UnmarshalText(b []byte) error {
@@ -152,7 +174,7 @@ const (
 	CauseOther                     // lainnya
 )
 
-var causes = enum{"cause", []enumVal{{},
+var causes = enum{"cause", "Cause", []enumVal{{},
 	{"sakit", "SAKIT BIASA/TUA", "ILLNESS OR OLD AGE", []string{"illness", "sakit biasa", "tua", "old age"}},
 	{"wabah", "WABAH PENYAKIT", "EPIDEMIC", []string{"epidemic"}},
 	{"kecelakaan", "KECELAKAAN", "ACCIDENT", []string{"accident"}},
@@ -166,17 +188,20 @@ var causes = enum{"cause", []enumVal{{},
 // names, in any case.
 func ParseCause(s string) (Cause, error) { v, err := causes.parse(s); return Cause(v), err }
 
-// String returns the key, e.g. "kecelakaan".
-func (c Cause) String() string { return causes.get(uint8(c)).key }
+// IsValid reports whether c is one of the causes above.
+func (c Cause) IsValid() bool { return causes.valid(uint8(c)) }
 
-// Indonesian returns the label in capitals.
-func (c Cause) Indonesian() string { return causes.get(uint8(c)).id }
+// String returns the key, e.g. "kecelakaan"; "" for 0 (unknown) and
+// "Cause(n)" for a value that names nothing.
+func (c Cause) String() string { return causes.key(uint8(c)) }
 
-// English returns the English label in capitals.
-func (c Cause) English() string { return causes.get(uint8(c)).en }
+// Text returns the label printed in language l, in capitals: "KECELAKAAN"
+// or "ACCIDENT"; "" when c is not valid.
+func (c Cause) Text(l adminduk.Lang) string { return causes.text(uint8(c), l) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (c Cause) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]: the key, and an error
+// for a value that names nothing.
+func (c Cause) MarshalText() ([]byte, error) { return causes.marshal(uint8(c)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseCause].
 func (c *Cause) UnmarshalText(b []byte) error {

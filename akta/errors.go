@@ -1,51 +1,60 @@
 package akta
 
 import (
-	"errors"
-	"github.com/adminduk-id/adminduk/adminduk"
 	"strconv"
-	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Sentinel errors of register numbers. A *[NumberError] unwraps to one of
-// them.
+// them (or to [adminduk.ErrInvalidDate] for a date that does not exist);
+// each wraps the shared sentinel of its kind, so errors.Is(err,
+// adminduk.ErrSyntax) answers for [ErrSyntax].
 var (
-	ErrSyntax        = errors.New("akta: invalid number syntax")
-	ErrUnknownType   = errors.New("akta: unknown number type")
-	ErrUnknownOffice = errors.New("akta: unknown issuing office")
-	ErrInvalidDate   = adminduk.ErrInvalidDate // shared with adminduk.Date
-	ErrInvalidSerial = errors.New("akta: invalid serial")
-	ErrLegacy        = errors.New("akta: legacy number not accepted")
+	ErrSyntax        = adminduk.Sentinel("akta: invalid number syntax", adminduk.ErrSyntax)
+	ErrUnknownType   = adminduk.Sentinel("akta: unknown number type", adminduk.ErrInvalid)
+	ErrUnknownOffice = adminduk.Sentinel("akta: unknown issuing office", adminduk.ErrUnknownRegion)
+	ErrInvalidSerial = adminduk.Sentinel("akta: invalid serial", adminduk.ErrInvalidSerial)
+	ErrLegacy        = adminduk.Sentinel("akta: legacy number not accepted", adminduk.ErrInvalid)
 )
 
-// Sentinel errors of records. A *[FieldError] unwraps to the one of its
-// [Code]; the [ValidationError] returned by Validate unwraps to all of its
-// field errors, so errors.Is(err, ErrRequired) asks whether any field is
-// missing.
+// Sentinel errors of records. A field error of Validate or a Decode
+// function unwraps to the one of its [adminduk.Code], which wraps the
+// shared sentinel of that code (ErrRequired wraps [adminduk.ErrRequired]).
+// The *[adminduk.ValidationError] unwraps to all of its field errors, so
+// errors.Is(err, ErrRequired) asks whether any field is missing.
 var (
-	ErrRequired   = errors.New("akta: required field missing")
-	ErrInvalid    = errors.New("akta: invalid value")
-	ErrOutOfRange = errors.New("akta: value out of range")
-	ErrDateOrder  = errors.New("akta: dates out of order")
-	ErrMismatch   = errors.New("akta: fields disagree")
-	ErrDuplicate  = errors.New("akta: duplicate person")
-	ErrUnknown    = errors.New("akta: unknown field")
+	ErrRequired   = adminduk.Sentinel("akta: required field missing", adminduk.ErrRequired)
+	ErrInvalid    = adminduk.Sentinel("akta: invalid value", adminduk.ErrInvalid)
+	ErrOutOfRange = adminduk.Sentinel("akta: value out of range", adminduk.ErrOutOfRange)
+	ErrDateOrder  = adminduk.Sentinel("akta: dates out of order", adminduk.ErrDateOrder)
+	ErrMismatch   = adminduk.Sentinel("akta: fields disagree", adminduk.ErrMismatch)
+	ErrDuplicate  = adminduk.Sentinel("akta: duplicate person", adminduk.ErrDuplicate)
+	ErrUnknown    = adminduk.Sentinel("akta: unknown field", adminduk.ErrUnknownField)
+	// ErrJSON: the input is not JSON of the documented shape at all
+	// (malformed, not an object, a value of the wrong JSON type). It wraps
+	// [adminduk.ErrSyntax].
+	ErrJSON = adminduk.Sentinel("akta: malformed JSON", adminduk.ErrSyntax)
 )
+
+// ErrUnknownValue is what a *[adminduk.ValueError] of this package's
+// enumerations unwraps to; it wraps [adminduk.ErrUnknownValue].
+var ErrUnknownValue = adminduk.Sentinel("akta: unknown value", adminduk.ErrUnknownValue)
 
 // Sentinel errors of family-card changes.
 var (
-	ErrNotMember       = errors.New("akta: not a member of the family")
-	ErrAlreadyMember   = errors.New("akta: already a member of the family")
-	ErrFamilyDissolved = errors.New("akta: no member left in the family")
+	ErrNotMember       = adminduk.Sentinel("akta: not a member of the family", adminduk.ErrNotFound)
+	ErrAlreadyMember   = adminduk.Sentinel("akta: already a member of the family", adminduk.ErrConflict)
+	ErrFamilyDissolved = adminduk.Sentinel("akta: no member left in the family", adminduk.ErrInvalid)
 )
 
 // ErrSequenceExhausted is returned by a [Sequencer] when an office has used
-// all 9999 serials of a day.
-var ErrSequenceExhausted = errors.New("akta: serials exhausted for the day")
+// all 9999 serials of a day. It wraps [adminduk.ErrConflict].
+var ErrSequenceExhausted = adminduk.Sentinel("akta: serials exhausted for the day", adminduk.ErrConflict)
 
 // NumberError reports a rejected register number. It unwraps to one of
-// [ErrSyntax], [ErrUnknownType], [ErrUnknownOffice], [ErrInvalidDate],
-// [ErrInvalidSerial] or [ErrLegacy].
+// [ErrSyntax], [ErrUnknownType], [ErrUnknownOffice],
+// [adminduk.ErrInvalidDate], [ErrInvalidSerial] or [ErrLegacy].
 type NumberError struct {
 	Input string // the input as given
 	Err   error  // the sentinel
@@ -64,133 +73,52 @@ func (e *NumberError) Error() string {
 // Unwrap returns the sentinel.
 func (e *NumberError) Unwrap() error { return e.Err }
 
-// Code classifies a [FieldError]. Codes are stable strings, fit for APIs
-// and forms.
-type Code string
-
-// Field error codes and the sentinel each unwraps to.
-const (
-	CodeRequired  Code = "required"  // ErrRequired: missing
-	CodeInvalid   Code = "invalid"   // ErrInvalid: malformed (bad NIK, date, enum value)
-	CodeRange     Code = "range"     // ErrOutOfRange: outside the allowed range or count
-	CodeDateOrder Code = "order"     // ErrDateOrder: before/after another date
-	CodeMismatch  Code = "mismatch"  // ErrMismatch: disagrees with another field
-	CodeDuplicate Code = "duplicate" // ErrDuplicate: same NIK twice
-	CodeUnknown   Code = "unknown"   // ErrUnknown: unknown JSON field
-)
-
-var codeErrs = map[Code]error{
-	CodeRequired:  ErrRequired,
-	CodeInvalid:   ErrInvalid,
-	CodeRange:     ErrOutOfRange,
-	CodeDateOrder: ErrDateOrder,
-	CodeMismatch:  ErrMismatch,
-	CodeDuplicate: ErrDuplicate,
-	CodeUnknown:   ErrUnknown,
+// codeErrs maps the codes this package reports to its sentinels.
+var codeErrs = map[adminduk.Code]error{
+	adminduk.CodeRequired:  ErrRequired,
+	adminduk.CodeInvalid:   ErrInvalid,
+	adminduk.CodeRange:     ErrOutOfRange,
+	adminduk.CodeOrder:     ErrDateOrder,
+	adminduk.CodeMismatch:  ErrMismatch,
+	adminduk.CodeDuplicate: ErrDuplicate,
+	adminduk.CodeUnknown:   ErrUnknown,
 }
 
-// FieldError is one problem with one field of a record. Field is the path of
-// the field in akta.json ("child.birth_date", "witnesses[1].nik"); Message
-// and English say what is wrong for an Indonesian officer and an English
-// reader. It unwraps to the sentinel of its Code and, when a parser
-// rejected the value, to that parser's error too (a NIK's
-// *adminduk.ParseError).
-type FieldError struct {
-	Field   string
-	Code    Code
-	Message string // Indonesian
-	English string
-	Err     error // the underlying parse error, if any
+// checker collects field errors and warnings with this package's
+// sentinels. Pointers are JSON pointers into akta.json or kk.json.
+type checker struct {
+	adminduk.Checker
 }
 
-// Error returns "akta: <field>: <English message>".
-func (e *FieldError) Error() string {
-	return "akta: " + e.Field + ": " + e.English
+func newChecker(what string) *checker {
+	return &checker{adminduk.Checker{What: what}}
 }
 
-// Unwrap returns the sentinel of e.Code and the underlying error, if any.
-func (e *FieldError) Unwrap() []error {
-	errs := []error{codeErrs[e.Code]}
-	if e.Err != nil {
-		errs = append(errs, e.Err)
-	}
-	return errs
+func fieldError(p adminduk.Pointer, code adminduk.Code, id, en string, cause error) adminduk.FieldError {
+	return adminduk.FieldError{Pointer: p, Code: code, Indonesian: id, English: en, Err: codeErrs[code], Cause: cause}
 }
 
-// ValidationError lists every problem found in a record, in field order.
-// errors.As(err, &fe) with fe a *FieldError finds the first; errors.Is finds
-// any sentinel.
-type ValidationError struct {
-	Kind   string // "kelahiran", "kematian" or "kk"
-	Fields []*FieldError
+func (c *checker) add(p adminduk.Pointer, code adminduk.Code, id, en string) {
+	c.Add(fieldError(p, code, id, en, nil))
 }
 
-// Error lists the fields: `akta: invalid kelahiran: child.name: required; ...`.
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("akta: invalid ")
-	b.WriteString(e.Kind)
-	b.WriteString(": ")
-	for i, f := range e.Fields {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(f.Field)
-		b.WriteString(": ")
-		b.WriteString(f.English)
-	}
-	return b.String()
+func (c *checker) addErr(p adminduk.Pointer, code adminduk.Code, id, en string, err error) {
+	c.Add(fieldError(p, code, id, en, err))
 }
 
-// Unwrap returns the field errors.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Fields))
-	for i, f := range e.Fields {
-		errs[i] = f
-	}
-	return errs
+func (c *checker) has(p adminduk.Pointer) bool { return c.Has(p) }
+
+func (c *checker) required(p adminduk.Pointer) {
+	c.add(p, adminduk.CodeRequired, "wajib diisi", "is required")
 }
 
-// Field returns the first error of the field at path, or nil.
-func (e *ValidationError) Field(path string) *FieldError {
-	for _, f := range e.Fields {
-		if f.Field == path {
-			return f
-		}
+func (c *checker) err() error { return c.Err() }
+
+// list returns the errors recorded, for the Warnings methods, which
+// collect their warnings with the same checks as Validate.
+func (c *checker) list() []adminduk.FieldError {
+	if ve, ok := c.Err().(*adminduk.ValidationError); ok {
+		return ve.Fields
 	}
 	return nil
-}
-
-// checker collects field errors.
-type checker struct {
-	kind string
-	errs []*FieldError
-}
-
-func (c *checker) add(field string, code Code, id, en string) {
-	c.errs = append(c.errs, &FieldError{Field: field, Code: code, Message: id, English: en})
-}
-
-func (c *checker) addErr(field string, code Code, id, en string, err error) {
-	c.errs = append(c.errs, &FieldError{Field: field, Code: code, Message: id, English: en, Err: err})
-}
-
-func (c *checker) has(field string) bool {
-	for _, f := range c.errs {
-		if f.Field == field {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *checker) err() error {
-	if len(c.errs) == 0 {
-		return nil
-	}
-	return &ValidationError{Kind: c.kind, Fields: c.errs}
-}
-
-func (c *checker) required(field string) {
-	c.add(field, CodeRequired, "wajib diisi", "is required")
 }

@@ -22,7 +22,7 @@ func ExampleParseNumber() {
 	fmt.Println(old.IsLegacy(), old)
 
 	_, err = akta.ParseNumber("3201-LU-29022023-0001")
-	fmt.Println(errors.Is(err, akta.ErrInvalidDate), err)
+	fmt.Println(errors.Is(err, adminduk.ErrInvalidDate), err)
 	// Output:
 	// 32.01 LU kelahiran false 2023-08-25 1
 	// true 474.1/1234/2005
@@ -48,7 +48,7 @@ func ExampleTypes_With() {
 func ExampleAllocate() {
 	var seq akta.MemorySequencer // one per process; the registry uses its database
 	ctx := context.Background()
-	day := akta.MustDate(2023, 9, 1)
+	day := adminduk.MustDate(2023, 9, 1)
 	for range 2 {
 		n, _ := akta.Allocate(ctx, &seq, wilayah.MustParseCode("36.04"), akta.TypeBirthOnTime, day)
 		fmt.Println(n)
@@ -59,7 +59,7 @@ func ExampleAllocate() {
 }
 
 func ExampleBirthLate() {
-	born := akta.MustDate(2024, 1, 1)
+	born := adminduk.MustDate(2024, 1, 1)
 	for _, days := range []int{59, 60, 61} {
 		reg := born.AddDays(days)
 		fmt.Println(reg, akta.BirthLate(born, reg))
@@ -73,38 +73,40 @@ func ExampleBirthLate() {
 func ExampleBirth_Validate() {
 	b := &akta.Birth{
 		Child: akta.Child{
-			Name: "Siti Aminah Putri", Sex: adminduk.Female, BirthDate: akta.MustDate(2023, 8, 25),
+			Name: "Siti Aminah Putri", Sex: adminduk.Female, BirthDate: adminduk.MustDate(2023, 8, 25),
 			BirthPlace: "Serang", BirthOrder: 1, Multiplicity: akta.Single,
 		},
-		RegisteredAt: akta.MustDate(2023, 8, 20),
+		RegisteredAt: adminduk.MustDate(2023, 8, 20),
 	}
 	err := b.Validate()
-	var ve *akta.ValidationError
+	var ve *adminduk.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields[:4] {
-			fmt.Printf("%s (%s): %s / %s\n", f.Field, f.Code, f.Message, f.English)
+			fmt.Printf("%s (%s): %s / %s\n", f.Pointer, f.Code, f.Indonesian, f.English)
 		}
 	}
 	fmt.Println(errors.Is(err, akta.ErrDateOrder))
 	// Output:
-	// number (required): wajib diisi / is required
-	// child.nik (required): wajib diisi / is required
-	// issued_at (required): wajib diisi / is required
-	// child.birth_date (order): sesudah tanggal pencatatan / is after the registration date
+	// /number (required): wajib diisi / is required
+	// /child/nik (required): wajib diisi / is required
+	// /issued_at (required): wajib diisi / is required
+	// /child/birth_date (order): sesudah tanggal pencatatan / is after the registration date
 	// true
 }
 
 func ExampleDecodeRecord() {
 	data := []byte(`{"type": "kelahiran", "child": {"name": "Siti", "nik": "123", "colour": "red"}}`)
-	_, err := akta.DecodeRecord(data, akta.DecodeOptions{})
-	var ve *akta.ValidationError
+	rec, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+	fmt.Println(rec.(*akta.Birth).Child.Name) // as far as it could be read
+	var ve *adminduk.ValidationError
 	errors.As(err, &ve)
 	for _, f := range ve.Fields[:2] {
-		fmt.Println(f.Field, f.Code)
+		fmt.Println(f.Pointer, f.Code)
 	}
 	// Output:
-	// child.colour unknown
-	// child.nik invalid
+	// Siti
+	// /child/colour unknown
+	// /child/nik invalid
 }
 
 func ExampleFamily_AddNewborn() {
@@ -124,17 +126,17 @@ func ExampleFamily_AddNewborn() {
 	}
 	fmt.Println(len(family.Members), "->", len(next.Members), next.Number == family.Number)
 	for _, m := range next.Members {
-		fmt.Println(m.Relationship.Indonesian(), m.Name)
+		fmt.Println(m.Relationship.Text(adminduk.Indonesian), m.Name)
 	}
 
 	// The head dies: the spouse heads a card with a new number.
 	head, _ := next.Head()
 	death := &akta.Death{
 		Deceased:  akta.Deceased{NIK: head.NIK, Name: head.Name, Sex: head.Sex, BirthPlace: head.BirthPlace, BirthDate: head.BirthDate},
-		DeathDate: akta.MustDate(2024, 3, 1), DeathPlace: "Serang", Cause: akta.CauseIllness,
+		DeathDate: adminduk.MustDate(2024, 3, 1), DeathPlace: "Serang", Cause: akta.CauseIllness,
 		Reporter:     akta.Party{NIK: next.Members[1].NIK, Name: next.Members[1].Name},
 		Witnesses:    rec.(*akta.Birth).Witnesses,
-		RegisteredAt: akta.MustDate(2024, 3, 10), IssuedAt: akta.MustDate(2024, 3, 10),
+		RegisteredAt: adminduk.MustDate(2024, 3, 10), IssuedAt: adminduk.MustDate(2024, 3, 10),
 		Issuer: next.Issuer,
 	}
 	after, err := next.RemoveDeceased(context.Background(), death, &akta.MemorySequencer{})
@@ -142,7 +144,7 @@ func ExampleFamily_AddNewborn() {
 		panic(err)
 	}
 	newHead, _ := after.Head()
-	fmt.Println(after.Number.String(), newHead.Name, newHead.MaritalStatus.Indonesian())
+	fmt.Println(after.Number.String(), newHead.Name, newHead.MaritalStatus.Text(adminduk.Indonesian))
 	// Output:
 	// 4 -> 5 true
 	// KEPALA KELUARGA Ahmad Fauzi

@@ -11,7 +11,7 @@ import (
 
 // FamilyError reports a change a family card cannot take. It unwraps to
 // [ErrNotMember], [ErrAlreadyMember], [ErrFamilyDissolved] or a record's
-// *[ValidationError].
+// *[adminduk.ValidationError].
 type FamilyError struct {
 	Op  string       // "add newborn", "remove deceased"
 	NIK adminduk.NIK // the person concerned, if any
@@ -122,7 +122,7 @@ func rank(r Relationship) int {
 //
 // Errors wrap [ErrNotMember] when the deceased is not on the card,
 // [ErrFamilyDissolved] when no one is left (the card is closed), the
-// death's *[ValidationError] when d is incomplete, or the sequencer's error.
+// death's *[adminduk.ValidationError] when d is incomplete, or the sequencer's error.
 func (f *Family) RemoveDeceased(ctx context.Context, d *Death, seq Sequencer) (*Family, error) {
 	nik := d.Deceased.NIK
 	fail := func(err error) (*Family, error) {
@@ -173,7 +173,7 @@ func (f *Family) RemoveDeceased(ctx context.Context, d *Death, seq Sequencer) (*
 	if err != nil {
 		return fail(err)
 	}
-	kk, err := NewKKNumber(kec, d.IssuedAt, serial)
+	kk, err := adminduk.NewKK(kec, d.IssuedAt, serial)
 	if err != nil {
 		return fail(err)
 	}
@@ -202,7 +202,7 @@ var errNoSequencer = &NumberError{Input: "", Err: ErrInvalidSerial, Msg: "the he
 // otherwise everyone becomes FAMILI LAIN except PEMBANTU/LAINNYA and
 // members whose parent's name is the new head's (ANAK). Officers review the
 // result: this is a default, not law.
-func (f *Family) Successor(on Date) (Member, bool) {
+func (f *Family) Successor(on adminduk.Date) (Member, bool) {
 	var rest []Member
 	for _, m := range f.Members {
 		if m.Relationship != RelHead {
@@ -216,7 +216,7 @@ func (f *Family) Successor(on Date) (Member, bool) {
 }
 
 // successor picks the new head among the remaining members (non-empty).
-func successor(ms []Member, on Date) int {
+func successor(ms []Member, on adminduk.Date) int {
 	for i, m := range ms {
 		if m.Relationship.spouse() {
 			return i
@@ -305,22 +305,4 @@ func restate(ms []Member, h int) {
 		m.Relationship = r
 	}
 	ms[h].Relationship = RelHead
-}
-
-// NewKKNumber builds a family card number from the kecamatan where the card
-// is recorded, the record date and a serial (1-9999). Errors are the
-// *adminduk.ParseError of the resulting digits.
-func NewKKNumber(kecamatan wilayah.Code, recorded Date, serial int) (adminduk.KK, error) {
-	kec := kecamatan.Truncate(wilayah.LevelDistrict)
-	b := make([]byte, 0, 16)
-	b = append(b, kec.Plain()...)
-	b = appendPad(b, recorded.Day(), 2)
-	b = appendPad(b, int(recorded.Month()), 2)
-	b = appendPad(b, recorded.Year()%100, 2)
-	b = appendPad(b, serial%10000, 4)
-	if serial < 1 || serial > 9999 {
-		b = append(b, '!') // make it fail
-	}
-	p := adminduk.NewParser(adminduk.Options{AsOf: recorded})
-	return p.ParseKK(string(b))
 }

@@ -15,7 +15,7 @@ import (
 func names(f *akta.Family) []string {
 	var out []string
 	for _, m := range f.Members {
-		out = append(out, m.Name+"/"+m.Relationship.Indonesian())
+		out = append(out, m.Name+"/"+m.Relationship.Text(adminduk.Indonesian))
 	}
 	return out
 }
@@ -27,23 +27,23 @@ func TestFamilyValidate(t *testing.T) {
 		change func(f *akta.Family)
 		want   []string
 	}{
-		{"no number", func(f *akta.Family) { f.Number = adminduk.KK{} }, []string{"number:required"}},
-		{"two heads", func(f *akta.Family) { f.Members[1].Relationship = akta.RelHead }, []string{"members:range"}},
-		{"no head", func(f *akta.Family) { f.Members[0].Relationship = akta.RelChild }, []string{"members:range"}},
-		{"duplicate NIK", func(f *akta.Family) { f.Members[2].NIK = f.Members[0].NIK }, []string{"members[2].nik:duplicate"}},
-		{"no members", func(f *akta.Family) { f.Members = nil }, []string{"members:required"}},
+		{"no number", func(f *akta.Family) { f.Number = adminduk.KK{} }, []string{"/number:required"}},
+		{"two heads", func(f *akta.Family) { f.Members[1].Relationship = akta.RelHead }, []string{"/members:range"}},
+		{"no head", func(f *akta.Family) { f.Members[0].Relationship = akta.RelChild }, []string{"/members:range"}},
+		{"duplicate NIK", func(f *akta.Family) { f.Members[2].NIK = f.Members[0].NIK }, []string{"/members/2/nik:duplicate"}},
+		{"no members", func(f *akta.Family) { f.Members = nil }, []string{"/members:required"}},
 		{"empty member", func(f *akta.Family) { f.Members[3] = akta.Member{} }, []string{
-			"members[3].name:required", "members[3].nik:required", "members[3].sex:required",
-			"members[3].birth_place:required", "members[3].birth_date:required", "members[3].religion:required",
-			"members[3].education:required", "members[3].occupation:required", "members[3].marital_status:required",
-			"members[3].relationship:required", "members[3].citizenship:required",
+			"/members/3/name:required", "/members/3/nik:required", "/members/3/sex:required",
+			"/members/3/birth_place:required", "/members/3/birth_date:required", "/members/3/religion:required",
+			"/members/3/education:required", "/members/3/occupation:required", "/members/3/marital_status:required",
+			"/members/3/relationship:required", "/members/3/citizenship:required",
 		}},
 		{"village elsewhere", func(f *akta.Family) {
 			f.Address.Village = f.Issuer.Regency // not a village
-		}, []string{"address.village:invalid"}},
-		{"RT not digits", func(f *akta.Family) { f.Address.RT = "0a2" }, []string{"address.rt:invalid"}},
-		{"born after issue", func(f *akta.Family) { f.Members[2].BirthDate = akta.MustParseDate("2024-01-01") }, []string{"members[2].birth_date:order"}},
-		{"married before birth", func(f *akta.Family) { f.Members[0].MarriageDate = akta.MustParseDate("1980-01-01") }, []string{"members[0].marriage_date:order"}},
+		}, []string{"/address/village:invalid"}},
+		{"RT not digits", func(f *akta.Family) { f.Address.RT = "0a2" }, []string{"/address/rt:invalid"}},
+		{"born after issue", func(f *akta.Family) { f.Members[2].BirthDate = adminduk.MustParseDate("2024-01-01") }, []string{"/members/2/birth_date:order"}},
+		{"married before birth", func(f *akta.Family) { f.Members[0].MarriageDate = adminduk.MustParseDate("1980-01-01") }, []string{"/members/0/marriage_date:order"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,7 +71,7 @@ func TestAddNewborn(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, akta.Member{
 		Name: "Siti Aminah Putri", NIK: b.Child.NIK, Sex: adminduk.Female, BirthPlace: "Serang",
-		BirthDate: akta.MustParseDate("2023-08-25"), Religion: adminduk.Islam, Education: akta.NoSchooling,
+		BirthDate: adminduk.MustParseDate("2023-08-25"), Religion: adminduk.Islam, Education: akta.NoSchooling,
 		Occupation: akta.OccupationNone, MaritalStatus: akta.Unmarried, Relationship: akta.RelChild,
 		Citizenship: adminduk.WNI, FatherName: "Ahmad Fauzi", MotherName: "Nur Halimah",
 	}, m)
@@ -101,7 +101,7 @@ func TestAddNewborn(t *testing.T) {
 
 	// A grandchild: the mother is a child of the head.
 	g := sampleFamily(t)
-	g.Members[2].BirthDate = akta.MustParseDate("1999-07-14")
+	g.Members[2].BirthDate = adminduk.MustParseDate("1999-07-14")
 	g.Members[2].Sex = adminduk.Female
 	g.Members[2].NIK = adminduk.MustParseNIK("3604095407990003")
 	gb := sampleBirth(t)
@@ -135,7 +135,7 @@ func headDeath(t *testing.T) *akta.Death {
 	d := sampleDeath(t)
 	d.Deceased = akta.Deceased{
 		NIK: adminduk.MustParseNIK("3604091203900001"), Name: "Ahmad Fauzi", Sex: adminduk.Male,
-		BirthPlace: "Serang", BirthDate: akta.MustParseDate("1990-03-12"),
+		BirthPlace: "Serang", BirthDate: adminduk.MustParseDate("1990-03-12"),
 	}
 	d.Reporter = akta.Party{NIK: adminduk.MustParseNIK("3604094101950002"), Name: "Nur Halimah"}
 	require.NoError(t, d.Validate())
@@ -165,7 +165,7 @@ func TestRemoveDeceasedHead(t *testing.T) {
 }
 
 func TestSuccessor(t *testing.T) {
-	d := akta.MustParseDate
+	d := adminduk.MustParseDate
 	mk := func(name string, rel akta.Relationship, sex adminduk.Sex, born string, ms akta.MaritalStatus) akta.Member {
 		return akta.Member{Name: name, Relationship: rel, Sex: sex, BirthDate: d(born), MaritalStatus: ms}
 	}
@@ -206,13 +206,13 @@ func TestRemoveDeceasedHeadChildSucceeds(t *testing.T) {
 	f.Members[1].Name = "Nur Halimah"
 	f.Members[1].MaritalStatus = akta.MarriedRecorded
 	f.Members[1].FatherName = "Ahmad Fauzi"
-	f.Members[1].BirthDate = akta.MustParseDate("1995-01-01")
+	f.Members[1].BirthDate = adminduk.MustParseDate("1995-01-01")
 	f.Members[0].MaritalStatus = akta.Widowed
 	f.Members[2].Relationship = akta.RelGrandchild
 	f.Members[2].MotherName = "NUR HALIMAH"
 	f.Members = append(f.Members, akta.Member{
 		Name: "Yusuf", NIK: adminduk.MustParseNIK("3604092005850003"), Sex: adminduk.Male,
-		BirthPlace: "Serang", BirthDate: akta.MustParseDate("1985-05-20"), Religion: adminduk.Islam,
+		BirthPlace: "Serang", BirthDate: adminduk.MustParseDate("1985-05-20"), Religion: adminduk.Islam,
 		Education: akta.Bachelor, Occupation: "Guru", MaritalStatus: akta.MarriedRecorded,
 		Relationship: akta.RelChildInLaw, Citizenship: adminduk.WNI,
 	})
@@ -232,16 +232,6 @@ func TestRemoveDeceasedLast(t *testing.T) {
 	assert.ErrorIs(t, err, akta.ErrFamilyDissolved)
 }
 
-func TestNewKKNumber(t *testing.T) {
-	kk, err := akta.NewKKNumber(mustCode("36.04.09.2001"), akta.MustDate(2024, 2, 29), 12)
-	require.NoError(t, err)
-	assert.Equal(t, "3604092902240012", kk.String())
-	_, err = akta.NewKKNumber(mustCode("36.04.09"), akta.MustDate(2024, 2, 29), 0)
-	assert.ErrorIs(t, err, adminduk.ErrSyntax)
-	_, err = akta.NewKKNumber(mustCode("36.04.99"), akta.MustDate(2024, 2, 29), 1)
-	assert.ErrorIs(t, err, adminduk.ErrUnknownRegion)
-}
-
 func TestFamilyPostalCode(t *testing.T) {
 	for code, ok := range map[string]bool{"": true, "42182": true, "4218": false, "421820": false, "4218x": false, "02182": false} {
 		f := sampleFamily(t)
@@ -251,9 +241,9 @@ func TestFamilyPostalCode(t *testing.T) {
 			assert.NoError(t, err, code)
 			continue
 		}
-		var ve *akta.ValidationError
+		var ve *adminduk.ValidationError
 		require.ErrorAs(t, err, &ve, code)
-		assert.NotNil(t, ve.Field("address.postal_code"), code)
+		assert.NotNil(t, ve.Field("/address/postal_code"), code)
 	}
 	f := sampleFamily(t)
 	assert.Equal(t, "42182", f.PostalCode, "read from kk.json")

@@ -37,71 +37,74 @@ type wireMember struct {
 }
 
 type wireFamily struct {
-	Number   string       `json:"number"`
+	KKNumber string       `json:"kk_number"`
+	Number   *string      `json:"number,omitempty"` // the old key, read for one release
 	Address  wireAddress  `json:"address"`
 	Members  []wireMember `json:"members"`
 	IssuedAt string       `json:"issued_at"`
 	Issuer   wireIssuer   `json:"issuer"`
 }
 
-// DecodeFamily reads kk.json (see the package documentation) and validates
-// the card; problems come back as one *[ValidationError] with field paths
-// such as "members[1].religion".
+// DecodeFamily reads kk.json (see the package documentation) and
+// validates the card. Like [DecodeRecord] it returns the card as far as it
+// could be read (nil only when the input is not a JSON object) and every
+// problem at once as one *[adminduk.ValidationError], with pointers such as
+// "/members/1/religion". The card's Warnings include a warning for the old
+// key "number" of the KK number, now "kk_number".
 func DecodeFamily(data []byte, o DecodeOptions) (*Family, error) {
 	data = trimBOM(data)
-	f, c, err := decodeFamily(data, o)
-	if err != nil {
-		return nil, err
+	f, v := decodeFamily(data, o)
+	if f == nil {
+		return nil, v.c.err()
 	}
-	if err := merge(c, f.Validate()); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return f, merge(v.c, f.Validate())
 }
 
-func decodeFamily(data []byte, o DecodeOptions) (*Family, *checker, error) {
+// decodeFamily reads a card; nil when data is not a JSON object.
+func decodeFamily(data []byte, o DecodeOptions) (*Family, *conv) {
 	var w wireFamily
-	v := newConv("kk", o)
-	if err := decodeStrict(data, &w, v.c); err != nil {
-		return nil, nil, err
+	v := newConv("akta: invalid kk", o)
+	if !decodeStrict(data, &w, v.c, "kk.json") {
+		return nil, v
 	}
 	v.asOf(w.IssuedAt)
 	f := &Family{
-		Number: v.kk("number", w.Number),
+		Number: v.kkKey(&w.KKNumber, w.Number, "/number"),
 		Address: adminduk.Address{
 			Street: w.Address.Street, RT: w.Address.RT, RW: w.Address.RW,
-			Village: v.regency("address.village", w.Address.Village),
+			Village: v.regency("/address/village", w.Address.Village),
 		},
 		PostalCode: w.Address.PostalCode,
-		IssuedAt:   v.date("issued_at", w.IssuedAt),
+		IssuedAt:   v.date("/issued_at", w.IssuedAt),
 		Issuer:     v.issuer(w.Issuer),
 	}
 	for i, m := range w.Members {
-		p := "members[" + strconv.Itoa(i) + "]"
+		p := adminduk.NewPointer("members").Index(i)
 		nm := Member{
-			Name: m.Name, NIK: v.nik(p+".nik", m.NIK), Sex: v.sex(p+".sex", m.Sex),
-			BirthPlace: m.BirthPlace, BirthDate: v.date(p+".birth_date", m.BirthDate),
-			Occupation: m.Occupation, MarriageDate: v.date(p+".marriage_date", m.MarriageDate),
+			Name: m.Name, NIK: v.nik(p+"/nik", m.NIK), Sex: v.sex(p+"/sex", m.Sex),
+			BirthPlace: m.BirthPlace, BirthDate: v.date(p+"/birth_date", m.BirthDate),
+			Occupation: m.Occupation, MarriageDate: v.date(p+"/marriage_date", m.MarriageDate),
 			Passport: m.Passport, KITAP: m.KITAP, FatherName: m.FatherName, MotherName: m.MotherName,
 		}
-		enumField(v, p+".religion", m.Religion, &nm.Religion, adminduk.ParseReligion)
-		enumField(v, p+".education", m.Education, &nm.Education, ParseEducation)
-		enumField(v, p+".blood_type", m.BloodType, &nm.BloodType, adminduk.ParseBloodType)
-		enumField(v, p+".marital_status", m.MaritalStatus, &nm.MaritalStatus, ParseMaritalStatus)
-		enumField(v, p+".relationship", m.Relationship, &nm.Relationship, ParseRelationship)
-		enumField(v, p+".citizenship", m.Citizenship, &nm.Citizenship, adminduk.ParseCitizenship)
+		enumField(v, p+"/religion", m.Religion, &nm.Religion, adminduk.ParseReligion)
+		enumField(v, p+"/education", m.Education, &nm.Education, ParseEducation)
+		enumField(v, p+"/blood_type", m.BloodType, &nm.BloodType, adminduk.ParseBloodType)
+		enumField(v, p+"/marital_status", m.MaritalStatus, &nm.MaritalStatus, ParseMaritalStatus)
+		enumField(v, p+"/relationship", m.Relationship, &nm.Relationship, ParseRelationship)
+		enumField(v, p+"/citizenship", m.Citizenship, &nm.Citizenship, adminduk.ParseCitizenship)
 		f.Members = append(f.Members, nm)
 	}
-	return f, v.c, nil
+	f.warnings = v.warnings
+	return f, v
 }
 
-func enumField[T any](v *conv, field, s string, dst *T, parse func(string) (T, error)) {
+func enumField[T any](v *conv, field adminduk.Pointer, s string, dst *T, parse func(string) (T, error)) {
 	if s == "" {
 		return
 	}
 	x, err := parse(s)
 	if err != nil {
-		v.c.addErr(field, CodeInvalid, "nilai tidak dikenal", "unknown value "+strconv.Quote(s), err)
+		v.c.addErr(field, adminduk.CodeInvalid, "nilai tidak dikenal", "unknown value "+strconv.Quote(s), err)
 		return
 	}
 	*dst = x
@@ -110,7 +113,7 @@ func enumField[T any](v *conv, field, s string, dst *T, parse func(string) (T, e
 // MarshalJSON writes f in the kk.json form.
 func (f *Family) MarshalJSON() ([]byte, error) {
 	w := wireFamily{
-		Number:   f.Number.String(),
+		KKNumber: f.Number.String(),
 		Address:  wireAddress{Street: f.Address.Street, RT: f.Address.RT, RW: f.Address.RW, Village: f.Address.Village.String(), PostalCode: f.PostalCode},
 		Members:  make([]wireMember, len(f.Members)),
 		IssuedAt: f.IssuedAt.String(),
@@ -130,13 +133,10 @@ func (f *Family) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads the kk.json form without validating; values that do
-// not parse are reported as a *[ValidationError].
+// not parse are reported as a *[adminduk.ValidationError].
 func (f *Family) UnmarshalJSON(data []byte) error {
-	nf, c, err := decodeFamily(data, DecodeOptions{})
-	if err != nil {
-		return err
-	}
-	if err := c.err(); err != nil {
+	nf, v := decodeFamily(trimBOM(data), DecodeOptions{})
+	if err := v.c.err(); err != nil {
 		return err
 	}
 	*f = *nf

@@ -1,6 +1,7 @@
 package akta_test
 
 import (
+	"github.com/adminduk-id/adminduk/adminduk"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,11 +49,11 @@ func fieldCodes(t testing.TB, err error) []string {
 	if err == nil {
 		return nil
 	}
-	var ve *akta.ValidationError
+	var ve *adminduk.ValidationError
 	require.ErrorAs(t, err, &ve)
 	var out []string
 	for _, f := range ve.Fields {
-		out = append(out, f.Field+":"+string(f.Code))
+		out = append(out, string(f.Pointer)+":"+string(f.Code))
 	}
 	return out
 }

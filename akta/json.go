@@ -1,11 +1,9 @@
 package akta
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
-	"strconv"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -16,9 +14,9 @@ type DecodeOptions struct {
 	// Numbers parses register numbers; the zero Parser uses the default
 	// type table.
 	Numbers Parser
-	// LenientRegions accepts NIKs and KK numbers whose kecamatan code is in
-	// range but in no Kemendagri edition.
-	LenientRegions bool
+	// Lenient accepts NIKs and KK numbers whose kecamatan code is in range
+	// but in no Kemendagri edition.
+	Lenient bool
 }
 
 type wireParty struct {
@@ -60,7 +58,8 @@ type wireBirth struct {
 	RegisteredAt string      `json:"registered_at"`
 	IssuedAt     string      `json:"issued_at"`
 	Issuer       wireIssuer  `json:"issuer"`
-	KK           string      `json:"kk,omitempty"`
+	KKNumber     string      `json:"kk_number,omitempty"`
+	KK           *string     `json:"kk,omitempty"` // the old key, read for one release
 }
 
 type wireDeceased struct {
@@ -88,77 +87,77 @@ type wireDeath struct {
 	RegisteredAt string       `json:"registered_at"`
 	IssuedAt     string       `json:"issued_at"`
 	Issuer       wireIssuer   `json:"issuer"`
-	KK           string       `json:"kk,omitempty"`
+	KKNumber     string       `json:"kk_number,omitempty"`
+	KK           *string      `json:"kk,omitempty"` // the old key, read for one release
 }
 
-// DecodeRecord reads akta.json (see the package documentation), dispatching
-// on "type", and validates the record. Problems with fields (unknown
-// fields, wrong JSON types, malformed values, and everything
-// [Birth.Validate] or [Death.Validate] reports) come back together as one
-// *[ValidationError]; malformed JSON is a plain error.
+// DecodeRecord reads akta.json (see the package documentation),
+// dispatching on "type", and validates the record. It returns the record
+// as far as it could be read, even when it is invalid (nil only when the
+// input is not a JSON object or its "type" is not known), and every problem
+// at once as one *[adminduk.ValidationError] with JSON pointers into
+// akta.json: malformed JSON (unwrapping to [ErrJSON] and
+// [adminduk.ErrSyntax]), unknown fields, values of the wrong JSON type,
+// values that do not parse, and everything [Birth.Validate] or
+// [Death.Validate] reports. A UTF-8 byte order mark is skipped. The
+// record's Warnings include a warning for the old key "kk" of the KK
+// number, now "kk_number".
 func DecodeRecord(data []byte, o DecodeOptions) (Record, error) {
 	data = trimBOM(data)
 	var probe struct {
-		Type string `json:"type"`
+		Type any `json:"type"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		var te *json.UnmarshalTypeError
-		if !errors.As(err, &te) {
-			return nil, errors.New("akta: akta.json: " + err.Error())
-		}
+		c := newChecker("akta: invalid akta.json")
+		syntaxError(c, "akta.json", err)
+		return nil, c.err()
 	}
-	k, err := ParseKind(probe.Type)
+	ts, _ := probe.Type.(string)
+	k, err := ParseKind(ts)
 	if err != nil {
-		c := &checker{kind: "akta"}
-		if probe.Type == "" {
-			c.add("type", CodeRequired, `wajib diisi: "kelahiran" atau "kematian"`, `is required: "kelahiran" or "kematian"`)
+		c := newChecker("akta: invalid akta.json")
+		if probe.Type == nil || probe.Type == "" {
+			c.add("/type", adminduk.CodeRequired, `wajib diisi: "kelahiran" atau "kematian"`, `is required: "kelahiran" or "kematian"`)
 		} else {
-			c.add("type", CodeInvalid, `harus "kelahiran" atau "kematian"`, `must be "kelahiran" or "kematian"`)
+			c.add("/type", adminduk.CodeInvalid, `harus "kelahiran" atau "kematian"`, `must be "kelahiran" or "kematian"`)
 		}
 		return nil, c.err()
 	}
 	if k == KindBirth {
-		b, c, err := decodeBirth(data, o)
-		if err != nil {
-			return nil, err
+		b, v := decodeBirth(data, o)
+		if b == nil {
+			return nil, v.c.err()
 		}
-		if err := merge(c, b.Validate()); err != nil {
-			return nil, err
-		}
-		return b, nil
+		return b, merge(v.c, b.Validate())
 	}
-	d, c, err := decodeDeath(data, o)
-	if err != nil {
-		return nil, err
+	d, v := decodeDeath(data, o)
+	if d == nil {
+		return nil, v.c.err()
 	}
-	if err := merge(c, d.Validate()); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d, merge(v.c, d.Validate())
 }
 
-// utf8BOM is the byte order mark some Windows editors put first.
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// trimBOM drops a leading UTF-8 byte order mark.
-func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
-
-// conv converts wire values, recording errors by field.
+// conv converts wire values, recording errors and warnings by pointer.
 type conv struct {
-	c    *checker
-	o    DecodeOptions
-	niks adminduk.Parser
+	c        *checker
+	o        DecodeOptions
+	niks     adminduk.Parser
+	warnings []adminduk.FieldError
 }
 
-func newConv(kind string, o DecodeOptions) *conv {
-	return &conv{c: &checker{kind: kind}, o: o, niks: adminduk.NewParser(adminduk.Options{Lenient: o.LenientRegions})}
+func newConv(what string, o DecodeOptions) *conv {
+	return &conv{c: newChecker(what), o: o, niks: adminduk.NewParser(adminduk.Options{Lenient: o.Lenient})}
+}
+
+func (v *conv) warn(p adminduk.Pointer, code adminduk.Code, id, en string) {
+	v.warnings = append(v.warnings, fieldError(p, code, id, en, nil))
 }
 
 // asOf resolves NIK centuries against the record's date, so that decoding
 // does not depend on the clock.
 func (v *conv) asOf(s string) {
-	if d, err := ParseDate(s); err == nil {
-		v.niks = adminduk.NewParser(adminduk.Options{AsOf: d, Lenient: v.o.LenientRegions})
+	if d, err := adminduk.ParseDate(s); err == nil {
+		v.niks = adminduk.NewParser(adminduk.Options{AsOf: d, Lenient: v.o.Lenient})
 	}
 }
 
@@ -169,7 +168,7 @@ var nikReasonID = map[adminduk.Reason]string{
 	adminduk.ReasonSerial: "nomor urut 0000 tidak pernah diterbitkan",
 }
 
-func (v *conv) nik(field, s string) adminduk.NIK {
+func (v *conv) nik(field adminduk.Pointer, s string) adminduk.NIK {
 	if s == "" {
 		return adminduk.NIK{}
 	}
@@ -180,7 +179,7 @@ func (v *conv) nik(field, s string) adminduk.NIK {
 	return n
 }
 
-func (v *conv) kk(field, s string) adminduk.KK {
+func (v *conv) kk(field adminduk.Pointer, s string) adminduk.KK {
 	if s == "" {
 		return adminduk.KK{}
 	}
@@ -191,55 +190,55 @@ func (v *conv) kk(field, s string) adminduk.KK {
 	return n
 }
 
-func (v *conv) parseErr(field string, err error) {
+func (v *conv) parseErr(field adminduk.Pointer, err error) {
 	var pe *adminduk.ParseError
 	if errors.As(err, &pe) {
-		v.c.addErr(field, CodeInvalid, "nomor tidak valid: "+nikReasonID[pe.Reason], "invalid number: "+pe.Msg, err)
+		v.c.addErr(field, adminduk.CodeInvalid, "nomor tidak valid: "+nikReasonID[pe.Reason], "invalid number: "+pe.Msg, err)
 		return
 	}
-	v.c.addErr(field, CodeInvalid, "tidak valid", err.Error(), err)
+	v.c.addErr(field, adminduk.CodeInvalid, "tidak valid", err.Error(), err)
 }
 
-func (v *conv) sex(field, s string) adminduk.Sex {
+func (v *conv) sex(field adminduk.Pointer, s string) adminduk.Sex {
 	if s == "" {
 		return 0
 	}
 	x, err := adminduk.ParseSex(s)
 	if err != nil {
-		v.c.addErr(field, CodeInvalid, `harus "L" atau "P"`, `must be "male" or "female" ("L"/"P")`, err)
+		v.c.addErr(field, adminduk.CodeInvalid, `harus "L" atau "P"`, `must be "male" or "female" ("L"/"P")`, err)
 	}
 	return x
 }
 
-func (v *conv) date(field, s string) Date {
+func (v *conv) date(field adminduk.Pointer, s string) adminduk.Date {
 	if s == "" {
-		return Date{}
+		return adminduk.Date{}
 	}
-	d, err := ParseDate(s)
+	d, err := adminduk.ParseDate(s)
 	if err != nil {
-		v.c.addErr(field, CodeInvalid, "tanggal harus YYYY-MM-DD dan ada di kalender", "date must be YYYY-MM-DD and exist", err)
+		v.c.addErr(field, adminduk.CodeInvalid, "tanggal harus YYYY-MM-DD dan ada di kalender", "date must be YYYY-MM-DD and exist", err)
 	}
 	return d
 }
 
-func (v *conv) clock(field, s string) TimeOfDay {
+func (v *conv) clock(field adminduk.Pointer, s string) TimeOfDay {
 	t, err := ParseTimeOfDay(s)
 	if err != nil {
-		v.c.addErr(field, CodeInvalid, "jam harus HH:MM", "time must be HH:MM", err)
+		v.c.addErr(field, adminduk.CodeInvalid, "jam harus HH:MM", "time must be HH:MM", err)
 	}
 	return t
 }
 
 var numberErrID = map[error]string{
-	ErrSyntax:        "bentuk nomor salah (KKKK-TT-DDMMYYYY-NNNN)",
-	ErrUnknownType:   "jenis nomor tidak dikenal",
-	ErrUnknownOffice: "kode kabupaten/kota tidak dikenal",
-	ErrInvalidDate:   "tanggal di dalam nomor tidak ada",
-	ErrInvalidSerial: "nomor urut 0000",
-	ErrLegacy:        "nomor bentuk lama tidak diterima",
+	ErrSyntax:               "bentuk nomor salah (KKKK-TT-DDMMYYYY-NNNN)",
+	ErrUnknownType:          "jenis nomor tidak dikenal",
+	ErrUnknownOffice:        "kode kabupaten/kota tidak dikenal",
+	adminduk.ErrInvalidDate: "tanggal di dalam nomor tidak ada",
+	ErrInvalidSerial:        "nomor urut 0000",
+	ErrLegacy:               "nomor bentuk lama tidak diterima",
 }
 
-func (v *conv) number(field, s string) Number {
+func (v *conv) number(field adminduk.Pointer, s string) Number {
 	if s == "" {
 		return Number{}
 	}
@@ -250,49 +249,49 @@ func (v *conv) number(field, s string) Number {
 		if errors.As(err, &ne) {
 			id, en = numberErrID[ne.Err], ne.Msg
 		}
-		v.c.addErr(field, CodeInvalid, id, en, err)
+		v.c.addErr(field, adminduk.CodeInvalid, id, en, err)
 	}
 	return n
 }
 
-func (v *conv) regency(field, s string) wilayah.Code {
+func (v *conv) regency(field adminduk.Pointer, s string) wilayah.Code {
 	if s == "" {
 		return wilayah.Code{}
 	}
 	c, err := wilayah.ParseCode(s)
 	if err != nil {
-		v.c.addErr(field, CodeInvalid, "kode wilayah tidak valid", "invalid region code", err)
+		v.c.addErr(field, adminduk.CodeInvalid, "kode wilayah tidak valid", "invalid region code", err)
 	}
 	return c
 }
 
-func (v *conv) nip(field, s string) NIP {
+func (v *conv) nip(field adminduk.Pointer, s string) adminduk.NIP {
 	if s == "" {
-		return NIP{}
+		return adminduk.NIP{}
 	}
-	n, err := ParseNIP(s)
+	n, err := adminduk.ParseNIP(s)
 	if err != nil {
-		v.c.addErr(field, CodeInvalid, "NIP harus 18 angka yang sah", "NIP must be 18 valid digits", err)
+		v.c.addErr(field, adminduk.CodeInvalid, "NIP harus 18 angka yang sah", "NIP must be 18 valid digits", err)
 	}
 	return n
 }
 
-func (v *conv) party(field string, p wireParty) Party {
-	return Party{NIK: v.nik(field+".nik", p.NIK), Name: p.Name}
+func (v *conv) party(field adminduk.Pointer, p wireParty) Party {
+	return Party{NIK: v.nik(field+"/nik", p.NIK), Name: p.Name}
 }
 
-func (v *conv) parties(field string, ps []wireParty) []Party {
+func (v *conv) parties(field adminduk.Pointer, ps []wireParty) []Party {
 	out := make([]Party, len(ps))
 	for i, p := range ps {
-		out[i] = v.party(field+"["+strconv.Itoa(i)+"]", p)
+		out[i] = v.party(field.Index(i), p)
 	}
 	return out
 }
 
-func (v *conv) issuer(i wireIssuer) Issuer {
-	return Issuer{
-		Regency: v.regency("issuer.regency", i.Regency), HeadName: i.HeadName,
-		HeadNIP: v.nip("issuer.head_nip", i.HeadNIP), Place: i.Place,
+func (v *conv) issuer(i wireIssuer) adminduk.Issuer {
+	return adminduk.Issuer{
+		Regency: v.regency("/issuer/regency", i.Regency), HeadName: i.HeadName,
+		HeadNIP: v.nip("/issuer/head_nip", i.HeadNIP), Place: i.Place,
 	}
 }
 
@@ -306,52 +305,54 @@ func toWireParties(ps []Party) []wireParty {
 	return out
 }
 
-func toWireIssuer(i Issuer) wireIssuer {
+func toWireIssuer(i adminduk.Issuer) wireIssuer {
 	return wireIssuer{Regency: i.Regency.String(), HeadName: i.HeadName, HeadNIP: i.HeadNIP.String(), Place: i.Place}
 }
 
-func decodeBirth(data []byte, o DecodeOptions) (*Birth, *checker, error) {
+// decodeBirth reads a birth; nil when data is not a JSON object.
+func decodeBirth(data []byte, o DecodeOptions) (*Birth, *conv) {
 	var w wireBirth
-	v := newConv("kelahiran", o)
-	if err := decodeStrict(data, &w, v.c); err != nil {
-		return nil, nil, err
+	v := newConv("akta: invalid kelahiran", o)
+	if !decodeStrict(data, &w, v.c, "akta.json") {
+		return nil, v
 	}
 	if k, err := ParseKind(w.Type); err != nil || k != KindBirth {
-		v.c.add("type", CodeInvalid, `harus "kelahiran"`, `must be "kelahiran"`)
+		v.c.add("/type", adminduk.CodeInvalid, `harus "kelahiran"`, `must be "kelahiran"`)
 	}
 	v.asOf(w.RegisteredAt)
 	ch := w.Child
 	b := &Birth{
-		Number: v.number("number", w.Number),
+		Number: v.number("/number", w.Number),
 		Child: Child{
-			NIK: v.nik("child.nik", ch.NIK), Name: ch.Name, Sex: v.sex("child.sex", ch.Sex),
-			BirthDate: v.date("child.birth_date", ch.BirthDate), BirthTime: v.clock("child.birth_time", ch.BirthTime),
+			NIK: v.nik("/child/nik", ch.NIK), Name: ch.Name, Sex: v.sex("/child/sex", ch.Sex),
+			BirthDate: v.date("/child/birth_date", ch.BirthDate), BirthTime: v.clock("/child/birth_time", ch.BirthTime),
 			BirthPlace: ch.BirthPlace, BirthOrder: ch.BirthOrder,
 			WeightGrams: ch.WeightG, LengthMM: int(math.Round(ch.LengthCM * 10)),
 		},
-		Mother:       v.party("mother", w.Mother),
-		Reporter:     v.party("reporter", w.Reporter),
-		Witnesses:    v.parties("witnesses", w.Witnesses),
-		RegisteredAt: v.date("registered_at", w.RegisteredAt),
-		IssuedAt:     v.date("issued_at", w.IssuedAt),
+		Mother:       v.party("/mother", w.Mother),
+		Reporter:     v.party("/reporter", w.Reporter),
+		Witnesses:    v.parties("/witnesses", w.Witnesses),
+		RegisteredAt: v.date("/registered_at", w.RegisteredAt),
+		IssuedAt:     v.date("/issued_at", w.IssuedAt),
 		Issuer:       v.issuer(w.Issuer),
-		KK:           v.kk("kk", w.KK),
+		KK:           v.kkKey(&w.KKNumber, w.KK, "/kk"),
 	}
 	if ch.Multiplicity != "" {
 		m, err := ParseMultiplicity(string(ch.Multiplicity))
 		if err != nil {
-			v.c.addErr("child.multiplicity", CodeInvalid, `harus "tunggal" atau "kembar-N"`, `must be "tunggal" or "kembar-N"`, err)
+			v.c.addErr("/child/multiplicity", adminduk.CodeInvalid, `harus "tunggal" atau "kembar-N"`, `must be "tunggal" or "kembar-N"`, err)
 		}
 		b.Child.Multiplicity = m
 	}
-	enumField(v, "child.citizenship", ch.Citizenship, &b.Child.Citizenship, adminduk.ParseCitizenship)
-	enumField(v, "parents", w.Parents, &b.Parents, ParseParents)
-	enumField(v, "proof", w.Proof, &b.Proof, ParseProof)
+	enumField(v, "/child/citizenship", ch.Citizenship, &b.Child.Citizenship, adminduk.ParseCitizenship)
+	enumField(v, "/parents", w.Parents, &b.Parents, ParseParents)
+	enumField(v, "/proof", w.Proof, &b.Proof, ParseProof)
 	if w.Father != nil {
-		f := v.party("father", *w.Father)
+		f := v.party("/father", *w.Father)
 		b.Father = &f
 	}
-	return b, v.c, nil
+	b.warnings = v.warnings
+	return b, v
 }
 
 // MarshalJSON writes b in the akta.json form.
@@ -368,7 +369,7 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 		Parents: b.Parents.String(), Proof: b.Proof.String(),
 		Mother: toWireParty(b.Mother), Reporter: toWireParty(b.Reporter), Witnesses: toWireParties(b.Witnesses),
 		RegisteredAt: b.RegisteredAt.String(), IssuedAt: b.IssuedAt.String(), Issuer: toWireIssuer(b.Issuer),
-		KK: b.KK.String(),
+		KKNumber: b.KK.String(),
 	}
 	if b.Father != nil {
 		f := toWireParty(*b.Father)
@@ -379,58 +380,57 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the akta.json form of a birth with the default
 // options. Unlike [DecodeRecord] it does not validate: only values that do
-// not parse are reported, as a *[ValidationError].
+// not parse are reported, as a *[adminduk.ValidationError].
 func (b *Birth) UnmarshalJSON(data []byte) error {
 	data = trimBOM(data)
-	nb, c, err := decodeBirth(data, DecodeOptions{})
-	if err != nil {
-		return err
-	}
-	if err := c.err(); err != nil {
+	nb, v := decodeBirth(data, DecodeOptions{})
+	if err := v.c.err(); err != nil {
 		return err
 	}
 	*b = *nb
 	return nil
 }
 
-func decodeDeath(data []byte, o DecodeOptions) (*Death, *checker, error) {
+// decodeDeath reads a death; nil when data is not a JSON object.
+func decodeDeath(data []byte, o DecodeOptions) (*Death, *conv) {
 	var w wireDeath
-	v := newConv("kematian", o)
-	if err := decodeStrict(data, &w, v.c); err != nil {
-		return nil, nil, err
+	v := newConv("akta: invalid kematian", o)
+	if !decodeStrict(data, &w, v.c, "akta.json") {
+		return nil, v
 	}
 	if k, err := ParseKind(w.Type); err != nil || k != KindDeath {
-		v.c.add("type", CodeInvalid, `harus "kematian"`, `must be "kematian"`)
+		v.c.add("/type", adminduk.CodeInvalid, `harus "kematian"`, `must be "kematian"`)
 	}
 	v.asOf(w.RegisteredAt)
 	p := w.Deceased
 	d := &Death{
-		Number: v.number("number", w.Number),
+		Number: v.number("/number", w.Number),
 		Deceased: Deceased{
-			NIK: v.nik("deceased.nik", p.NIK), Name: p.Name, Sex: v.sex("deceased.sex", p.Sex),
-			BirthPlace: p.BirthPlace, BirthDate: v.date("deceased.birth_date", p.BirthDate),
+			NIK: v.nik("/deceased/nik", p.NIK), Name: p.Name, Sex: v.sex("/deceased/sex", p.Sex),
+			BirthPlace: p.BirthPlace, BirthDate: v.date("/deceased/birth_date", p.BirthDate),
 			FatherName: p.FatherName, MotherName: p.MotherName,
 		},
-		DeathDate:    v.date("death_date", w.DeathDate),
-		DeathTime:    v.clock("death_time", w.DeathTime),
+		DeathDate:    v.date("/death_date", w.DeathDate),
+		DeathTime:    v.clock("/death_time", w.DeathTime),
 		DeathPlace:   w.DeathPlace,
-		Reporter:     v.party("reporter", w.Reporter),
-		Witnesses:    v.parties("witnesses", w.Witnesses),
-		RegisteredAt: v.date("registered_at", w.RegisteredAt),
-		IssuedAt:     v.date("issued_at", w.IssuedAt),
+		Reporter:     v.party("/reporter", w.Reporter),
+		Witnesses:    v.parties("/witnesses", w.Witnesses),
+		RegisteredAt: v.date("/registered_at", w.RegisteredAt),
+		IssuedAt:     v.date("/issued_at", w.IssuedAt),
 		Issuer:       v.issuer(w.Issuer),
-		KK:           v.kk("kk", w.KK),
+		KK:           v.kkKey(&w.KKNumber, w.KK, "/kk"),
 	}
-	enumField(v, "deceased.citizenship", p.Citizenship, &d.Deceased.Citizenship, adminduk.ParseCitizenship)
-	enumField(v, "proof", w.Proof, &d.Proof, ParseProof)
+	enumField(v, "/deceased/citizenship", p.Citizenship, &d.Deceased.Citizenship, adminduk.ParseCitizenship)
+	enumField(v, "/proof", w.Proof, &d.Proof, ParseProof)
 	if w.Cause != "" {
 		cause, err := ParseCause(w.Cause)
 		if err != nil {
-			v.c.addErr("cause", CodeInvalid, "sebab kematian tidak dikenal", "unknown cause category", err)
+			v.c.addErr("/cause", adminduk.CodeInvalid, "sebab kematian tidak dikenal", "unknown cause category", err)
 		}
 		d.Cause = cause
 	}
-	return d, v.c, nil
+	d.warnings = v.warnings
+	return d, v
 }
 
 // MarshalJSON writes d in the akta.json form.
@@ -446,7 +446,7 @@ func (d *Death) MarshalJSON() ([]byte, error) {
 		DeathDate: d.DeathDate.String(), DeathTime: d.DeathTime.String(), DeathPlace: d.DeathPlace,
 		Cause: d.Cause.String(), Proof: d.Proof.String(), Reporter: toWireParty(d.Reporter), Witnesses: toWireParties(d.Witnesses),
 		RegisteredAt: d.RegisteredAt.String(), IssuedAt: d.IssuedAt.String(), Issuer: toWireIssuer(d.Issuer),
-		KK: d.KK.String(),
+		KKNumber: d.KK.String(),
 	})
 }
 
@@ -454,11 +454,8 @@ func (d *Death) MarshalJSON() ([]byte, error) {
 // options, without validating (see [Birth.UnmarshalJSON]).
 func (d *Death) UnmarshalJSON(data []byte) error {
 	data = trimBOM(data)
-	nd, c, err := decodeDeath(data, DecodeOptions{})
-	if err != nil {
-		return err
-	}
-	if err := c.err(); err != nil {
+	nd, v := decodeDeath(data, DecodeOptions{})
+	if err := v.c.err(); err != nil {
 		return err
 	}
 	*d = *nd

@@ -17,7 +17,7 @@ func TestDecodeBirth(t *testing.T) {
 	assert.Equal(t, "3604-LU-01092023-0001", b.Number.String())
 	assert.Equal(t, "Siti Aminah Putri", b.Child.Name)
 	assert.Equal(t, adminduk.Female, b.Child.Sex)
-	assert.Equal(t, akta.MustDate(2023, 8, 25), b.Child.BirthDate)
+	assert.Equal(t, adminduk.MustDate(2023, 8, 25), b.Child.BirthDate)
 	assert.Equal(t, "07:45", b.Child.BirthTime.String())
 	assert.Equal(t, 2, b.Child.BirthOrder)
 	assert.Equal(t, akta.Single, b.Child.Multiplicity)
@@ -29,7 +29,7 @@ func TestDecodeBirth(t *testing.T) {
 	assert.Equal(t, "19700512 199503 1 002", b.Issuer.HeadNIP.Printed())
 	assert.Equal(t, "SERANG", b.Issuer.PlaceName())
 	assert.Equal(t, "KABUPATEN SERANG", b.Issuer.RegencyName())
-	assert.Equal(t, "ID-3604", b.Issuer.CredentialIssuer())
+	assert.Equal(t, "ID-3604", b.Issuer.ID())
 	assert.Equal(t, "3604091506180002", b.KK.String())
 }
 
@@ -78,30 +78,32 @@ func TestDecodeRecordErrors(t *testing.T) {
 		change func(m map[string]any)
 		want   []string
 	}{
-		{"unknown top-level", "birth.json", func(m map[string]any) { m["colour"] = "red" }, []string{"colour:unknown"}},
-		{"unknown nested", "birth.json", func(m map[string]any) { obj(m, "child")["eyes"] = "brown" }, []string{"child.eyes:unknown"}},
+		{"unknown top-level", "birth.json", func(m map[string]any) { m["colour"] = "red" }, []string{"/colour:unknown"}},
+		{"unknown nested", "birth.json", func(m map[string]any) { obj(m, "child")["eyes"] = "brown" }, []string{"/child/eyes:unknown"}},
 		{"unknown in witness", "birth.json", func(m map[string]any) {
 			m["witnesses"].([]any)[1].(map[string]any)["age"] = 30
-		}, []string{"witnesses[1].age:unknown"}},
-		{"wrong JSON type", "birth.json", func(m map[string]any) { obj(m, "child")["birth_order"] = "dua" }, []string{"child.birth_order:invalid"}},
-		{"bad NIK", "birth.json", func(m map[string]any) { obj(m, "mother")["nik"] = "3604094101950000" }, []string{"mother.nik:invalid"}},
-		{"NIK with bad date", "birth.json", func(m map[string]any) { obj(m, "child")["nik"] = "3604097002230001" }, []string{"child.nik:invalid"}},
-		{"bad number", "birth.json", func(m map[string]any) { m["number"] = "3604-LU-31022023-0001" }, []string{"number:invalid"}},
-		{"bad date", "birth.json", func(m map[string]any) { obj(m, "child")["birth_date"] = "25-08-2023" }, []string{"child.birth_date:invalid"}},
-		{"bad time", "birth.json", func(m map[string]any) { obj(m, "child")["birth_time"] = "25:00" }, []string{"child.birth_time:invalid"}},
-		{"bad sex", "birth.json", func(m map[string]any) { obj(m, "child")["sex"] = "x" }, []string{"child.sex:invalid"}},
-		{"bad multiplicity", "birth.json", func(m map[string]any) { obj(m, "child")["multiplicity"] = "kembar-12" }, []string{"child.multiplicity:invalid"}},
+		}, []string{"/witnesses/1/age:unknown"}},
+		{"wrong JSON type", "birth.json", func(m map[string]any) { obj(m, "child")["birth_order"] = "dua" }, []string{"/child/birth_order:invalid"}},
+		{"bad NIK", "birth.json", func(m map[string]any) { obj(m, "mother")["nik"] = "3604094101950000" }, []string{"/mother/nik:invalid"}},
+		{"NIK with bad date", "birth.json", func(m map[string]any) { obj(m, "child")["nik"] = "3604097002230001" }, []string{"/child/nik:invalid"}},
+		{"bad number", "birth.json", func(m map[string]any) { m["number"] = "3604-LU-31022023-0001" }, []string{"/number:invalid"}},
+		{"bad date", "birth.json", func(m map[string]any) { obj(m, "child")["birth_date"] = "25-08-2023" }, []string{"/child/birth_date:invalid"}},
+		{"bad time", "birth.json", func(m map[string]any) { obj(m, "child")["birth_time"] = "25:00" }, []string{"/child/birth_time:invalid"}},
+		{"bad sex", "birth.json", func(m map[string]any) { obj(m, "child")["sex"] = "x" }, []string{"/child/sex:invalid"}},
+		{"bad multiplicity", "birth.json", func(m map[string]any) { obj(m, "child")["multiplicity"] = "kembar-12" }, []string{"/child/multiplicity:invalid"}},
 		{"numeric multiplicity", "birth.json", func(m map[string]any) { obj(m, "child")["multiplicity"] = 2 }, nil},
-		{"bad NIP", "birth.json", func(m map[string]any) { obj(m, "issuer")["head_nip"] = "1970" }, []string{"issuer.head_nip:invalid"}},
-		{"bad regency", "birth.json", func(m map[string]any) { obj(m, "issuer")["regency"] = "36.x" }, []string{"issuer.regency:invalid"}},
-		{"bad KK", "birth.json", func(m map[string]any) { m["kk"] = "123" }, []string{"kk:invalid"}},
+		{"bad NIP", "birth.json", func(m map[string]any) { obj(m, "issuer")["head_nip"] = "1970" }, []string{"/issuer/head_nip:invalid"}},
+		{"bad regency", "birth.json", func(m map[string]any) { obj(m, "issuer")["regency"] = "36.x" }, []string{"/issuer/regency:invalid"}},
+		{"bad KK", "birth.json", func(m map[string]any) { m["kk_number"] = "123" }, []string{"/kk_number:invalid"}},
+		{"bad KK, old key", "birth.json", func(m map[string]any) { m["kk"] = "123"; delete(m, "kk_number") }, []string{"/kk:invalid"}},
+		{"old KK key differs", "birth.json", func(m map[string]any) { m["kk"] = "3604091506180003" }, []string{"/kk:mismatch"}},
 		{"missing child, plus a rule", "birth.json", func(m map[string]any) {
 			delete(m, "child")
 			m["proof"] = "sptjm"
 			m["witnesses"] = []any{}
 		}, []string{
-			"child.nik:required", "child.name:required", "child.sex:required", "child.birth_date:required",
-			"child.birth_place:required", "child.birth_order:required", "child.multiplicity:required", "witnesses:range",
+			"/child/nik:required", "/child/name:required", "/child/sex:required", "/child/birth_date:required",
+			"/child/birth_place:required", "/child/birth_order:required", "/child/multiplicity:required", "/witnesses:range",
 		}},
 		{"surat keterangan lahir, no witnesses", "birth.json", func(m map[string]any) {
 			m["proof"] = "surat-keterangan"
@@ -111,21 +113,22 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"F-2.04 without witnesses", "birth.json", func(m map[string]any) {
 			m["parents"] = "kawin-belum-tercatat"
 			delete(m, "witnesses")
-		}, []string{"witnesses:range"}},
+		}, []string{"/witnesses:range"}},
 		{"F-2.04 with witnesses", "birth.json", func(m map[string]any) { m["parents"] = "kawin-belum-tercatat" }, nil},
-		{"mother only with a father", "birth.json", func(m map[string]any) { m["parents"] = "ibu" }, []string{"father:mismatch"}},
+		{"mother only with a father", "birth.json", func(m map[string]any) { m["parents"] = "ibu" }, []string{"/father:mismatch"}},
 		{"mother only", "birth.json", func(m map[string]any) { m["parents"] = "ibu"; delete(m, "father") }, nil},
-		{"married without father", "birth.json", func(m map[string]any) { m["parents"] = "kawin"; delete(m, "father") }, []string{"father:required"}},
-		{"bad parents", "birth.json", func(m map[string]any) { m["parents"] = "x" }, []string{"parents:invalid"}},
-		{"bad proof", "birth.json", func(m map[string]any) { m["proof"] = "x" }, []string{"proof:invalid"}},
+		{"married without father", "birth.json", func(m map[string]any) { m["parents"] = "kawin"; delete(m, "father") }, []string{"/father:required"}},
+		{"bad parents", "birth.json", func(m map[string]any) { m["parents"] = "x" }, []string{"/parents:invalid"}},
+		{"bad proof", "birth.json", func(m map[string]any) { m["proof"] = "x" }, []string{"/proof:invalid"}},
 		{"death without cause or NIK", "death.json", func(m map[string]any) { delete(m, "cause"); delete(obj(m, "deceased"), "nik") }, nil},
 		{"death without witnesses", "death.json", func(m map[string]any) { delete(m, "witnesses") }, nil},
-		{"death SPTJM without witnesses", "death.json", func(m map[string]any) { m["proof"] = "sptjm"; delete(m, "witnesses") }, []string{"witnesses:range"}},
-		{"bad cause", "death.json", func(m map[string]any) { m["cause"] = "unknown" }, []string{"cause:invalid"}},
-		{"unknown in deceased", "death.json", func(m map[string]any) { obj(m, "deceased")["religion"] = "islam" }, []string{"deceased.religion:unknown"}},
-		{"death with birth fields", "death.json", func(m map[string]any) { m["child"] = map[string]any{} }, []string{"child:unknown"}},
-		{"no type", "birth.json", func(m map[string]any) { delete(m, "type") }, []string{"type:required"}},
-		{"bad type", "birth.json", func(m map[string]any) { m["type"] = "perkawinan" }, []string{"type:invalid"}},
+		{"death SPTJM without witnesses", "death.json", func(m map[string]any) { m["proof"] = "sptjm"; delete(m, "witnesses") }, []string{"/witnesses:range"}},
+		{"bad cause", "death.json", func(m map[string]any) { m["cause"] = "unknown" }, []string{"/cause:invalid"}},
+		{"unknown in deceased", "death.json", func(m map[string]any) { obj(m, "deceased")["religion"] = "islam" }, []string{"/deceased/religion:unknown"}},
+		{"death with birth fields", "death.json", func(m map[string]any) { m["child"] = map[string]any{} }, []string{"/child:unknown"}},
+		{"no type", "birth.json", func(m map[string]any) { delete(m, "type") }, []string{"/type:required"}},
+		{"bad type", "birth.json", func(m map[string]any) { m["type"] = "perkawinan" }, []string{"/type:invalid"}},
+		{"type not a string", "birth.json", func(m map[string]any) { m["type"] = 5 }, []string{"/type:invalid"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,9 +171,9 @@ func TestDecodeMalformedJSON(t *testing.T) {
 func TestUnmarshalJSONReportsFieldErrors(t *testing.T) {
 	var b akta.Birth
 	err := json.Unmarshal(edit(t, "birth.json", func(m map[string]any) { obj(m, "child")["nik"] = "1" }), &b)
-	var ve *akta.ValidationError
+	var ve *adminduk.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.NotNil(t, ve.Field("child.nik"))
+	assert.NotNil(t, ve.Field("/child/nik"))
 
 	var d akta.Death
 	require.NoError(t, json.Unmarshal(readTestdata(t, "death.json"), &d))
@@ -188,7 +191,7 @@ func TestDecodeFamilyErrors(t *testing.T) {
 	})
 	_, err := akta.DecodeFamily(data, akta.DecodeOptions{})
 	assert.Equal(t, []string{
-		"members[2].hobby:unknown", "address.village:invalid", "members[1].religion:invalid", "members:range",
+		"/members/2/hobby:unknown", "/address/village:invalid", "/members/1/religion:invalid", "/members:range",
 	}, fieldCodes(t, err))
 }
 

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // flexText is a JSON string or number read as text (multiplicity: "kembar-2"
@@ -35,31 +36,65 @@ func (t *flexText) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// decodeStrict decodes data into v (a pointer to a wire struct), reporting
-// unknown fields with their full paths and type errors with theirs.
-func decodeStrict(data []byte, v any, c *checker) error {
+// utf8BOM is the byte order mark some Windows editors put first.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// trimBOM drops a leading UTF-8 byte order mark.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
+
+// syntaxError records that data is not JSON of the documented shape at all.
+func syntaxError(c *checker, file string, err error) {
+	c.Add(adminduk.FieldError{
+		Code: adminduk.CodeInvalid, Err: ErrJSON, Cause: err,
+		Indonesian: file + " bukan JSON yang sah: " + err.Error(),
+		English:    file + " is not valid JSON: " + err.Error(),
+	})
+}
+
+// decodeStrict decodes data into v (a pointer to a wire struct), recording
+// malformed JSON, unknown fields and values of the wrong JSON type with
+// their pointers. It reports whether v could be filled at all.
+func decodeStrict(data []byte, v any, c *checker, file string) bool {
 	var raw any
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	if err := d.Decode(&raw); err != nil {
-		return fmt.Errorf("akta: %s.json: %w", c.kind, err)
+		syntaxError(c, file, err)
+		return false
 	}
 	if d.More() {
-		return fmt.Errorf("akta: %s.json: data after the document", c.kind)
+		syntaxError(c, file, errors.New("data after the document"))
+		return false
 	}
 	if _, ok := raw.(map[string]any); !ok {
-		return fmt.Errorf("akta: %s.json: want an object", c.kind)
+		syntaxError(c, file, errors.New("want an object"))
+		return false
 	}
-	unknownFields(raw, reflect.TypeOf(v).Elem(), "", c)
+	typeErrs := checkShape(raw, reflect.TypeOf(v).Elem(), "", c)
 	if err := json.Unmarshal(data, v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			c.add(te.Field, CodeInvalid, "jenis nilai salah: perlu "+jsonKind(te.Type), "wrong JSON type: want "+jsonKind(te.Type))
-			return nil
+			// json.Unmarshal goes on after a type error: v holds the
+			// rest. checkShape has reported every type error with its
+			// pointer; the first one json names is a fallback.
+			if typeErrs == 0 {
+				typeError(c, dotted(te.Field), te.Type)
+			}
+			return true
 		}
-		return fmt.Errorf("akta: %s.json: %w", c.kind, err)
+		syntaxError(c, file, err)
+		return false
 	}
-	return nil
+	return true
+}
+
+// dotted turns the field path of a json.UnmarshalTypeError ("child.sex")
+// into a pointer.
+func dotted(path string) adminduk.Pointer {
+	if path == "" {
+		return ""
+	}
+	return adminduk.NewPointer(strings.Split(path, ".")...)
 }
 
 func jsonKind(t reflect.Type) string {
@@ -78,16 +113,30 @@ func jsonKind(t reflect.Type) string {
 
 var flexType = reflect.TypeOf(flexText(""))
 
-// unknownFields walks raw JSON against the wire type t and reports object
-// keys t has no field for.
-func unknownFields(raw any, t reflect.Type, path string, c *checker) {
+// checkShape walks raw JSON against the wire type t, reporting object keys
+// t has no field for and values of the wrong JSON type, each with its
+// pointer. It returns the number of type errors.
+func checkShape(raw any, t reflect.Type, path adminduk.Pointer, c *checker) int {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	if raw == nil { // null leaves the zero value
+		return 0
+	}
+	if t == flexType {
+		switch raw.(type) {
+		case string, json.Number:
+			return 0
+		}
+		typeError(c, path, reflect.TypeOf(""))
+		return 1
+	}
+	n := 0
 	switch v := raw.(type) {
 	case map[string]any:
-		if t.Kind() != reflect.Struct || t == flexType {
-			return
+		if t.Kind() != reflect.Struct {
+			typeError(c, path, t)
+			return 1
 		}
 		fields := map[string]reflect.Type{}
 		for i := 0; i < t.NumField(); i++ {
@@ -103,47 +152,96 @@ func unknownFields(raw any, t reflect.Type, path string, c *checker) {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
+			p := path.Key(k)
 			ft, ok := fields[k]
 			if !ok {
-				c.add(p, CodeUnknown, "kolom tidak dikenal", "unknown field")
+				c.add(p, adminduk.CodeUnknown, "kolom tidak dikenal", "unknown field")
 				continue
 			}
-			unknownFields(v[k], ft, p, c)
+			n += checkShape(v[k], ft, p, c)
 		}
 	case []any:
 		if t.Kind() != reflect.Slice {
-			return
+			typeError(c, path, t)
+			return 1
 		}
 		for i, e := range v {
-			unknownFields(e, t.Elem(), path+"["+strconv.Itoa(i)+"]", c)
+			n += checkShape(e, t.Elem(), path.Index(i), c)
+		}
+	case string:
+		if t.Kind() != reflect.String {
+			typeError(c, path, t)
+			return 1
+		}
+	case json.Number:
+		ok := false
+		switch t.Kind() {
+		case reflect.Int, reflect.Int64:
+			_, err := v.Int64()
+			ok = err == nil
+		case reflect.Float64:
+			_, err := v.Float64()
+			ok = err == nil
+		}
+		if !ok {
+			typeError(c, path, t)
+			return 1
+		}
+	case bool:
+		if t.Kind() != reflect.Bool {
+			typeError(c, path, t)
+			return 1
 		}
 	}
+	return n
+}
+
+// typeError records a value of the wrong JSON type at p; want is the Go
+// type of the field.
+func typeError(c *checker, p adminduk.Pointer, want reflect.Type) {
+	c.addErr(p, adminduk.CodeInvalid, "jenis nilai salah: perlu "+jsonKind(want), "wrong JSON type: want "+jsonKind(want), ErrJSON)
 }
 
 // merge returns the conversion errors followed by the validation errors of
 // fields that converted cleanly.
 func merge(c *checker, verr error) error {
-	var ve *ValidationError
+	var ve *adminduk.ValidationError
 	if errors.As(verr, &ve) {
+		conv := c.list()
 		for _, f := range ve.Fields {
-			if !c.covers(f.Field) {
-				c.errs = append(c.errs, f)
+			if !covers(conv, f.Pointer) {
+				c.Add(f)
 			}
 		}
 	}
 	return c.err()
 }
 
-// covers reports whether field or one of its parents has an error already.
-func (c *checker) covers(field string) bool {
-	for _, f := range c.errs {
-		if f.Field == field || strings.HasPrefix(field, f.Field+".") || strings.HasPrefix(field, f.Field+"[") {
+// covers reports whether p or one of its parents has an error in errs
+// already (an error of the whole input covers everything).
+func covers(errs []adminduk.FieldError, p adminduk.Pointer) bool {
+	for _, f := range errs {
+		if f.Pointer == "" || f.Pointer == p || strings.HasPrefix(string(p), string(f.Pointer)+"/") {
 			return true
 		}
 	}
 	return false
+}
+
+// kkKey reads the KK number of akta.json or kk.json: the key "kk_number",
+// or for one release the old key (at old), with a warning. Both given and
+// different is an error.
+func (v *conv) kkKey(number, legacy *string, old adminduk.Pointer) adminduk.KK {
+	const p adminduk.Pointer = "/kk_number"
+	s := *number
+	if legacy != nil && *legacy != "" {
+		v.warn(old, adminduk.CodeNotAllowed, `kunci lama, gunakan "kk_number"`, `old key, use "kk_number"`)
+		switch {
+		case s == "":
+			return v.kk(old, *legacy)
+		case s != *legacy:
+			v.c.add(old, adminduk.CodeMismatch, `berbeda dengan "kk_number"`, `differs from "kk_number"`)
+		}
+	}
+	return v.kk(p, s)
 }

@@ -1,5 +1,7 @@
 package akta
 
+import "github.com/adminduk-id/adminduk/adminduk"
+
 // Relationship is a member's relationship to the head of the family, as the
 // KK prints it (status hubungan dalam keluarga). 0 is unknown.
 type Relationship uint8
@@ -19,7 +21,7 @@ const (
 	RelOther                                 // LAINNYA
 )
 
-var relationships = enum{"relationship", []enumVal{{},
+var relationships = enum{"relationship", "Relationship", []enumVal{{},
 	{"kepala-keluarga", "KEPALA KELUARGA", "HEAD OF FAMILY", []string{"kepala", "head", "kk"}},
 	{"suami", "SUAMI", "HUSBAND", nil},
 	{"istri", "ISTRI", "WIFE", []string{"isteri"}},
@@ -40,17 +42,20 @@ func ParseRelationship(s string) (Relationship, error) {
 	return Relationship(v), err
 }
 
-// String returns the key, e.g. "kepala-keluarga".
-func (r Relationship) String() string { return relationships.get(uint8(r)).key }
+// IsValid reports whether r is one of the relationships above.
+func (r Relationship) IsValid() bool { return relationships.valid(uint8(r)) }
 
-// Indonesian returns the printed label, e.g. "KEPALA KELUARGA".
-func (r Relationship) Indonesian() string { return relationships.get(uint8(r)).id }
+// String returns the key, e.g. "kepala-keluarga"; "" for 0 (unknown) and
+// "Relationship(n)" for a value that names nothing.
+func (r Relationship) String() string { return relationships.key(uint8(r)) }
 
-// English returns the English label.
-func (r Relationship) English() string { return relationships.get(uint8(r)).en }
+// Text returns the label printed in language l, in capitals: "KEPALA KELUARGA"
+// or "HEAD OF FAMILY"; "" when r is not valid.
+func (r Relationship) Text(l adminduk.Lang) string { return relationships.text(uint8(r), l) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (r Relationship) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]: the key, and an error
+// for a value that names nothing.
+func (r Relationship) MarshalText() ([]byte, error) { return relationships.marshal(uint8(r)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseRelationship].
 func (r *Relationship) UnmarshalText(b []byte) error {
@@ -75,7 +80,7 @@ const (
 	Widowed                                    // CERAI MATI
 )
 
-var maritalStatuses = enum{"marital status", []enumVal{{},
+var maritalStatuses = enum{"marital status", "MaritalStatus", []enumVal{{},
 	{"belum-kawin", "BELUM KAWIN", "NOT MARRIED", []string{"single", "unmarried"}},
 	{"kawin", "KAWIN", "MARRIED", nil},
 	{"kawin-tercatat", "KAWIN TERCATAT", "MARRIED (RECORDED)", []string{"married recorded"}},
@@ -91,17 +96,20 @@ func ParseMaritalStatus(s string) (MaritalStatus, error) {
 	return MaritalStatus(v), err
 }
 
-// String returns the key.
-func (m MaritalStatus) String() string { return maritalStatuses.get(uint8(m)).key }
+// IsValid reports whether m is one of the marital statuses above.
+func (m MaritalStatus) IsValid() bool { return maritalStatuses.valid(uint8(m)) }
 
-// Indonesian returns the printed label.
-func (m MaritalStatus) Indonesian() string { return maritalStatuses.get(uint8(m)).id }
+// String returns the key, e.g. "kawin-tercatat"; "" for 0 (unknown) and
+// "MaritalStatus(n)" for a value that names nothing.
+func (m MaritalStatus) String() string { return maritalStatuses.key(uint8(m)) }
 
-// English returns the English label.
-func (m MaritalStatus) English() string { return maritalStatuses.get(uint8(m)).en }
+// Text returns the label printed in language l, in capitals: "KAWIN TERCATAT"
+// or "MARRIED (RECORDED)"; "" when m is not valid.
+func (m MaritalStatus) Text(l adminduk.Lang) string { return maritalStatuses.text(uint8(m), l) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (m MaritalStatus) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]: the key, and an error
+// for a value that names nothing.
+func (m MaritalStatus) MarshalText() ([]byte, error) { return maritalStatuses.marshal(uint8(m)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMaritalStatus].
 func (m *MaritalStatus) UnmarshalText(b []byte) error {
@@ -132,7 +140,7 @@ const (
 	Doctorate                        // STRATA III
 )
 
-var educations = enum{"education", []enumVal{{},
+var educations = enum{"education", "Education", []enumVal{{},
 	{"tidak-sekolah", "TIDAK/BELUM SEKOLAH", "NO SCHOOLING", []string{"belum sekolah", "none"}},
 	{"belum-tamat-sd", "BELUM TAMAT SD/SEDERAJAT", "PRIMARY, NOT COMPLETED", nil},
 	{"sd", "TAMAT SD/SEDERAJAT", "PRIMARY", []string{"tamat sd"}},
@@ -153,17 +161,20 @@ func ParseEducation(s string) (Education, error) {
 	return Education(v), err
 }
 
-// String returns the key.
-func (e Education) String() string { return educations.get(uint8(e)).key }
+// IsValid reports whether e is one of the education levels above.
+func (e Education) IsValid() bool { return educations.valid(uint8(e)) }
 
-// Indonesian returns the printed label.
-func (e Education) Indonesian() string { return educations.get(uint8(e)).id }
+// String returns the key, e.g. "sltp"; "" for 0 (unknown) and
+// "Education(n)" for a value that names nothing.
+func (e Education) String() string { return educations.key(uint8(e)) }
 
-// English returns the English label.
-func (e Education) English() string { return educations.get(uint8(e)).en }
+// Text returns the label printed in language l, in capitals: "SLTP/SEDERAJAT"
+// or "JUNIOR SECONDARY"; "" when e is not valid.
+func (e Education) Text(l adminduk.Lang) string { return educations.text(uint8(e), l) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (e Education) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]: the key, and an error
+// for a value that names nothing.
+func (e Education) MarshalText() ([]byte, error) { return educations.marshal(uint8(e)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseEducation].
 func (e *Education) UnmarshalText(b []byte) error {

@@ -1,6 +1,7 @@
 package akta
 
 import (
+	"github.com/adminduk-id/adminduk/adminduk"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,11 +64,11 @@ func OfficialName(s string) string {
 // rules ([Birth.Validate]); for one registered before, a name that does
 // not is only a warning ([Birth.Warnings]), so older akta can be printed
 // again as recorded.
-var NameRulesFrom = MustDate(2022, 4, 21)
+var NameRulesFrom = adminduk.MustDate(2022, 4, 21)
 
 // nameRulesApply reports whether a birth registered on registered is a new
 // registration under Permendagri 73/2022; an unknown date counts as new.
-func nameRulesApply(registered Date) bool {
+func nameRulesApply(registered adminduk.Date) bool {
 	return registered.IsZero() || !registered.Before(NameRulesFrom)
 }
 
@@ -75,17 +76,17 @@ func nameRulesApply(registered Date) bool {
 // Permendagri 73/2022: at least two words, at most 60 characters with
 // spaces, letters only with the apostrophe of established spellings, no
 // abbreviations (a word ending in "." or a single letter).
-func (c *checker) childName(field, s string) {
+func (c *checker) childName(field adminduk.Pointer, s string) {
 	if strings.TrimSpace(s) == "" {
 		return // reported as required by name
 	}
 	const rule = " (Permendagri 73/2022)"
 	words := strings.Fields(s)
 	if len(words) < 2 {
-		c.add(field, CodeRange, "nama paling sedikit dua kata"+rule, "name must have at least two words"+rule)
+		c.add(field, adminduk.CodeRange, "nama paling sedikit dua kata"+rule, "name must have at least two words"+rule)
 	}
 	if utf8.RuneCountInString(strings.Join(words, " ")) > 60 {
-		c.add(field, CodeRange, "nama paling banyak 60 huruf termasuk spasi"+rule, "name must have at most 60 characters with spaces"+rule)
+		c.add(field, adminduk.CodeRange, "nama paling banyak 60 huruf termasuk spasi"+rule, "name must have at most 60 characters with spaces"+rule)
 	}
 	digit, punct, abbr := false, false, false
 	for _, w := range words {
@@ -106,21 +107,21 @@ func (c *checker) childName(field, s string) {
 		}
 	}
 	if digit {
-		c.add(field, CodeInvalid, "nama tidak boleh memuat angka"+rule, "name must not contain digits"+rule)
+		c.add(field, adminduk.CodeInvalid, "nama tidak boleh memuat angka"+rule, "name must not contain digits"+rule)
 	}
 	if abbr {
-		c.add(field, CodeInvalid, "nama tidak boleh disingkat"+rule, "name must not be abbreviated"+rule)
+		c.add(field, adminduk.CodeInvalid, "nama tidak boleh disingkat"+rule, "name must not be abbreviated"+rule)
 	}
 	if punct {
-		c.add(field, CodeInvalid, "nama hanya boleh memuat huruf dan apostrof"+rule, "name may contain letters and the apostrophe only"+rule)
+		c.add(field, adminduk.CodeInvalid, "nama hanya boleh memuat huruf dan apostrof"+rule, "name may contain letters and the apostrophe only"+rule)
 	}
 }
 
 // titleWarnings warns about titles in names printed on an akta.
-func titleWarnings(c *checker, fields []string, names []string) {
+func titleWarnings(c *checker, fields []adminduk.Pointer, names []string) {
 	for i, n := range names {
 		if t := Titles(n); len(t) > 0 {
-			c.add(fields[i], CodeInvalid, "gelar tidak dicantumkan pada akta (Permendagri 73/2022): "+strings.Join(t, " "),
+			c.add(fields[i], adminduk.CodeInvalid, "gelar tidak dicantumkan pada akta (Permendagri 73/2022): "+strings.Join(t, " "),
 				"titles are not printed on an akta (Permendagri 73/2022): "+strings.Join(t, " "))
 		}
 	}

@@ -3,6 +3,7 @@ package akta
 import (
 	"database/sql/driver"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"strings"
 	"time"
 
@@ -96,7 +97,7 @@ func ValidateNumber(s string) error {
 // letters, then digits, with or without separators: "3604LU010920230042",
 // "3604-LU-01092023-0042") is read as the current layout and must be
 // correct in every part: errors are *[NumberError] values unwrapping to
-// [ErrSyntax], [ErrUnknownOffice], [ErrUnknownType], [ErrInvalidDate] or
+// [ErrSyntax], [ErrUnknownOffice], [ErrUnknownType], [adminduk.ErrInvalidDate] or
 // [ErrInvalidSerial], checked left to right. Other text of 4-64 characters
 // (letters, digits, space . / -) with at least three digits is an older
 // layout: [ErrLegacy] unless AllowLegacy, then a legacy number. Type codes
@@ -199,9 +200,9 @@ func (p Parser) parseCurrent(s string, parts [4]string) (Number, error) {
 		return fail(ErrSyntax, "date %q: want 8 digits DDMMYYYY", parts[2])
 	}
 	day, month, year := dmy/1000000, dmy/10000%100, dmy%10000
-	date, ok := NewDate(year, time.Month(month), day)
+	date, ok := adminduk.NewDate(year, time.Month(month), day)
 	if !ok || year < 1900 {
-		return fail(ErrInvalidDate, "no such date %s", parts[2])
+		return fail(adminduk.ErrInvalidDate, "no such date %s", parts[2])
 	}
 	serial, ok := digits(parts[3], 4)
 	if !ok {
@@ -252,7 +253,7 @@ func (p Parser) officeOK(office int) bool {
 // kab/kota code (its first four digits are used for a lower-level code),
 // the type must have a code of 2-3 letters and a kind, the serial 1-9999.
 // The office is not looked up: a caller may issue for any well-formed code.
-func NewNumber(office wilayah.Code, t Type, date Date, serial int) (Number, error) {
+func NewNumber(office wilayah.Code, t Type, date adminduk.Date, serial int) (Number, error) {
 	in := fmt.Sprintf("%s/%s/%s/%d", office, t.Code, date, serial)
 	reg := office.Truncate(wilayah.LevelRegency)
 	switch {
@@ -261,7 +262,7 @@ func NewNumber(office wilayah.Code, t Type, date Date, serial int) (Number, erro
 	case strings.ToUpper(t.Code) != t.Code || !validCode(t.Code) || (t.Kind != KindBirth && t.Kind != KindDeath):
 		return Number{}, &NumberError{Input: in, Err: ErrUnknownType, Msg: "type needs a code of 2-3 letters A-Z and a kind"}
 	case date.IsZero() || date.Year() < 1900:
-		return Number{}, &NumberError{Input: in, Err: ErrInvalidDate, Msg: "no registration date"}
+		return Number{}, &NumberError{Input: in, Err: adminduk.ErrInvalidDate, Msg: "no registration date"}
 	case serial < 1 || serial > 9999:
 		return Number{}, &NumberError{Input: in, Err: ErrInvalidSerial, Msg: "serial outside 1-9999"}
 	}
@@ -299,14 +300,14 @@ func (n Number) Kind() Kind { return n.kind }
 // Late reports whether the number's type marks a late registration.
 func (n Number) Late() bool { return n.late }
 
-// Date returns the registration date, zero for a legacy or zero number.
-func (n Number) Date() Date {
-	d, _ := NewDate(int(n.date/10000), time.Month(n.date/100%100), int(n.date%100))
+// adminduk.Date returns the registration date, zero for a legacy or zero number.
+func (n Number) Date() adminduk.Date {
+	d, _ := adminduk.NewDate(int(n.date/10000), time.Month(n.date/100%100), int(n.date%100))
 	return d
 }
 
 // dateKey packs a date as yyyymmdd for the compact Number.
-func dateKey(d Date) int32 { return int32(d.Year()*10000 + int(d.Month())*100 + d.Day()) }
+func dateKey(d adminduk.Date) int32 { return int32(d.Year()*10000 + int(d.Month())*100 + d.Day()) }
 
 // Serial returns the serial, 1-9999, or 0 for a legacy or zero number.
 func (n Number) Serial() int { return int(n.serial) }

@@ -2,6 +2,7 @@ package akta_test
 
 import (
 	"encoding/json"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"strings"
 	"testing"
 
@@ -37,10 +38,10 @@ func TestParseNumber(t *testing.T) {
 		{in: "3201-LU-2508202-0001", err: akta.ErrSyntax},
 		{in: "3201-LU-25082023-001", err: akta.ErrSyntax},
 		{in: "3201-LU-25082023-00x1", err: akta.ErrSyntax},
-		{in: "3201-LU-29022023-0001", err: akta.ErrInvalidDate},
-		{in: "3201-LU-31042023-0001", err: akta.ErrInvalidDate},
-		{in: "3201-LU-25131999-0001", err: akta.ErrInvalidDate},
-		{in: "3201-LU-25081899-0001", err: akta.ErrInvalidDate},
+		{in: "3201-LU-29022023-0001", err: adminduk.ErrInvalidDate},
+		{in: "3201-LU-31042023-0001", err: adminduk.ErrInvalidDate},
+		{in: "3201-LU-25131999-0001", err: adminduk.ErrInvalidDate},
+		{in: "3201-LU-25081899-0001", err: adminduk.ErrInvalidDate},
 		{in: "3201-LU-25082023-0000", err: akta.ErrInvalidSerial},
 		{in: "", err: akta.ErrSyntax},
 		{in: "abc", err: akta.ErrSyntax},
@@ -57,7 +58,7 @@ func TestParseNumber(t *testing.T) {
 		{in: "3604LU0109202300042", err: akta.ErrSyntax},
 		{in: "360LU010920230042", err: akta.ErrSyntax},
 		{in: "3604XX010920230042", err: akta.ErrUnknownType},
-		{in: "3604LU310220230042", err: akta.ErrInvalidDate},
+		{in: "3604LU310220230042", err: adminduk.ErrInvalidDate},
 		{in: "3699LU010920230042", err: akta.ErrUnknownOffice},
 		{in: "3604LU010920230000", err: akta.ErrInvalidSerial},
 		{in: "3604 LU 0109 2023 0042", err: akta.ErrSyntax},
@@ -110,7 +111,7 @@ func TestNumberParts(t *testing.T) {
 	n := akta.MustParseNumber("3201-LU-25082023-0042")
 	assert.Equal(t, wilayah.MustParseCode("32.01"), n.Office())
 	assert.Equal(t, "LU", n.Type())
-	assert.Equal(t, akta.MustDate(2023, 8, 25), n.Date())
+	assert.Equal(t, adminduk.MustDate(2023, 8, 25), n.Date())
 	assert.Equal(t, 42, n.Serial())
 	assert.Equal(t, "3201-LU-25082023-0042", string(n.AppendTo(nil)))
 
@@ -190,7 +191,7 @@ func TestTypesConfigurable(t *testing.T) {
 }
 
 func TestNewNumber(t *testing.T) {
-	n, err := akta.NewNumber(wilayah.MustParseCode("36.04.09"), akta.TypeBirthLate, akta.MustDate(2024, 2, 29), 7)
+	n, err := akta.NewNumber(wilayah.MustParseCode("36.04.09"), akta.TypeBirthLate, adminduk.MustDate(2024, 2, 29), 7)
 	require.NoError(t, err)
 	assert.Equal(t, "3604-LT-29022024-0007", n.String())
 	assert.Equal(t, n, akta.MustParseNumber(n.String()))
@@ -198,16 +199,16 @@ func TestNewNumber(t *testing.T) {
 	for _, tc := range []struct {
 		office wilayah.Code
 		typ    akta.Type
-		date   akta.Date
+		date   adminduk.Date
 		serial int
 		err    error
 	}{
-		{wilayah.Code{}, akta.TypeBirthOnTime, akta.MustDate(2024, 1, 1), 1, akta.ErrUnknownOffice},
-		{wilayah.MustParseCode("36"), akta.TypeBirthOnTime, akta.MustDate(2024, 1, 1), 1, akta.ErrUnknownOffice},
-		{wilayah.MustParseCode("36.04"), akta.Type{Code: "X"}, akta.MustDate(2024, 1, 1), 1, akta.ErrUnknownType},
-		{wilayah.MustParseCode("36.04"), akta.TypeDeath, akta.Date{}, 1, akta.ErrInvalidDate},
-		{wilayah.MustParseCode("36.04"), akta.TypeDeath, akta.MustDate(2024, 1, 1), 0, akta.ErrInvalidSerial},
-		{wilayah.MustParseCode("36.04"), akta.TypeDeath, akta.MustDate(2024, 1, 1), 10000, akta.ErrInvalidSerial},
+		{wilayah.Code{}, akta.TypeBirthOnTime, adminduk.MustDate(2024, 1, 1), 1, akta.ErrUnknownOffice},
+		{wilayah.MustParseCode("36"), akta.TypeBirthOnTime, adminduk.MustDate(2024, 1, 1), 1, akta.ErrUnknownOffice},
+		{wilayah.MustParseCode("36.04"), akta.Type{Code: "X"}, adminduk.MustDate(2024, 1, 1), 1, akta.ErrUnknownType},
+		{wilayah.MustParseCode("36.04"), akta.TypeDeath, adminduk.Date{}, 1, adminduk.ErrInvalidDate},
+		{wilayah.MustParseCode("36.04"), akta.TypeDeath, adminduk.MustDate(2024, 1, 1), 0, akta.ErrInvalidSerial},
+		{wilayah.MustParseCode("36.04"), akta.TypeDeath, adminduk.MustDate(2024, 1, 1), 10000, akta.ErrInvalidSerial},
 	} {
 		_, err := akta.NewNumber(tc.office, tc.typ, tc.date, tc.serial)
 		assert.ErrorIs(t, err, tc.err)
@@ -231,7 +232,7 @@ func TestNumberText(t *testing.T) {
 	assert.False(t, r.N.IsValid())
 
 	err = json.Unmarshal([]byte(`{"n":"3201-LU-31022023-0001"}`), &r)
-	assert.ErrorIs(t, err, akta.ErrInvalidDate)
+	assert.ErrorIs(t, err, adminduk.ErrInvalidDate)
 }
 
 func TestNumberSQL(t *testing.T) {

@@ -16,82 +16,36 @@ type Party struct {
 	Name string
 }
 
-// Issuer is the Dinas Kependudukan dan Pencatatan Sipil that issues a
-// document, and its head who signs it.
-type Issuer struct {
-	// Regency is the kab/kota of the Dinas ("36.04"); its four digits open
-	// the register number and make the QR issuer "ID-3604".
-	Regency  wilayah.Code
-	HeadName string // Kepala Dinas, as printed (with titles)
-	HeadNIP  NIP
-	// Place is the place of issue printed before the date; "" means the
-	// regency's name without "Kabupaten"/"Kota" ("SERANG").
-	Place string
-}
-
-// RegencyName returns the name of the kab/kota in capitals
-// ("KABUPATEN SERANG"), or its code when the tables do not know it.
-func (i Issuer) RegencyName() string {
-	if r, ok := wilayah.Lookup(i.Regency); ok && r.Name != "" {
-		return strings.ToUpper(r.Name)
-	}
-	return i.Regency.String()
-}
-
-// PlaceName returns the place of issue in capitals.
-func (i Issuer) PlaceName() string {
-	if i.Place != "" {
-		return strings.ToUpper(i.Place)
-	}
-	n := i.RegencyName()
-	for _, p := range []string{"KABUPATEN ", "KOTA ADMINISTRASI ", "KOTA ", "KAB. "} {
-		if strings.HasPrefix(n, p) {
-			return strings.TrimPrefix(n, p)
-		}
-	}
-	return n
-}
-
-// CredentialIssuer returns the QR issuer: "ID-" and the four digits of the
-// kab/kota, e.g. "ID-3604".
-func (i Issuer) CredentialIssuer() string {
-	r := i.Regency.Truncate(wilayah.LevelRegency)
-	if !r.IsValid() {
-		return ""
-	}
-	return "ID-" + r.Plain()
-}
-
-func (c *checker) issuer(i Issuer) {
+func (c *checker) issuer(i adminduk.Issuer) {
 	switch {
 	case !i.Regency.IsValid():
-		c.required("issuer.regency")
+		c.required("/issuer/regency")
 	case i.Regency.Level() != wilayah.LevelRegency:
-		c.add("issuer.regency", CodeInvalid, "harus kode kabupaten/kota (4 digit)", "must be a kab/kota code (4 digits)")
+		c.add("/issuer/regency", adminduk.CodeInvalid, "harus kode kabupaten/kota (4 digit)", "must be a kab/kota code (4 digits)")
 	case !wilayah.Known(i.Regency):
-		c.add("issuer.regency", CodeInvalid, "kode kabupaten/kota tidak dikenal", "unknown kab/kota code")
+		c.add("/issuer/regency", adminduk.CodeInvalid, "kode kabupaten/kota tidak dikenal", "unknown kab/kota code")
 	}
-	c.name("issuer.head_name", i.HeadName, 100, true)
+	c.name("/issuer/head_name", i.HeadName, 100, true)
 	if !i.HeadNIP.IsValid() {
-		c.required("issuer.head_nip")
+		c.required("/issuer/head_nip")
 	}
 	if i.Place != "" {
-		c.place("issuer.place", i.Place)
+		c.place("/issuer/place", i.Place)
 	}
 }
 
 // party checks a person named by NIK and name. nikRequired false lets the
 // NIK be absent (a foreign parent).
-func (c *checker) party(field string, p Party, nikRequired bool) {
+func (c *checker) party(field adminduk.Pointer, p Party, nikRequired bool) {
 	if !p.NIK.IsValid() && nikRequired {
-		c.required(field + ".nik")
+		c.required(field + "/nik")
 	}
-	c.name(field+".name", p.Name, 100, true)
+	c.name(field+"/name", p.Name, 100, true)
 }
 
 // name checks a personal name: letters, spaces and . , ' - only, at least
 // one letter, at most max characters.
-func (c *checker) name(field, s string, max int, required bool) {
+func (c *checker) name(field adminduk.Pointer, s string, max int, required bool) {
 	if strings.TrimSpace(s) == "" {
 		if required {
 			c.required(field)
@@ -99,7 +53,7 @@ func (c *checker) name(field, s string, max int, required bool) {
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		c.add(field, CodeRange, "terlalu panjang (paling banyak "+itoa(max)+" huruf)", "too long (at most "+itoa(max)+" characters)")
+		c.add(field, adminduk.CodeRange, "terlalu panjang (paling banyak "+itoa(max)+" huruf)", "too long (at most "+itoa(max)+" characters)")
 		return
 	}
 	letters := 0
@@ -109,39 +63,39 @@ func (c *checker) name(field, s string, max int, required bool) {
 			letters++
 		case r == ' ' || r == '.' || r == ',' || r == '\'' || r == '-' || r == '`' || unicode.Is(unicode.Mn, r):
 		default:
-			c.add(field, CodeInvalid, "mengandung karakter yang tidak diizinkan", "contains a character not allowed in a name")
+			c.add(field, adminduk.CodeInvalid, "mengandung karakter yang tidak diizinkan", "contains a character not allowed in a name")
 			return
 		}
 	}
 	if letters == 0 || !utf8.ValidString(s) {
-		c.add(field, CodeInvalid, "bukan nama", "is not a name")
+		c.add(field, adminduk.CodeInvalid, "bukan nama", "is not a name")
 	}
 }
 
 // place checks a place name: printable, at most 60 characters.
-func (c *checker) place(field, s string) {
+func (c *checker) place(field adminduk.Pointer, s string) {
 	if strings.TrimSpace(s) == "" {
 		c.required(field)
 		return
 	}
 	if utf8.RuneCountInString(s) > 60 {
-		c.add(field, CodeRange, "terlalu panjang (paling banyak 60 huruf)", "too long (at most 60 characters)")
+		c.add(field, adminduk.CodeRange, "terlalu panjang (paling banyak 60 huruf)", "too long (at most 60 characters)")
 		return
 	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) || r == utf8.RuneError {
-			c.add(field, CodeInvalid, "mengandung karakter yang tidak diizinkan", "contains a character that is not allowed")
+			c.add(field, adminduk.CodeInvalid, "mengandung karakter yang tidak diizinkan", "contains a character that is not allowed")
 			return
 		}
 	}
 }
 
 // distinct reports a duplicate NIK among the named fields.
-func (c *checker) distinct(fields []string, niks []adminduk.NIK) {
+func (c *checker) distinct(fields []adminduk.Pointer, niks []adminduk.NIK) {
 	for i := range niks {
 		for j := 0; j < i; j++ {
 			if niks[i].IsValid() && niks[i] == niks[j] {
-				c.add(fields[i], CodeDuplicate, "NIK sama dengan "+fields[j], "same NIK as "+fields[j])
+				c.add(fields[i], adminduk.CodeDuplicate, "NIK sama dengan "+string(fields[j]), "same NIK as "+string(fields[j]))
 				break
 			}
 		}
@@ -149,55 +103,55 @@ func (c *checker) distinct(fields []string, niks []adminduk.NIK) {
 }
 
 // dates checks event <= registered <= issued.
-func (c *checker) dates(eventField string, event, registered, issued Date) {
+func (c *checker) dates(eventField adminduk.Pointer, event, registered, issued adminduk.Date) {
 	if event.IsZero() {
 		c.required(eventField)
 	} else if event.Year() < 1900 {
-		c.add(eventField, CodeRange, "tahun sebelum 1900", "year before 1900")
+		c.add(eventField, adminduk.CodeRange, "tahun sebelum 1900", "year before 1900")
 	}
 	if registered.IsZero() {
-		c.required("registered_at")
+		c.required("/registered_at")
 	}
 	if issued.IsZero() {
-		c.required("issued_at")
+		c.required("/issued_at")
 	}
 	if !event.IsZero() && !registered.IsZero() && event.After(registered) {
-		c.add(eventField, CodeDateOrder, "sesudah tanggal pencatatan", "is after the registration date")
+		c.add(eventField, adminduk.CodeOrder, "sesudah tanggal pencatatan", "is after the registration date")
 	}
 	if !registered.IsZero() && !issued.IsZero() && registered.After(issued) {
-		c.add("issued_at", CodeDateOrder, "sebelum tanggal pencatatan", "is before the registration date")
+		c.add("/issued_at", adminduk.CodeOrder, "sebelum tanggal pencatatan", "is before the registration date")
 	}
 }
 
 // number checks a register number against the record. With strictLate the
 // number's lateness must equal late; otherwise only a late-type number on an
 // on-time registration is wrong.
-func (c *checker) number(n Number, kind Kind, late, strictLate bool, registered Date, issuer Issuer, required bool) {
+func (c *checker) number(n Number, kind Kind, late, strictLate bool, registered adminduk.Date, issuer adminduk.Issuer, required bool) {
 	switch {
 	case !n.IsValid():
 		if required {
-			c.required("number")
+			c.required("/number")
 		}
 		return
 	case n.IsLegacy():
 		return
 	}
 	if n.Kind() != kind {
-		c.add("number", CodeMismatch, "jenis nomor bukan akta "+kind.String(), "number type is not for a "+kind.English()+" record")
+		c.add("/number", adminduk.CodeMismatch, "jenis nomor bukan akta "+kind.String(), "number type is not for a "+kind.Text(adminduk.English)+" record")
 		return
 	}
 	if n.Late() != late && (strictLate || n.Late()) {
 		if late {
-			c.add("number", CodeMismatch, "jenis nomor untuk pencatatan tepat waktu, padahal terlambat", "number type is for an on-time registration but this one is late")
+			c.add("/number", adminduk.CodeMismatch, "jenis nomor untuk pencatatan tepat waktu, padahal terlambat", "number type is for an on-time registration but this one is late")
 		} else {
-			c.add("number", CodeMismatch, "jenis nomor untuk pencatatan terlambat, padahal tepat waktu", "number type is for a late registration but this one is on time")
+			c.add("/number", adminduk.CodeMismatch, "jenis nomor untuk pencatatan terlambat, padahal tepat waktu", "number type is for a late registration but this one is on time")
 		}
 	}
 	if !registered.IsZero() && n.Date() != registered {
-		c.add("number", CodeMismatch, "tanggal pada nomor bukan tanggal pencatatan", "date in the number is not the registration date")
+		c.add("/number", adminduk.CodeMismatch, "tanggal pada nomor bukan tanggal pencatatan", "date in the number is not the registration date")
 	}
 	if issuer.Regency.IsValid() && n.Office() != issuer.Regency {
-		c.add("number", CodeMismatch, "kode kabupaten/kota pada nomor bukan kode penerbit", "office in the number is not the issuer's kab/kota")
+		c.add("/number", adminduk.CodeMismatch, "kode kabupaten/kota pada nomor bukan kode penerbit", "office in the number is not the issuer's kab/kota")
 	}
 }
 

@@ -13,10 +13,10 @@ import (
 )
 
 func TestBirthLate(t *testing.T) {
-	d := akta.MustParseDate
+	d := adminduk.MustParseDate
 	tests := []struct {
 		name              string
-		birth, registered akta.Date
+		birth, registered adminduk.Date
 		days              int
 		late              bool
 	}{
@@ -55,15 +55,15 @@ func TestBirthLate(t *testing.T) {
 			require.NoError(t, b.Validate())
 			other, _ := akta.DefaultTypes().For(akta.KindBirth, !tt.late)
 			b.Number, _ = akta.NewNumber(b.Issuer.Regency, other, tt.registered, 1)
-			assert.Equal(t, []string{"number:mismatch"}, fieldCodes(t, b.Validate()))
+			assert.Equal(t, []string{"/number:mismatch"}, fieldCodes(t, b.Validate()))
 		})
 	}
 }
 
 func TestDeathLate(t *testing.T) {
-	d := akta.MustParseDate
+	d := adminduk.MustParseDate
 	tests := []struct {
-		death, registered akta.Date
+		death, registered adminduk.Date
 		late              bool
 	}{
 		{d("2024-03-01"), d("2024-03-30"), false}, // 29 days
@@ -92,7 +92,7 @@ func TestDeathLateType(t *testing.T) {
 	require.NoError(t, err)
 	x := sampleDeath(t)
 	x.Number = akta.Number{}
-	x.RegisteredAt, x.IssuedAt = akta.MustParseDate("2024-04-15"), akta.MustParseDate("2024-04-15")
+	x.RegisteredAt, x.IssuedAt = adminduk.MustParseDate("2024-04-15"), adminduk.MustParseDate("2024-04-15")
 	got, err := x.Register(context.Background(), &akta.MemorySequencer{}, types)
 	require.NoError(t, err)
 	assert.Equal(t, "3604-KMT-15042024-0001", got.Number.String())
@@ -102,11 +102,11 @@ func TestDeathLateType(t *testing.T) {
 	x = sampleDeath(t)
 	ty, _ := types.Lookup("KMT")
 	x.Number, _ = akta.NewNumber(x.Issuer.Regency, ty, x.RegisteredAt, 7)
-	assert.Equal(t, []string{"number:mismatch"}, fieldCodes(t, x.Validate()))
+	assert.Equal(t, []string{"/number:mismatch"}, fieldCodes(t, x.Validate()))
 }
 
 // nikFor returns a valid NIK in Ciruas (36.04.09) encoding date and sex.
-func nikFor(t testing.TB, d akta.Date, sex adminduk.Sex) adminduk.NIK {
+func nikFor(t testing.TB, d adminduk.Date, sex adminduk.Sex) adminduk.NIK {
 	day := d.Day()
 	if sex == adminduk.Female {
 		day += 40
@@ -128,62 +128,62 @@ func TestBirthValidate(t *testing.T) {
 		want   []string
 	}{
 		{"no father (SPTJM)", func(b *akta.Birth) { b.Father = nil }, nil},
-		{"no number", func(b *akta.Birth) { b.Number = akta.Number{} }, []string{"number:required"}},
+		{"no number", func(b *akta.Birth) { b.Number = akta.Number{} }, []string{"/number:required"}},
 		{"legacy number", func(b *akta.Birth) { b.Number = legacyNumber(t, "474.1/1234/2023") }, nil},
-		{"death number", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-KM-01092023-0001") }, []string{"number:mismatch"}},
-		{"late number on time", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-LT-01092023-0001") }, []string{"number:mismatch"}},
-		{"number date", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-LU-02092023-0001") }, []string{"number:mismatch"}},
-		{"number office", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3201-LU-01092023-0001") }, []string{"number:mismatch"}},
+		{"death number", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-KM-01092023-0001") }, []string{"/number:mismatch"}},
+		{"late number on time", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-LT-01092023-0001") }, []string{"/number:mismatch"}},
+		{"number date", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3604-LU-02092023-0001") }, []string{"/number:mismatch"}},
+		{"number office", func(b *akta.Birth) { b.Number = akta.MustParseNumber("3201-LU-01092023-0001") }, []string{"/number:mismatch"}},
 		{"empty child", func(b *akta.Birth) { b.Child = akta.Child{} }, []string{
-			"child.nik:required", "child.name:required", "child.sex:required", "child.birth_date:required",
-			"child.birth_place:required", "child.birth_order:required", "child.multiplicity:required",
+			"/child/nik:required", "/child/name:required", "/child/sex:required", "/child/birth_date:required",
+			"/child/birth_place:required", "/child/birth_order:required", "/child/multiplicity:required",
 		}},
-		{"name with digits", func(b *akta.Birth) { b.Child.Name = "Siti 2" }, []string{"child.name:invalid"}},
-		{"name of one word", func(b *akta.Birth) { b.Child.Name = "Aminah" }, []string{"child.name:range"}},
-		{"name of 61 characters", func(b *akta.Birth) { b.Child.Name = "Siti " + strings.Repeat("a", 56) }, []string{"child.name:range"}},
+		{"name with digits", func(b *akta.Birth) { b.Child.Name = "Siti 2" }, []string{"/child/name:invalid"}},
+		{"name of one word", func(b *akta.Birth) { b.Child.Name = "Aminah" }, []string{"/child/name:range"}},
+		{"name of 61 characters", func(b *akta.Birth) { b.Child.Name = "Siti " + strings.Repeat("a", 56) }, []string{"/child/name:range"}},
 		{"name of 60 characters", func(b *akta.Birth) { b.Child.Name = "Siti " + strings.Repeat("a", 55) }, nil},
-		{"abbreviated name", func(b *akta.Birth) { b.Child.Name = "M. Rizki Fauzi" }, []string{"child.name:invalid"}},
-		{"single letter", func(b *akta.Birth) { b.Child.Name = "Rizki A Fauzi" }, []string{"child.name:invalid"}},
-		{"hyphen", func(b *akta.Birth) { b.Child.Name = "Siti-Aminah Putri" }, []string{"child.name:invalid"}},
-		{"comma", func(b *akta.Birth) { b.Child.Name = "Siti, Aminah" }, []string{"child.name:invalid"}},
+		{"abbreviated name", func(b *akta.Birth) { b.Child.Name = "M. Rizki Fauzi" }, []string{"/child/name:invalid"}},
+		{"single letter", func(b *akta.Birth) { b.Child.Name = "Rizki A Fauzi" }, []string{"/child/name:invalid"}},
+		{"hyphen", func(b *akta.Birth) { b.Child.Name = "Siti-Aminah Putri" }, []string{"/child/name:invalid"}},
+		{"comma", func(b *akta.Birth) { b.Child.Name = "Siti, Aminah" }, []string{"/child/name:invalid"}},
 		{"apostrophe", func(b *akta.Birth) { b.Child.Name = "Nur'aini Putri" }, nil},
 		{"parent's name as recorded", func(b *akta.Birth) { b.Mother.Name = "Hj. Nur Halimah" }, nil},
-		{"name without letters", func(b *akta.Birth) { b.Child.Name = "..." }, []string{"child.name:invalid"}},
-		{"name too long", func(b *akta.Birth) { b.Child.Name = string(make([]byte, 101)) }, []string{"child.name:range"}},
+		{"name without letters", func(b *akta.Birth) { b.Child.Name = "..." }, []string{"/child/name:invalid"}},
+		{"name too long", func(b *akta.Birth) { b.Child.Name = string(make([]byte, 101)) }, []string{"/child/name:range"}},
 		{"name with apostrophe and accents", func(b *akta.Birth) { b.Child.Name = "Ni Luh Ayu D'Souza Müller" }, nil},
-		{"birth after registration", func(b *akta.Birth) { b.Child.BirthDate = akta.MustParseDate("2023-09-02") }, []string{"child.birth_date:order"}},
-		{"registration after issue", func(b *akta.Birth) { b.IssuedAt = akta.MustParseDate("2023-08-31") }, []string{"issued_at:order"}},
-		{"birth order 0", func(b *akta.Birth) { b.Child.BirthOrder = 0 }, []string{"child.birth_order:required"}},
-		{"birth order 31", func(b *akta.Birth) { b.Child.BirthOrder = 31 }, []string{"child.birth_order:range"}},
-		{"birth order -1", func(b *akta.Birth) { b.Child.BirthOrder = -1 }, []string{"child.birth_order:range"}},
-		{"weight", func(b *akta.Birth) { b.Child.WeightGrams = 200 }, []string{"child.weight_g:range"}},
-		{"length", func(b *akta.Birth) { b.Child.LengthMM = 900 }, []string{"child.length_cm:range"}},
+		{"birth after registration", func(b *akta.Birth) { b.Child.BirthDate = adminduk.MustParseDate("2023-09-02") }, []string{"/child/birth_date:order"}},
+		{"registration after issue", func(b *akta.Birth) { b.IssuedAt = adminduk.MustParseDate("2023-08-31") }, []string{"/issued_at:order"}},
+		{"birth order 0", func(b *akta.Birth) { b.Child.BirthOrder = 0 }, []string{"/child/birth_order:required"}},
+		{"birth order 31", func(b *akta.Birth) { b.Child.BirthOrder = 31 }, []string{"/child/birth_order:range"}},
+		{"birth order -1", func(b *akta.Birth) { b.Child.BirthOrder = -1 }, []string{"/child/birth_order:range"}},
+		{"weight", func(b *akta.Birth) { b.Child.WeightGrams = 200 }, []string{"/child/weight_g:range"}},
+		{"length", func(b *akta.Birth) { b.Child.LengthMM = 900 }, []string{"/child/length_cm:range"}},
 		{"twins", func(b *akta.Birth) { b.Child.Multiplicity = akta.Twins }, nil},
-		{"multiplicity 10", func(b *akta.Birth) { b.Child.Multiplicity = 10 }, []string{"child.multiplicity:range"}},
-		{"mother is child", func(b *akta.Birth) { b.Mother.NIK = b.Child.NIK }, []string{"mother.nik:duplicate"}},
-		{"father is mother", func(b *akta.Birth) { b.Father.NIK = b.Mother.NIK }, []string{"father.nik:duplicate"}},
-		{"father without name", func(b *akta.Birth) { b.Father.Name = " " }, []string{"father.name:required"}},
-		{"mother without NIK", func(b *akta.Birth) { b.Mother.NIK = adminduk.NIK{} }, []string{"mother.nik:required"}},
-		{"one witness", func(b *akta.Birth) { b.Witnesses = b.Witnesses[:1] }, []string{"witnesses:range"}},
+		{"multiplicity 10", func(b *akta.Birth) { b.Child.Multiplicity = 10 }, []string{"/child/multiplicity:range"}},
+		{"mother is child", func(b *akta.Birth) { b.Mother.NIK = b.Child.NIK }, []string{"/mother/nik:duplicate"}},
+		{"father is mother", func(b *akta.Birth) { b.Father.NIK = b.Mother.NIK }, []string{"/father/nik:duplicate"}},
+		{"father without name", func(b *akta.Birth) { b.Father.Name = " " }, []string{"/father/name:required"}},
+		{"mother without NIK", func(b *akta.Birth) { b.Mother.NIK = adminduk.NIK{} }, []string{"/mother/nik:required"}},
+		{"one witness", func(b *akta.Birth) { b.Witnesses = b.Witnesses[:1] }, []string{"/witnesses:range"}},
 		{"surat keterangan lahir, no witnesses", func(b *akta.Birth) { b.Witnesses = nil }, nil},
-		{"SPTJM F-2.03, no witnesses", func(b *akta.Birth) { b.Proof = akta.ProofSPTJM; b.Witnesses = nil }, []string{"witnesses:range"}},
-		{"SPTJM F-2.04, no witnesses", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded; b.Witnesses = nil }, []string{"witnesses:range"}},
+		{"SPTJM F-2.03, no witnesses", func(b *akta.Birth) { b.Proof = akta.ProofSPTJM; b.Witnesses = nil }, []string{"/witnesses:range"}},
+		{"SPTJM F-2.04, no witnesses", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded; b.Witnesses = nil }, []string{"/witnesses:range"}},
 		{"SPTJM F-2.04, two witnesses", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded }, nil},
-		{"F-2.04 without father", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded; b.Father = nil }, []string{"father:required"}},
+		{"F-2.04 without father", func(b *akta.Birth) { b.Parents = akta.ParentsUnrecorded; b.Father = nil }, []string{"/father:required"}},
 		{"mother only", func(b *akta.Birth) { b.Parents = akta.ParentsMotherOnly; b.Father = nil }, nil},
 		{"three witnesses", func(b *akta.Birth) {
 			b.Witnesses = append(b.Witnesses, akta.Party{NIK: nik("3604092005850009"), Name: "Joko"})
-		}, []string{"witnesses:range"}},
-		{"same witness twice", func(b *akta.Birth) { b.Witnesses[1] = b.Witnesses[0] }, []string{"witnesses[1].nik:duplicate"}},
-		{"witness without name", func(b *akta.Birth) { b.Witnesses[1].Name = "" }, []string{"witnesses[1].name:required"}},
-		{"no reporter", func(b *akta.Birth) { b.Reporter = akta.Party{} }, []string{"reporter.nik:required", "reporter.name:required"}},
-		{"no issuer", func(b *akta.Birth) { b.Issuer = akta.Issuer{}; b.Number = legacyNumber(t, "474.1/1/2023") }, []string{
-			"issuer.regency:required", "issuer.head_name:required", "issuer.head_nip:required",
+		}, []string{"/witnesses:range"}},
+		{"same witness twice", func(b *akta.Birth) { b.Witnesses[1] = b.Witnesses[0] }, []string{"/witnesses/1/nik:duplicate"}},
+		{"witness without name", func(b *akta.Birth) { b.Witnesses[1].Name = "" }, []string{"/witnesses/1/name:required"}},
+		{"no reporter", func(b *akta.Birth) { b.Reporter = akta.Party{} }, []string{"/reporter/nik:required", "/reporter/name:required"}},
+		{"no issuer", func(b *akta.Birth) { b.Issuer = adminduk.Issuer{}; b.Number = legacyNumber(t, "474.1/1/2023") }, []string{
+			"/issuer/regency:required", "/issuer/head_name:required", "/issuer/head_nip:required",
 		}},
-		{"no dates", func(b *akta.Birth) { b.RegisteredAt, b.IssuedAt = akta.Date{}, akta.Date{} }, []string{
-			"registered_at:required", "issued_at:required",
+		{"no dates", func(b *akta.Birth) { b.RegisteredAt, b.IssuedAt = adminduk.Date{}, adminduk.Date{} }, []string{
+			"/registered_at:required", "/issued_at:required",
 		}},
-		{"place with control character", func(b *akta.Birth) { b.Child.BirthPlace = "Serang\x00" }, []string{"child.birth_place:invalid"}},
+		{"place with control character", func(b *akta.Birth) { b.Child.BirthPlace = "Serang\x00" }, []string{"/child/birth_place:invalid"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,11 +194,11 @@ func TestBirthValidate(t *testing.T) {
 			if tt.want == nil {
 				return
 			}
-			var fe *akta.FieldError
+			var fe *adminduk.FieldError
 			require.ErrorAs(t, err, &fe)
-			assert.NotEmpty(t, fe.Message)
+			assert.NotEmpty(t, fe.Indonesian)
 			assert.NotEmpty(t, fe.English)
-			assert.Contains(t, err.Error(), fe.Field)
+			assert.Contains(t, err.Error(), fe.Pointer)
 		})
 	}
 }
@@ -208,18 +208,18 @@ func TestFieldErrorSentinels(t *testing.T) {
 	b.Child.Name = ""
 	b.Proof = akta.ProofSPTJM
 	b.Witnesses = nil
-	b.IssuedAt = akta.MustParseDate("2023-01-01")
+	b.IssuedAt = adminduk.MustParseDate("2023-01-01")
 	err := b.Validate()
 	assert.ErrorIs(t, err, akta.ErrRequired)
 	assert.ErrorIs(t, err, akta.ErrOutOfRange)
 	assert.ErrorIs(t, err, akta.ErrDateOrder)
 	assert.NotErrorIs(t, err, akta.ErrDuplicate)
-	var ve *akta.ValidationError
+	var ve *adminduk.ValidationError
 	require.ErrorAs(t, err, &ve)
-	fe := ve.Field("child.name")
+	fe := ve.Field("/child/name")
 	require.NotNil(t, fe)
-	assert.Equal(t, akta.CodeRequired, fe.Code)
-	assert.Equal(t, "wajib diisi", fe.Message)
+	assert.Equal(t, adminduk.CodeRequired, fe.Code)
+	assert.Equal(t, "wajib diisi", fe.Indonesian)
 	assert.Equal(t, "is required", fe.English)
 	assert.Nil(t, ve.Field("nope"))
 }
@@ -228,15 +228,15 @@ func TestBirthWarnings(t *testing.T) {
 	b := sampleBirth(t)
 	assert.Empty(t, b.Warnings())
 	b.Child.Sex = adminduk.Male
-	b.Child.BirthDate = akta.MustParseDate("2023-08-24")
+	b.Child.BirthDate = adminduk.MustParseDate("2023-08-24")
 	b.Father.Name = "H. Ahmad Fauzi, S.Kom"
 	b.Mother.NIK, b.Father.NIK = b.Father.NIK, b.Mother.NIK
 	var got []string
 	for _, w := range b.Warnings() {
-		got = append(got, w.Field+":"+string(w.Code))
+		got = append(got, string(w.Pointer)+":"+string(w.Code))
 	}
 	assert.Equal(t, []string{
-		"child.nik:mismatch", "child.nik:mismatch", "mother.nik:mismatch", "father.nik:mismatch", "father.name:invalid",
+		"/child/nik:mismatch", "/child/nik:mismatch", "/mother/nik:mismatch", "/father/nik:mismatch", "/father/name:invalid",
 	}, got)
 	assert.Contains(t, b.Warnings()[4].English, "H. S.Kom")
 }
@@ -254,7 +254,7 @@ func TestBirthRegister(t *testing.T) {
 
 	late := sampleBirth(t)
 	late.Number = akta.Number{}
-	late.Child.BirthDate = akta.MustParseDate("2023-06-01")
+	late.Child.BirthDate = adminduk.MustParseDate("2023-06-01")
 	r2, err := late.Register(ctx, seq, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "3604-LT-01092023-0002", r2.Number.String(), "one sequence per office and day")
@@ -279,24 +279,24 @@ func TestDeathValidate(t *testing.T) {
 		change func(d *akta.Death)
 		want   []string
 	}{
-		{"birth number", func(d *akta.Death) { d.Number = akta.MustParseNumber("3604-LU-10032024-0001") }, []string{"number:mismatch"}},
+		{"birth number", func(d *akta.Death) { d.Number = akta.MustParseNumber("3604-LU-10032024-0001") }, []string{"/number:mismatch"}},
 		{"empty deceased", func(d *akta.Death) { d.Deceased = akta.Deceased{} }, []string{
-			"deceased.name:required", "deceased.sex:required",
-			"deceased.birth_place:required", "deceased.birth_date:required",
+			"/deceased/name:required", "/deceased/sex:required",
+			"/deceased/birth_place:required", "/deceased/birth_date:required",
 		}},
-		{"born after death", func(d *akta.Death) { d.Deceased.BirthDate = akta.MustParseDate("2024-03-02") }, []string{"deceased.birth_date:order"}},
-		{"death after registration", func(d *akta.Death) { d.DeathDate = akta.MustParseDate("2024-03-11") }, []string{"death_date:order"}},
-		{"no death date", func(d *akta.Death) { d.DeathDate = akta.Date{} }, []string{"death_date:required"}},
-		{"no place", func(d *akta.Death) { d.DeathPlace = "" }, []string{"death_place:required"}},
+		{"born after death", func(d *akta.Death) { d.Deceased.BirthDate = adminduk.MustParseDate("2024-03-02") }, []string{"/deceased/birth_date:order"}},
+		{"death after registration", func(d *akta.Death) { d.DeathDate = adminduk.MustParseDate("2024-03-11") }, []string{"/death_date:order"}},
+		{"no death date", func(d *akta.Death) { d.DeathDate = adminduk.Date{} }, []string{"/death_date:required"}},
+		{"no place", func(d *akta.Death) { d.DeathPlace = "" }, []string{"/death_place:required"}},
 		{"no cause", func(d *akta.Death) { d.Cause = 0 }, nil},
 		{"no NIK (newborn who died before registration)", func(d *akta.Death) { d.Deceased.NIK = adminduk.NIK{} }, nil},
-		{"bad cause", func(d *akta.Death) { d.Cause = 99 }, []string{"cause:invalid"}},
-		{"reporter is deceased", func(d *akta.Death) { d.Reporter.NIK = d.Deceased.NIK }, []string{"reporter.nik:duplicate"}},
-		{"witness is deceased", func(d *akta.Death) { d.Witnesses[0].NIK = d.Deceased.NIK }, []string{"witnesses[0].nik:duplicate"}},
+		{"bad cause", func(d *akta.Death) { d.Cause = 99 }, []string{"/cause:invalid"}},
+		{"reporter is deceased", func(d *akta.Death) { d.Reporter.NIK = d.Deceased.NIK }, []string{"/reporter/nik:duplicate"}},
+		{"witness is deceased", func(d *akta.Death) { d.Witnesses[0].NIK = d.Deceased.NIK }, []string{"/witnesses/0/nik:duplicate"}},
 		{"no parents' names", func(d *akta.Death) { d.Deceased.FatherName, d.Deceased.MotherName = "", "" }, nil},
 		{"no witnesses", func(d *akta.Death) { d.Witnesses = nil }, nil},
-		{"SPTJM kematian, no witnesses", func(d *akta.Death) { d.Proof = akta.ProofSPTJM; d.Witnesses = nil }, []string{"witnesses:range"}},
-		{"one witness", func(d *akta.Death) { d.Witnesses = d.Witnesses[:1] }, []string{"witnesses:range"}},
+		{"SPTJM kematian, no witnesses", func(d *akta.Death) { d.Proof = akta.ProofSPTJM; d.Witnesses = nil }, []string{"/witnesses:range"}},
+		{"one witness", func(d *akta.Death) { d.Witnesses = d.Witnesses[:1] }, []string{"/witnesses:range"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,7 +311,7 @@ func TestDeathRegisterAndWarnings(t *testing.T) {
 	d := sampleDeath(t)
 	// The example's "Haji Abdul Rahman": a title, warned about, not stripped.
 	require.Len(t, d.Warnings(), 1)
-	assert.Equal(t, "deceased.name", d.Warnings()[0].Field)
+	assert.Equal(t, adminduk.Pointer("/deceased/name"), d.Warnings()[0].Pointer)
 	assert.Contains(t, d.Warnings()[0].English, "Haji")
 	d.Deceased.Name = "Abdul Rahman"
 	assert.Empty(t, d.Warnings())
@@ -323,7 +323,7 @@ func TestDeathRegisterAndWarnings(t *testing.T) {
 	assert.Equal(t, "3604-KM-10032024-0007", got.Number.String())
 	d.Deceased.Sex = adminduk.Female
 	require.Len(t, d.Warnings(), 1)
-	assert.Equal(t, "deceased.nik", d.Warnings()[0].Field)
+	assert.Equal(t, adminduk.Pointer("/deceased/nik"), d.Warnings()[0].Pointer)
 }
 
 func legacyNumber(t *testing.T, s string) akta.Number {
@@ -352,17 +352,17 @@ func TestOfficialName(t *testing.T) {
 func TestChildNameRulesFrom(t *testing.T) {
 	b := sampleBirth(t)
 	b.Child.Name = "M. Rizki"
-	assert.Equal(t, []string{"child.name:invalid"}, fieldCodes(t, b.Validate()))
+	assert.Equal(t, []string{"/child/name:invalid"}, fieldCodes(t, b.Validate()))
 
-	b.Child.BirthDate = akta.MustParseDate("2019-07-14")
+	b.Child.BirthDate = adminduk.MustParseDate("2019-07-14")
 	b.Child.NIK = adminduk.MustParseNIK("3604091407190003")
-	b.RegisteredAt, b.IssuedAt = akta.MustParseDate("2019-07-20"), akta.MustParseDate("2019-07-20")
+	b.RegisteredAt, b.IssuedAt = adminduk.MustParseDate("2019-07-20"), adminduk.MustParseDate("2019-07-20")
 	b.Number = akta.MustParseNumber("3604-LU-20072019-0001")
 	b.Child.Sex = adminduk.Male
 	require.NoError(t, b.Validate())
 	var got []string
 	for _, w := range b.Warnings() {
-		got = append(got, w.Field+":"+string(w.Code))
+		got = append(got, string(w.Pointer)+":"+string(w.Code))
 	}
-	assert.Contains(t, got, "child.name:invalid")
+	assert.Contains(t, got, "/child/name:invalid")
 }

@@ -3,6 +3,7 @@ package akta
 import (
 	"context"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"sync"
 
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -15,7 +16,7 @@ import (
 // The registry keeps its sequences in the database, in the same transaction
 // as the record; [MemorySequencer] is for tests and single-process tools.
 type Sequencer interface {
-	Next(ctx context.Context, office wilayah.Code, day Date) (int, error)
+	Next(ctx context.Context, office wilayah.Code, day adminduk.Date) (int, error)
 }
 
 // MemorySequencer is a [Sequencer] in memory, safe for concurrent use. The
@@ -27,11 +28,11 @@ type MemorySequencer struct {
 
 type seqKey struct {
 	office wilayah.Code
-	day    Date
+	day    adminduk.Date
 }
 
 // Next returns the next serial of office on day.
-func (s *MemorySequencer) Next(ctx context.Context, office wilayah.Code, day Date) (int, error) {
+func (s *MemorySequencer) Next(ctx context.Context, office wilayah.Code, day adminduk.Date) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -54,7 +55,7 @@ func (s *MemorySequencer) Next(ctx context.Context, office wilayah.Code, day Dat
 
 // Seed sets the last serial handed out for office on day, so that Next
 // continues after it (when restoring state from a register).
-func (s *MemorySequencer) Seed(office wilayah.Code, day Date, last int) {
+func (s *MemorySequencer) Seed(office wilayah.Code, day adminduk.Date, last int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.last == nil {
@@ -66,7 +67,7 @@ func (s *MemorySequencer) Seed(office wilayah.Code, day Date, last int) {
 // Allocate takes the next serial of office on day from seq and returns the
 // register number of type t. The serial is shared by all types of the
 // office and day, so numbers are unique even without their type code.
-func Allocate(ctx context.Context, seq Sequencer, office wilayah.Code, t Type, day Date) (Number, error) {
+func Allocate(ctx context.Context, seq Sequencer, office wilayah.Code, t Type, day adminduk.Date) (Number, error) {
 	reg := office.Truncate(wilayah.LevelRegency)
 	serial, err := seq.Next(ctx, reg, day)
 	if err != nil {

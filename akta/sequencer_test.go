@@ -2,6 +2,7 @@ package akta_test
 
 import (
 	"context"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"sync"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestMemorySequencerConcurrent(t *testing.T) {
 	var seq akta.MemorySequencer
 	ctx := context.Background()
 	office := wilayah.MustParseCode("36.04")
-	day := akta.MustDate(2023, 9, 1)
+	day := adminduk.MustDate(2023, 9, 1)
 	const workers, each = 16, 100
 	got := make([][]int, workers)
 	var wg sync.WaitGroup
@@ -57,7 +58,7 @@ func TestMemorySequencerExhausted(t *testing.T) {
 	var seq akta.MemorySequencer
 	ctx := context.Background()
 	office := wilayah.MustParseCode("36.04")
-	day := akta.MustDate(2023, 9, 1)
+	day := adminduk.MustDate(2023, 9, 1)
 	seq.Seed(office, day, 9998)
 	n, err := seq.Next(ctx, office, day)
 	require.NoError(t, err)
@@ -69,14 +70,14 @@ func TestMemorySequencerExhausted(t *testing.T) {
 	assert.Error(t, err)
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	_, err = seq.Next(cctx, office, akta.MustDate(2023, 9, 2))
+	_, err = seq.Next(cctx, office, adminduk.MustDate(2023, 9, 2))
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
 func TestAllocate(t *testing.T) {
 	var seq akta.MemorySequencer
 	ctx := context.Background()
-	day := akta.MustDate(2023, 9, 1)
+	day := adminduk.MustDate(2023, 9, 1)
 	a, err := akta.Allocate(ctx, &seq, wilayah.MustParseCode("36.04.09"), akta.TypeBirthOnTime, day)
 	require.NoError(t, err)
 	b, err := akta.Allocate(ctx, &seq, wilayah.MustParseCode("36.04"), akta.TypeDeath, day)

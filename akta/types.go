@@ -3,7 +3,10 @@ package akta
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Kind is the event an akta records.
@@ -15,27 +18,34 @@ const (
 	KindDeath                 // akta kematian
 )
 
+// IsValid reports whether k is KindBirth or KindDeath.
+func (k Kind) IsValid() bool { return k == KindBirth || k == KindDeath }
+
 // String returns "kelahiran" or "kematian", the values of "type" in
-// akta.json.
+// akta.json; "" for 0 and "Kind(n)" for a value that names nothing.
 func (k Kind) String() string {
 	switch k {
+	case 0:
+		return ""
 	case KindBirth:
 		return "kelahiran"
 	case KindDeath:
 		return "kematian"
 	}
-	return ""
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// English returns "birth" or "death".
-func (k Kind) English() string {
-	switch k {
-	case KindBirth:
-		return "birth"
-	case KindDeath:
-		return "death"
+// Text returns the event in words in language l, lower case as in running
+// text: "kelahiran" or "birth", "kematian" or "death"; "" when k is not
+// valid.
+func (k Kind) Text(l adminduk.Lang) string {
+	if !k.IsValid() {
+		return ""
 	}
-	return ""
+	if l == adminduk.English {
+		return [...]string{"", "birth", "death"}[k]
+	}
+	return k.String()
 }
 
 // CredentialType returns the document type of the signed QR:
@@ -58,11 +68,17 @@ func ParseKind(s string) (Kind, error) {
 	case "kematian", "death", "mati":
 		return KindDeath, nil
 	}
-	return 0, fmt.Errorf("akta: unknown kind %q", s)
+	return 0, &adminduk.ValueError{Type: "kind", Input: s, Err: ErrUnknownValue}
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]: the String of k, and an
+// error for a value that names nothing.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k != 0 && !k.IsValid() {
+		return nil, &adminduk.ValueError{Type: "kind", Input: k.String(), Err: ErrUnknownValue}
+	}
+	return []byte(k.String()), nil
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseKind].
 func (k *Kind) UnmarshalText(b []byte) error {
@@ -83,6 +99,15 @@ type Type struct {
 	Late    bool   // registered after the deadline
 	Name    string // Indonesian description
 	English string // English description
+}
+
+// Text returns the description of the type in language l: Name or
+// English.
+func (t Type) Text(l adminduk.Lang) string {
+	if l == adminduk.English {
+		return t.English
+	}
+	return t.Name
 }
 
 // The types of the default table.

@@ -52,12 +52,12 @@ func upper(s string) string { return strings.ToUpper(nfc(strings.TrimSpace(s))) 
 
 // dateWords spells a date as the akta print it: "DUA PULUH LIMA AGUSTUS DUA
 // RIBU DUA PULUH TIGA".
-func dateWords(d akta.Date) string {
+func dateWords(d adminduk.Date) string {
 	return strings.ToUpper(adminduk.DateWords(d, adminduk.Indonesian))
 }
 
 // issueDate writes the date of issue in figures: "1 SEPTEMBER 2023".
-func issueDate(d akta.Date) string {
+func issueDate(d adminduk.Date) string {
 	return strings.ToUpper(adminduk.FormatDate(d, adminduk.Indonesian))
 }
 
@@ -84,7 +84,7 @@ func layoutBirth(b *akta.Birth, qr [][]bool, l look) *doc {
 		{"bahwa di", "that in", upper(ch.BirthPlace)},
 		{"pada tanggal", "on", dateWords(ch.BirthDate)},
 		{"telah lahir", "was born", upper(ch.Name)},
-		{"anak", "child", "ke-" + birthOrder(ch.BirthOrder) + ", " + ch.Sex.Indonesian()},
+		{"anak", "child", "ke-" + birthOrder(ch.BirthOrder) + ", " + ch.Sex.Text(adminduk.Indonesian)},
 	}
 	switch b.ParentCase() {
 	case akta.ParentsMotherOnly:
@@ -113,7 +113,7 @@ func layoutDeath(x *akta.Death, qr [][]bool, l look) *doc {
 		{"bahwa di", "that in", upper(x.DeathPlace)},
 		{"pada tanggal", "on", dateWords(x.DeathDate)},
 		{"telah meninggal dunia seorang bernama", "passed away a person named", upper(dc.Name)},
-		{"jenis kelamin", "sex", dc.Sex.Indonesian()},
+		{"jenis kelamin", "sex", dc.Sex.Text(adminduk.Indonesian)},
 		{"lahir di", "born in", upper(dc.BirthPlace)},
 		{"pada tanggal", "on", dateWords(dc.BirthDate)},
 	}
@@ -252,7 +252,7 @@ func drawRow(p *page, y float64, r row, gap float64) float64 {
 // signature draws, below the body (top), the place and date of issue and
 // the verification note on the left, the Kepala Dinas block with the QR in
 // place of a wet signature on the right, and the footnote.
-func signature(p *page, l look, top float64, is akta.Issuer, issued akta.Date, qr [][]bool) {
+func signature(p *page, l look, top float64, is adminduk.Issuer, issued adminduk.Date, qr [][]bool) {
 	y := max(top+1*mm, footnoteTop-signHeight)
 	// Left: place and date of issue.
 	lx := marginX + 4*mm

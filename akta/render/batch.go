@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"runtime"
 	"strconv"
@@ -13,7 +12,7 @@ import (
 
 // RecordError is the error of one record of a batch: Index is its place in
 // the input, from 0. It unwraps to the record's error (an
-// *akta.ValidationError for an invalid record).
+// *adminduk.ValidationError for an invalid record).
 type RecordError struct {
 	Index int
 	Err   error
@@ -27,24 +26,19 @@ func (e *RecordError) Error() string {
 // Unwrap returns the record's error.
 func (e *RecordError) Unwrap() error { return e.Err }
 
-// Records renders the kutipan of every record into one document, pages in
-// input order: one PDF for a batch. The records are validated, signed and
-// laid out in parallel on Options.Workers goroutines (0: GOMAXPROCS), then
-// written as one file; the output is byte-identical whatever the number of
-// workers. The first invalid record (lowest index) gives a *[RecordError]
-// and nothing is written. PNG output is refused: a PNG holds one page.
-func Records(w io.Writer, recs []akta.Record, o Options) error {
+// WriteBatch writes the kutipan of every record into one PDF, pages in
+// input order: one document for a batch. The records are validated, signed
+// and laid out in parallel on Options.Workers goroutines (0: GOMAXPROCS),
+// then written as one file; the output is byte-identical whatever the
+// number of workers, and for one record the same as [WritePDF]. The first
+// invalid record (lowest index) gives a *[RecordError] and nothing is
+// written.
+func WriteBatch(w io.Writer, recs []akta.Record, o Options) error {
 	if len(recs) == 0 {
 		return errNoRecord
 	}
-	if o.Format == PNG && len(recs) > 1 {
-		return fmt.Errorf("render: %d records: PNG output holds one page, use PDF", len(recs))
-	}
 	l, err := o.look()
 	if err != nil {
-		return err
-	}
-	if err := loadFonts(); err != nil {
 		return err
 	}
 	docs := make([]*doc, len(recs))
@@ -65,8 +59,12 @@ func Records(w io.Writer, recs []akta.Record, o Options) error {
 				if i >= len(recs) {
 					return
 				}
-				docs[i], errs[i] = layoutRecord(recs[i], o, l)
-				if errs[i] == nil && o.Format == PDF {
+				var r Document
+				if recs[i] != nil {
+					r = recs[i]
+				}
+				docs[i], errs[i] = layoutDoc(r, o, l)
+				if errs[i] == nil {
 					errs[i] = prepPDF(docs[i])
 				}
 			}
@@ -85,44 +83,8 @@ func Records(w io.Writer, recs []akta.Record, o Options) error {
 	for _, d := range docs {
 		all.pages = append(all.pages, d.pages...)
 	}
-	return write(w, all, o)
-}
-
-// layoutRecord validates, signs and lays out one record.
-func layoutRecord(r akta.Record, o Options, l look) (*doc, error) {
-	switch r := r.(type) {
-	case *akta.Birth:
-		if r == nil {
-			return nil, errNoRecord
-		}
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		if err := checkPrintable("kelahiran", birthFields(r)); err != nil {
-			return nil, err
-		}
-		qr, err := qrFor(birthClaims(r, o.signedAt(r.IssuedAt)), o)
-		if err != nil {
-			return nil, err
-		}
-		return layoutBirth(r, qr, l), nil
-	case *akta.Death:
-		if r == nil {
-			return nil, errNoRecord
-		}
-		if err := r.Validate(); err != nil {
-			return nil, err
-		}
-		if err := checkPrintable("kematian", deathFields(r)); err != nil {
-			return nil, err
-		}
-		qr, err := qrFor(deathClaims(r, o.signedAt(r.IssuedAt)), o)
-		if err != nil {
-			return nil, err
-		}
-		return layoutDeath(r, qr, l), nil
-	case nil:
-		return nil, errNoRecord
+	if o.PDFSigner != nil {
+		return signed(w, all, o)
 	}
-	return nil, fmt.Errorf("render: unknown record %T", r)
+	return writePDF(w, all, o.Compress)
 }

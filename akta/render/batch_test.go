@@ -34,20 +34,20 @@ func batch(t testing.TB, n int) []akta.Record {
 func TestRecordsParallelEqualsSequential(t *testing.T) {
 	recs := batch(t, 24)
 	var seq, par bytes.Buffer
-	require.NoError(t, render.Records(&seq, recs, render.Options{Key: testKey, Workers: 1}))
-	require.NoError(t, render.Records(&par, recs, render.Options{Key: testKey, Workers: 8}))
+	require.NoError(t, render.WriteBatch(&seq, recs, render.Options{Signer: testSigner, Workers: 1}))
+	require.NoError(t, render.WriteBatch(&par, recs, render.Options{Signer: testSigner, Workers: 8}))
 	assert.Equal(t, seq.Bytes(), par.Bytes(), "byte-identical whatever the workers")
 	text := pdfText(t, par.Bytes())
 	assert.Equal(t, 12, bytes.Count([]byte(text), []byte("KUTIPAN AKTA KELAHIRAN")))
 	assert.Equal(t, 12, bytes.Count([]byte(text), []byte("KUTIPAN AKTA KEMATIAN")))
 	// Pages in input order: the first page is the first record.
-	first := pdfText(t, renderDoc(t, recs[0], render.Options{Key: testKey}))
+	first := pdfText(t, renderDoc(t, recs[0], render.Options{Signer: testSigner}))
 	assert.Equal(t, first, text[:len(first)])
 
 	// One record: the same bytes as Record.
 	var one bytes.Buffer
-	require.NoError(t, render.Records(&one, recs[:1], render.Options{Key: testKey}))
-	assert.Equal(t, renderDoc(t, recs[0], render.Options{Key: testKey}), one.Bytes())
+	require.NoError(t, render.WriteBatch(&one, recs[:1], render.Options{Signer: testSigner}))
+	assert.Equal(t, renderDoc(t, recs[0], render.Options{Signer: testSigner}), one.Bytes())
 }
 
 func TestRecordsError(t *testing.T) {
@@ -55,23 +55,22 @@ func TestRecordsError(t *testing.T) {
 	recs[7].(*akta.Death).Deceased.Name = ""
 	recs[3].(*akta.Death).DeathPlace = ""
 	var out bytes.Buffer
-	err := render.Records(&out, recs, render.Options{Key: testKey, Workers: 4})
+	err := render.WriteBatch(&out, recs, render.Options{Signer: testSigner, Workers: 4})
 	var re *render.RecordError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 3, re.Index, "the first invalid record")
 	assert.ErrorIs(t, err, akta.ErrRequired)
 	assert.Contains(t, err.Error(), "record 4:")
 	assert.Zero(t, out.Len())
-	assert.Error(t, render.Records(&out, nil, render.Options{Key: testKey}))
-	assert.Error(t, render.Records(&out, batch(t, 2), render.Options{Key: testKey, Format: render.PNG}))
+	assert.Error(t, render.WriteBatch(&out, nil, render.Options{Signer: testSigner}))
 }
 
 // go test -run XXX -bench Records -benchtime 3x ./akta/render
 func BenchmarkRecordsPDF(b *testing.B) {
 	recs := batch(b, 200)
-	o := render.Options{Key: testKey}
+	o := render.Options{Signer: testSigner}
 	for b.Loop() {
-		if err := render.Records(io.Discard, recs, o); err != nil {
+		if err := render.WriteBatch(io.Discard, recs, o); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,10 +12,10 @@ import (
 //	go test -run XXX -bench . -cpu 1 ./akta/render
 func BenchmarkBirthPDF(b *testing.B) {
 	r := birth(b)
-	o := render.Options{Key: testKey}
+	o := render.Options{Signer: testSigner}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Record(io.Discard, r, o); err != nil {
+		if err := render.WritePDF(io.Discard, r, o); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -24,10 +24,10 @@ func BenchmarkBirthPDF(b *testing.B) {
 
 func BenchmarkDeathPDF(b *testing.B) {
 	r := death(b)
-	o := render.Options{Key: testKey}
+	o := render.Options{Signer: testSigner}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Record(io.Discard, r, o); err != nil {
+		if err := render.WritePDF(io.Discard, r, o); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -36,10 +36,10 @@ func BenchmarkDeathPDF(b *testing.B) {
 
 func BenchmarkFamilyPDF(b *testing.B) {
 	f := family(b)
-	o := render.Options{Key: testKey}
+	o := render.Options{Signer: testSigner}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Family(io.Discard, f, o); err != nil {
+		if err := render.WritePDF(io.Discard, f, o); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,10 +48,10 @@ func BenchmarkFamilyPDF(b *testing.B) {
 
 func BenchmarkBirthPNG(b *testing.B) {
 	r := birth(b)
-	o := render.Options{Key: testKey, Format: render.PNG, DPI: 150}
+	o := render.Options{Signer: testSigner, DPI: 150}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Record(io.Discard, r, o); err != nil {
+		if err := render.WritePNG(io.Discard, r, o); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,7 +59,7 @@ func BenchmarkBirthPNG(b *testing.B) {
 
 func BenchmarkCredential(b *testing.B) {
 	r := birth(b)
-	o := render.Options{Key: testKey}
+	o := render.Options{Signer: testSigner}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := render.Credential(r, o); err != nil {

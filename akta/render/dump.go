@@ -16,7 +16,7 @@ func writeDump(w io.Writer, d *doc) error {
 		for _, o := range p.ops {
 			switch o.kind {
 			case opText:
-				fmt.Fprintf(&b, "text %s %.1f g%d @%.1f,%.1f w%.1f %q\n", fontNames[o.font], o.size, o.gray, o.x/mm, o.y/mm, width(o.font, o.size, o.text)/mm, o.text)
+				fmt.Fprintf(&b, "text %s %.1f g%d @%.1f,%.1f w%.1f %q\n", o.font.Name(), o.size, o.gray, o.x/mm, o.y/mm, width(o.font, o.size, o.text)/mm, o.text)
 			case opLine:
 				fmt.Fprintf(&b, "line %.2f @%.1f,%.1f-%.1f,%.1f\n", o.size, o.x/mm, o.y/mm, o.x2/mm, o.y2/mm)
 			case opRect:

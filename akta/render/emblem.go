@@ -62,27 +62,3 @@ func (e *emblem) place(cx, y, side float64) (x, top, w, h float64) {
 	}
 	return cx - w/2, y, w, h
 }
-
-// drawEmblemPNG scales the emblem into r of dst (nearest neighbour, grey).
-func drawEmblemPNG(dst *image.Gray, r image.Rectangle, e *emblem) {
-	if r.Dx() <= 0 || r.Dy() <= 0 {
-		return
-	}
-	b := e.img.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		sy := b.Min.Y + (y-r.Min.Y)*b.Dy()/r.Dy()
-		for x := r.Min.X; x < r.Max.X; x++ {
-			sx := b.Min.X + (x-r.Min.X)*b.Dx()/r.Dx()
-			c := e.img.At(sx, sy)
-			_, _, _, a := c.RGBA()
-			if a == 0 {
-				continue
-			}
-			if !(image.Point{x, y}).In(dst.Rect) {
-				continue
-			}
-			g := dst.ColorModel().Convert(c)
-			dst.Set(x, y, g)
-		}
-	}
-}

@@ -32,7 +32,7 @@ func orDash(s string) string {
 	return upper(s)
 }
 
-func kkDate(d akta.Date) string {
+func kkDate(d adminduk.Date) string {
 	if d.IsZero() {
 		return "-"
 	}
@@ -56,19 +56,19 @@ func bloodType(b adminduk.BloodType) string {
 var identityColumns = []column{
 	{"Nama Lengkap", 50, func(m *akta.Member) string { return upper(m.Name) }, ""},
 	{"NIK", 31, func(m *akta.Member) string { return m.NIK.String() }, ""},
-	{"Jenis Kelamin", 19, func(m *akta.Member) string { return m.Sex.Indonesian() }, ""},
+	{"Jenis Kelamin", 19, func(m *akta.Member) string { return m.Sex.Text(adminduk.Indonesian) }, ""},
 	{"Tempat Lahir", 28, func(m *akta.Member) string { return upper(m.BirthPlace) }, ""},
 	{"Tanggal Lahir", 19, func(m *akta.Member) string { return kkDate(m.BirthDate) }, ""},
-	{"Agama", 20, func(m *akta.Member) string { return m.Religion.Indonesian() }, ""},
-	{"Pendidikan", 38, func(m *akta.Member) string { return m.Education.Indonesian() }, ""},
+	{"Agama", 20, func(m *akta.Member) string { return m.Religion.Text(adminduk.Indonesian) }, ""},
+	{"Pendidikan", 38, func(m *akta.Member) string { return m.Education.Text(adminduk.Indonesian) }, ""},
 	{"Jenis Pekerjaan", 36, func(m *akta.Member) string { return upper(m.Occupation) }, ""},
 	{"Golongan Darah", 18, func(m *akta.Member) string { return bloodType(m.BloodType) }, ""},
 }
 
 var statusColumns = []column{
-	{"Status Perkawinan", 27, func(m *akta.Member) string { return m.MaritalStatus.Indonesian() }, ""},
+	{"Status Perkawinan", 27, func(m *akta.Member) string { return m.MaritalStatus.Text(adminduk.Indonesian) }, ""},
 	{"Tanggal Perkawinan/ Perceraian", 23, func(m *akta.Member) string { return kkDate(m.MarriageDate) }, ""},
-	{"Status Hubungan Dalam Keluarga", 31, func(m *akta.Member) string { return m.Relationship.Indonesian() }, ""},
+	{"Status Hubungan Dalam Keluarga", 31, func(m *akta.Member) string { return m.Relationship.Text(adminduk.Indonesian) }, ""},
 	{"Kewarganegaraan", 24, func(m *akta.Member) string { return m.Citizenship.String() }, ""},
 	{"No. Paspor", 24, func(m *akta.Member) string { return orDash(m.Passport) }, "Dokumen Imigrasi"},
 	{"No. KITAP", 24, func(m *akta.Member) string { return orDash(m.KITAP) }, "Dokumen Imigrasi"},

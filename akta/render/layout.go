@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"sync"
+
+	"github.com/adminduk-id/adminduk/internal/pdfkit"
 )
 
 // Documents are laid out once as a list of drawing operations in points
@@ -29,7 +31,7 @@ const (
 
 type op struct {
 	kind   opKind
-	font   fontID
+	font   pdfkit.Font
 	size   float64 // text: font size; line, rect: stroke width
 	gray   uint8   // colour: 0 black ... 255 white
 	fill   bool    // rect: filled rather than stroked
@@ -58,7 +60,7 @@ func (d *doc) newPage(w, h float64) *page {
 }
 
 // text draws s with its baseline starting at (x, y).
-func (p *page) text(f fontID, size float64, gray uint8, x, y float64, s string) {
+func (p *page) text(f pdfkit.Font, size float64, gray uint8, x, y float64, s string) {
 	s = printable(s)
 	if strings.TrimSpace(s) == "" {
 		return
@@ -67,13 +69,13 @@ func (p *page) text(f fontID, size float64, gray uint8, x, y float64, s string) 
 }
 
 // center draws s centred on cx.
-func (p *page) center(f fontID, size float64, gray uint8, cx, y float64, s string) {
+func (p *page) center(f pdfkit.Font, size float64, gray uint8, cx, y float64, s string) {
 	s = printable(s)
 	p.text(f, size, gray, cx-width(f, size, s)/2, y, s)
 }
 
 // right draws s ending at rx.
-func (p *page) right(f fontID, size float64, gray uint8, rx, y float64, s string) {
+func (p *page) right(f pdfkit.Font, size float64, gray uint8, rx, y float64, s string) {
 	s = printable(s)
 	p.text(f, size, gray, rx-width(f, size, s), y, s)
 }
@@ -101,7 +103,7 @@ func (p *page) qrCode(m [][]bool, x, y, side float64) {
 // fit returns s at the largest size from max down to min (in steps of 0.5)
 // at which it fits in w on one line; failing that, s at min wrapped on word
 // boundaries into lines of at most w (a word longer than w is cut).
-func fit(f fontID, max, min, w float64, s string) (float64, []string) {
+func fit(f pdfkit.Font, max, min, w float64, s string) (float64, []string) {
 	s = printable(s)
 	for size := max; size >= min; size -= 0.5 {
 		if width(f, size, s) <= w {
@@ -115,7 +117,7 @@ func fit(f fontID, max, min, w float64, s string) (float64, []string) {
 // line: for slots with room for one line only, where wrapping would lose
 // the rest. Below min it keeps shrinking (a 100-character name still fits
 // a 60 mm slot at about 3.5 points) rather than cut the text.
-func fitLine(f fontID, max, min, w float64, s string) (float64, string) {
+func fitLine(f pdfkit.Font, max, min, w float64, s string) (float64, string) {
 	s = printable(s)
 	size, _ := fit(f, max, min, w, s)
 	if width(f, size, s) > w {
@@ -126,7 +128,7 @@ func fitLine(f fontID, max, min, w float64, s string) (float64, string) {
 
 // wrapConst is wrap for the fixed texts of the documents (notes,
 // footnotes), remembered after the first time.
-func wrapConst(f fontID, size, w float64, s string) []string {
+func wrapConst(f pdfkit.Font, size, w float64, s string) []string {
 	k := wrapKey{f, size, w, s}
 	if v, ok := wrapCache.Load(k); ok {
 		return v.([]string)
@@ -137,7 +139,7 @@ func wrapConst(f fontID, size, w float64, s string) []string {
 }
 
 type wrapKey struct {
-	f       fontID
+	f       pdfkit.Font
 	size, w float64
 	s       string
 }
@@ -145,7 +147,7 @@ type wrapKey struct {
 var wrapCache sync.Map // wrapKey -> []string
 
 // wrap breaks s into lines no wider than w.
-func wrap(f fontID, size, w float64, s string) []string {
+func wrap(f pdfkit.Font, size, w float64, s string) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(s) {
@@ -176,10 +178,10 @@ func wrap(f fontID, size, w float64, s string) []string {
 
 // cutAt returns the byte length of the longest prefix of s (at least one
 // rune) no wider than w.
-func cutAt(f fontID, size, w float64, s string) int {
+func cutAt(f pdfkit.Font, size, w float64, s string) int {
 	acc, end := 0.0, 0
 	for i, r := range s {
-		acc += fonts[f].adv[r] * size
+		acc += width(f, size, string(r))
 		if acc > w && i > 0 {
 			return i
 		}

@@ -21,7 +21,7 @@ type Note struct {
 // carries: a QR code holding the Dinas's Ed25519 credential, checkable
 // offline against the keys the Dinas publishes. It claims no certificate
 // and no PDF signature. A Dinas that signs the PDF with a BSrE certificate
-// through [Options].Signer may say so in its own [Options].Note.
+// through [Options].PDFSigner may say so in its own [Options].Note.
 var DefaultNote = Note{
 	ID: "Kode QR pada dokumen ini memuat kredensial elektronik yang ditandatangani oleh Dinas Kependudukan dan Pencatatan Sipil penerbit. Keaslian dan keberlakuan isinya dapat diperiksa tanpa jaringan dengan memindai kode QR dan mencocokkannya dengan kunci publik yang diumumkan oleh Dinas.",
 	EN: "The QR code on this document holds an electronic credential signed by the issuing Population and Civil Registration Office. Scan it to check offline, against the public keys the Office publishes, that the content is genuine and in force.",
@@ -37,14 +37,14 @@ func (o Options) note() Note {
 // PDFSigner applies a PDF signature (for example PAdES with a key
 // certified by BSrE) to a finished document. SignPDF receives the complete
 // PDF as rendered and writes the signed PDF to w. The package has no signer
-// of its own and never pretends to sign: with [Options].Signer nil the PDF
+// of its own and never pretends to sign: with [Options].PDFSigner nil the PDF
 // carries no PDF signature, only the signed QR credential.
 type PDFSigner interface {
 	SignPDF(w io.Writer, pdf []byte) error
 }
 
-// ErrSigner wraps an error returned by [Options].Signer.
-var ErrSigner = errors.New("render: pdf signer")
+// ErrPDFSigner wraps an error returned by [Options].PDFSigner.
+var ErrPDFSigner = errors.New("render: pdf signer")
 
 // look is what the layouts take from the options besides the record.
 type look struct {
@@ -70,8 +70,8 @@ func signed(w io.Writer, d *doc, o Options) error {
 	if err := writePDF(&buf, d, o.Compress); err != nil {
 		return err
 	}
-	if err := o.Signer.SignPDF(w, buf.Bytes()); err != nil {
-		return fmt.Errorf("%w: %w", ErrSigner, err)
+	if err := o.PDFSigner.SignPDF(w, buf.Bytes()); err != nil {
+		return fmt.Errorf("%w: %w", ErrPDFSigner, err)
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ import (
 func TestNoDocumentClaimsBSrE(t *testing.T) {
 	for _, d := range docs() {
 		t.Run(d.name, func(t *testing.T) {
-			text := pdfText(t, renderDoc(t, d.get(t), render.Options{Key: testKey}))
+			text := pdfText(t, renderDoc(t, d.get(t), render.Options{Signer: testSigner}))
 			assert.NotContains(t, text, "BSrE")
 			assert.NotContains(t, strings.ToLower(text), "sertifikat elektronik")
 			assert.Contains(t, text, "kredensial elektronik")
@@ -36,7 +36,7 @@ func TestNoDocumentClaimsBSrE(t *testing.T) {
 // The footnote is configuration: a Dinas with a real PDF signature says so
 // in its own words.
 func TestNoteIsConfiguration(t *testing.T) {
-	o := render.Options{Key: testKey, Note: render.Note{ID: "Ditandatangani dengan sertifikat uji.", EN: "Signed with a test certificate."}}
+	o := render.Options{Signer: testSigner, Note: render.Note{ID: "Ditandatangani dengan sertifikat uji.", EN: "Signed with a test certificate."}}
 	text := pdfText(t, renderDoc(t, birth(t), o))
 	assert.Contains(t, text, "Ditandatangani dengan sertifikat uji.")
 	assert.Contains(t, text, "Signed with a test certificate.")
@@ -61,15 +61,15 @@ type failSigner struct{}
 func (failSigner) SignPDF(io.Writer, []byte) error { return errors.New("token not present") }
 
 func TestSignerReceivesFinishedPDF(t *testing.T) {
-	plain := renderDoc(t, birth(t), render.Options{Key: testKey})
+	plain := renderDoc(t, birth(t), render.Options{Signer: testSigner})
 	s := &appendSigner{}
-	out := renderDoc(t, birth(t), render.Options{Key: testKey, Signer: s})
+	out := renderDoc(t, birth(t), render.Options{Signer: testSigner, PDFSigner: s})
 	assert.Equal(t, plain, s.got, "the signer gets the same PDF as an unsigned render")
 	assert.Equal(t, append(plain, "%signed\n"...), out)
 
 	var b bytes.Buffer
-	err := render.Record(&b, birth(t), render.Options{Key: testKey, Signer: failSigner{}})
-	assert.ErrorIs(t, err, render.ErrSigner)
+	err := render.WritePDF(&b, birth(t), render.Options{Signer: testSigner, PDFSigner: failSigner{}})
+	assert.ErrorIs(t, err, render.ErrPDFSigner)
 	assert.Contains(t, err.Error(), "token not present")
 }
 
@@ -90,16 +90,16 @@ func TestEmblem(t *testing.T) {
 	good := pngBytes(t, 64, 80)
 	for _, d := range docs() {
 		var b bytes.Buffer
-		o := render.Options{Key: testKey, Emblem: good, Format: render.Layout}
-		b.Write(renderDoc(t, d.get(t), o))
+		o := render.Options{Signer: testSigner, Emblem: good}
+		b.Write(dumpDoc(t, d.get(t), o))
 		assert.Contains(t, b.String(), "image 64x80", d.name)
 	}
 	// PNG output draws it too: the emblem's box is no longer white.
-	plain := renderDoc(t, birth(t), render.Options{Key: testKey, Format: render.PNG, DPI: 72})
-	withEmblem := renderDoc(t, birth(t), render.Options{Key: testKey, Format: render.PNG, DPI: 72, Emblem: good})
+	plain := renderPNG(t, birth(t), render.Options{Signer: testSigner, DPI: 72})
+	withEmblem := renderPNG(t, birth(t), render.Options{Signer: testSigner, DPI: 72, Emblem: good})
 	assert.NotEqual(t, plain, withEmblem)
 	// A PDF with the emblem is a valid PDF with an image.
-	pdf := renderDoc(t, birth(t), render.Options{Key: testKey, Emblem: good})
+	pdf := renderDoc(t, birth(t), render.Options{Signer: testSigner, Emblem: good})
 	assert.Contains(t, pdfText(t, pdf), "REPUBLIK INDONESIA")
 
 	huge := pngBytes(t, 1, 1)
@@ -108,7 +108,7 @@ func TestEmblem(t *testing.T) {
 	huge[16], huge[17], huge[18], huge[19] = 0, 0, 0x13, 0x88
 	binary.BigEndian.PutUint32(huge[29:33], crc32.ChecksumIEEE(huge[12:29]))
 	var hb bytes.Buffer
-	err := render.Record(&hb, birth(t), render.Options{Key: testKey, Emblem: huge})
+	err := render.WritePDF(&hb, birth(t), render.Options{Signer: testSigner, Emblem: huge})
 	assert.ErrorContains(t, err, "5000x1 pixels")
 	for name, data := range map[string][]byte{
 		"not an image": []byte("GIF89a not really"),
@@ -116,7 +116,7 @@ func TestEmblem(t *testing.T) {
 		"too large":    huge,
 	} {
 		var b bytes.Buffer
-		err := render.Record(&b, birth(t), render.Options{Key: testKey, Emblem: data})
+		err := render.WritePDF(&b, birth(t), render.Options{Signer: testSigner, Emblem: data})
 		assert.ErrorIs(t, err, render.ErrEmblem, name)
 		assert.Zero(t, b.Len(), name)
 	}
@@ -126,7 +126,7 @@ func TestEmblem(t *testing.T) {
 func TestParentCasesText(t *testing.T) {
 	b := birth(t)
 	b.Parents = akta.ParentsUnrecorded
-	text := pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	text := pdfText(t, renderDoc(t, b, render.Options{Signer: testSigner}))
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{"dari ayah AHMAD FAUZI", "dan ibu NUR HALIMAH",
 		"yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan",
@@ -135,11 +135,11 @@ func TestParentCasesText(t *testing.T) {
 		assert.Contains(t, flat, want)
 	}
 	b.Parents = akta.ParentsMarried
-	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))), " ")
+	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, b, render.Options{Signer: testSigner}))), " ")
 	assert.Contains(t, flat, "dari ayah AHMAD FAUZI")
 	assert.NotContains(t, flat, "belum tercatat")
 	b.Parents, b.Father = akta.ParentsMotherOnly, nil
-	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))), " ")
+	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, b, render.Options{Signer: testSigner}))), " ")
 	assert.Contains(t, flat, "dari ibu NUR HALIMAH")
 	assert.NotContains(t, flat, "AHMAD FAUZI")
 	assert.NotContains(t, flat, "belum tercatat")
@@ -151,23 +151,23 @@ func TestDeathWithoutCauseOrNIK(t *testing.T) {
 	d := death(t)
 	d.Cause = 0
 	d.Witnesses = nil
-	text := pdfText(t, renderDoc(t, d, render.Options{Key: testKey}))
+	text := pdfText(t, renderDoc(t, d, render.Options{Signer: testSigner}))
 	assert.Contains(t, text, "HAJI ABDUL RAHMAN")
 	d.Deceased.NIK = adminduk.NIK{}
-	text = pdfText(t, renderDoc(t, d, render.Options{Key: testKey}))
+	text = pdfText(t, renderDoc(t, d, render.Options{Signer: testSigner}))
 	assert.Contains(t, text, "KUTIPAN AKTA KEMATIAN")
 	assert.NotContains(t, text, "3604090204500005")
 }
 
 // The family card as printed since 2020 (DOMAIN.md, "Nomor KK").
 func TestFamilyCardText(t *testing.T) {
-	flat := strings.Join(strings.Fields(pdfText(t, renderDoc(t, family(t), render.Options{Key: testKey}))), " ")
+	flat := strings.Join(strings.Fields(pdfText(t, renderDoc(t, family(t), render.Options{Signer: testSigner}))), " ")
 	for _, want := range []string{"Kode Pos : 42182", "Kode Wilayah 36.04.09.2001", "Dokumen Imigrasi", "Nama Orang Tua",
 		"Perkawinan/", "Perceraian", "(11)", "Tanda Tangan/Cap Jempol", "No. Paspor", "No. KITAP", "Ayah", "Ibu"} {
 		assert.Contains(t, flat, want)
 	}
 	f := family(t)
 	f.PostalCode = ""
-	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, f, render.Options{Key: testKey}))), " ")
+	flat = strings.Join(strings.Fields(pdfText(t, renderDoc(t, f, render.Options{Signer: testSigner}))), " ")
 	assert.Regexp(t, `Kode Pos :\s?- `, flat)
 }

@@ -5,47 +5,16 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/signintech/gopdf"
 
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
 )
 
-var (
-	containerOnce sync.Once
-	container     *gopdf.FontContainer
-	containerErr  error
-)
-
-// fontContainer parses the Go fonts for gopdf once; every document takes
-// its own subset of them.
-func fontContainer() (*gopdf.FontContainer, error) {
-	containerOnce.Do(func() {
-		if containerErr = loadFonts(); containerErr != nil {
-			return
-		}
-		c := &gopdf.FontContainer{}
-		for i, data := range fontTTF {
-			opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(rune) rune { return '?' }}
-			if err := c.AddTTFFontDataWithOption(fontNames[i], data, opt); err != nil {
-				containerErr = err
-				return
-			}
-		}
-		container = c
-	})
-	return container, containerErr
-}
-
 // writePDF writes d with gopdf. The output depends only on d: no clock,
 // no random identifiers. The page content is left uncompressed unless
 // compress: compressing it costs more than a tenth of the time.
 func writePDF(w io.Writer, d *doc, compress bool) error {
-	c, err := fontContainer()
-	if err != nil {
-		return err
-	}
 	pdf := &gopdf.GoPdf{}
 	first := d.pages[0]
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: first.w, H: first.h}, Unit: gopdf.UnitPT})
@@ -54,20 +23,20 @@ func writePDF(w io.Writer, d *doc, compress bool) error {
 		pdf.SetCompressLevel(zlib.BestSpeed)
 	}
 	pdf.SetInfo(gopdf.PdfInfo{Title: d.title, Creator: "adminduk", Producer: "adminduk (gopdf)"})
-	var used [numFonts]bool
-	for _, p := range d.pages {
-		for i := range p.ops {
-			if p.ops[i].kind == opText {
-				used[p.ops[i].font] = true
+	var used []pdfkit.Font
+	for _, f := range docFonts {
+	pages:
+		for _, p := range d.pages {
+			for i := range p.ops {
+				if p.ops[i].kind == opText && p.ops[i].font == f {
+					used = append(used, f)
+					break pages
+				}
 			}
 		}
 	}
-	for i, u := range used {
-		if u {
-			if err := pdf.AddTTFFontFromFontContainer(fontNames[i], c); err != nil {
-				return err
-			}
-		}
+	if err := pdfkit.RegisterSubset(pdf, subset, used...); err != nil {
+		return err
 	}
 	for _, p := range d.pages {
 		pdf.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.w, H: p.h}})
@@ -83,13 +52,13 @@ func writePDF(w io.Writer, d *doc, compress bool) error {
 }
 
 func drawPDF(pdf *gopdf.GoPdf, p *page) error {
-	curFont, curSize, curGray := fontID(255), 0.0, -1
+	curFont, curSize, curGray := pdfkit.Font(255), 0.0, -1
 	for i := range p.ops {
 		o := &p.ops[i]
 		switch o.kind {
 		case opText:
 			if o.font != curFont || o.size != curSize {
-				if err := pdf.SetFont(fontNames[o.font], "", o.size); err != nil {
+				if err := pdf.SetFont(o.font.Name(), "", o.size); err != nil {
 					return err
 				}
 				curFont, curSize = o.font, o.size

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/akta"
 )
 
@@ -21,42 +22,19 @@ func nfc(s string) string {
 	return norm.NFC.String(s)
 }
 
-// canPrint reports whether every font of the documents has a glyph for r
-// (control characters print as spaces).
-func canPrint(r rune) bool {
-	if r < 0x20 || r == 0x7f {
-		return true
-	}
-	if !inFontRanges(r) {
-		return false
-	}
-	for _, m := range fonts {
-		if _, ok := m.adv[r]; !ok {
-			return false
-		}
-	}
-	return true
+// fieldText is a printed field: its JSON pointer in akta.json or kk.json
+// and the text as printed.
+type fieldText struct {
+	path adminduk.Pointer
+	text string
 }
 
-func inFontRanges(r rune) bool {
-	for _, rg := range fontRanges {
-		if rg[0] <= r && r <= rg[1] {
-			return true
-		}
-	}
-	return false
-}
-
-// fieldText is a printed field: its akta.json path and the text as
-// printed.
-type fieldText struct{ path, text string }
-
-// checkPrintable refuses, as a *akta.ValidationError, the fields whose
+// checkPrintable refuses, as a *adminduk.ValidationError, the fields whose
 // printed text (in NFC) has characters the fonts cannot print: they would
 // come out as "?" while the QR carries the real name, and the document and
 // its credential would disagree.
-func checkPrintable(kind string, fields []fieldText) error {
-	var errs []*akta.FieldError
+func checkPrintable(fields []fieldText) error {
+	c := adminduk.Checker{What: "render: unprintable text"}
 	for _, f := range fields {
 		var bad []string
 		for _, r := range nfc(f.text) {
@@ -73,28 +51,25 @@ func checkPrintable(kind string, fields []fieldText) error {
 		}
 		if len(bad) > 0 {
 			list := strings.Join(bad, ", ")
-			errs = append(errs, &akta.FieldError{
-				Field: f.path, Code: akta.CodeInvalid,
-				Message: "memuat huruf yang tidak dapat dicetak oleh huruf dokumen: " + list,
-				English: "has characters the document's font cannot print: " + list,
+			c.Add(adminduk.FieldError{
+				Pointer: f.path, Code: adminduk.CodeInvalid, Err: akta.ErrInvalid,
+				Indonesian: "memuat huruf yang tidak dapat dicetak oleh huruf dokumen: " + list,
+				English:    "has characters the document's font cannot print: " + list,
 			})
 		}
 	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return &akta.ValidationError{Kind: kind, Fields: errs}
+	return c.Err()
 }
 
-func issuerFields(is akta.Issuer) []fieldText {
-	return []fieldText{{"issuer.head_name", akta.OfficialName(is.HeadName)}, {"issuer.place", is.PlaceName()}}
+func issuerFields(is adminduk.Issuer) []fieldText {
+	return []fieldText{{"/issuer/head_name", akta.OfficialName(is.HeadName)}, {"/issuer/place", is.PlaceName()}}
 }
 
 func birthFields(b *akta.Birth) []fieldText {
 	ch := b.Child
-	fs := []fieldText{{"child.name", upper(ch.Name)}, {"child.birth_place", upper(ch.BirthPlace)}, {"mother.name", upper(b.Mother.Name)}}
+	fs := []fieldText{{"/child/name", upper(ch.Name)}, {"/child/birth_place", upper(ch.BirthPlace)}, {"/mother/name", upper(b.Mother.Name)}}
 	if b.Father != nil {
-		fs = append(fs, fieldText{"father.name", upper(b.Father.Name)})
+		fs = append(fs, fieldText{"/father/name", upper(b.Father.Name)})
 	}
 	return append(fs, issuerFields(b.Issuer)...)
 }
@@ -102,20 +77,20 @@ func birthFields(b *akta.Birth) []fieldText {
 func deathFields(d *akta.Death) []fieldText {
 	p := d.Deceased
 	fs := []fieldText{
-		{"deceased.name", upper(p.Name)}, {"deceased.birth_place", upper(p.BirthPlace)},
-		{"deceased.father_name", upper(p.FatherName)}, {"deceased.mother_name", upper(p.MotherName)},
-		{"death_place", upper(d.DeathPlace)},
+		{"/deceased/name", upper(p.Name)}, {"/deceased/birth_place", upper(p.BirthPlace)},
+		{"/deceased/father_name", upper(p.FatherName)}, {"/deceased/mother_name", upper(p.MotherName)},
+		{"/death_place", upper(d.DeathPlace)},
 	}
 	return append(fs, issuerFields(d.Issuer)...)
 }
 
 func familyFields(f *akta.Family) []fieldText {
-	fs := []fieldText{{"address.street", upper(f.Address.Street)}}
+	fs := []fieldText{{"/address/street", upper(f.Address.Street)}}
 	for i, m := range f.Members {
-		p := "members[" + strconv.Itoa(i) + "]."
-		fs = append(fs, fieldText{p + "name", upper(m.Name)}, fieldText{p + "birth_place", upper(m.BirthPlace)},
-			fieldText{p + "occupation", upper(m.Occupation)}, fieldText{p + "father_name", upper(m.FatherName)},
-			fieldText{p + "mother_name", upper(m.MotherName)}, fieldText{p + "passport", m.Passport}, fieldText{p + "kitap", m.KITAP})
+		p := adminduk.NewPointer("members").Index(i)
+		fs = append(fs, fieldText{p.Key("name"), upper(m.Name)}, fieldText{p.Key("birth_place"), upper(m.BirthPlace)},
+			fieldText{p.Key("occupation"), upper(m.Occupation)}, fieldText{p.Key("father_name"), upper(m.FatherName)},
+			fieldText{p.Key("mother_name"), upper(m.MotherName)}, fieldText{p.Key("passport"), m.Passport}, fieldText{p.Key("kitap"), m.KITAP})
 	}
 	return append(fs, issuerFields(f.Issuer)...)
 }

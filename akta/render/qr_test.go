@@ -75,7 +75,7 @@ func TestQRFromPDFPageVerifies(t *testing.T) {
 	} {
 		for _, dpi := range []string{"300", "150"} {
 			t.Run(tc.docType+"@"+dpi, func(t *testing.T) {
-				img := rasterise(t, renderDoc(t, tc.doc, render.Options{Key: testKey}), dpi)
+				img := rasterise(t, renderDoc(t, tc.doc, render.Options{Signer: testSigner}), dpi)
 				payload, err := testtool.DecodeQR(img)
 				require.NoError(t, err)
 				checkCredential(t, payload, tc.docType, tc.number, tc.nik, tc.date)
@@ -87,12 +87,12 @@ func TestQRFromPDFPageVerifies(t *testing.T) {
 // The same without external tools: the PNG output of the renderer.
 func TestQRFromPNGVerifies(t *testing.T) {
 	b := birth(t)
-	data := renderDoc(t, b, render.Options{Key: testKey, Format: render.PNG, DPI: 150})
+	data := renderPNG(t, b, render.Options{Signer: testSigner, DPI: 150})
 	img, err := png.Decode(bytes.NewReader(data))
 	require.NoError(t, err)
 	payload, err := testtool.DecodeQR(img)
 	require.NoError(t, err)
-	want, err := render.Credential(b, render.Options{Key: testKey})
+	want, err := render.Credential(b, render.Options{Signer: testSigner})
 	require.NoError(t, err)
 	assert.Equal(t, want, payload)
 	checkCredential(t, payload, "AKTA-KELAHIRAN", "3604-LU-01092023-0001", "3604096508230001", "20230825")
@@ -142,7 +142,7 @@ func TestQRIndependentChain(t *testing.T) {
 	} {
 		t.Run(tc.docType, func(t *testing.T) {
 			for _, dpi := range []string{"200", "300"} {
-				payload := zbarRead(t, rasterise(t, renderDoc(t, tc.doc, render.Options{Key: testKey}), dpi))
+				payload := zbarRead(t, rasterise(t, renderDoc(t, tc.doc, render.Options{Signer: testSigner}), dpi))
 				jwks, err := json.Marshal(trusted(t))
 				require.NoError(t, err)
 				keys := filepath.Join(t.TempDir(), "jwks.json")
@@ -169,7 +169,7 @@ func TestQRIndependentChain(t *testing.T) {
 func TestCredentialOptions(t *testing.T) {
 	b := birth(t)
 	at := time.Date(2023, 9, 1, 10, 30, 0, 0, time.UTC)
-	p1, err := render.Credential(b, render.Options{Key: testKey, SignedAt: at})
+	p1, err := render.Credential(b, render.Options{Signer: testSigner, SignedAt: at})
 	require.NoError(t, err)
 	res := credential.Verify(p1, trusted(t), at.Add(time.Hour))
 	require.Equal(t, credential.StatusValid, res.Status)
@@ -178,14 +178,29 @@ func TestCredentialOptions(t *testing.T) {
 	// Another Dinas's key does not verify.
 	other, err := credential.GenerateKey(nil)
 	require.NoError(t, err)
-	p2, err := render.Credential(b, render.Options{Key: other})
+	otherSigner, err := credential.NewSigner("ID-3604", other)
+	require.NoError(t, err)
+	p2, err := render.Credential(b, render.Options{Signer: otherSigner})
 	require.NoError(t, err)
 	assert.NotEqual(t, credential.StatusValid, credential.Verify(p2, trusted(t), at).Status)
 
 	_, err = render.Credential(b, render.Options{})
-	assert.ErrorIs(t, err, render.ErrNoKey)
+	assert.ErrorIs(t, err, render.ErrNoSigner)
 	bad := b.Clone()
 	bad.Child.Name = ""
-	_, err = render.Credential(bad, render.Options{Key: testKey})
+	_, err = render.Credential(bad, render.Options{Signer: testSigner})
 	assert.ErrorIs(t, err, akta.ErrRequired)
+}
+
+// A signer of another Dinas cannot sign a document: nothing is written.
+func TestSignerOfAnotherIssuer(t *testing.T) {
+	other, err := credential.NewSigner("ID-3201", testKey)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = render.WritePDF(&out, birth(t), render.Options{Signer: other})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "ID-3604")
+	assert.Zero(t, out.Len())
+	_, err = render.Credential(family(t), render.Options{Signer: other})
+	assert.Error(t, err)
 }

@@ -1,232 +1,194 @@
 package render
 
 import (
-	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"io"
 	"time"
 
-	"github.com/adminduk-id/adminduk/adminduk/credential"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
 )
 
-// Format is an output format.
-type Format uint8
-
-// Output formats.
-const (
-	PDF    Format = iota // A4 PDF, fonts embedded (the default)
-	PNG                  // the first page as a grey-scale PNG
-	Layout               // the layout as text, one drawing operation a line (golden tests)
-)
-
-// Options configure rendering.
+// Options configure rendering. The first three are those of every
+// renderer of this module; the others are the akta's own.
 type Options struct {
-	// Key is the issuing Dinas's Ed25519 private key; it signs the QR.
-	// Required.
-	Key ed25519.PrivateKey
+	// Signer signs the QR credential as the issuing Dinas, whose issuer
+	// ("ID-3604") must be the document's ([adminduk.Issuer.ID]). Required.
+	Signer *credential.Signer
 	// SignedAt is the credential's issue time (iat). The zero value means
 	// midnight WIB (UTC+7) of the document's issue date, so that the same
-	// record always gives the same bytes.
+	// record always gives the same bytes ([akta.SignedAt]).
 	SignedAt time.Time
-	// Format selects PDF or PNG.
-	Format Format
-	// DPI is the resolution of PNG output; 0 means 150.
-	DPI int
 	// Compress compresses the page content of PDF output: files about a
 	// quarter smaller (an akta about 24 KB instead of 32 KB) for about a
 	// tenth more time. Fonts and the QR image are compressed either way.
 	Compress bool
+
+	// DPI is the resolution of PNG output, at most 600; 0 means 150.
+	DPI int
 	// Note is the footnote on what the document carries as its electronic
 	// signature; the zero Note means [DefaultNote]. Say that the PDF is
-	// signed with a BSrE certificate only when Signer really applies one.
+	// signed with a BSrE certificate only when PDFSigner really applies
+	// one.
 	Note Note
-	// Signer, if set, signs every PDF (not PNG) after it is rendered, e.g.
-	// with a PAdES signature from a BSrE-certified key. Nil: the PDF
+	// PDFSigner, if set, signs every PDF (not PNG) after it is rendered,
+	// e.g. with a PAdES signature from a BSrE-certified key. Nil: the PDF
 	// carries no PDF signature.
-	Signer PDFSigner
+	PDFSigner PDFSigner
 	// Emblem is the Dinas's emblem, PNG or JPEG bytes of at most
 	// [MaxEmblemSide] pixels a side, drawn at the top centre of the akta
 	// and at the top left of the family card. Nil: no emblem.
 	Emblem []byte
-	// Workers is the number of goroutines [Records] renders a batch on;
+	// Workers is the number of goroutines [WriteBatch] renders a batch on;
 	// 0 means GOMAXPROCS. The output does not depend on it.
 	Workers int
 }
 
-var errNoRecord = errors.New("render: no record")
+// Document is what this package prints: an *[akta.Birth], an
+// *[akta.Death] or an *[akta.Family]. The model validates itself and
+// builds the claims of its credential; the renderer signs and draws.
+type Document interface {
+	Validate() error
+	IssueDate() adminduk.Date
+	Claims(iat time.Time) credential.Claims
+}
 
-// reflectNil reports whether r holds a nil pointer.
-func reflectNil(r akta.Record) bool {
-	switch r := r.(type) {
+var errNoRecord = errors.New("render: no document")
+
+// ErrNoSigner is returned when Options.PDFSigner is nil.
+var ErrNoSigner = errors.New("render: no credential signer")
+
+// isNil reports whether doc is nil or holds a nil pointer.
+func isNil(doc Document) bool {
+	switch d := doc.(type) {
+	case nil:
+		return true
 	case *akta.Birth:
-		return r == nil
+		return d == nil
 	case *akta.Death:
-		return r == nil
+		return d == nil
+	case *akta.Family:
+		return d == nil
 	}
 	return false
 }
 
-// ErrNoKey is returned when Options.Key is not an Ed25519 private key.
-var ErrNoKey = errors.New("render: no signing key")
-
-// wib is Western Indonesia Time, where issue dates are taken.
-var wib = time.FixedZone("WIB", 7*60*60)
-
-func (o Options) signedAt(issued akta.Date) time.Time {
-	if !o.SignedAt.IsZero() {
-		return o.SignedAt
-	}
-	return issued.In(wib)
-}
-
-// Record renders the Kutipan Akta Kelahiran or Kutipan Akta Kematian of r
-// to w. The record is validated first; an invalid record gives its
-// *akta.ValidationError and writes nothing.
-func Record(w io.Writer, r akta.Record, o Options) error {
-	switch r := r.(type) {
-	case nil:
-		return errNoRecord
-	case *akta.Birth:
-		return Birth(w, r, o)
-	case *akta.Death:
-		return Death(w, r, o)
-	}
-	return fmt.Errorf("render: unknown record %T", r)
-}
-
-// Birth renders the Kutipan Akta Kelahiran of b to w. Besides
-// [akta.Birth.Validate], a printed field with characters the fonts lack
-// (CJK, Arabic, Vietnamese letters; text is printed in NFC) is refused
-// with a field error.
-func Birth(w io.Writer, b *akta.Birth, o Options) error {
-	if b == nil {
-		return errNoRecord
-	}
-	return single(w, b, o)
-}
-
-// Death renders the Kutipan Akta Kematian of d to w, with the checks of
-// [Birth].
-func Death(w io.Writer, d *akta.Death, o Options) error {
-	if d == nil {
-		return errNoRecord
-	}
-	return single(w, d, o)
-}
-
-func single(w io.Writer, r akta.Record, o Options) error {
-	l, err := o.look()
+// WritePDF writes the document of doc to w as an A4 PDF: the Kutipan Akta
+// Kelahiran or Kematian, or the family card on A4 landscape. The document is
+// validated first; an invalid one gives its *[adminduk.ValidationError] and
+// writes nothing. Besides Validate, a printed field with characters the
+// fonts lack (CJK, Arabic, Vietnamese letters; text is printed in NFC) is
+// refused with a field error.
+func WritePDF(w io.Writer, doc Document, o Options) error {
+	d, err := layout(doc, o)
 	if err != nil {
 		return err
 	}
-	if err := loadFonts(); err != nil {
-		return err
+	if o.PDFSigner != nil {
+		return signed(w, d, o)
 	}
-	d, err := layoutRecord(r, o, l)
-	if err != nil {
-		return err
-	}
-	return write(w, d, o)
+	return writePDF(w, d, o.Compress)
 }
 
-// Family renders the family card f on A4 landscape to w. The card is
-// validated first.
-func Family(w io.Writer, f *akta.Family, o Options) error {
-	if f == nil {
-		return errNoRecord
+// WritePNG writes the first page of doc's document to w as a grey-scale
+// PNG at Options.DPI, after the checks of [WritePDF].
+func WritePNG(w io.Writer, doc Document, o Options) error {
+	dpi := float64(o.DPI)
+	if dpi <= 0 {
+		dpi = 150
 	}
-	if err := f.Validate(); err != nil {
-		return err
+	if dpi > 600 {
+		return fmt.Errorf("render: %d dpi is more than 600", o.DPI)
 	}
-	if err := loadFonts(); err != nil {
-		return err
-	}
-	if err := checkPrintable("kk", familyFields(f)); err != nil {
-		return err
-	}
-	qr, err := qrFor(familyClaims(f, o.signedAt(f.IssuedAt)), o)
+	d, err := layout(doc, o)
 	if err != nil {
 		return err
 	}
-	l, err := o.look()
-	if err != nil {
-		return err
-	}
-	return write(w, layoutFamily(f, qr, l), o)
+	return writePNG(w, d, dpi)
 }
 
-// Credential returns the signed credential of r as the Base45 text its QR
-// code holds (CREDENTIAL.md), after validating r: what an API hands out
-// with the document, or what another renderer puts in its own QR.
-func Credential(r akta.Record, o Options) (string, error) {
-	if r == nil || reflectNil(r) {
+// Dump writes the layout of doc's document as text, one drawing operation a
+// line in millimetres, after the checks of [WritePDF]: what the golden
+// tests pin and reviewers read.
+func Dump(w io.Writer, doc Document, o Options) error {
+	d, err := layout(doc, o)
+	if err != nil {
+		return err
+	}
+	return writeDump(w, d)
+}
+
+// Credential returns the signed credential of doc as the Base45 text its
+// QR code holds (CREDENTIAL.md), after validating doc: what an API hands
+// out with the document, or what another renderer puts in its own QR.
+func Credential(doc Document, o Options) (string, error) {
+	if isNil(doc) {
 		return "", errNoRecord
 	}
-	if err := r.Validate(); err != nil {
+	if err := doc.Validate(); err != nil {
 		return "", err
 	}
-	var c credential.Claims
-	switch r := r.(type) {
-	case *akta.Birth:
-		c = birthClaims(r, o.signedAt(r.IssuedAt))
-	case *akta.Death:
-		c = deathClaims(r, o.signedAt(r.IssuedAt))
-	default:
-		return "", fmt.Errorf("render: unknown record %T", r)
-	}
-	return signText(c, o)
+	return sign(doc, o)
 }
 
-// FamilyCredential is [Credential] for a family card.
-func FamilyCredential(f *akta.Family, o Options) (string, error) {
-	if f == nil {
-		return "", errNoRecord
+// sign signs the claims of doc with o.Signer.
+func sign(doc Document, o Options) (string, error) {
+	if o.Signer == nil {
+		return "", ErrNoSigner
 	}
-	if err := f.Validate(); err != nil {
-		return "", err
-	}
-	return signText(familyClaims(f, o.signedAt(f.IssuedAt)), o)
+	return o.Signer.Sign(doc.Claims(akta.SignedAt(doc.IssueDate(), o.SignedAt)))
 }
 
-func signText(c credential.Claims, o Options) (string, error) {
-	if len(o.Key) != ed25519.PrivateKeySize {
-		return "", ErrNoKey
-	}
-	return sign(c, o.Key)
-}
-
-func write(w io.Writer, d *doc, o Options) error {
-	switch o.Format {
-	case PDF:
-		if o.Signer != nil {
-			return signed(w, d, o)
-		}
-		return writePDF(w, d, o.Compress)
-	case PNG:
-		dpi := float64(o.DPI)
-		if dpi <= 0 {
-			dpi = 150
-		}
-		if dpi > 600 {
-			return fmt.Errorf("render: %d dpi is more than 600", o.DPI)
-		}
-		return writePNG(w, d, dpi)
-	case Layout:
-		return writeDump(w, d)
-	}
-	return fmt.Errorf("render: unknown format %d", o.Format)
-}
-
-// qrFor signs the claims and encodes the credential as a QR matrix (quiet
-// zone included).
-func qrFor(c credential.Claims, o Options) ([][]bool, error) {
-	if err := loadFonts(); err != nil {
+// layout validates, signs and lays out one document.
+func layout(doc Document, o Options) (*doc, error) {
+	l, err := o.look()
+	if err != nil {
 		return nil, err
 	}
-	text, err := signText(c, o)
+	return layoutDoc(doc, o, l)
+}
+
+func layoutDoc(doc Document, o Options, l look) (*doc, error) {
+	if isNil(doc) {
+		return nil, errNoRecord
+	}
+	var fields []fieldText
+	switch r := doc.(type) {
+	case *akta.Birth:
+		fields = birthFields(r)
+	case *akta.Death:
+		fields = deathFields(r)
+	case *akta.Family:
+		fields = familyFields(r)
+	default:
+		return nil, fmt.Errorf("render: unknown document %T", doc)
+	}
+	if err := doc.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkPrintable(fields); err != nil {
+		return nil, err
+	}
+	qr, err := qrFor(doc, o)
+	if err != nil {
+		return nil, err
+	}
+	switch r := doc.(type) {
+	case *akta.Birth:
+		return layoutBirth(r, qr, l), nil
+	case *akta.Death:
+		return layoutDeath(r, qr, l), nil
+	}
+	return layoutFamily(doc.(*akta.Family), qr, l), nil
+}
+
+// qrFor signs the claims of doc and encodes the credential as a QR matrix
+// (quiet zone included).
+func qrFor(doc Document, o Options) ([][]bool, error) {
+	text, err := sign(doc, o)
 	if err != nil {
 		return nil, err
 	}

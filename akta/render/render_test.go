@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
 	"github.com/adminduk-id/adminduk/internal/testtool"
@@ -29,6 +30,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // testKey is a fixed Ed25519 key, so that signatures and documents are
 // reproducible.
 var testKey = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
+
+// testSigner signs for Kab. Serang, the issuer of the test documents.
+var testSigner = func() *credential.Signer {
+	s, err := credential.NewSigner("ID-3604", testKey)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
 
 func readJSON(t testing.TB, name string) []byte {
 	t.Helper()
@@ -81,12 +91,21 @@ type doc struct {
 func renderDoc(t testing.TB, v any, o render.Options) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	switch v := v.(type) {
-	case akta.Record:
-		require.NoError(t, render.Record(&b, v, o))
-	case *akta.Family:
-		require.NoError(t, render.Family(&b, v, o))
-	}
+	require.NoError(t, render.WritePDF(&b, v.(render.Document), o))
+	return b.Bytes()
+}
+
+func renderPNG(t testing.TB, v any, o render.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, render.WritePNG(&b, v.(render.Document), o))
+	return b.Bytes()
+}
+
+func dumpDoc(t testing.TB, v any, o render.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, render.Dump(&b, v.(render.Document), o))
 	return b.Bytes()
 }
 
@@ -100,7 +119,7 @@ func docs() []doc {
 		}},
 		{"birth-late-long", func(t testing.TB) any {
 			b := birth(t)
-			b.Child.BirthDate = akta.MustParseDate("1999-12-31")
+			b.Child.BirthDate = adminduk.MustParseDate("1999-12-31")
 			b.Child.NIK = adminduk.MustParseNIK("3604097112990001")
 			b.Child.Name = "Raden Ajeng Siti Nurhaliza Kusumawardhani Putri Hadiningrat" // 60 characters, the most Permendagri 73/2022 allows
 			b.Child.BirthPlace = "Rumah Sakit Umum Daerah dr. Dradjat Prawiranegara, Serang"
@@ -126,9 +145,9 @@ func TestGolden(t *testing.T) {
 	for _, d := range docs() {
 		t.Run(d.name, func(t *testing.T) {
 			v := d.get(t)
-			pdf := renderDoc(t, v, render.Options{Key: testKey})
-			png := renderDoc(t, v, render.Options{Key: testKey, Format: render.PNG, DPI: 50})
-			layout := renderDoc(t, v, render.Options{Key: testKey, Format: render.Layout})
+			pdf := renderDoc(t, v, render.Options{Signer: testSigner})
+			png := renderPNG(t, v, render.Options{Signer: testSigner, DPI: 50})
+			layout := dumpDoc(t, v, render.Options{Signer: testSigner})
 			got := fmt.Sprintf("pdf sha256 %s\npng sha256 %s\n%s", sum(pdf), sum(png), layout)
 			path := filepath.Join("testdata", d.name+".golden")
 			if *update {
@@ -161,12 +180,12 @@ func TestGolden(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	for _, d := range docs() {
 		v := d.get(t)
-		first := renderDoc(t, v, render.Options{Key: testKey})
-		assert.Equal(t, first, renderDoc(t, v, render.Options{Key: testKey}), d.name)
+		first := renderDoc(t, v, render.Options{Signer: testSigner})
+		assert.Equal(t, first, renderDoc(t, v, render.Options{Signer: testSigner}), d.name)
 		var wg sync.WaitGroup
 		outs := make([][]byte, 8)
 		for i := range outs {
-			wg.Go(func() { outs[i] = renderDoc(t, d.get(t), render.Options{Key: testKey}) })
+			wg.Go(func() { outs[i] = renderDoc(t, d.get(t), render.Options{Signer: testSigner}) })
 		}
 		wg.Wait()
 		for _, o := range outs {
@@ -192,8 +211,8 @@ func pdfText(t *testing.T, pdf []byte) string {
 // the date in words and the parents' names in the text of its akta.
 func TestBirthText(t *testing.T) {
 	b := birth(t)
-	require.Equal(t, akta.MustDate(2023, 8, 25), b.Child.BirthDate)
-	text := pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	require.Equal(t, adminduk.MustDate(2023, 8, 25), b.Child.BirthDate)
+	text := pdfText(t, renderDoc(t, b, render.Options{Signer: testSigner}))
 	for _, want := range []string{
 		"DUA PULUH LIMA AGUSTUS DUA RIBU DUA PULUH TIGA",
 		"AHMAD FAUZI", "NUR HALIMAH", "SITI AMINAH PUTRI",
@@ -207,13 +226,13 @@ func TestBirthText(t *testing.T) {
 	}
 
 	b.Father = nil
-	text = pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	text = pdfText(t, renderDoc(t, b, render.Options{Signer: testSigner}))
 	assert.Contains(t, text, "dari ibu")
 	assert.NotContains(t, text, "AHMAD FAUZI", "no father on an SPTJM akta")
 }
 
 func TestDeathAndFamilyText(t *testing.T) {
-	text := pdfText(t, renderDoc(t, death(t), render.Options{Key: testKey}))
+	text := pdfText(t, renderDoc(t, death(t), render.Options{Signer: testSigner}))
 	for _, want := range []string{
 		"KUTIPAN AKTA KEMATIAN", "telah meninggal dunia seorang bernama", "HAJI ABDUL RAHMAN",
 		"SATU MARET DUA RIBU DUA PULUH EMPAT", "DUA APRIL SERIBU SEMBILAN RATUS LIMA PULUH",
@@ -221,14 +240,14 @@ func TestDeathAndFamilyText(t *testing.T) {
 	} {
 		assert.Contains(t, text, want)
 	}
-	text = pdfText(t, renderDoc(t, family(t), render.Options{Key: testKey}))
+	text = pdfText(t, renderDoc(t, family(t), render.Options{Signer: testSigner}))
 	for _, want := range []string{
 		"KARTU KELUARGA", "No. 3604091506180002", "AHMAD FAUZI", "KEPALA KELUARGA", "ISTRI", "ANAK",
 		"ORANG TUA", "3604094101950002", "CIRUAS", "KABUPATEN SERANG", "BANTEN", "10-01-2023", "KAWIN TERCATAT",
 	} {
 		assert.Contains(t, text, want)
 	}
-	text = pdfText(t, renderDoc(t, bigFamily(t), render.Options{Key: testKey}))
+	text = pdfText(t, renderDoc(t, bigFamily(t), render.Options{Signer: testSigner}))
 	assert.Contains(t, text, "Halaman 2 dari 2")
 	assert.Contains(t, text, "13") // the last row number
 }
@@ -237,24 +256,23 @@ func TestInvalidRecordWritesNothing(t *testing.T) {
 	b := birth(t)
 	b.Child.Name = ""
 	var out bytes.Buffer
-	err := render.Record(&out, b, render.Options{Key: testKey})
+	err := render.WritePDF(&out, b, render.Options{Signer: testSigner})
 	assert.ErrorIs(t, err, akta.ErrRequired)
-	var ve *akta.ValidationError
+	var ve *adminduk.ValidationError
 	assert.ErrorAs(t, err, &ve)
 	assert.Zero(t, out.Len())
 
 	f := family(t)
 	f.Members = nil
-	assert.ErrorIs(t, render.Family(&out, f, render.Options{Key: testKey}), akta.ErrRequired)
+	assert.ErrorIs(t, render.WritePDF(&out, f, render.Options{Signer: testSigner}), akta.ErrRequired)
 	assert.Zero(t, out.Len())
 }
 
 func TestOptionsErrors(t *testing.T) {
 	var out bytes.Buffer
-	assert.ErrorIs(t, render.Record(&out, birth(t), render.Options{}), render.ErrNoKey)
-	assert.Error(t, render.Record(&out, birth(t), render.Options{Key: testKey, Format: 9}))
-	assert.Error(t, render.Record(&out, birth(t), render.Options{Key: testKey, Format: render.PNG, DPI: 5000}))
-	assert.Error(t, render.Record(&out, nil, render.Options{Key: testKey}))
+	assert.ErrorIs(t, render.WritePDF(&out, birth(t), render.Options{}), render.ErrNoSigner)
+	assert.Error(t, render.WritePNG(&out, birth(t), render.Options{Signer: testSigner, DPI: 5000}))
+	assert.Error(t, render.WritePDF(&out, nil, render.Options{Signer: testSigner}))
 }
 
 // Names and places with characters the fonts lack, control characters and
@@ -269,9 +287,9 @@ func FuzzBirth(f *testing.F) {
 		c := b.Clone()
 		c.Child.Name, c.Child.BirthPlace, c.Mother.Name, c.Child.BirthOrder = name, place, mother, int(order)
 		var out bytes.Buffer
-		err := render.Record(&out, c, render.Options{Key: testKey})
+		err := render.WritePDF(&out, c, render.Options{Signer: testSigner})
 		if err != nil {
-			var ve *akta.ValidationError
+			var ve *adminduk.ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("not a validation error: %v", err)
 			}
@@ -285,15 +303,19 @@ func FuzzBirth(f *testing.F) {
 
 func TestNilRecords(t *testing.T) {
 	var out bytes.Buffer
-	o := render.Options{Key: testKey}
-	assert.Error(t, render.Record(&out, (*akta.Birth)(nil), o))
-	assert.Error(t, render.Record(&out, (*akta.Death)(nil), o))
-	assert.Error(t, render.Family(&out, nil, o))
+	o := render.Options{Signer: testSigner}
+	assert.Error(t, render.WritePDF(&out, (*akta.Birth)(nil), o))
+	assert.Error(t, render.WritePDF(&out, (*akta.Death)(nil), o))
+	assert.Error(t, render.WritePDF(&out, (*akta.Family)(nil), o))
+	assert.Error(t, render.WritePDF(&out, nil, o))
+	assert.Error(t, render.WritePNG(&out, nil, o))
+	assert.Error(t, render.Dump(&out, nil, o))
+	assert.Error(t, render.WriteBatch(&out, []akta.Record{nil}, o))
 	_, err := render.Credential((*akta.Birth)(nil), o)
 	assert.Error(t, err)
 	_, err = render.Credential(nil, o)
 	assert.Error(t, err)
-	_, err = render.FamilyCredential(nil, o)
+	_, err = render.Credential((*akta.Family)(nil), o)
 	assert.Error(t, err)
 }
 
@@ -312,7 +334,7 @@ func TestLongestValues(t *testing.T) {
 	f.Members[0].Name, f.Members[0].FatherName, f.Members[0].BirthPlace, f.Members[0].Occupation = long, long, place, place
 	f.Address.Street, f.Issuer.HeadName = place, long
 	for _, v := range []any{b, f} {
-		layout := string(renderDoc(t, v, render.Options{Key: testKey, Format: render.Layout}))
+		layout := string(dumpDoc(t, v, render.Options{Signer: testSigner}))
 		var pw float64
 		for _, line := range strings.Split(layout, "\n") {
 			if strings.HasPrefix(line, "page ") {
@@ -330,7 +352,7 @@ func TestLongestValues(t *testing.T) {
 			assert.GreaterOrEqual(t, size, 3.0, line)
 		}
 	}
-	text := pdfText(t, renderDoc(t, b, render.Options{Key: testKey}))
+	text := pdfText(t, renderDoc(t, b, render.Options{Signer: testSigner}))
 	flat := strings.Join(strings.Fields(text), " ")
 	assert.Contains(t, flat, strings.ToUpper(long), "the child's name in full")
 	// The birth place and the place of issue wrap beside other columns:
@@ -341,10 +363,10 @@ func TestLongestValues(t *testing.T) {
 
 func TestCompress(t *testing.T) {
 	b := birth(t)
-	plain := renderDoc(t, b, render.Options{Key: testKey})
-	small := renderDoc(t, b, render.Options{Key: testKey, Compress: true})
+	plain := renderDoc(t, b, render.Options{Signer: testSigner})
+	small := renderDoc(t, b, render.Options{Signer: testSigner, Compress: true})
 	assert.Less(t, len(small), len(plain)*9/10)
-	assert.Equal(t, small, renderDoc(t, b, render.Options{Key: testKey, Compress: true}), "deterministic")
+	assert.Equal(t, small, renderDoc(t, b, render.Options{Signer: testSigner, Compress: true}), "deterministic")
 	text := strings.Join(strings.Fields(pdfText(t, small)), " ")
 	assert.Contains(t, text, "DUA PULUH LIMA AGUSTUS DUA RIBU DUA PULUH TIGA")
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
 )
@@ -101,7 +102,7 @@ var aktaReasons = []struct {
 	reason string
 }{
 	{akta.ErrSyntax, "syntax"}, {akta.ErrUnknownType, "type"}, {akta.ErrUnknownOffice, "office"},
-	{akta.ErrInvalidDate, "date"}, {akta.ErrInvalidSerial, "serial"}, {akta.ErrLegacy, "legacy"},
+	{adminduk.ErrInvalidDate, "date"}, {akta.ErrInvalidSerial, "serial"}, {akta.ErrLegacy, "legacy"},
 }
 
 func runAktaNumberParse(e *env, args []string) error {
@@ -202,7 +203,7 @@ func runAktaRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.in, err)
 	}
-	do := akta.DecodeOptions{Numbers: p, LenientRegions: o.lenient}
+	do := akta.DecodeOptions{Numbers: p, Lenient: o.lenient}
 	recs := make([]akta.Record, len(docs))
 	invalid := false
 	for i, d := range docs {
@@ -219,33 +220,40 @@ func runAktaRender(ctx context.Context, e *env, args []string) error {
 			continue
 		}
 		var issuer string
-		var warnings []*akta.FieldError
 		switch r := rec.(type) {
 		case *akta.Birth:
-			warnings, issuer = r.Warnings(), r.Issuer.CredentialIssuer()
+			issuer = r.Issuer.ID()
 		case *akta.Death:
-			warnings, issuer = r.Warnings(), r.Issuer.CredentialIssuer()
+			issuer = r.Issuer.ID()
 		}
 		if err := o.checkIssuer(issuer); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		for _, w := range warnings {
-			fmt.Fprintf(e.stderr, "adminduk akta render: %s: warning: %s: %s (%s)\n", name, w.Field, w.English, w.Message)
+		for _, w := range rec.Warnings() {
+			fmt.Fprintf(e.stderr, "adminduk akta render: %s: warning: %s: %s (%s)\n", name, pointerText(w.Pointer), w.English, w.Indonesian)
 		}
 		recs[i] = rec
 	}
 	if invalid {
 		return errInvalid
 	}
-	if len(recs) > 1 && ro.Format != render.PDF {
+	if len(recs) > 1 && o.png {
 		return usagef("%d records: a batch renders to one PDF, not PNG", len(recs))
 	}
-	err = o.writeOutput(e, func(w io.Writer) error { return render.Records(w, recs, ro) })
+	if ro.Signer, err = o.signer(); err != nil {
+		return err
+	}
+	err = o.writeOutput(e, func(w io.Writer) error {
+		if o.png {
+			return render.WritePNG(w, recs[0], ro)
+		}
+		return render.WriteBatch(w, recs, ro)
+	})
 	var re *render.RecordError
-	var ve *akta.ValidationError
-	if errors.As(err, &re) && errors.As(err, &ve) { // e.g. a name the font cannot print
+	var ve *adminduk.ValidationError
+	if errors.As(err, &ve) { // e.g. a name the font cannot print
 		name := o.in
-		if len(docs) > 1 {
+		if errors.As(err, &re) && len(docs) > 1 {
 			name = fmt.Sprintf("%s:%d", o.in, docs[re.Index].line)
 		}
 		return reportInvalid(e, name, ve)

@@ -245,3 +245,27 @@ func TestKKRender(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "type: unknown")
 }
+
+// The old keys of the KK number ("kk" in akta.json, "number" in kk.json)
+// are still read for one release, with a warning naming the new key; the
+// document is the same as with the new key.
+func TestRenderOldKKKey(t *testing.T) {
+	keyPath, _ := writeKey(t)
+	for _, tc := range []struct{ cmd, file, newKey, oldKey string }{
+		{"akta", "birth.json", `"kk_number"`, `"kk"`},
+		{"kk", "kk.json", `"kk_number"`, `"number"`},
+	} {
+		data, err := os.ReadFile(aktaInput(tc.file))
+		require.NoError(t, err)
+		old := strings.Replace(string(data), tc.newKey, tc.oldKey, 1)
+		require.NotEqual(t, string(data), old)
+
+		code, newPDF, errOut := aktaCLI(t, string(data), tc.cmd, "render", "--key", keyPath, "--out", "-", "--format", "pdf")
+		require.Equal(t, 0, code, errOut)
+		assert.NotContains(t, errOut, "old key")
+		code, oldPDF, errOut := aktaCLI(t, old, tc.cmd, "render", "--key", keyPath, "--out", "-", "--format", "pdf")
+		require.Equal(t, 0, code, errOut)
+		assert.Contains(t, errOut, "warning: "+strings.Trim(tc.oldKey, `"`)+`: old key, use "kk_number"`, tc.file)
+		assert.Equal(t, newPDF, oldPDF, tc.file)
+	}
+}

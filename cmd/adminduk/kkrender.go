@@ -6,13 +6,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/adminduk-id/adminduk/adminduk/credential"
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/akta/render"
 )
@@ -39,15 +40,26 @@ func runKKRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := akta.DecodeFamily(data, akta.DecodeOptions{LenientRegions: o.lenient})
+	f, err := akta.DecodeFamily(data, akta.DecodeOptions{Lenient: o.lenient})
 	if err != nil {
 		return reportInvalid(e, o.in, err)
 	}
-	if err := o.checkIssuer(f.Issuer.CredentialIssuer()); err != nil {
+	if err := o.checkIssuer(f.Issuer.ID()); err != nil {
 		return err
 	}
-	err = o.writeOutput(e, func(w io.Writer) error { return render.Family(w, f, ro) })
-	var ve *akta.ValidationError
+	for _, w := range f.Warnings() {
+		fmt.Fprintf(e.stderr, "adminduk kk render: %s: warning: %s: %s (%s)\n", o.in, pointerText(w.Pointer), w.English, w.Indonesian)
+	}
+	if ro.Signer, err = o.signer(); err != nil {
+		return err
+	}
+	err = o.writeOutput(e, func(w io.Writer) error {
+		if o.png {
+			return render.WritePNG(w, f, ro)
+		}
+		return render.WritePDF(w, f, ro)
+	})
+	var ve *adminduk.ValidationError
 	if errors.As(err, &ve) { // e.g. a name the font cannot print
 		return reportInvalid(e, o.in, ve)
 	}
@@ -60,6 +72,8 @@ type renderFlags struct {
 	issuer                         string // --issuer, else the key file's "# issuer:" line
 	dpi                            int
 	lenient, compress              bool
+	png                            bool               // PNG of the first page rather than PDF
+	signingKey                     ed25519.PrivateKey // loaded by options
 }
 
 func (o *renderFlags) add(fs *flag.FlagSet) {
@@ -91,9 +105,8 @@ func (o *renderFlags) options() (render.Options, error) {
 	ro := render.Options{DPI: o.dpi, Compress: o.compress}
 	switch format {
 	case "pdf":
-		ro.Format = render.PDF
 	case "png":
-		ro.Format = render.PNG // the first page
+		o.png = true // the first page
 	default:
 		return ro, usagef("--out %q: want a .pdf or .png file, or --format", o.out)
 	}
@@ -111,7 +124,7 @@ func (o *renderFlags) options() (render.Options, error) {
 	if err != nil {
 		return ro, err
 	}
-	ro.Key = key
+	o.signingKey = key
 	if o.issuer == "" {
 		o.issuer = issuer
 	}
@@ -120,12 +133,26 @@ func (o *renderFlags) options() (render.Options, error) {
 
 // checkIssuer refuses a document whose issuer (ID-3604) is not the key's:
 // a Dinas's key signs its own documents only. A key file without an
-// issuer line and no --issuer leave nothing to check.
+// issuer line and no --issuer take the issuer of the first document, so
+// that a batch is signed for one Dinas.
 func (o *renderFlags) checkIssuer(doc string) error {
-	if o.issuer != "" && doc != o.issuer {
+	if o.issuer == "" {
+		o.issuer = doc
+	}
+	if doc != o.issuer {
 		return fmt.Errorf("document issued by %s, the key is %s's: refusing to sign", doc, o.issuer)
 	}
 	return nil
+}
+
+// signer returns the credential signer of the key for the issuer checked
+// by checkIssuer.
+func (o *renderFlags) signer() (*credential.Signer, error) {
+	s, err := credential.NewSigner(o.issuer, o.signingKey)
+	if err != nil {
+		return nil, fmt.Errorf("--key %s: %w", o.key, err)
+	}
+	return s, nil
 }
 
 // maxRenderInput is the most akta render and kk render read, from a file
@@ -200,12 +227,35 @@ func loadSigningKey(path string) (ed25519.PrivateKey, string, error) {
 // reportInvalid prints a record's field errors, one per line, and makes the
 // command exit with status 1.
 func reportInvalid(e *env, in string, err error) error {
-	var ve *akta.ValidationError
+	var ve *adminduk.ValidationError
 	if !errors.As(err, &ve) {
 		return fmt.Errorf("%s: %w", in, err)
 	}
 	for _, f := range ve.Fields {
-		fmt.Fprintf(e.stderr, "%s: %s: %s: %s (%s)\n", in, f.Field, f.Code, f.English, f.Message)
+		if f.Pointer == "" && errors.Is(&f, adminduk.ErrSyntax) { // not JSON at all
+			fmt.Fprintf(e.stderr, "%s: %s\n", in, f.English)
+			continue
+		}
+		fmt.Fprintf(e.stderr, "%s: %s: %s: %s (%s)\n", in, pointerText(f.Pointer), f.Code, f.English, f.Indonesian)
 	}
 	return errInvalid
+}
+
+// pointerText writes a JSON pointer as the field path of the messages:
+// "/child/birth_date" as "child.birth_date", "/witnesses/1/nik" as
+// "witnesses[1].nik", the forms akta render and kk render have always
+// printed.
+func pointerText(p adminduk.Pointer) string {
+	var b strings.Builder
+	for i, t := range p.Tokens() {
+		switch {
+		case t != "" && strings.Trim(t, "0123456789") == "":
+			b.WriteString("[" + t + "]")
+		case i > 0:
+			b.WriteString("." + t)
+		default:
+			b.WriteString(t)
+		}
+	}
+	return b.String()
 }

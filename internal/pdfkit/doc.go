@@ -14,7 +14,10 @@
 // parsed once per process, in a fixed order, so that the same drawing gives
 // the same bytes. [Width] measures text with the fonts' unhinted advance
 // widths, which is what gopdf writes and what [Raster.Text] draws at any
-// resolution; [Clean] replaces the runes the fonts lack.
+// resolution; [Clean] replaces the runes the fonts lack. [RegisterSubset]
+// embeds them reduced to their [Latin] glyphs without hinting instead:
+// documents that print only Latin script (names, per Permendagri 73/2022)
+// get smaller and faster to write, with [Subset.Clean] for their text.
 //
 // # Fitting text
 //
@@ -26,7 +29,8 @@
 //
 // [QRPNG] turns a QR bitmap into a 1-bit greyscale PNG with whole pixels
 // per module; [PlaceQR] puts it on a gopdf page; [Raster.QR] draws it into a
-// raster image. Package qrenc encodes the bitmap.
+// raster image ([Raster.QRAtLeast] with a least module size).
+// Package qrenc encodes the bitmap.
 //
 // # Print marks
 //

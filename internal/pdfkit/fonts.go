@@ -175,6 +175,11 @@ func Register(pdf *gopdf.GoPdf, fonts ...Font) error {
 	if err := load(); err != nil {
 		return err
 	}
+	return register(pdf, container, fonts)
+}
+
+// register adds fonts from c, in the order given, skipping repeats.
+func register(pdf *gopdf.GoPdf, c *gopdf.FontContainer, fonts []Font) error {
 	var done [numFonts]bool
 	for _, f := range fonts {
 		if f >= numFonts {
@@ -184,7 +189,7 @@ func Register(pdf *gopdf.GoPdf, fonts ...Font) error {
 			continue
 		}
 		done[f] = true
-		if err := pdf.AddTTFFontFromFontContainer(fontInfo[f].name, container); err != nil {
+		if err := pdf.AddTTFFontFromFontContainer(fontInfo[f].name, c); err != nil {
 			return fmt.Errorf("pdfkit: font %s: %w", fontInfo[f].name, err)
 		}
 	}

@@ -66,10 +66,15 @@ func Has(f Font, r rune) bool {
 // separators become spaces, runs of spaces become one, and the ends are
 // trimmed. It returns s itself when nothing changes.
 func Clean(s string, fonts ...Font) string {
+	return clean(s, func(r rune) bool { return hasAll(fonts, r) })
+}
+
+// clean is Clean with has telling which runes print.
+func clean(s string, has func(rune) bool) string {
 	ok := true
 	prevSpace := true
 	for _, r := range s {
-		if isSpace(r) && (r != ' ' || prevSpace) || r == utf8.RuneError || !hasAll(fonts, r) {
+		if isSpace(r) && (r != ' ' || prevSpace) || r == utf8.RuneError || !has(r) {
 			ok = false
 			break
 		}
@@ -86,7 +91,7 @@ func Clean(s string, fonts ...Font) string {
 		case isSpace(r):
 			space = b.Len() > 0
 			continue
-		case r == utf8.RuneError || !hasAll(fonts, r):
+		case r == utf8.RuneError || !has(r):
 			r = '?'
 		}
 		if space {

@@ -184,12 +184,24 @@ func (r *Raster) Text(f Font, size, x, y float64, s string, c color.Color) error
 // square, so that decoders see sharp modules. Light modules are left
 // untouched, so the square should be white.
 func (r *Raster) QR(bitmap [][]bool, x, y, size float64) error {
+	return r.qr(bitmap, x, y, size, 0)
+}
+
+// QRAtLeast is [Raster.QR] with at least minModule pixels per module: at a
+// resolution too low for the square, the code is drawn larger than the
+// square, centred on it, rather than with modules a decoder cannot tell
+// apart (an A4 page previewed at 50 dpi).
+func (r *Raster) QRAtLeast(bitmap [][]bool, x, y, size float64, minModule int) error {
+	return r.qr(bitmap, x, y, size, minModule)
+}
+
+func (r *Raster) qr(bitmap [][]bool, x, y, size float64, minModule int) error {
 	n := len(bitmap)
 	if n == 0 {
 		return ErrQR
 	}
 	side := int(math.Floor(r.px(size)))
-	m := side / n
+	m := max(side/n, minModule)
 	if m < 1 {
 		return ErrQR
 	}

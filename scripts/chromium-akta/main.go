@@ -62,7 +62,9 @@ func main() {
 	if !ok {
 		log.Fatal("want a birth record")
 	}
-	o := render.Options{Key: key}
+	signer, err := credential.NewSigner(b.Issuer.ID(), key)
+	check(err)
+	o := render.Options{Signer: signer}
 	if *htmlOut != "" {
 		check(os.WriteFile(*htmlOut, page(b, o), 0o644))
 	}
@@ -72,7 +74,7 @@ func main() {
 		start := time.Now()
 		for i := 0; i < *n; i++ {
 			buf.Reset()
-			check(render.Birth(&buf, b, o))
+			check(render.WritePDF(&buf, b, o))
 			if *dir != "" {
 				check(os.WriteFile(filepath.Join(*dir, fmt.Sprintf("go-%04d.pdf", i)), buf.Bytes(), 0o644))
 			}
@@ -129,13 +131,13 @@ func page(b *akta.Birth, o render.Options) []byte {
 	}
 	svg.WriteString(`"/></svg>`)
 	up := func(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
-	words := func(d akta.Date) string { return up(adminduk.DateWords(d, adminduk.Indonesian)) }
+	words := func(d adminduk.Date) string { return up(adminduk.DateWords(d, adminduk.Indonesian)) }
 	rows := []row{
 		{"Berdasarkan Akta Kelahiran Nomor", "By virtue of Birth Certificate Number", b.Number.String()},
 		{"bahwa di", "that in", up(b.Child.BirthPlace)},
 		{"pada tanggal", "on", words(b.Child.BirthDate)},
 		{"telah lahir", "was born", up(b.Child.Name)},
-		{"anak", "child", "ke-" + up(adminduk.Terbilang(int64(b.Child.BirthOrder))) + ", " + b.Child.Sex.Indonesian()},
+		{"anak", "child", "ke-" + up(adminduk.Terbilang(int64(b.Child.BirthOrder))) + ", " + b.Child.Sex.Text(adminduk.Indonesian)},
 	}
 	if b.ParentCase() != akta.ParentsMotherOnly {
 		rows = append(rows, row{"dari ayah", "of father", up(b.Father.Name)}, row{"dan ibu", "and mother", up(b.Mother.Name)})

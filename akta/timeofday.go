@@ -2,31 +2,9 @@ package akta
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
-
-// Date is a calendar date without time or zone, the unit of every deadline
-// in civil registration: [adminduk.Date], shared with the other packages.
-type Date = adminduk.Date
-
-// NewDate returns the date y-m-d, or the zero Date and false when there is
-// no such calendar date or the year is outside 1-9999.
-func NewDate(y int, m time.Month, d int) (Date, bool) { return adminduk.NewDate(y, m, d) }
-
-// MustDate is like [NewDate] but panics when the date does not exist; for
-// tests and constants.
-func MustDate(y int, m time.Month, d int) Date { return adminduk.MustDate(y, m, d) }
-
-// DateOf returns the calendar date of t in t's location.
-func DateOf(t time.Time) Date { return adminduk.DateOf(t) }
-
-// ParseDate parses YYYY-MM-DD. Errors unwrap to [ErrInvalidDate].
-func ParseDate(s string) (Date, error) { return adminduk.ParseDate(s) }
-
-// MustParseDate is like [ParseDate] but panics on error.
-func MustParseDate(s string) Date { return adminduk.MustParseDate(s) }
 
 // TimeOfDay is a clock time to the minute (a birth or death time as
 // printed, local time of the place). The zero TimeOfDay means "not given";
@@ -43,7 +21,9 @@ func NewTimeOfDay(hour, minute int) (TimeOfDay, bool) {
 	return TimeOfDay{int16(hour*60 + minute + 1)}, true
 }
 
-// ParseTimeOfDay parses HH:MM (24-hour clock); "" gives the zero value.
+// ParseTimeOfDay parses HH:MM (24-hour clock), or the same with a dot; "" gives the zero
+// value. Errors are *[adminduk.DateError] values that unwrap to
+// [adminduk.ErrInvalidDate].
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	if s == "" {
 		return TimeOfDay{}, nil
@@ -58,7 +38,7 @@ func ParseTimeOfDay(s string) (TimeOfDay, error) {
 			return t, nil
 		}
 	}
-	return TimeOfDay{}, &NumberError{Input: s, Err: ErrInvalidDate, Msg: "want a time HH:MM"}
+	return TimeOfDay{}, &adminduk.DateError{Input: s, Msg: "want a time of day HH:MM"}
 }
 
 // IsZero reports whether t was not given.
@@ -101,19 +81,6 @@ func (t *TimeOfDay) UnmarshalText(b []byte) error {
 	}
 	*t = v
 	return nil
-}
-
-func daysIn(m time.Month, y int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 // atoi parses ASCII digits only (no sign), up to 9 of them.

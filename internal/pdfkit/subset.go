@@ -1,28 +1,141 @@
-package render
+package pdfkit
 
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"sort"
+	"sync"
 
+	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/sfnt"
 )
 
-// fontRanges are the characters the embedded fonts keep: Latin letters
-// with their diacritics (names are written in Latin script, Permendagri
-// 73/2022) and common punctuation. Other characters print as '?'.
-var fontRanges = [][2]rune{
+// Subset is the set of characters a document embeds its fonts with.
+// [Register] embeds the Go fonts whole ([AllGlyphs]); [RegisterSubset] can
+// embed them reduced to [Latin], which makes every document smaller and
+// faster to write. Measuring ([Width]) is the same for both, as the
+// advances are the same; what differs is which runes a font has
+// ([Subset.Has]) and so what [Subset.Clean] replaces.
+type Subset uint8
+
+// The subsets.
+const (
+	// AllGlyphs is every glyph of the Go fonts (Latin, Greek, Cyrillic and
+	// symbols), with their hinting instructions.
+	AllGlyphs Subset = iota
+	// Latin is the Latin letters with their diacritics (names in
+	// Indonesian documents are written in Latin script, Permendagri
+	// 73/2022) and common punctuation: U+0020-007E, U+00A0-024F,
+	// U+2010-2027, U+2030-203A, the euro and trade-mark signs. The glyphs
+	// are kept without hinting: viewers scale outlines without hints, and
+	// the instructions are most of what a document's font subset would
+	// otherwise compress.
+	Latin
+)
+
+// latinRanges are the characters of [Latin].
+var latinRanges = [][2]rune{
 	{0x20, 0x7e}, {0xa0, 0x24f}, {0x2010, 0x2027}, {0x2030, 0x203a}, {0x20ac, 0x20ac}, {0x2122, 0x2122},
 }
 
-var errFont = errors.New("render: malformed font")
+// String returns "AllGlyphs" or "Latin", "Subset(n)" for another value.
+func (s Subset) String() string {
+	switch s {
+	case AllGlyphs:
+		return "AllGlyphs"
+	case Latin:
+		return "Latin"
+	}
+	return fmt.Sprintf("Subset(%d)", uint8(s))
+}
 
-// reduceFont rebuilds a TrueType font with only the glyphs of fontRanges
-// and no hinting (glyph instructions, fpgm, prep and cvt dropped). Viewers
+// IsValid reports whether s is AllGlyphs or Latin.
+func (s Subset) IsValid() bool { return s <= Latin }
+
+// Has reports whether f embedded as s has a glyph for r.
+func (s Subset) Has(f Font, r rune) bool {
+	if s == Latin && !inRanges(latinRanges, r) {
+		return false
+	}
+	return Has(f, r)
+}
+
+// Clean is [Clean] for fonts embedded as s: runes outside s become '?'
+// too.
+func (s Subset) Clean(str string, fonts ...Font) string {
+	if s != Latin {
+		return Clean(str, fonts...)
+	}
+	return clean(str, func(r rune) bool { return inRanges(latinRanges, r) && hasAll(fonts, r) })
+}
+
+func inRanges(ranges [][2]rune, r rune) bool {
+	for _, rg := range ranges {
+		if rg[0] <= r && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	latinOnce      sync.Once
+	latinContainer *gopdf.FontContainer
+	latinErr       error
+)
+
+// loadLatin reduces the fonts to Latin once per process and parses them for
+// gopdf, under the same names as the whole fonts.
+func loadLatin() error {
+	latinOnce.Do(func() {
+		if latinErr = load(); latinErr != nil {
+			return
+		}
+		c := &gopdf.FontContainer{}
+		for i := range numFonts {
+			data, err := reduceFont(fontInfo[i].ttf, latinRanges)
+			if err != nil {
+				latinErr = fmt.Errorf("pdfkit: font %s: %w", fontInfo[i].name, err)
+				return
+			}
+			opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(rune) rune { return '?' }}
+			if err := c.AddTTFFontDataWithOption(fontInfo[i].name, data, opt); err != nil {
+				latinErr = fmt.Errorf("pdfkit: font %s: %w", fontInfo[i].name, err)
+				return
+			}
+		}
+		latinContainer = c
+	})
+	return latinErr
+}
+
+// RegisterSubset is [Register] with the fonts embedded as s: the same
+// names, so the same SetFont calls, and for [Latin] reduced fonts that
+// every document subsets faster and compresses smaller. Text drawn with
+// them must be cleaned with [Subset.Clean].
+func RegisterSubset(pdf *gopdf.GoPdf, s Subset, fonts ...Font) error {
+	switch s {
+	case AllGlyphs:
+		return Register(pdf, fonts...)
+	case Latin:
+	default:
+		return fmt.Errorf("pdfkit: unknown subset %d", uint8(s))
+	}
+	if err := loadLatin(); err != nil {
+		return err
+	}
+	return register(pdf, latinContainer, fonts)
+}
+
+var errMalformedFont = errors.New("pdfkit: malformed font")
+
+// reduceFont rebuilds a TrueType font with only the glyphs of ranges and
+// no hinting (glyph instructions, fpgm, prep and cvt dropped). Viewers
 // scale outlines without hints, and every document embeds a subset whose
 // size is mostly the per-glyph tables (hmtx, loca) and the instructions:
 // the reduced font halves what each document compresses.
-func reduceFont(ttf []byte) ([]byte, error) {
+func reduceFont(ttf []byte, ranges [][2]rune) ([]byte, error) {
 	be := binary.BigEndian
 	f, err := sfnt.Parse(ttf)
 	if err != nil {
@@ -34,20 +147,20 @@ func reduceFont(ttf []byte) ([]byte, error) {
 	}
 	for _, t := range []string{"head", "hhea", "hmtx", "maxp", "loca", "glyf", "name", "post", "OS/2"} {
 		if _, ok := tables[t]; !ok {
-			return nil, errFont
+			return nil, errMalformedFont
 		}
 	}
 	head, hhea, maxp := clone(tables["head"]), clone(tables["hhea"]), clone(tables["maxp"])
 	hmtx, loca, glyf := tables["hmtx"], tables["loca"], tables["glyf"]
 	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 32 {
-		return nil, errFont
+		return nil, errMalformedFont
 	}
 	numGlyphs := int(be.Uint16(maxp[4:]))
 	numHM := int(be.Uint16(hhea[34:]))
 	long := be.Uint16(head[50:]) == 1
 	if numHM == 0 || numHM > numGlyphs || len(hmtx) < 4*numHM+2*(numGlyphs-numHM) ||
 		(long && len(loca) < 4*(numGlyphs+1)) || (!long && len(loca) < 2*(numGlyphs+1)) {
-		return nil, errFont
+		return nil, errMalformedFont
 	}
 	offset := func(g int) int {
 		if long {
@@ -72,7 +185,7 @@ func reduceFont(ttf []byte) ([]byte, error) {
 		gid int
 	}
 	var cmap []pair
-	for _, rg := range fontRanges {
+	for _, rg := range ranges {
 		for r := rg[0]; r <= rg[1]; r++ {
 			g, err := f.GlyphIndex(&buf, r)
 			if err != nil || g == 0 {
@@ -94,19 +207,19 @@ func reduceFont(ttf []byte) ([]byte, error) {
 		offsets = append(offsets, len(newGlyf))
 		s, e := offset(g), offset(g+1)
 		if s > e || e > len(glyf) {
-			return nil, errFont
+			return nil, errMalformedFont
 		}
 		gl := glyf[s:e]
 		if len(gl) >= 10 && int16(be.Uint16(gl)) >= 0 { // simple glyph: drop instructions
 			p := 10 + 2*int(be.Uint16(gl))
 			if p+2 > len(gl) || p+2+int(be.Uint16(gl[p:])) > len(gl) {
-				return nil, errFont
+				return nil, errMalformedFont
 			}
 			newGlyf = append(newGlyf, gl[:p]...)
 			newGlyf = append(newGlyf, 0, 0)
 			newGlyf = append(newGlyf, gl[p+2+int(be.Uint16(gl[p:])):]...)
 		} else if len(gl) > 0 {
-			return nil, errFont // composite glyphs would need their components renumbered
+			return nil, errMalformedFont // composite glyphs would need their components renumbered
 		}
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
@@ -193,18 +306,18 @@ func clone(b []byte) []byte { return append([]byte(nil), b...) }
 func tableMap(ttf []byte) (map[string][]byte, error) {
 	be := binary.BigEndian
 	if len(ttf) < 12 {
-		return nil, errFont
+		return nil, errMalformedFont
 	}
 	n := int(be.Uint16(ttf[4:]))
 	if len(ttf) < 12+16*n {
-		return nil, errFont
+		return nil, errMalformedFont
 	}
 	m := make(map[string][]byte, n)
 	for i := 0; i < n; i++ {
 		e := ttf[12+16*i:]
 		off, length := int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
 		if off < 0 || length < 0 || off+length > len(ttf) {
-			return nil, errFont
+			return nil, errMalformedFont
 		}
 		m[string(e[:4])] = ttf[off : off+length]
 	}
