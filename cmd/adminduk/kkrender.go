@@ -98,6 +98,9 @@ func (o *renderFlags) options() (render.Options, error) {
 	if o.out == "" {
 		return render.Options{}, usagef("--out is required")
 	}
+	if err := checkOutput(o.out); err != nil {
+		return render.Options{}, err
+	}
 	format := strings.ToLower(o.format)
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.out)), ".")
@@ -182,28 +185,18 @@ func (o *renderFlags) readInput(e *env) ([]byte, error) {
 	return data, nil
 }
 
-// writeOutput renders into a temporary file next to --out and renames it,
-// so that a failure leaves no half-written document.
+// writeOutput renders into --out through the CLI's one output helper: a
+// failure leaves no half-written document, and the file gets the umask.
 func (o *renderFlags) writeOutput(e *env, render func(io.Writer) error) error {
-	if o.out == "-" {
-		return render(e.stdout)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(o.out), ".adminduk-*"+filepath.Ext(o.out))
+	out, err := createOutput(e, o.out, 0)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := render(tmp); err != nil {
-		tmp.Close()
+	defer out.Abort()
+	if err := render(out); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), o.out)
+	return out.Commit()
 }
 
 // loadSigningKey reads an Ed25519 private key from a PKCS#8 PEM file, and

@@ -30,3 +30,26 @@ func TestCreateOutputRespectsUmask(t *testing.T) {
 		assert.Equal(t, tt.want, fi.Mode().Perm(), "perm %v", tt.perm)
 	}
 }
+
+// TestRenderOutputs: akta render and kk render check --out before any work
+// (a directory or a missing directory is a usage error that names no
+// temporary file) and create the document with the umask, never 0644.
+func TestRenderOutputs(t *testing.T) {
+	keyPath, _ := writeKey(t)
+	dir := t.TempDir()
+	for _, tc := range []struct{ cmd, input string }{{"akta", "birth.json"}, {"kk", "kk.json"}} {
+		for _, out := range []string{dir, filepath.Join(dir, "missing", "x.pdf")} {
+			code, _, errOut := aktaCLI(t, "", tc.cmd, "render", "--key", keyPath, "--in", aktaInput(tc.input), "--out", out)
+			assert.Equal(t, 2, code, "%s render --out %s: %s", tc.cmd, out, errOut)
+			assert.NotContains(t, errOut, ".tmp", errOut)
+		}
+		old := syscall.Umask(0o077)
+		path := filepath.Join(dir, tc.cmd+".pdf")
+		code, _, errOut := aktaCLI(t, "", tc.cmd, "render", "--key", keyPath, "--in", aktaInput(tc.input), "--out", path)
+		syscall.Umask(old)
+		require.Equal(t, 0, code, errOut)
+		fi, err := os.Stat(path)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), tc.cmd)
+	}
+}
