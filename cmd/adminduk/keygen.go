@@ -3,14 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"github.com/adminduk-id/adminduk/adminduk"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -76,14 +73,14 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 	file.Write(pemBytes)
 
 	// Both files or neither: the new JWK Set is written to a temporary
-	// file first, then the key is created, then the set is renamed into
-	// place; a failure at any step removes what was made.
-	var pending *pendingFile
+	// file first (createOutput), then the key is created, then the set is
+	// renamed into place; a failure at any step removes what was made.
+	var pending *output
 	keys := 0
 	if *jwks != "" {
 		old, err := os.ReadFile(*jwks)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("--jwks %s: %w", *jwks, plainErr(err))
+			return fmt.Errorf("--jwks %s: %w", *jwks, unwrapPath(err))
 		}
 		set, skipped, err := credential.ParseJWKSet(old)
 		if len(bytes.TrimSpace(old)) > 0 && err != nil {
@@ -97,10 +94,13 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 			return fmt.Errorf("--jwks %s: %w", *jwks, err)
 		}
 		keys = len(set.Keys) + 1
-		if pending, err = writePending(*jwks, data); err != nil {
+		if pending, err = createOutput(e, *jwks, 0); err != nil {
 			return err
 		}
-		defer pending.discard()
+		defer pending.Abort()
+		if _, err := pending.Write(data); err != nil {
+			return fmt.Errorf("--jwks %s: cannot write: %w", *jwks, unwrapPath(err))
+		}
 	}
 	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -108,14 +108,14 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stderr, "adminduk keygen: %s exists: a key file is never overwritten\n", *out)
 			return errInvalid
 		}
-		return fmt.Errorf("--out %s: %w", *out, plainErr(err))
+		return fmt.Errorf("--out %s: %w", *out, unwrapPath(err))
 	}
 	_, werr := f.Write(file.Bytes())
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
 	if werr == nil && pending != nil {
-		werr = pending.commit()
+		werr = pending.Commit()
 	}
 	if werr != nil {
 		os.Remove(*out)
@@ -148,76 +148,4 @@ func parseWhen(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Parse(time.RFC3339, s)
-}
-
-// pendingFile is a complete new version of a file, written next to it
-// under a temporary name, waiting to be renamed over it.
-type pendingFile struct {
-	tmp, path string
-	done      bool
-}
-
-// writePending writes data to a new file next to path, created with mode
-// 0666 less the umask (as os.Create does); errors name path, never the
-// temporary file.
-func writePending(path string, data []byte) (*pendingFile, error) {
-	dir, base := filepath.Dir(path), "."+strings.TrimPrefix(filepath.Base(path), ".")
-	var f *os.File
-	var err error
-	for range 100 {
-		var rnd [6]byte
-		rand.Read(rnd[:])
-		name := filepath.Join(dir, base+"-"+hex.EncodeToString(rnd[:])+".tmp")
-		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("--jwks %s: cannot write next to it: %w", path, plainErr(err))
-	}
-	p := &pendingFile{tmp: f.Name(), path: path}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		p.discard()
-		return nil, fmt.Errorf("--jwks %s: cannot write: %w", path, plainErr(err))
-	}
-	return p, nil
-}
-
-// commit renames the new version over the file.
-func (p *pendingFile) commit() error {
-	if err := os.Rename(p.tmp, p.path); err != nil {
-		return fmt.Errorf("--jwks %s: cannot replace: %w", p.path, plainErr(err))
-	}
-	p.done = true
-	return nil
-}
-
-// discard removes the temporary file unless committed.
-func (p *pendingFile) discard() {
-	if !p.done {
-		os.Remove(p.tmp)
-		p.done = true
-	}
-}
-
-// plainErr strips the operation and path of an *fs.PathError or
-// *os.LinkError, so that a message names only the files the user gave.
-func plainErr(err error) error {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Err
-	case errors.As(err, &le):
-		return le.Err
-	}
-	return err
 }

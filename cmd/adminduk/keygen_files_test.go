@@ -35,17 +35,18 @@ func TestKeygenJWKSUmask(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o640), st.Mode().Perm())
 }
 
-// TestKeygenJWKSNotWritable: when the JWK Set cannot be written, no key is
-// left behind (a rerun would refuse to overwrite it), and the message names
-// the user's file, not a temporary one.
+// TestKeygenJWKSNotWritable: when the JWK Set cannot be written (here its
+// directory is missing: a usage error, as for every output of the CLI), no
+// key is left behind (a rerun would refuse to overwrite it), and the message
+// names the user's file, not a temporary one.
 func TestKeygenJWKSNotWritable(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "key.pem")
 	jwks := filepath.Join(dir, "missing-dir", "keys.json")
 	code, _, errOut := runCLI(t, "", "keygen", "--issuer", "ID-6208", "--out", key, "--jwks", jwks)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, jwks)
-	assert.NotContains(t, errOut, ".keys.json-")
+	assert.NotContains(t, errOut, ".tmp")
 	_, err := os.Stat(key)
 	assert.True(t, os.IsNotExist(err), "no key without its JWK Set")
 

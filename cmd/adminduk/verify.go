@@ -269,7 +269,7 @@ func readKeySet(e *env, path string) (credential.KeySet, error) {
 func readFileMax(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, plainErr(err)
+		return nil, unwrapPath(err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > limit {
@@ -277,7 +277,7 @@ func readFileMax(path string, limit int64) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, plainErr(err)
+		return nil, unwrapPath(err)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("more than the %d MB this reads", limit>>20)

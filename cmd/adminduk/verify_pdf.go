@@ -232,13 +232,13 @@ func firstLine(b []byte) string {
 func readInput(path, flag string, isType func(head []byte) bool, notType string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+		return nil, fmt.Errorf("%s %s: %w", flag, path, unwrapPath(err))
 	}
 	defer f.Close()
 	head := make([]byte, 1024)
 	k, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+		return nil, fmt.Errorf("%s %s: %w", flag, path, unwrapPath(err))
 	}
 	if !isType(head[:k]) {
 		return nil, fmt.Errorf("%s %s: %s", flag, path, notType)
@@ -255,14 +255,14 @@ func readInput(path, flag string, isType func(head []byte) bool, notType string)
 		data := make([]byte, size)
 		copy(data, head[:k])
 		if _, err := io.ReadFull(f, data[k:]); err != nil {
-			return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+			return nil, fmt.Errorf("%s %s: %w", flag, path, unwrapPath(err))
 		}
 		return data, nil
 	}
 	var buf bytes.Buffer
 	buf.Write(head[:k])
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxInputBytes+1-int64(k))); err != nil {
-		return nil, fmt.Errorf("%s %s: %w", flag, path, plainErr(err))
+		return nil, fmt.Errorf("%s %s: %w", flag, path, unwrapPath(err))
 	}
 	if buf.Len() > maxInputBytes {
 		return nil, fmt.Errorf("%s %s: more than the %d MB verify reads", flag, path, maxInputBytes>>20)
