@@ -3,6 +3,8 @@ package partnership
 import (
 	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Agreement is one PKS between the Dinas and a partner. It is a plain value:
@@ -20,10 +22,10 @@ type Agreement struct {
 	Partner       Partner `json:"partner"`
 	Scope         Scope   `json:"scope"`
 	// Signed is the day both parties signed; zero for a draft.
-	Signed Date `json:"signed,omitzero"`
+	Signed adminduk.Date `json:"signed,omitzero"`
 	// Start and End are the first and last days of the term, inclusive.
-	Start Date `json:"start,omitzero"`
-	End   Date `json:"end,omitzero"`
+	Start adminduk.Date `json:"start,omitzero"`
+	End   adminduk.Date `json:"end,omitzero"`
 	// Term is the length the agreement was signed for, when it is a whole
 	// number of months; End is authoritative.
 	Term  Term  `json:"term,omitzero"`
@@ -111,7 +113,7 @@ func (s *Scope) Validate() error {
 // suspended one is [Expired] after its end. Draft, expired and terminated
 // agreements stay what they are. (The recorded State is taken as current;
 // StatusOn does not replay the journal.)
-func (a *Agreement) StatusOn(d Date) State {
+func (a *Agreement) StatusOn(d adminduk.Date) State {
 	if (a.State == Signed || a.State == Active || a.State == Suspended) && !a.Signed.IsZero() && d.Before(a.Signed) {
 		return Draft
 	}
@@ -133,12 +135,12 @@ func (a *Agreement) StatusOn(d Date) State {
 }
 
 // InForce reports whether the agreement is active on day d.
-func (a *Agreement) InForce(d Date) bool { return a.StatusOn(d) == Active }
+func (a *Agreement) InForce(d adminduk.Date) bool { return a.StatusOn(d) == Active }
 
 // DaysLeft returns the number of days from d to the last day of the term (0
 // on the last day, negative once it has passed), and false for a draft, a
 // terminated agreement or one without an end date.
-func (a *Agreement) DaysLeft(d Date) (int, bool) {
+func (a *Agreement) DaysLeft(d adminduk.Date) (int, bool) {
 	if a.End.IsZero() || a.State == Draft || a.State == Terminated {
 		return 0, false
 	}
@@ -147,13 +149,13 @@ func (a *Agreement) DaysLeft(d Date) (int, bool) {
 
 // Permits reports whether the agreement lets its partner use service s on
 // day d: it is in force that day and its scope has s.
-func (a *Agreement) Permits(s Service, d Date) bool {
+func (a *Agreement) Permits(s Service, d adminduk.Date) bool {
 	return a.Scope.Services.Has(s) && a.InForce(d)
 }
 
 // termBetween returns the term from start to end inclusive when it is a
 // whole number of months, the zero Term otherwise.
-func termBetween(start, end Date) Term {
+func termBetween(start, end adminduk.Date) Term {
 	if start.IsZero() || end.IsZero() || end.Before(start) {
 		return Term{}
 	}

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -408,7 +409,7 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	}
 	for _, d := range []struct {
 		c   int
-		dst *Date
+		dst *adminduk.Date
 	}{{colSigned, &a.Signed}, {colStart, &a.Start}, {colEnd, &a.End}} {
 		if f[d.c] == "" {
 			continue
@@ -495,21 +496,33 @@ func badText(s string) string {
 }
 
 // parseCSVDate parses YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (the day first, as
-// Indonesian spreadsheets write dates).
-func parseCSVDate(s string) (Date, error) {
-	if len(s) == 10 && (s[2] == '/' || s[2] == '-') && s[5] == s[2] {
-		return dateFromParts(s, s[6:], s[3:5], s[:2])
-	}
-	if len(s) >= 8 && len(s) <= 10 && strings.Count(s, "/") == 2 {
-		p := strings.Split(s, "/")
-		if len(p[0]) <= 2 && len(p[1]) <= 2 && len(p[2]) == 4 {
-			return dateFromParts(s, p[2], p[1], p[0])
+// Indonesian spreadsheets write dates; see [adminduk.ParseDateLenient]), and
+// D/M/YYYY with one-digit day or month. Errors are *[ParseError] values that
+// unwrap to [adminduk.ErrInvalidDate].
+func parseCSVDate(s string) (adminduk.Date, error) {
+	in := s
+	if len(s) >= 8 && len(s) < 10 && strings.Count(s, "/") == 2 {
+		if p := strings.Split(s, "/"); len(p[0]) >= 1 && len(p[0]) <= 2 && len(p[1]) >= 1 && len(p[1]) <= 2 && len(p[2]) == 4 {
+			s = pad2(p[0]) + "/" + pad2(p[1]) + "/" + p[2]
 		}
 	}
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		return ParseDate(s)
+	d, err := adminduk.ParseDateLenient(s)
+	if err != nil {
+		msg := "want YYYY-MM-DD or DD/MM/YYYY"
+		if de, ok := err.(*adminduk.DateError); ok && de.Msg == "no such calendar date" {
+			msg = de.Msg
+		}
+		return adminduk.Date{}, &ParseError{What: "date", Input: in, Msg: msg, Err: err}
 	}
-	return Date{}, &ParseError{What: "date", Input: s, Msg: "want YYYY-MM-DD or DD/MM/YYYY"}
+	return d, nil
+}
+
+// pad2 pads a one-digit day or month with a zero.
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
 }
 
 // numberKey normalises an agreement number for duplicate detection.

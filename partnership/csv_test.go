@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,13 +29,13 @@ func TestReadCSVSerangBadRows(t *testing.T) {
 		got = append(got, bad{e.Line, e.Column, errors.Unwrap(e)})
 	}
 	want := []bad{
-		{22, "category", ErrSyntax},  // unknown category "apotek"
-		{33, "end", ErrInvalid},      // end before start
-		{44, "number", ErrConflict},  // duplicate of line 7
-		{55, "signed", ErrSyntax},    // 2024-02-30
-		{61, "", ErrInvalid},         // a missing column
-		{67, "services", ErrSyntax},  // unknown service "ktp"
-		{73, "district", ErrInvalid}, // 36.04.99 is in no edition
+		{22, "category", ErrSyntax},             // unknown category "apotek"
+		{33, "end", ErrInvalid},                 // end before start
+		{44, "number", ErrConflict},             // duplicate of line 7
+		{55, "signed", adminduk.ErrInvalidDate}, // 2024-02-30
+		{61, "", ErrInvalid},                    // a missing column
+		{67, "services", ErrSyntax},             // unknown service "ktp"
+		{73, "district", ErrInvalid},            // 36.04.99 is in no edition
 	}
 	require.Len(t, got, len(want))
 	for i, w := range want {

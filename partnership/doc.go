@@ -19,7 +19,7 @@
 // codes are accepted and count for their successor) and a [Contact]. An
 // [Agreement] has the numbers of both parties, its partner, a [Scope] of
 // [Services] (with [BenefitTerms] for KIA benefits), the signing date, a
-// start and end ([Date], inclusive) and the [Term] (two years by default,
+// start and end ([adminduk.Date], inclusive) and the [Term] (two years by default,
 // [DefaultTerm]).
 //
 // # Lifecycle

@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // sentinel reports whether err unwraps to one of the package's sentinels.
 func sentinel(err error) bool {
-	for _, s := range []error{ErrSyntax, ErrInvalid, ErrConflict} {
+	for _, s := range []error{ErrSyntax, ErrInvalid, ErrConflict, adminduk.ErrInvalidDate} {
 		if errors.Is(err, s) {
 			return true
 		}
@@ -102,14 +103,14 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
+		d, err := adminduk.ParseDate(s)
 		ref, refErr := time.Parse("2006-01-02", s)
 		if refErr != nil || ref.Year() < 1 {
 			assert.Error(t, err, s)
 			return
 		}
 		require.NoError(t, err, s)
-		want, ok := NewDate(ref.Date())
+		want, ok := adminduk.NewDate(ref.Date())
 		require.True(t, ok)
 		assert.Equal(t, want, d)
 		assert.Equal(t, s, d.String())
@@ -122,7 +123,7 @@ func FuzzParseTerm(f *testing.F) {
 	for _, s := range []string{"2y", "24m", "1y6m", "2", "0y", "99y", "6m1y"} {
 		f.Add(s)
 	}
-	start := MustParseDate("2024-02-29")
+	start := adminduk.MustParseDate("2024-02-29")
 	f.Fuzz(func(t *testing.T, s string) {
 		tm, err := ParseTerm(s)
 		if err != nil {

@@ -3,6 +3,8 @@ package partnership
 import (
 	"strings"
 	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Entry is one event in an agreement's journal.
@@ -85,7 +87,7 @@ func (a *Agreement) Apply(e Event, c Change) error {
 	if !ok {
 		return &TransitionError{ID: a.ID, From: a.State, Event: e}
 	}
-	day := DateOf(c.At)
+	day := adminduk.DateOf(c.At)
 	refuse := func(msg string) error { return &TransitionError{ID: a.ID, From: a.State, Event: e, Msg: msg} }
 	signed, end := a.Signed, a.End
 	switch e {
@@ -136,7 +138,7 @@ type Renewal struct {
 	Number        string // the successor's number; required, and not the predecessor's
 	PartnerNumber string
 	// Start defaults to the day after the predecessor's end.
-	Start Date
+	Start adminduk.Date
 	// Term defaults to [DefaultTerm]; the successor's End is Term.End(Start).
 	Term Term
 	// Scope defaults to the predecessor's.
@@ -186,7 +188,7 @@ func (a *Agreement) Renew(c Change, r Renewal) (Agreement, error) {
 	}
 	s := Agreement{
 		ID: r.ID, Number: r.Number, PartnerNumber: r.PartnerNumber, Partner: a.Partner, Scope: scope,
-		Signed: DateOf(c.At), Start: start, End: term.End(start), Term: term, State: Signed, Predecessor: a.ID,
+		Signed: adminduk.DateOf(c.At), Start: start, End: term.End(start), Term: term, State: Signed, Predecessor: a.ID,
 		Journal: Journal{{Event: EventSign, From: Draft, To: Signed, Actor: c.Actor, At: c.At, Reason: c.Reason, Related: a.ID}},
 	}
 	if err := s.Validate(); err != nil {

@@ -3,6 +3,7 @@ package partnership
 import (
 	"strconv"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -130,11 +131,11 @@ type CountTargetResult struct {
 // signed, at the latest d's year) to d's year, counting agreements signed on
 // or before d; EveryDistrict targets
 // give one result per kab/kota, Target.Region or else each of regions.
-func Evaluate(as []Agreement, d Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
+func Evaluate(as []Agreement, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
 	return evaluate(as, currentDistricts(as), d, targets, regions)
 }
 
-func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
+func evaluate(as []Agreement, cur []wilayah.Code, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
 	var out []CountTargetResult
 	for _, t := range targets {
 		if err := t.Validate(); err != nil {
