@@ -3,7 +3,6 @@ package coverage
 import (
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -34,9 +33,9 @@ var DefaultBands = []int{0, 1, 5, 7, 13, 16}
 // Options configure an [Aggregator].
 type Options struct {
 	// AsOf is the reference date: ages, holding and the report are taken
-	// on this calendar date (in AsOf's location). Required; the package
+	// on this calendar date. Required (from the year 1800); the package
 	// never reads the clock.
-	AsOf time.Time
+	AsOf adminduk.Date
 	// AktaAges and KIAAges are the age ranges of the indicators; zero
 	// values mean [DefaultAktaAges] and [DefaultKIAAges].
 	AktaAges, KIAAges AgeRange
@@ -67,7 +66,7 @@ func (o *Options) validate() error {
 	if o.AsOf.IsZero() {
 		return &ValidationError{Field: "as of", Msg: "no reference date"}
 	}
-	if civilOf(o.AsOf).key == 0 {
+	if o.AsOf.Year() < minYear {
 		return &ValidationError{Field: "as of", Msg: "year out of range"}
 	}
 	if o.AktaAges == (AgeRange{}) {
@@ -126,8 +125,8 @@ func (o *Options) validate() error {
 type Aggregator struct {
 	opt     Options
 	parser  adminduk.Parser
-	asOf    civilDate
-	start   civilDate // start of the projection window
+	asOf    adminduk.Date
+	start   adminduk.Date // start of the projection window
 	ranges  [2]AgeRange
 	maxAge  int // ages tallied: 0..maxAge-1
 	cohorts int // birth years tallied: asOf year - k, k < cohorts
@@ -199,10 +198,10 @@ func NewAggregator(o Options) (*Aggregator, error) {
 	if err := o.validate(); err != nil {
 		return nil, err
 	}
-	a := &Aggregator{opt: o, asOf: civilOf(o.AsOf), tallies: map[wilayah.Code]*tally{},
+	a := &Aggregator{opt: o, asOf: o.AsOf, tallies: map[wilayah.Code]*tally{},
 		lookup: map[uint32]districtEntry{}, notes: map[noteKey]*note{}}
-	a.parser = adminduk.NewParser(adminduk.Options{AsOf: adminduk.DateOf(a.asOf.time()), Lenient: o.LenientNIK})
-	a.start = a.asOf.addMonths(-o.Window)
+	a.parser = adminduk.NewParser(adminduk.Options{AsOf: a.asOf, Lenient: o.LenientNIK})
+	a.start = a.asOf.AddMonths(-o.Window)
 	a.ranges = [2]AgeRange{o.AktaAges, o.KIAAges}
 	a.maxAge = max(o.AktaAges.To, o.KIAAges.To)
 	a.cohorts = o.AktaAges.To + 1
@@ -215,7 +214,7 @@ func NewAggregator(o Options) (*Aggregator, error) {
 func (a *Aggregator) Add(r Record, line int) error {
 	a.measured, a.dated = [2]bool{true, true}, [2]bool{true, true}
 	a.stats.Rows++
-	rw := row{akta: doc{r.HasAkta, civilOf(r.AktaDate)}, kia: doc{r.HasKIA, civilOf(r.KIADate)}}
+	rw := row{akta: doc{r.HasAkta, r.AktaDate}, kia: doc{r.HasKIA, r.KIADate}}
 	fail := func(col column, msg string, err error) error {
 		name := ""
 		if col < numCols {
@@ -228,15 +227,14 @@ func (a *Aggregator) Add(r Record, line int) error {
 	if !r.NIK.IsValid() {
 		return fail(colNIK, "no NIK", ErrSyntax)
 	}
-	y, m, d := r.NIK.Birth()
-	nikBirth, _ := newCivil(y, int(m), d)
+	nikBirth := r.NIK.BirthDate()
 	rw.birth = nikBirth
 	if !r.BirthDate.IsZero() {
-		rw.birth = civilOf(r.BirthDate)
-		if rw.birth.key == 0 {
+		rw.birth = r.BirthDate
+		if rw.birth.Year() < minYear {
 			return fail(colBirth, "year out of range", ErrSyntax)
 		}
-		rw.mismatch = rw.birth.key%1000000 != nikBirth.key%1000000
+		rw.mismatch = yymmdd(rw.birth) != yymmdd(nikBirth)
 	}
 	rw.female = r.NIK.Sex() == adminduk.Female
 	if r.Sex != 0 {
@@ -266,10 +264,10 @@ func (a *Aggregator) checkDocs(rw *row, line int) *RowError {
 	for i, d := range [2]doc{rw.akta, rw.kia} {
 		col := [2]column{colAktaDate, colKIADate}[i]
 		switch {
-		case d.date.key == 0:
+		case d.date.IsZero():
 		case !d.has:
 			return &RowError{Line: line, Column: Columns[col], Msg: "dated, but " + Columns[col-1] + " is 0", Err: ErrInvalid}
-		case d.date.key < rw.birth.key:
+		case d.date.Before(rw.birth):
 			return &RowError{Line: line, Column: Columns[col], Msg: "before the birth date", Err: ErrInvalid}
 		}
 	}
@@ -351,8 +349,7 @@ func (a *Aggregator) count(k WarningKind, ind Indicator, line int) {
 
 // tally adds a checked row to its kecamatan.
 func (a *Aggregator) tally(r *row, e districtEntry, line int) {
-	ageKey := a.asOf.key - r.birth.key
-	if ageKey < 0 {
+	if r.birth.After(a.asOf) {
 		a.stats.Future++
 		a.count(WarnBornAfterAsOf, 0, line)
 		return
@@ -368,15 +365,15 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 		a.count(WarnNIKMismatch, 0, line)
 	}
 	t := e.t
-	asOf := a.asOf.key
-	aktaNow := r.akta.has && r.akta.date.key <= asOf
-	kiaNow := r.kia.has && r.kia.date.key <= asOf
+	asOf := a.asOf
+	aktaNow := r.akta.has && !r.akta.date.After(asOf)
+	kiaNow := r.kia.has && !r.kia.date.After(asOf)
 	for i, d := range [2]doc{r.akta, r.kia} {
 		switch {
 		case !d.has:
-		case d.date.key == 0 && a.dated[i]:
+		case d.date.IsZero() && a.dated[i]:
 			a.count(WarnUndated, Indicator(i+1), line)
-		case d.date.key > asOf:
+		case d.date.After(asOf):
 			a.count(WarnIssuedAfterAsOf, Indicator(i+1), line)
 		}
 	}
@@ -384,7 +381,7 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 	if r.female {
 		sex = 1
 	}
-	if age := int(ageKey / 10000); age < a.maxAge {
+	if age := r.birth.YearsAt(asOf); age < a.maxAge {
 		c := &t.ages[sex][age]
 		c.n++
 		if aktaNow {
@@ -396,28 +393,28 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 	} else {
 		a.stats.Older++
 	}
-	if k := a.asOf.year() - r.birth.year(); k < len(t.cohorts) {
+	if k := asOf.Year() - r.birth.Year(); k < len(t.cohorts) {
 		c := &t.cohorts[k]
 		c.births++
 		if aktaNow {
 			c.registered++
 			switch {
-			case r.akta.date.key == 0:
+			case r.akta.date.IsZero():
 				c.undated++
-			case r.akta.date.key < r.birth.key+10000: // before the first birthday
+			case r.birth.YearsAt(r.akta.date) < 1: // before the first birthday
 				c.within1y++
-				if r.akta.date.day-r.birth.day <= 60 {
+				if r.birth.DaysUntil(r.akta.date) <= 60 {
 					c.within60++
 				}
 			}
 		}
 	}
-	if start := a.start.key; r.birth.key <= start {
-		age0 := int((start - r.birth.key) / 10000)
+	if start := a.start; !r.birth.After(start) {
+		age0 := r.birth.YearsAt(start)
 		for i, d := range [2]doc{r.akta, r.kia} {
 			if a.ranges[i].Contains(age0) {
 				t.start[i].Required++
-				if d.has && d.date.key <= start {
+				if d.has && !d.date.After(start) {
 					t.start[i].With++
 				}
 			}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -12,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var asOf2025 = time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+var asOf2025 = adminduk.MustDate(2025, 6, 30)
 
 // smallCSV has one row per case; the comment column is ignored (with a
 // warning), and its quoted commas must not shift the fields.

@@ -278,17 +278,16 @@ func (a *Aggregator) parseFields(n int, f *[numCols][]byte, rw *row) *RowError {
 		e.Input = maskNIK(nb)
 		return e
 	}
-	y, m, d := nik.Birth()
-	nikKey := int32(y%100*10000 + int(m)*100 + d)
+	nikBirth := nik.BirthDate()
 	if b := f[colBirth]; len(b) > 0 {
 		c, ok := parseDate(b)
 		if !ok {
 			return fail(colBirth, "want a calendar date YYYY-MM-DD", ErrSyntax)
 		}
 		rw.birth = c
-		rw.mismatch = c.key%1000000 != nikKey
+		rw.mismatch = yymmdd(c) != yymmdd(nikBirth)
 	} else {
-		rw.birth, _ = newCivil(y, int(m), d)
+		rw.birth = nikBirth
 	}
 	nikFemale := nik.Sex() == adminduk.Female
 	rw.female = nikFemale

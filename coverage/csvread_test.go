@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -101,7 +100,7 @@ func TestAgesAndBoundaries(t *testing.T) {
 		"6208012902080001,2008-02-29,62.08.01,1\n" + // 17 on 2025-02-28? no: 16 until 1 March
 		"6208012802070001,2007-02-28,62.08.01,1\n" + // 18 on 2025-02-28: out
 		"6208010103070001,2007-03-01,62.08.01,0\n" // 17 until 2025-03-01
-	feb28 := time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC)
+	feb28 := adminduk.MustDate(2025, 2, 28)
 	rep := readReport(t, Options{AsOf: feb28}, csv, wilayah.LevelDistrict)
 	m := rep.Total.Akta
 	assert.Equal(t, Counts{Required: 2, With: 1}, m.Counts)
@@ -181,7 +180,7 @@ func TestAddRecord(t *testing.T) {
 	require.NoError(t, err)
 	nik := adminduk.MustParseNIK("6208015503150001") // female, 15 March 2015
 	require.NoError(t, a.Add(Record{NIK: nik, District: wilayah.MustParseCode("62.08.01"), HasAkta: true,
-		AktaDate: time.Date(2015, 4, 1, 0, 0, 0, 0, time.UTC)}, 1))
+		AktaDate: adminduk.MustDate(2015, 4, 1)}, 1))
 	require.NoError(t, a.Add(Record{NIK: nik, District: wilayah.MustParseCode("62.08.02"), Sex: adminduk.Male}, 2))
 	err = a.Add(Record{NIK: nik, District: wilayah.MustParseCode("62.08")}, 3)
 	assert.ErrorIs(t, err, ErrSyntax)
@@ -208,7 +207,7 @@ func TestOptionsErrors(t *testing.T) {
 	for _, o := range []Options{
 		{}, {AsOf: asOf2025, AktaAges: AgeRange{5, 2}}, {AsOf: asOf2025, Bands: []int{1, 5}}, {AsOf: asOf2025, Bands: []int{0, 5, 5}},
 		{AsOf: asOf2025, Window: -1}, {AsOf: asOf2025, CBR: -5}, {AsOf: asOf2025, Targets: Targets{{Indicator: Akta, Year: 2025, Percent: 12000}}},
-		{AsOf: time.Date(1200, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{AsOf: adminduk.MustDate(1200, 1, 1)},
 	} {
 		_, err := NewAggregator(o)
 		assert.ErrorIs(t, err, ErrInvalid, "%+v", o)

@@ -16,7 +16,7 @@ import (
 // targets, gaps, projections, timeliness and completeness, and what was
 // skipped or looks wrong in the input.
 type Report struct {
-	AsOf  time.Time
+	AsOf  adminduk.Date
 	Level wilayah.Level
 	// Window is the projection window in months and CBR the crude birth
 	// rate (births per 100,000 a year) used for completeness.
@@ -183,7 +183,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Errors     []rowErrorJSON `json:"errors"`
 		Warnings   []Warning      `json:"warnings"`
 	}
-	o := out{AsOf: dateString(r.AsOf), Level: levelKey(r.Level), Window: r.Window, CBR: r.CBR, Regions: r.Regions,
+	o := out{AsOf: r.AsOf.String(), Level: levelKey(r.Level), Window: r.Window, CBR: r.CBR, Regions: r.Regions,
 		Total: r.Total, Stats: r.Stats, Errors: []rowErrorJSON{}, Warnings: r.Warnings}
 	for _, s := range r.Indicators {
 		o.Indicators = append(o.Indicators, spec{s.Indicator, s.Ages.String(), s.Target, s.Dated})
@@ -242,11 +242,11 @@ func (a *Aggregator) Report(level wilayah.Level) (*Report, error) {
 	if level < wilayah.LevelProvince || level > wilayah.LevelDistrict {
 		return nil, &ValidationError{Field: "level", Msg: "want province, regency or district"}
 	}
-	rep := &Report{AsOf: a.asOf.time(), Level: level, Window: a.opt.Window, CBR: a.opt.CBR, Stats: a.stats}
+	rep := &Report{AsOf: a.asOf, Level: level, Window: a.opt.Window, CBR: a.opt.CBR, Stats: a.stats}
 	for _, e := range a.errs {
 		rep.Errors = append(rep.Errors, &e)
 	}
-	year := a.asOf.year()
+	year := a.asOf.Year()
 	for i, ind := range Indicators {
 		if !a.measured[i] {
 			continue
@@ -398,7 +398,7 @@ func (a *Aggregator) regionReport(rep *Report, t *tally) RegionReport {
 			m.Bands = append(m.Bands, Band{Ages: r, Counts: sum(0, r).Add(sum(1, r))})
 		}
 		if m.Target != nil && s.Dated {
-			p, err := Project(Snapshot{Date: a.start.time(), Counts: t.start[i]}, Snapshot{Date: a.asOf.time(), Counts: m.Counts}, *m.Target)
+			p, err := Project(Snapshot{Date: a.start, Counts: t.start[i]}, Snapshot{Date: a.asOf, Counts: m.Counts}, *m.Target)
 			if err == nil {
 				m.Projection = &p
 			}
@@ -417,13 +417,13 @@ func (a *Aggregator) complete(rr *RegionReport, t *tally) {
 	if !a.measured[0] || !a.dated[0] {
 		return
 	}
-	y := a.asOf.year()
+	y := a.asOf.Year()
 	for k, c := range t.cohorts {
 		year := y - k
-		dec31, _ := newCivil(year, 12, 31)
+		dec31, _ := adminduk.NewDate(year, time.December, 31)
 		rr.Cohorts = append(rr.Cohorts, Cohort{Year: year, Births: c.births, Registered: c.registered,
 			Within60: c.within60, Within1y: c.within1y, Undated: c.undated,
-			Closed60: a.asOf.day >= dec31.day+60, Closed1y: a.asOf.key >= int32((year+1)*10000+1230)})
+			Closed60: dec31.DaysUntil(a.asOf) >= 60, Closed1y: !a.asOf.Before(adminduk.MustDate(year+1, time.December, 30))})
 	}
 	if rr.Population <= 0 {
 		return

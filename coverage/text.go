@@ -95,7 +95,7 @@ func WriteText(w io.Writer, rep *Report, o TextOptions) error {
 	bw := bufio.NewWriter(w)
 	wd := wordsFor(o.Lang)
 	lang := o.Lang
-	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(adminduk.DateOf(rep.AsOf), lang) + "\n")
+	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(rep.AsOf, lang) + "\n")
 	for _, s := range rep.Indicators {
 		bw.WriteString("\n" + s.Indicator.Title(lang) + ", " + wd.ages + " " + s.Ages.String())
 		if s.Target != nil {
@@ -208,7 +208,7 @@ func measureRow(code, name string, m *Measure, wd *words, lang adminduk.Lang) []
 		case Reached:
 			when = wd.reachedNow
 		case OnTrack:
-			when = p.Date.Format("2006-01")
+			when = yearMonth(p.Date)
 		case Stalled:
 			when = wd.stalled
 		case Beyond:
@@ -224,4 +224,12 @@ func regionName(c wilayah.Code) string {
 		return r.Name
 	}
 	return c.String()
+}
+
+// yearMonth returns YYYY-MM of d, "-" for the zero Date.
+func yearMonth(d adminduk.Date) string {
+	if d.IsZero() {
+		return "-"
+	}
+	return d.String()[:7]
 }

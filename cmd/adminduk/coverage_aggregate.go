@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/coverage"
@@ -63,7 +62,7 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	if *asOf == "" {
 		return usagef("want --as-of YYYY-MM-DD: the reference date of the report")
 	}
-	day, err := time.Parse(time.DateOnly, *asOf)
+	day, err := adminduk.ParseDate(*asOf)
 	if err != nil {
 		return usagef("--as-of %q: want YYYY-MM-DD", *asOf)
 	}

@@ -175,7 +175,7 @@ func layoutChart(rep *coverage.Report, o Options) (*chart, error) {
 	y := margin + 18
 	text(margin, y, title, 18, true, colorText, anchorStart)
 	y += 22
-	sub := adminduk.FormatDate(adminduk.DateOf(rep.AsOf), lang)
+	sub := adminduk.FormatDate(rep.AsOf, lang)
 	if rep.Total.Name != "" && len(rep.Regions) > 0 {
 		if reg := commonParent(rep); reg != "" {
 			sub = reg + " · " + sub

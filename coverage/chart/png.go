@@ -1,13 +1,14 @@
 package chart
 
 import (
-	"github.com/adminduk-id/adminduk/coverage"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
 	"io"
 	"math"
+
+	"github.com/adminduk-id/adminduk/coverage"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
