@@ -1,8 +1,6 @@
 package partnership
 
 import (
-	"strconv"
-
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
@@ -26,10 +24,11 @@ var targetKindKeys = [...]string{PerYear: "per_year", EveryDistrict: "every_dist
 // IsValid reports whether k is one of the target kinds.
 func (k CountTargetKind) IsValid() bool { return k > 0 && int(k) < len(targetKindKeys) }
 
-// String returns "per_year" or "every_district".
+// String returns "per_year" or "every_district"; "CountTargetKind(n)" for a
+// number that names nothing.
 func (k CountTargetKind) String() string {
 	if !k.IsValid() {
-		return "target_kind(" + strconv.Itoa(int(k)) + ")"
+		return unknown("CountTargetKind", int(k))
 	}
 	return targetKindKeys[k]
 }
