@@ -11,15 +11,6 @@ import (
 )
 
 func TestSmallAPI(t *testing.T) {
-	for in, want := range map[string]wilayah.Level{"district": wilayah.LevelDistrict, "kecamatan": wilayah.LevelDistrict,
-		"regency": wilayah.LevelRegency, "kab/kota": wilayah.LevelRegency, "province": wilayah.LevelProvince, "provinsi": wilayah.LevelProvince} {
-		got, err := ParseLevel(in)
-		require.NoError(t, err)
-		assert.Equal(t, want, got)
-	}
-	_, err := ParseLevel("desa")
-	assert.ErrorIs(t, err, ErrSyntax)
-
 	assert.Equal(t, DefaultKIAAges, KIA.DefaultAges())
 	assert.Equal(t, DefaultAktaAges, Akta.DefaultAges())
 	assert.Equal(t, int64(9483), Percent(9483).Hundredths())
@@ -44,8 +35,8 @@ func TestSmallAPI(t *testing.T) {
 	for k := WarnClaimedPercent; k <= WarnUnknownColumn; k++ {
 		assert.NotContains(t, k.String(), "warning(")
 	}
-	assert.Equal(t, "warning(99)", WarningKind(99).String())
-	assert.Equal(t, "indicator(9)", Indicator(9).String())
+	assert.Equal(t, "WarningKind(99)", WarningKind(99).String())
+	assert.Equal(t, "Indicator(9)", Indicator(9).String())
 	assert.Equal(t, "M", Medium.String())
 	var c Confidence
 	assert.Error(t, c.UnmarshalText([]byte("X")))

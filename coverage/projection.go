@@ -2,7 +2,6 @@ package coverage
 
 import (
 	"encoding/json"
-	"strconv"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
@@ -30,13 +29,26 @@ const (
 
 var projectionKeys = [...]string{Reached: "reached", OnTrack: "on_track", Stalled: "stalled", Beyond: "beyond_100_years"}
 
-// String returns "reached", "on_track", "stalled" or "beyond_100_years".
+// IsValid reports whether s is one of the projection statuses.
+func (s ProjectionStatus) IsValid() bool { return s > 0 && int(s) < len(projectionKeys) }
+
+// String returns "reached", "on_track", "stalled" or "beyond_100_years";
+// "ProjectionStatus(n)" for a number that names nothing.
 func (s ProjectionStatus) String() string {
-	if s == 0 || int(s) >= len(projectionKeys) {
-		return "status(" + strconv.Itoa(int(s)) + ")"
+	if !s.IsValid() {
+		return unknown("ProjectionStatus", int(s))
 	}
 	return projectionKeys[s]
 }
+
+var projectionText = [...][2]string{
+	Reached: {"target tercapai", "target reached"}, OnTrack: {"sesuai jalur", "on track"},
+	Stalled: {"terhenti", "stalled"}, Beyond: {"lebih dari 100 tahun", "beyond 100 years"},
+}
+
+// Text returns the status in words in l: "sesuai jalur" or "on track"; ""
+// when s is not valid.
+func (s ProjectionStatus) Text(l adminduk.Lang) string { return text(projectionText[:], int(s), l) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (s ProjectionStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }

@@ -221,20 +221,6 @@ func levelKey(l wilayah.Level) string {
 	return "total"
 }
 
-// ParseLevel reads "district" (kecamatan), "regency" (kabupaten, kota,
-// kab/kota) or "province" (provinsi).
-func ParseLevel(s string) (wilayah.Level, error) {
-	switch s {
-	case "district", "kecamatan":
-		return wilayah.LevelDistrict, nil
-	case "regency", "kabupaten", "kota", "kab/kota", "kabkota":
-		return wilayah.LevelRegency, nil
-	case "province", "provinsi":
-		return wilayah.LevelProvince, nil
-	}
-	return 0, &ParseError{What: "level", Input: s, Msg: "want district, regency or province"}
-}
-
 // Report rolls the counts up to level (kecamatan, kab/kota or province)
 // and measures them against the targets of the reference year. It may be
 // called more than once; the aggregator is not changed.

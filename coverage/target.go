@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strconv"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Confidence grades a source as DOMAIN.md does.
@@ -24,13 +26,23 @@ const (
 
 var confidenceKeys = [...]string{High: "H", Medium: "M", Low: "L"}
 
-// String returns "H", "M" or "L".
+// IsValid reports whether c is High, Medium or Low.
+func (c Confidence) IsValid() bool { return c > 0 && int(c) < len(confidenceKeys) }
+
+// String returns "H", "M" or "L"; "Confidence(n)" for a number that names
+// nothing.
 func (c Confidence) String() string {
-	if c == 0 || int(c) >= len(confidenceKeys) {
-		return "confidence(" + strconv.Itoa(int(c)) + ")"
+	if !c.IsValid() {
+		return unknown("Confidence", int(c))
 	}
 	return confidenceKeys[c]
 }
+
+var confidenceText = [...][2]string{High: {"tinggi", "high"}, Medium: {"sedang", "medium"}, Low: {"rendah", "low"}}
+
+// Text returns the grade in words in l: "tinggi" or "high"; "" when c is not
+// valid.
+func (c Confidence) Text(l adminduk.Lang) string { return text(confidenceText[:], int(c), l) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Confidence) MarshalText() ([]byte, error) { return []byte(c.String()), nil }

@@ -97,7 +97,7 @@ func WriteText(w io.Writer, rep *Report, o TextOptions) error {
 	lang := o.Lang
 	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(rep.AsOf, lang) + "\n")
 	for _, s := range rep.Indicators {
-		bw.WriteString("\n" + s.Indicator.Title(lang) + ", " + wd.ages + " " + s.Ages.String())
+		bw.WriteString("\n" + s.Indicator.Text(lang) + ", " + wd.ages + " " + s.Ages.String())
 		if s.Target != nil {
 			bw.WriteString(", " + wd.target + " " + s.Target.Percent.In(lang))
 			if s.Target.Year != rep.AsOf.Year() {

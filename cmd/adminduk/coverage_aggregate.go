@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/coverage"
 	"github.com/adminduk-id/adminduk/coverage/chart"
 )
@@ -66,9 +67,9 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("--as-of %q: want YYYY-MM-DD", *asOf)
 	}
-	level, err := coverage.ParseLevel(*by)
-	if err != nil {
-		return usagef("--by: %v", err)
+	level, err := wilayah.ParseLevel(*by)
+	if err != nil || level == wilayah.LevelVillage {
+		return usagef("--by %q: want district, regency or province", *by)
 	}
 	o := coverage.Options{AsOf: day, Window: *window, LenientNIK: *lenient}
 	if o.AktaAges, err = coverage.ParseAgeRange(*aktaAges); err != nil {

@@ -168,7 +168,7 @@ func layoutChart(rep *coverage.Report, o Options) (*chart, error) {
 						title += " and "
 					}
 				}
-				title += s.Indicator.Title(lang)
+				title += s.Indicator.Text(lang)
 			}
 		}
 	}
@@ -188,7 +188,7 @@ func layoutChart(rep *coverage.Report, o Options) (*chart, error) {
 	for _, s := range inds {
 		col := int(s.Indicator) - 1
 		add(shape{kind: shapeRect, x: x, y: y - 10, w: 12, h: 12, color: colorBar[col]})
-		lbl := s.Indicator.Title(lang) + " " + wd.ages + " " + s.Ages.String()
+		lbl := s.Indicator.Text(lang) + " " + wd.ages + " " + s.Ages.String()
 		text(x+17, y, lbl, label, false, colorText, anchorStart)
 		x += 17 + m.width(lbl, label, false)*slack + 14
 		if s.Target != nil {
