@@ -8,7 +8,7 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
-// Defaults of [Options].
+// Defaults of [AggregateOptions].
 const (
 	// DefaultWindow is the projection window in months: the pace is the
 	// change in the gap over the last 12 months.
@@ -30,8 +30,8 @@ const (
 // (SMP), 16 and over (SMA) — the ages of the school PKS.
 var DefaultBands = []int{0, 1, 5, 7, 13, 16}
 
-// Options configure an [Aggregator].
-type Options struct {
+// AggregateOptions configure an [Aggregator].
+type AggregateOptions struct {
 	// AsOf is the reference date: ages, holding and the report are taken
 	// on this calendar date. Required (from the year 1800); the package
 	// never reads the clock.
@@ -56,13 +56,13 @@ type Options struct {
 	Population func(wilayah.Code) (int64, bool)
 	// MaxErrors is how many row errors to keep; 0 means [DefaultMaxErrors].
 	MaxErrors int
-	// LenientNIK accepts a NIK whose region is in range but appears in no
+	// Lenient accepts a NIK whose region is in range but appears in no
 	// edition (see adminduk.Options.Lenient).
-	LenientNIK bool
+	Lenient bool
 }
 
 // validate checks the options and fills in the defaults.
-func (o *Options) validate() error {
+func (o *AggregateOptions) validate() error {
 	if o.AsOf.IsZero() {
 		return &ValidationError{Field: "as of", Msg: "no reference date"}
 	}
@@ -123,7 +123,7 @@ func (o *Options) validate() error {
 // [Aggregator.Report] rolls the counts up. An Aggregator is not safe for
 // concurrent use.
 type Aggregator struct {
-	opt     Options
+	opt     AggregateOptions
 	parser  adminduk.Parser
 	asOf    adminduk.Date
 	start   adminduk.Date // start of the projection window
@@ -193,14 +193,14 @@ type tally struct {
 
 // NewAggregator returns an aggregator with the options, or an error that
 // unwraps to [ErrInvalid] for invalid options.
-func NewAggregator(o Options) (*Aggregator, error) {
+func NewAggregator(o AggregateOptions) (*Aggregator, error) {
 	o.Bands = slices.Clone(o.Bands)
 	if err := o.validate(); err != nil {
 		return nil, err
 	}
 	a := &Aggregator{opt: o, asOf: o.AsOf, tallies: map[wilayah.Code]*tally{},
 		lookup: map[uint32]districtEntry{}, notes: map[noteKey]*note{}}
-	a.parser = adminduk.NewParser(adminduk.Options{AsOf: a.asOf, Lenient: o.LenientNIK})
+	a.parser = adminduk.NewParser(adminduk.Options{AsOf: a.asOf, Lenient: o.Lenient})
 	a.start = a.asOf.AddMonths(-o.Window)
 	a.ranges = [2]AgeRange{o.AktaAges, o.KIAAges}
 	a.maxAge = max(o.AktaAges.To, o.KIAAges.To)

@@ -37,7 +37,7 @@ const smallCSV = "\ufeffnik,birth_date,sex,district,has_akta,akta_registered,has
 	"6208011503200011,,,62.08.01,1,2021-03-15,1,2021-03-15,from the NIK" // 20, no final newline
 
 func TestAggregateSmall(t *testing.T) {
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	require.NoError(t, err)
 	require.NoError(t, a.ReadCSV(strings.NewReader(smallCSV)))
 	rep, err := a.Report(wilayah.LevelDistrict)

@@ -104,7 +104,7 @@ func ExampleAggregator() {
 6208020107080001,2008-07-01,L,62.08.02,1,2015-01-05,0,
 6208011503200002,2023-02-30,L,62.08.01,1,,0,
 `
-	a, err := coverage.NewAggregator(coverage.Options{AsOf: adminduk.MustDate(2025, 6, 30)})
+	a, err := coverage.NewAggregator(coverage.AggregateOptions{AsOf: adminduk.MustDate(2025, 6, 30)})
 	if err != nil {
 		fmt.Println(err)
 		return

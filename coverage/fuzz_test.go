@@ -191,7 +191,7 @@ func FuzzParseLine(f *testing.F) {
 		if strings.ContainsAny(line, "\n\r") {
 			return
 		}
-		a, err := NewAggregator(Options{AsOf: asOf2025})
+		a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 		require.NoError(t, err)
 		require.NoError(t, a.Line(1, []byte(strings.Join(refHeader, ","))))
 		rw, _, rerr := a.parseLine(2, []byte(line))
@@ -218,7 +218,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("nik,district,has_akta\n6208011503200001,62.08.01,1\n\"unterminated\n"))
 	f.Add([]byte("6208011503200001,2020-03-15,L,62.08.01,1,2020-04-01,1,2021-01-10\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := NewAggregator(Options{AsOf: asOf2025, MaxErrors: 5})
+		a, err := NewAggregator(AggregateOptions{AsOf: asOf2025, MaxErrors: 5})
 		require.NoError(t, err)
 		if err := a.ReadCSV(bytes.NewReader(data)); err != nil {
 			require.ErrorIs(t, err, ErrSyntax)

@@ -51,7 +51,7 @@ type RegionReport struct {
 	Code wilayah.Code
 	Name string
 	// Population is the region's population used for completeness, 0 when
-	// unknown (a kecamatan, unless Options.Population knows it).
+	// unknown (a kecamatan, unless AggregateOptions.Population knows it).
 	Population int64
 	// Akta and KIA are nil when not measured.
 	Akta, KIA *Measure
@@ -314,7 +314,7 @@ func (t *tally) add(o *tally) {
 	}
 }
 
-// population returns the population of region c: Options.Population's
+// population returns the population of region c: AggregateOptions.Population's
 // answer, else for a province or the total the sum of the embedded
 // populations of the kab/kota the data touches (so a file of one kab/kota
 // is measured against that kab/kota, not its whole province), else the

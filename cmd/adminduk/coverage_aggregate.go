@@ -71,7 +71,7 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	if err != nil || level == wilayah.LevelVillage {
 		return usagef("--by %q: want district, regency or province", *by)
 	}
-	o := coverage.Options{AsOf: day, Window: *window, LenientNIK: *lenient}
+	o := coverage.AggregateOptions{AsOf: day, Window: *window, Lenient: *lenient}
 	if o.AktaAges, err = coverage.ParseAgeRange(*aktaAges); err != nil {
 		return usagef("--akta-ages: %v", err)
 	}

@@ -45,7 +45,7 @@ func sukamaraReport(t *testing.T, level wilayah.Level) *coverage.Report {
 	var buf bytes.Buffer
 	_, err := coverage.Synthesize(&buf, coverage.SynthOptions{Regency: wilayah.MustParseCode("62.08"), Seed: 1, AsOf: asOf})
 	require.NoError(t, err)
-	a, err := coverage.NewAggregator(coverage.Options{AsOf: asOf})
+	a, err := coverage.NewAggregator(coverage.AggregateOptions{AsOf: asOf})
 	require.NoError(t, err)
 	require.NoError(t, a.ReadCSV(&buf))
 	rep, err := a.Report(level)
