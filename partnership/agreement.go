@@ -1,9 +1,6 @@
 package partnership
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
@@ -53,57 +50,6 @@ type BenefitTerms struct {
 
 // IsZero reports whether b holds no terms.
 func (b BenefitTerms) IsZero() bool { return b.Percent == 0 && b.Terms == "" }
-
-// Validate checks the agreement: a number, a valid partner (see
-// [Partner.Validate]), at least one service, benefit terms only with
-// [KIABenefit], a valid state; and unless it is a draft, signed, start and
-// end dates with the end not before the start. Errors are
-// *[ValidationError] values unwrapping to [ErrInvalid].
-func (a *Agreement) Validate() error {
-	if strings.TrimSpace(a.Number) == "" {
-		return &ValidationError{Field: "number", Msg: "no agreement number"}
-	}
-	if err := a.Partner.Validate(); err != nil {
-		return err
-	}
-	if err := a.Scope.Validate(); err != nil {
-		return err
-	}
-	if !a.State.IsValid() {
-		return &ValidationError{Field: "status", Msg: "no state"}
-	}
-	if a.State != Draft {
-		switch {
-		case a.Signed.IsZero():
-			return &ValidationError{Field: "signed", Msg: "no signing date for a " + a.State.String() + " agreement"}
-		case a.Start.IsZero():
-			return &ValidationError{Field: "start", Msg: "no start date"}
-		case a.End.IsZero():
-			return &ValidationError{Field: "end", Msg: "no end date"}
-		}
-	}
-	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
-		return &ValidationError{Field: "end", Msg: a.End.String() + " is before start " + a.Start.String()}
-	}
-	if a.ID != "" && (a.Predecessor == a.ID || a.Successor == a.ID) {
-		return &ValidationError{Field: "successor", Msg: "an agreement cannot renew itself"}
-	}
-	return nil
-}
-
-// Validate checks that the scope has a service and that benefit terms come
-// only with [KIABenefit] and give a percentage between 0 and 100.
-func (s *Scope) Validate() error {
-	switch {
-	case s.Services == 0:
-		return &ValidationError{Field: "services", Msg: "no services"}
-	case !s.Benefit.IsZero() && !s.Services.Has(KIABenefit):
-		return &ValidationError{Field: "discount", Msg: "benefit terms without the kia_benefit service"}
-	case s.Benefit.Percent < 0 || s.Benefit.Percent > 100:
-		return &ValidationError{Field: "discount", Msg: strconv.Itoa(s.Benefit.Percent) + "% is not between 0 and 100"}
-	}
-	return nil
-}
 
 // StatusOn returns the state the agreement is in on day d, derived from its
 // recorded State and its dates: a signed, active or suspended agreement is a

@@ -58,26 +58,6 @@ func (e *ParseError) Unwrap() error {
 	return e.Err
 }
 
-// ValidationError reports a field of a partner or agreement that breaks a
-// rule. It unwraps to Err, [ErrInvalid] unless another sentinel fits better
-// (a duplicate number is [ErrConflict]).
-type ValidationError struct {
-	Field string // "number", "partner", "end", ...
-	Msg   string
-	Err   error // the sentinel; nil means ErrInvalid
-}
-
-// Error returns a message like "partnership: end: 2023-01-01 is before start 2024-01-01".
-func (e *ValidationError) Error() string { return "partnership: " + e.Field + ": " + e.Msg }
-
-// Unwrap returns the sentinel.
-func (e *ValidationError) Unwrap() error {
-	if e.Err == nil {
-		return ErrInvalid
-	}
-	return e.Err
-}
-
 // TransitionError reports an event the lifecycle refuses. It unwraps to
 // [ErrInvalidTransition].
 type TransitionError struct {

@@ -83,7 +83,7 @@ func ExampleReadCSV() {
 		fmt.Println("line", im.Lines[i], a.Number, a.Partner.Category, a.End)
 	}
 	for _, e := range im.Errors {
-		fmt.Println("line", e.Line, errors.Is(e, partnership.ErrSyntax), e.Reason())
+		fmt.Println("line", e.Line, errors.Is(e, partnership.ErrSyntax), e.Reason(adminduk.English))
 	}
 	// Output:
 	// line 2 470/001/PKS-DKP/2024 puskesmas 2026-01-31
@@ -148,4 +148,27 @@ func ExampleMayUse() {
 	// true
 	// false
 	// false
+}
+
+func ExampleAgreement_Validate() {
+	a := partnership.Agreement{
+		Number:  "470/012/PKS-DUKCAPIL/2024",
+		Partner: partnership.Partner{Name: "Klinik Sehat", Category: partnership.Klinik, District: wilayah.MustParseCode("36.04.05")},
+		State:   partnership.Signed,
+		Signed:  adminduk.MustDate(2024, 1, 10),
+		Start:   adminduk.MustDate(2024, 2, 1),
+		End:     adminduk.MustDate(2024, 1, 31),
+	}
+	err := a.Validate()
+	var ve *adminduk.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Println(f.Pointer, f.Code, "|", f.Message(adminduk.Indonesian), "|", f.Message(adminduk.English))
+		}
+	}
+	fmt.Println(errors.Is(err, partnership.ErrInvalid), errors.Is(err, adminduk.ErrInvalid))
+	// Output:
+	// /scope/services required | tanpa layanan | no services
+	// /end order | 2024-01-31 sebelum tanggal mulai 2024-02-01 | 2024-01-31 is before start 2024-02-01
+	// true true
 }

@@ -78,9 +78,9 @@ func TestSignSetsDates(t *testing.T) {
 	b := puskesmas("003")
 	b.State, b.Start = Draft, adminduk.Date{}
 	err := b.Apply(EventSign, change("2023-12-28", ""))
-	var ve *ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, "start", ve.Field)
+	var fe *adminduk.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, adminduk.Pointer("/start"), fe.Pointer)
 	assert.ErrorIs(t, err, ErrInvalid)
 
 	c := puskesmas("004")
@@ -114,9 +114,9 @@ func TestApplyGuards(t *testing.T) {
 			err := a.Apply(tc.event, tc.c)
 			require.ErrorIs(t, err, tc.is)
 			if tc.field != "" {
-				var ve *ValidationError
-				require.ErrorAs(t, err, &ve)
-				assert.Equal(t, tc.field, ve.Field)
+				var fe *adminduk.FieldError
+				require.ErrorAs(t, err, &fe)
+				assert.Equal(t, adminduk.NewPointer(tc.field), fe.Pointer)
 			}
 			assert.Equal(t, tc.state, a.State)
 			assert.Len(t, a.Journal, 1)

@@ -91,13 +91,14 @@ func (r *Report) InForce(g Group) int {
 // into as. It fails only on bad options (no date, an invalid target).
 func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	if o.AsOf.IsZero() {
-		return nil, &ValidationError{Field: "as of", Msg: "no report date"}
+		return nil, invalid("report options", "/as_of", adminduk.CodeRequired, "tanggal laporan kosong", "no report date", nil)
 	}
 	if o.Within == 0 {
 		o.Within = DefaultWithin
 	}
 	if o.Within < 0 || o.Within > MaxWithin {
-		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is outside 1-" + strconv.Itoa(MaxWithin)}
+		n := strconv.Itoa(o.Within)
+		return nil, invalid("report options", "/within", adminduk.CodeRange, n+" hari di luar 1-"+strconv.Itoa(MaxWithin), n+" days is outside 1-"+strconv.Itoa(MaxWithin), nil)
 	}
 	if o.Targets == nil {
 		o.Targets = DefaultCountTargets()

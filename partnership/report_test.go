@@ -226,33 +226,74 @@ func TestValidate(t *testing.T) {
 	ok := puskesmas("v")
 	require.NoError(t, ok.Validate())
 	for _, tc := range []struct {
-		field string
+		field adminduk.Pointer
+		code  adminduk.Code
 		edit  func(*Agreement)
 	}{
-		{"number", func(a *Agreement) { a.Number = " " }},
-		{"partner", func(a *Agreement) { a.Partner.Name = "" }},
-		{"category", func(a *Agreement) { a.Partner.Category = 0 }},
-		{"district", func(a *Agreement) { a.Partner.District = wilayah.Code{} }},
-		{"district", func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04") }},
-		{"district", func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04.99") }},
-		{"services", func(a *Agreement) { a.Scope.Services = 0 }},
-		{"discount", func(a *Agreement) { a.Scope.Benefit.Percent = 10 }},
-		{"discount", func(a *Agreement) { a.Scope.Services = ServicesOf(KIABenefit); a.Scope.Benefit.Percent = 101 }},
-		{"status", func(a *Agreement) { a.State = 0 }},
-		{"signed", func(a *Agreement) { a.Signed = adminduk.Date{} }},
-		{"start", func(a *Agreement) { a.Start = adminduk.Date{} }},
-		{"end", func(a *Agreement) { a.End = adminduk.Date{} }},
-		{"end", func(a *Agreement) { a.End = adminduk.MustParseDate("2023-01-01") }},
-		{"successor", func(a *Agreement) { a.Successor = a.ID }},
+		{"/number", adminduk.CodeRequired, func(a *Agreement) { a.Number = " " }},
+		{"/partner/name", adminduk.CodeRequired, func(a *Agreement) { a.Partner.Name = "" }},
+		{"/partner/category", adminduk.CodeRequired, func(a *Agreement) { a.Partner.Category = 0 }},
+		{"/partner/district", adminduk.CodeRequired, func(a *Agreement) { a.Partner.District = wilayah.Code{} }},
+		{"/partner/district", adminduk.CodeInvalid, func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04") }},
+		{"/partner/district", adminduk.CodeRegion, func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04.99") }},
+		{"/scope/services", adminduk.CodeRequired, func(a *Agreement) { a.Scope.Services = 0 }},
+		{"/scope/benefit", adminduk.CodeNotAllowed, func(a *Agreement) { a.Scope.Benefit.Percent = 10 }},
+		{"/scope/benefit/percent", adminduk.CodeRange, func(a *Agreement) { a.Scope.Services = ServicesOf(KIABenefit); a.Scope.Benefit.Percent = 101 }},
+		{"/state", adminduk.CodeRequired, func(a *Agreement) { a.State = 0 }},
+		{"/signed", adminduk.CodeRequired, func(a *Agreement) { a.Signed = adminduk.Date{} }},
+		{"/start", adminduk.CodeRequired, func(a *Agreement) { a.Start = adminduk.Date{} }},
+		{"/end", adminduk.CodeRequired, func(a *Agreement) { a.End = adminduk.Date{} }},
+		{"/end", adminduk.CodeOrder, func(a *Agreement) { a.End = adminduk.MustParseDate("2023-01-01") }},
+		{"/successor", adminduk.CodeInvalid, func(a *Agreement) { a.Successor = a.ID }},
 	} {
 		a := puskesmas("v")
 		tc.edit(&a)
 		err := a.Validate()
-		var ve *ValidationError
+		var ve *adminduk.ValidationError
 		require.ErrorAs(t, err, &ve, tc.field)
-		assert.Equal(t, tc.field, ve.Field)
+		require.Len(t, ve.Fields, 1, "%v", err)
+		fe := ve.Fields[0]
+		assert.Equal(t, tc.field, fe.Pointer)
+		assert.Equal(t, tc.code, fe.Code, tc.field)
+		assert.NotEmpty(t, fe.Indonesian)
+		assert.NotEmpty(t, fe.English)
+		assert.NotEqual(t, fe.Indonesian, fe.English, tc.field)
 		assert.ErrorIs(t, err, ErrInvalid)
+		assert.ErrorIs(t, err, adminduk.ErrInvalid)
 	}
+}
+
+// Validate reports every problem of an agreement at once, in field order,
+// and Warnings what is accepted but worth a look.
+func TestValidateEveryProblem(t *testing.T) {
+	a := puskesmas("v")
+	a.Number, a.Partner.Name, a.Scope.Services, a.End = "", "", 0, adminduk.MustParseDate("2023-01-01")
+	err := a.Validate()
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var got []adminduk.Pointer
+	for _, f := range ve.Fields {
+		got = append(got, f.Pointer)
+	}
+	assert.Equal(t, []adminduk.Pointer{"/number", "/partner/name", "/scope/services", "/end"}, got)
+	var fe *adminduk.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, adminduk.Pointer("/number"), fe.Pointer)
+	assert.Equal(t, "partnership: invalid agreement: /number: no agreement number; /partner/name: no name; /scope/services: no services; "+
+		"/end: 2023-01-01 is before start 2024-01-01", err.Error())
+
+	var v adminduk.Validator = &a
+	assert.Empty(t, v.Warnings())
+	b := puskesmas("w")
+	b.Signed = b.Start.AddDays(3)
+	b.Scope.Services = b.Scope.Services.With(KIABenefit)
+	ws := b.Warnings()
+	var ptrs []adminduk.Pointer
+	for _, w := range ws {
+		ptrs = append(ptrs, w.Pointer)
+		assert.NotEmpty(t, w.Message(adminduk.Indonesian))
+	}
+	assert.Subset(t, ptrs, []adminduk.Pointer{"/signed", "/scope/services"})
 }
 
 func TestStatusOn(t *testing.T) {

@@ -84,25 +84,6 @@ func DefaultCountTargets() []CountTarget {
 	}
 }
 
-// Validate checks that the target has a name, a kind, a minimum of at least
-// 1 and valid filters.
-func (t *CountTarget) Validate() error {
-	bad := func(f, msg string) error { return &ValidationError{Field: "target " + f, Msg: msg} }
-	switch {
-	case t.Name == "":
-		return bad("name", "no name")
-	case !t.Kind.IsValid():
-		return bad("kind", "want per_year or every_district")
-	case t.Min < 1:
-		return bad("min", "want at least 1")
-	case t.Service != 0 && !t.Service.IsValid(), t.Group != 0 && !t.Group.IsValid(), t.Category != 0 && !t.Category.IsValid():
-		return bad("filter", "invalid service, group or category")
-	case t.Region.IsValid() && t.Region.Level() != wilayah.LevelRegency:
-		return bad("region", quote(t.Region.String())+" is not a kab/kota")
-	}
-	return nil
-}
-
 func (t *CountTarget) matches(a *Agreement) bool {
 	return (t.Service == 0 || a.Scope.Services.Has(t.Service)) &&
 		(t.Group == 0 || a.Partner.Group() == t.Group) &&
