@@ -64,10 +64,10 @@ type AggregateOptions struct {
 // validate checks the options and fills in the defaults.
 func (o *AggregateOptions) validate() error {
 	if o.AsOf.IsZero() {
-		return &ValidationError{Field: "as of", Msg: "no reference date"}
+		return invalid("as_of", adminduk.CodeRequired, "no reference date", "tanggal acuan kosong", nil)
 	}
 	if o.AsOf.Year() < minYear {
-		return &ValidationError{Field: "as of", Msg: "year out of range"}
+		return invalid("as_of", adminduk.CodeRange, "year out of range", "tahun di luar jangkauan", nil)
 	}
 	if o.AktaAges == (AgeRange{}) {
 		o.AktaAges = DefaultAktaAges
@@ -84,18 +84,18 @@ func (o *AggregateOptions) validate() error {
 		o.Bands = DefaultBands
 	}
 	if len(o.Bands) == 0 || o.Bands[0] != 0 || o.Bands[len(o.Bands)-1] >= MaxAge {
-		return &ValidationError{Field: "bands", Msg: "want increasing lower bounds starting at 0"}
+		return invalid("bands", adminduk.CodeInvalid, "want increasing lower bounds starting at 0", "batas bawah harus naik mulai dari 0", nil)
 	}
 	for i := 1; i < len(o.Bands); i++ {
 		if o.Bands[i] <= o.Bands[i-1] {
-			return &ValidationError{Field: "bands", Msg: "want increasing lower bounds starting at 0"}
+			return invalid("bands", adminduk.CodeInvalid, "want increasing lower bounds starting at 0", "batas bawah harus naik mulai dari 0", nil)
 		}
 	}
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	}
 	if o.Window < 1 || o.Window > 120 {
-		return &ValidationError{Field: "window", Msg: strconv.Itoa(o.Window) + " months is outside 1-120"}
+		return invalid("window", adminduk.CodeRange, strconv.Itoa(o.Window)+" months is outside 1-120", strconv.Itoa(o.Window)+" bulan di luar 1-120", nil)
 	}
 	if o.Targets == nil {
 		o.Targets = DefaultTargets()
@@ -107,7 +107,7 @@ func (o *AggregateOptions) validate() error {
 		o.CBR = DefaultCBR
 	}
 	if o.CBR < 0 || o.CBR > 10000 {
-		return &ValidationError{Field: "cbr", Msg: "want 1 to 10,000 births per 100,000 a year"}
+		return invalid("cbr", adminduk.CodeRange, "want 1 to 10,000 births per 100,000 a year", "seharusnya 1 sampai 10.000 kelahiran per 100.000 penduduk setahun", nil)
 	}
 	if o.MaxErrors == 0 {
 		o.MaxErrors = DefaultMaxErrors
@@ -220,7 +220,7 @@ func (a *Aggregator) Add(r Record, line int) error {
 		if col < numCols {
 			name = Columns[col]
 		}
-		re := RowError{Line: line, Column: name, Msg: msg, Err: err}
+		re := fieldError(line, name, "", msg, err)
 		a.reject(re)
 		return &re
 	}
@@ -266,9 +266,11 @@ func (a *Aggregator) checkDocs(rw *row, line int) *RowError {
 		switch {
 		case d.date.IsZero():
 		case !d.has:
-			return &RowError{Line: line, Column: Columns[col], Msg: "dated, but " + Columns[col-1] + " is 0", Err: ErrInvalid}
+			re := fieldError(line, Columns[col], "", "dated, but "+Columns[col-1]+" is 0", ErrInvalid)
+			return &re
 		case d.date.Before(rw.birth):
-			return &RowError{Line: line, Column: Columns[col], Msg: "before the birth date", Err: ErrInvalid}
+			re := fieldError(line, Columns[col], "", "before the birth date", ErrInvalid)
+			return &re
 		}
 	}
 	return nil
@@ -294,7 +296,8 @@ func (a *Aggregator) district(key uint32, line int) (districtEntry, *RowError) {
 	}
 	if e.t == nil {
 		c := wilayah.CodeFrom(int(key/10000), int(key/100%100), int(key%100), 0)
-		return e, &RowError{Line: line, Column: "district", Input: c.String(), Msg: "no such kecamatan in any edition", Err: ErrUnknownRegion}
+		re := fieldError(line, "district", c.String(), "no such kecamatan in any edition", ErrUnknownRegion)
+		return e, &re
 	}
 	a.lastKey, a.last = key, e
 	return e, nil

@@ -53,13 +53,18 @@ func TestAggregateSmall(t *testing.T) {
 	for _, e := range rep.Errors {
 		byLine[e.Line] = e
 	}
-	assert.ErrorIs(t, &RowError{Err: byLine[7].Err}, ErrSyntax)
+	assert.ErrorIs(t, byLine[7], ErrSyntax)
+	assert.ErrorIs(t, byLine[7], adminduk.ErrSyntax)
+	assert.Equal(t, adminduk.Pointer("/rows/7/birth_date"), byLine[7].Field.Pointer)
+	assert.Equal(t, `birth_date "2023-02-30": seharusnya tanggal YYYY-MM-DD`, byLine[7].Reason(adminduk.Indonesian))
+	assert.Equal(t, adminduk.Pointer("/rows/13"), byLine[13].Field.Pointer)
+	assert.Equal(t, adminduk.CodeRegion, byLine[9].Field.Code)
 	assert.Equal(t, "birth_date", byLine[7].Column)
 	assert.Equal(t, `coverage: line 8: nik "6208********0000": serial 0000 is never issued`, byLine[8].Error())
-	assert.ErrorIs(t, byLine[9].Err, ErrUnknownRegion)
-	assert.ErrorIs(t, byLine[12].Err, ErrInvalid)
+	assert.ErrorIs(t, byLine[9], ErrUnknownRegion)
+	assert.ErrorIs(t, byLine[12], ErrInvalid)
 	assert.Equal(t, "coverage: line 13: 5 fields, but the header has 9", byLine[13].Error())
-	assert.ErrorIs(t, byLine[18].Err, ErrInvalid)
+	assert.ErrorIs(t, byLine[18], ErrInvalid)
 	var re *RowError
 	require.True(t, errors.As(error(rep.Errors[0]), &re))
 
@@ -96,4 +101,23 @@ func TestAggregateSmall(t *testing.T) {
 	assert.Equal(t, map[WarningKind]int64{WarnTargetCarried: 2, WarnUnknownColumn: 1, WarnRetiredDistrict: 1,
 		WarnNIKMismatch: 1, WarnBornAfterAsOf: 1, WarnIssuedAfterAsOf: 1, WarnUndated: 1}, kinds)
 	_ = adminduk.English
+}
+
+// The text report lists skipped rows in its own language.
+func TestTextSkippedRowsInLang(t *testing.T) {
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
+	require.NoError(t, err)
+	require.NoError(t, a.ReadCSV(strings.NewReader(smallCSV)))
+	rep, err := a.Report(wilayah.LevelDistrict)
+	require.NoError(t, err)
+	for lang, want := range map[adminduk.Lang][]string{
+		adminduk.Indonesian: {`  baris 7: birth_date "2023-02-30": seharusnya tanggal YYYY-MM-DD`, "  baris 18: akta_registered: sebelum tanggal lahir"},
+		adminduk.English:    {`  line 7: birth_date "2023-02-30": want a calendar date YYYY-MM-DD`, "  line 18: akta_registered: before the birth date"},
+	} {
+		var b strings.Builder
+		require.NoError(t, WriteText(&b, rep, TextOptions{Lang: lang}))
+		for _, w := range want {
+			assert.Contains(t, b.String(), w+"\n")
+		}
+	}
 }

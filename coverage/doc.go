@@ -83,6 +83,6 @@
 //
 // Errors unwrap to one sentinel: [ErrSyntax], [ErrInvalid], [ErrRange],
 // [ErrUnknownRegion], [ErrNotFound]. Branch with [errors.Is]; read the
-// details with [errors.As] on *[ParseError], *[ValidationError] and
+// details with [errors.As] on *[ParseError], *[adminduk.ValidationError] and
 // *[RowError]. A NIK in a row error is masked.
 package coverage

@@ -116,8 +116,9 @@ func (r AgeRange) String() string {
 // Validate checks 0 <= From < To <= [MaxAge].
 func (r AgeRange) Validate() error {
 	if r.From < 0 || r.To <= r.From || r.To > MaxAge {
-		return &ValidationError{Field: "ages", Msg: "want 0 <= from < to <= " + strconv.Itoa(MaxAge) + ", got " +
-			strconv.Itoa(r.From) + " to " + strconv.Itoa(r.To)}
+		got := strconv.Itoa(r.From) + " to " + strconv.Itoa(r.To)
+		return invalid("ages", adminduk.CodeRange, "want 0 <= from < to <= "+strconv.Itoa(MaxAge)+", got "+got,
+			"seharusnya 0 <= dari < sampai <= "+strconv.Itoa(MaxAge)+", bukan "+strconv.Itoa(r.From)+" sampai "+strconv.Itoa(r.To), nil)
 	}
 	return nil
 }

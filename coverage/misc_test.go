@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,10 +26,16 @@ func TestSmallAPI(t *testing.T) {
 	var p Percent
 	assert.ErrorIs(t, p.UnmarshalText([]byte("x")), ErrSyntax)
 
-	ve := &ValidationError{Field: "required", Msg: "-3 is negative"}
-	assert.Equal(t, "coverage: required: -3 is negative", ve.Error())
+	ve := (&Counts{Required: -3}).Validate()
+	assert.Equal(t, "coverage: invalid required: /required: -3 is negative", ve.Error())
 	assert.ErrorIs(t, ve, ErrInvalid)
-	assert.ErrorIs(t, &ValidationError{Field: "x", Err: ErrRange}, ErrRange)
+	assert.ErrorIs(t, ve, adminduk.ErrInvalid)
+	var fe *adminduk.FieldError
+	require.ErrorAs(t, ve, &fe)
+	assert.Equal(t, "-3 negatif", fe.Message(adminduk.Indonesian))
+	_, err = PercentOf(1<<62, 1)
+	assert.ErrorIs(t, err, ErrRange)
+	assert.ErrorIs(t, err, adminduk.ErrOutOfRange)
 	pe := &ParseError{What: "percent", Input: strings.Repeat("9", 80), Msg: "too large"}
 	assert.Equal(t, `coverage: percent "`+strings.Repeat("9", 60)+`...": too large`, pe.Error())
 

@@ -87,12 +87,12 @@ func Project(from, to Snapshot, target Percent) (Projection, error) {
 	}
 	for _, s := range []Snapshot{from, to} {
 		if s.Required < 0 || s.With < 0 {
-			return Projection{}, &ValidationError{Field: "snapshot", Msg: "negative count"}
+			return Projection{}, invalid("snapshot", adminduk.CodeRange, "negative count", "jumlah negatif", nil)
 		}
 	}
 	f, t := from.Date, to.Date
 	if f.IsZero() || t.IsZero() || !t.After(f) {
-		return Projection{}, &ValidationError{Field: "snapshot", Msg: "want two dates, the second later"}
+		return Projection{}, invalid("snapshot", adminduk.CodeOrder, "want two dates, the second later", "seharusnya dua tanggal, yang kedua lebih akhir", nil)
 	}
 	p := Projection{From: from, To: to, Target: target, GapFrom: from.Gap(target), GapTo: to.Gap(target)}
 	days := int64(f.DaysUntil(t))

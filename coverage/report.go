@@ -189,7 +189,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		o.Indicators = append(o.Indicators, spec{s.Indicator, s.Ages.String(), s.Target, s.Dated})
 	}
 	for _, e := range r.Errors {
-		o.Errors = append(o.Errors, rowErrorJSON{Line: e.Line, Column: e.Column, Input: e.Input, Message: e.Msg})
+		o.Errors = append(o.Errors, rowErrorJSON{Line: e.Line, Column: e.Column, Input: e.Input, Message: e.Field.English})
 	}
 	if o.Warnings == nil {
 		o.Warnings = []Warning{}
@@ -226,7 +226,7 @@ func levelKey(l wilayah.Level) string {
 // called more than once; the aggregator is not changed.
 func (a *Aggregator) Report(level wilayah.Level) (*Report, error) {
 	if level < wilayah.LevelProvince || level > wilayah.LevelDistrict {
-		return nil, &ValidationError{Field: "level", Msg: "want province, regency or district"}
+		return nil, invalid("level", adminduk.CodeInvalid, "want province, regency or district", "seharusnya provinsi, kab/kota atau kecamatan", nil)
 	}
 	rep := &Report{AsOf: a.asOf, Level: level, Window: a.opt.Window, CBR: a.opt.CBR, Stats: a.stats}
 	for _, e := range a.errs {

@@ -123,20 +123,20 @@ type synth struct {
 
 func newSynth(o SynthOptions) (*synth, error) {
 	if o.Regency.Level() != wilayah.LevelRegency {
-		return nil, &ValidationError{Field: "regency", Msg: quote(o.Regency.String()) + " is not a kab/kota code"}
+		return nil, invalid("regency", adminduk.CodeInvalid, quote(o.Regency.String())+" is not a kab/kota code", quote(o.Regency.String())+" bukan kode kab/kota", nil)
 	}
 	pop, ok := PopulationOf(o.Regency)
 	if !ok {
-		return nil, &ValidationError{Field: "regency", Msg: "no population figure for " + o.Regency.String(), Err: ErrNotFound}
+		return nil, invalid("regency", adminduk.CodeRegion, "no population figure for "+o.Regency.String(), "tidak ada angka penduduk untuk "+o.Regency.String(), ErrNotFound)
 	}
 	if o.AsOf.IsZero() {
-		return nil, &ValidationError{Field: "as of", Msg: "no reference date"}
+		return nil, invalid("as_of", adminduk.CodeRequired, "no reference date", "tanggal acuan kosong", nil)
 	}
 	if o.Ages == 0 {
 		o.Ages = 19
 	}
 	if o.Ages < 1 || o.Ages > 40 || o.Rows < 0 {
-		return nil, &ValidationError{Field: "synth", Msg: "want 1-40 ages and a non-negative row count"}
+		return nil, invalid("synth", adminduk.CodeRange, "want 1-40 ages and a non-negative row count", "seharusnya 1-40 umur dan jumlah baris tidak negatif", nil)
 	}
 	lv, known := seedLevels[pop.Code.String()]
 	if !known {
@@ -164,7 +164,7 @@ func newSynth(o SynthOptions) (*synth, error) {
 		}
 	}
 	if len(s.districts) == 0 {
-		return nil, &ValidationError{Field: "regency", Msg: "no current kecamatan under " + pop.Code.String(), Err: ErrNotFound}
+		return nil, invalid("regency", adminduk.CodeRegion, "no current kecamatan under "+pop.Code.String(), "tidak ada kecamatan yang berlaku di bawah "+pop.Code.String(), ErrNotFound)
 	}
 	// Age weights: each younger cohort 0.5 % smaller than the 18-year-olds.
 	ageW := make([]float64, s.ages)
@@ -303,7 +303,7 @@ func (s *synth) child(b []byte, d, age int) ([]byte, error) {
 	sk := uint64(region)<<32 | uint64(y%100*10000+m*100+dd)
 	serial := s.serials[sk] + 1
 	if serial > 9999 {
-		return nil, &ValidationError{Field: "rows", Msg: "more than 9,999 children of one kecamatan, birth date and sex: too many rows", Err: ErrRange}
+		return nil, invalid("rows", adminduk.CodeRange, "more than 9,999 children of one kecamatan, birth date and sex: too many rows", "lebih dari 9.999 anak dengan kecamatan, tanggal lahir dan jenis kelamin yang sama: terlalu banyak baris", ErrRange)
 	}
 	s.serials[sk] = serial
 	b = strconv.AppendUint(b, uint64(region), 10)

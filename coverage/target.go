@@ -74,9 +74,9 @@ type Target struct {
 func (t Target) Validate() error {
 	switch {
 	case !t.Indicator.IsValid():
-		return &ValidationError{Field: "target indicator", Msg: "want akta or kia"}
+		return invalid("indicator", adminduk.CodeInvalid, "want akta or kia", "seharusnya akta atau kia", nil)
 	case t.Year < 1900 || t.Year > 9999:
-		return &ValidationError{Field: "target year", Msg: strconv.Itoa(t.Year) + " is out of range"}
+		return invalid("year", adminduk.CodeRange, strconv.Itoa(t.Year)+" is out of range", strconv.Itoa(t.Year)+" di luar jangkauan", nil)
 	}
 	return ValidateTarget(t.Percent)
 }
@@ -158,7 +158,7 @@ func (ts Targets) Validate() error {
 		}
 		for _, u := range ts[:i] {
 			if u.Indicator == t.Indicator && u.Year == t.Year {
-				return &ValidationError{Field: "targets", Msg: t.Indicator.String() + " " + strconv.Itoa(t.Year) + " appears twice"}
+				return invalid("targets", adminduk.CodeDuplicate, t.Indicator.String()+" "+strconv.Itoa(t.Year)+" appears twice", t.Indicator.String()+" "+strconv.Itoa(t.Year)+" muncul dua kali", nil)
 			}
 		}
 	}
