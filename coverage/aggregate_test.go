@@ -55,6 +55,7 @@ func TestAggregateSmall(t *testing.T) {
 	}
 	assert.ErrorIs(t, byLine[7], ErrSyntax)
 	assert.ErrorIs(t, byLine[7], adminduk.ErrSyntax)
+	assert.ErrorIs(t, byLine[7], adminduk.ErrInvalidDate, "an invalid date unwraps to adminduk.ErrInvalidDate")
 	assert.Equal(t, adminduk.Pointer("/rows/7/birth_date"), byLine[7].Field.Pointer)
 	assert.Equal(t, `birth_date "2023-02-30": seharusnya tanggal YYYY-MM-DD`, byLine[7].Reason(adminduk.Indonesian))
 	assert.Equal(t, adminduk.Pointer("/rows/13"), byLine[13].Field.Pointer)

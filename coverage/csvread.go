@@ -372,6 +372,12 @@ var rowMsgID = map[string]string{
 }
 
 // fieldError returns the RowError of a field with the reader's message en.
+// A date that is no calendar date also unwraps to [adminduk.ErrInvalidDate].
 func fieldError(line int, column, input, en string, sentinel error) RowError {
-	return newRowError(line, column, input, en, rowMsgID[en], sentinel)
+	re := newRowError(line, column, input, en, rowMsgID[en], sentinel)
+	switch en {
+	case "want a calendar date YYYY-MM-DD", "year out of range", "not a calendar date":
+		re.Field.Cause = adminduk.ErrInvalidDate
+	}
+	return re
 }
