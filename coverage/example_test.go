@@ -148,3 +148,12 @@ func ExampleSynthesize() {
 	// 6208012501070001,2007-01-25,L,62.08.01,1,2007-03-03,0,
 	// 3 5 95.24 % <nil>
 }
+
+func ExampleIndicator_Text() {
+	for _, i := range coverage.Indicators {
+		fmt.Printf("%s: %s / %s\n", i, i.Text(adminduk.Indonesian), i.Text(adminduk.English))
+	}
+	// Output:
+	// akta: Akta kelahiran / Birth certificate
+	// kia: KIA / Child ID card (KIA)
+}

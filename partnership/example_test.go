@@ -172,3 +172,13 @@ func ExampleAgreement_Validate() {
 	// /end order | 2024-01-31 sebelum tanggal mulai 2024-02-01 | 2024-01-31 is before start 2024-02-01
 	// true true
 }
+
+func ExampleState_Text() {
+	for _, s := range []partnership.State{partnership.Active, partnership.Expired, partnership.State(9)} {
+		fmt.Printf("%s %q %q\n", s, s.Text(adminduk.Indonesian), s.Text(adminduk.English))
+	}
+	// Output:
+	// active "Berlaku" "Active"
+	// expired "Berakhir" "Expired"
+	// State(9) "" ""
+}
