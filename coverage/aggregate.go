@@ -406,7 +406,7 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 				c.undated++
 			case r.birth.YearsAt(r.akta.date) < 1: // before the first birthday
 				c.within1y++
-				if r.birth.DaysUntil(r.akta.date) <= 60 {
+				if monthsBetween(r.birth, r.akta.date) < 4 && r.birth.DaysUntil(r.akta.date) <= 60 {
 					c.within60++
 				}
 			}
@@ -494,4 +494,11 @@ func (a *Aggregator) Merge(o *Aggregator) {
 		a.dated[i] = a.dated[i] || o.dated[i]
 	}
 	a.header = append(a.header, o.header...)
+}
+
+// monthsBetween returns the number of calendar months from a's month to b's;
+// four or more means more than 60 days apart, so that the day count is
+// needed only for nearer dates.
+func monthsBetween(a, b adminduk.Date) int {
+	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
 }

@@ -284,16 +284,16 @@ func (a *Aggregator) parseFields(n int, f *[numCols][]byte, rw *row) *RowError {
 		e.Input = maskNIK(nb)
 		return e
 	}
-	nikBirth := nik.BirthDate()
 	if b := f[colBirth]; len(b) > 0 {
 		c, ok := parseDate(b)
 		if !ok {
 			return fail(colBirth, "want a calendar date YYYY-MM-DD", ErrSyntax)
 		}
 		rw.birth = c
-		rw.mismatch = yymmdd(c) != yymmdd(nikBirth)
+		y, m, d := nik.Birth()
+		rw.mismatch = c.Day() != d || c.Month() != m || c.Year()%100 != y%100
 	} else {
-		rw.birth = nikBirth
+		rw.birth = nik.BirthDate()
 	}
 	nikFemale := nik.Sex() == adminduk.Female
 	rw.female = nikFemale

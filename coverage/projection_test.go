@@ -82,3 +82,20 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseDate checks that the byte reader of the CSV agrees with
+// adminduk.ParseDateLenient, apart from refusing years before 1800.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-02-29", "29/02/2024", "29-02-2024", "2023-02-29", "1799-12-31", "0001-01-01", "2024/02/29", "31-12-9999", "2024-1-012"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, ok := parseDate(b)
+		want, err := adminduk.ParseDateLenient(string(b))
+		wantOK := err == nil && want.Year() >= minYear
+		require.Equal(t, wantOK, ok, "%q", b)
+		if ok {
+			require.Equal(t, want, got, "%q", b)
+		}
+	})
+}
