@@ -3,6 +3,7 @@ package coverage
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -406,7 +407,7 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 				c.undated++
 			case r.birth.YearsAt(r.akta.date) < 1: // before the first birthday
 				c.within1y++
-				if monthsBetween(r.birth, r.akta.date) < 4 && r.birth.DaysUntil(r.akta.date) <= 60 {
+				if within60(r.birth, r.akta.date) {
 					c.within60++
 				}
 			}
@@ -496,9 +497,21 @@ func (a *Aggregator) Merge(o *Aggregator) {
 	a.header = append(a.header, o.header...)
 }
 
-// monthsBetween returns the number of calendar months from a's month to b's;
-// four or more means more than 60 days apart, so that the day count is
-// needed only for nearer dates.
-func monthsBetween(a, b adminduk.Date) int {
-	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+// within60 reports whether b, not before a, is at most 60 days after it:
+// a.DaysUntil(b) <= 60 counted by months, without day numbers, as the tally
+// asks it of most rows.
+func within60(a, b adminduk.Date) bool {
+	m := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	if m >= 4 { // at least 3 whole months apart: more than 60 days
+		return false
+	}
+	days := b.Day() - a.Day()
+	y, mo := a.Year(), a.Month()
+	for range m {
+		days += adminduk.DaysIn(y, mo)
+		if mo++; mo > time.December {
+			mo, y = time.January, y+1
+		}
+	}
+	return days <= 60
 }

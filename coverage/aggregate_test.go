@@ -122,3 +122,16 @@ func TestTextSkippedRowsInLang(t *testing.T) {
 		}
 	}
 }
+
+// within60 agrees with the day count for every pair of dates from a birth
+// across 2023-2025 (leap February included) and up to 200 days later.
+func TestWithin60(t *testing.T) {
+	for a := adminduk.MustDate(2023, 1, 1); a.Year() < 2026; a = a.AddDays(1) {
+		for n := 0; n <= 200; n++ {
+			b := a.AddDays(n)
+			if within60(a, b) != (n <= 60) {
+				t.Fatalf("within60(%v, %v) = %v, %d days apart", a, b, within60(a, b), n)
+			}
+		}
+	}
+}
