@@ -70,15 +70,29 @@ type Target struct {
 }
 
 // Validate checks the indicator, a year in 1900-9999 and a percent in
-// 0-100 %.
+// 0-100 %, and reports every problem at once as a
+// *[adminduk.ValidationError] with pointers into the target's JSON
+// ("/year").
 func (t Target) Validate() error {
-	switch {
-	case !t.Indicator.IsValid():
-		return invalid("indicator", adminduk.CodeInvalid, "want akta or kia", "seharusnya akta atau kia", nil)
-	case t.Year < 1900 || t.Year > 9999:
-		return invalid("year", adminduk.CodeRange, strconv.Itoa(t.Year)+" is out of range", strconv.Itoa(t.Year)+" di luar jangkauan", nil)
+	c := adminduk.Checker{What: "coverage: invalid target"}
+	t.validate(&c, "")
+	return c.Err()
+}
+
+func (t Target) validate(c *adminduk.Checker, at adminduk.Pointer) {
+	add := func(key string, code adminduk.Code, en, id string) {
+		c.Add(adminduk.FieldError{Pointer: at.Key(key), Code: code, English: en, Indonesian: id, Err: ErrInvalid})
 	}
-	return ValidateTarget(t.Percent)
+	if !t.Indicator.IsValid() {
+		add("indicator", adminduk.CodeInvalid, "want akta or kia", "seharusnya akta atau kia")
+	}
+	if t.Year < 1900 || t.Year > 9999 {
+		y := strconv.Itoa(t.Year)
+		add("year", adminduk.CodeRange, y+" is out of range", y+" di luar jangkauan")
+	}
+	if ValidateTarget(t.Percent) != nil {
+		add("percent", adminduk.CodeRange, t.Percent.String()+" is outside 0-100 %", t.Percent.In(adminduk.Indonesian)+" di luar 0-100 %")
+	}
 }
 
 // Targets is a table of targets, at most one per indicator and year.
@@ -150,19 +164,24 @@ func (ts Targets) With(add ...Target) Targets {
 	return out
 }
 
-// Validate checks every entry and that no indicator and year appears twice.
+// Validate checks every entry and that no indicator and year appears twice,
+// and reports every problem at once as a *[adminduk.ValidationError] with
+// pointers into the JSON array ("/2/year" for the third target).
 func (ts Targets) Validate() error {
+	c := adminduk.Checker{What: "coverage: invalid targets"}
 	for i, t := range ts {
-		if err := t.Validate(); err != nil {
-			return err
-		}
+		at := adminduk.Pointer("").Index(i)
+		t.validate(&c, at)
 		for _, u := range ts[:i] {
 			if u.Indicator == t.Indicator && u.Year == t.Year {
-				return invalid("targets", adminduk.CodeDuplicate, t.Indicator.String()+" "+strconv.Itoa(t.Year)+" appears twice", t.Indicator.String()+" "+strconv.Itoa(t.Year)+" muncul dua kali", nil)
+				k := t.Indicator.String() + " " + strconv.Itoa(t.Year)
+				c.Add(adminduk.FieldError{Pointer: at, Code: adminduk.CodeDuplicate, English: k + " appears twice",
+					Indonesian: k + " muncul dua kali", Err: ErrInvalid})
+				break
 			}
 		}
 	}
-	return nil
+	return c.Err()
 }
 
 // ReadTargets reads a JSON array of targets, such as
