@@ -75,24 +75,36 @@ type Target struct {
 // ("/year").
 func (t Target) Validate() error {
 	c := adminduk.Checker{What: "coverage: invalid target"}
-	t.validate(&c, "")
+	t.validate(&c, -1)
 	return c.Err()
 }
 
-func (t Target) validate(c *adminduk.Checker, at adminduk.Pointer) {
-	add := func(key string, code adminduk.Code, en, id string) {
-		c.Add(adminduk.FieldError{Pointer: at.Key(key), Code: code, English: en, Indonesian: id, Err: ErrInvalid})
-	}
+// validate checks t, element i of a table (-1: t alone); it allocates
+// nothing for a valid target.
+func (t Target) validate(c *adminduk.Checker, i int) {
 	if !t.Indicator.IsValid() {
-		add("indicator", adminduk.CodeInvalid, "want akta or kia", "seharusnya akta atau kia")
+		c.Add(targetError(i, "indicator", adminduk.CodeInvalid, "want akta or kia", "seharusnya akta atau kia"))
 	}
 	if t.Year < 1900 || t.Year > 9999 {
 		y := strconv.Itoa(t.Year)
-		add("year", adminduk.CodeRange, y+" is out of range", y+" di luar jangkauan")
+		c.Add(targetError(i, "year", adminduk.CodeRange, y+" is out of range", y+" di luar jangkauan"))
 	}
 	if ValidateTarget(t.Percent) != nil {
-		add("percent", adminduk.CodeRange, t.Percent.String()+" is outside 0-100 %", t.Percent.In(adminduk.Indonesian)+" di luar 0-100 %")
+		c.Add(targetError(i, "percent", adminduk.CodeRange, t.Percent.String()+" is outside 0-100 %", t.Percent.In(adminduk.Indonesian)+" di luar 0-100 %"))
 	}
+}
+
+// targetError is the FieldError of key of element i of a target table, of
+// the target alone for i -1, or of the element itself for key "".
+func targetError(i int, key string, code adminduk.Code, en, id string) adminduk.FieldError {
+	var p adminduk.Pointer
+	if i >= 0 {
+		p = p.Index(i)
+	}
+	if key != "" {
+		p = p.Key(key)
+	}
+	return adminduk.FieldError{Pointer: p, Code: code, English: en, Indonesian: id, Err: ErrInvalid}
 }
 
 // Targets is a table of targets, at most one per indicator and year.
@@ -170,13 +182,11 @@ func (ts Targets) With(add ...Target) Targets {
 func (ts Targets) Validate() error {
 	c := adminduk.Checker{What: "coverage: invalid targets"}
 	for i, t := range ts {
-		at := adminduk.Pointer("").Index(i)
-		t.validate(&c, at)
+		t.validate(&c, i)
 		for _, u := range ts[:i] {
 			if u.Indicator == t.Indicator && u.Year == t.Year {
 				k := t.Indicator.String() + " " + strconv.Itoa(t.Year)
-				c.Add(adminduk.FieldError{Pointer: at, Code: adminduk.CodeDuplicate, English: k + " appears twice",
-					Indonesian: k + " muncul dua kali", Err: ErrInvalid})
+				c.Add(targetError(i, "", adminduk.CodeDuplicate, k+" appears twice", k+" muncul dua kali"))
 				break
 			}
 		}
