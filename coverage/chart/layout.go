@@ -20,7 +20,7 @@ import (
 type Options struct {
 	// Lang selects the language of labels and numbers.
 	Lang adminduk.Lang
-	// Title replaces the default title ("Cakupan akta kelahiran dan coverage.KIA
+	// Title replaces the default title ("Cakupan akta kelahiran dan KIA
 	// per kecamatan").
 	Title string
 	// Scale is the PNG's pixels per chart unit; 0 means 2 (a 1,920-pixel
