@@ -9,7 +9,7 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
-// Defaults of [Options].
+// Defaults of [AggregateOptions].
 const (
 	// DefaultWindow is the projection window in months: the pace is the
 	// change in the gap over the last 12 months.
@@ -31,12 +31,12 @@ const (
 // (SMP), 16 and over (SMA) — the ages of the school PKS.
 var DefaultBands = []int{0, 1, 5, 7, 13, 16}
 
-// Options configure an [Aggregator].
-type Options struct {
+// AggregateOptions configure an [Aggregator].
+type AggregateOptions struct {
 	// AsOf is the reference date: ages, holding and the report are taken
-	// on this calendar date (in AsOf's location). Required; the package
+	// on this calendar date. Required (from the year 1800); the package
 	// never reads the clock.
-	AsOf time.Time
+	AsOf adminduk.Date
 	// AktaAges and KIAAges are the age ranges of the indicators; zero
 	// values mean [DefaultAktaAges] and [DefaultKIAAges].
 	AktaAges, KIAAges AgeRange
@@ -57,18 +57,18 @@ type Options struct {
 	Population func(wilayah.Code) (int64, bool)
 	// MaxErrors is how many row errors to keep; 0 means [DefaultMaxErrors].
 	MaxErrors int
-	// LenientNIK accepts a NIK whose region is in range but appears in no
+	// Lenient accepts a NIK whose region is in range but appears in no
 	// edition (see adminduk.Options.Lenient).
-	LenientNIK bool
+	Lenient bool
 }
 
 // validate checks the options and fills in the defaults.
-func (o *Options) validate() error {
+func (o *AggregateOptions) validate() error {
 	if o.AsOf.IsZero() {
-		return &ValidationError{Field: "as of", Msg: "no reference date"}
+		return invalid("as_of", adminduk.CodeRequired, "no reference date", "tanggal acuan kosong", nil)
 	}
-	if civilOf(o.AsOf).key == 0 {
-		return &ValidationError{Field: "as of", Msg: "year out of range"}
+	if o.AsOf.Year() < minYear {
+		return invalid("as_of", adminduk.CodeRange, "year out of range", "tahun di luar jangkauan", nil)
 	}
 	if o.AktaAges == (AgeRange{}) {
 		o.AktaAges = DefaultAktaAges
@@ -85,18 +85,18 @@ func (o *Options) validate() error {
 		o.Bands = DefaultBands
 	}
 	if len(o.Bands) == 0 || o.Bands[0] != 0 || o.Bands[len(o.Bands)-1] >= MaxAge {
-		return &ValidationError{Field: "bands", Msg: "want increasing lower bounds starting at 0"}
+		return invalid("bands", adminduk.CodeInvalid, "want increasing lower bounds starting at 0", "batas bawah harus naik mulai dari 0", nil)
 	}
 	for i := 1; i < len(o.Bands); i++ {
 		if o.Bands[i] <= o.Bands[i-1] {
-			return &ValidationError{Field: "bands", Msg: "want increasing lower bounds starting at 0"}
+			return invalid("bands", adminduk.CodeInvalid, "want increasing lower bounds starting at 0", "batas bawah harus naik mulai dari 0", nil)
 		}
 	}
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	}
 	if o.Window < 1 || o.Window > 120 {
-		return &ValidationError{Field: "window", Msg: strconv.Itoa(o.Window) + " months is outside 1-120"}
+		return invalid("window", adminduk.CodeRange, strconv.Itoa(o.Window)+" months is outside 1-120", strconv.Itoa(o.Window)+" bulan di luar 1-120", nil)
 	}
 	if o.Targets == nil {
 		o.Targets = DefaultTargets()
@@ -108,7 +108,7 @@ func (o *Options) validate() error {
 		o.CBR = DefaultCBR
 	}
 	if o.CBR < 0 || o.CBR > 10000 {
-		return &ValidationError{Field: "cbr", Msg: "want 1 to 10,000 births per 100,000 a year"}
+		return invalid("cbr", adminduk.CodeRange, "want 1 to 10,000 births per 100,000 a year", "seharusnya 1 sampai 10.000 kelahiran per 100.000 penduduk setahun", nil)
 	}
 	if o.MaxErrors == 0 {
 		o.MaxErrors = DefaultMaxErrors
@@ -124,10 +124,10 @@ func (o *Options) validate() error {
 // [Aggregator.Report] rolls the counts up. An Aggregator is not safe for
 // concurrent use.
 type Aggregator struct {
-	opt     Options
+	opt     AggregateOptions
 	parser  adminduk.Parser
-	asOf    civilDate
-	start   civilDate // start of the projection window
+	asOf    adminduk.Date
+	start   adminduk.Date // start of the projection window
 	ranges  [2]AgeRange
 	maxAge  int // ages tallied: 0..maxAge-1
 	cohorts int // birth years tallied: asOf year - k, k < cohorts
@@ -194,15 +194,15 @@ type tally struct {
 
 // NewAggregator returns an aggregator with the options, or an error that
 // unwraps to [ErrInvalid] for invalid options.
-func NewAggregator(o Options) (*Aggregator, error) {
+func NewAggregator(o AggregateOptions) (*Aggregator, error) {
 	o.Bands = slices.Clone(o.Bands)
 	if err := o.validate(); err != nil {
 		return nil, err
 	}
-	a := &Aggregator{opt: o, asOf: civilOf(o.AsOf), tallies: map[wilayah.Code]*tally{},
+	a := &Aggregator{opt: o, asOf: o.AsOf, tallies: map[wilayah.Code]*tally{},
 		lookup: map[uint32]districtEntry{}, notes: map[noteKey]*note{}}
-	a.parser = adminduk.NewParser(adminduk.Options{AsOf: adminduk.DateOf(a.asOf.time()), Lenient: o.LenientNIK})
-	a.start = a.asOf.addMonths(-o.Window)
+	a.parser = adminduk.NewParser(adminduk.Options{AsOf: a.asOf, Lenient: o.Lenient})
+	a.start = a.asOf.AddMonths(-o.Window)
 	a.ranges = [2]AgeRange{o.AktaAges, o.KIAAges}
 	a.maxAge = max(o.AktaAges.To, o.KIAAges.To)
 	a.cohorts = o.AktaAges.To + 1
@@ -215,28 +215,27 @@ func NewAggregator(o Options) (*Aggregator, error) {
 func (a *Aggregator) Add(r Record, line int) error {
 	a.measured, a.dated = [2]bool{true, true}, [2]bool{true, true}
 	a.stats.Rows++
-	rw := row{akta: doc{r.HasAkta, civilOf(r.AktaDate)}, kia: doc{r.HasKIA, civilOf(r.KIADate)}}
+	rw := row{akta: doc{r.HasAkta, r.AktaDate}, kia: doc{r.HasKIA, r.KIADate}}
 	fail := func(col column, msg string, err error) error {
 		name := ""
 		if col < numCols {
 			name = Columns[col]
 		}
-		re := RowError{Line: line, Column: name, Msg: msg, Err: err}
+		re := fieldError(line, name, "", msg, err)
 		a.reject(re)
 		return &re
 	}
 	if !r.NIK.IsValid() {
 		return fail(colNIK, "no NIK", ErrSyntax)
 	}
-	y, m, d := r.NIK.Birth()
-	nikBirth, _ := newCivil(y, int(m), d)
+	nikBirth := r.NIK.BirthDate()
 	rw.birth = nikBirth
 	if !r.BirthDate.IsZero() {
-		rw.birth = civilOf(r.BirthDate)
-		if rw.birth.key == 0 {
+		rw.birth = r.BirthDate
+		if rw.birth.Year() < minYear {
 			return fail(colBirth, "year out of range", ErrSyntax)
 		}
-		rw.mismatch = rw.birth.key%1000000 != nikBirth.key%1000000
+		rw.mismatch = yymmdd(rw.birth) != yymmdd(nikBirth)
 	}
 	rw.female = r.NIK.Sex() == adminduk.Female
 	if r.Sex != 0 {
@@ -266,11 +265,13 @@ func (a *Aggregator) checkDocs(rw *row, line int) *RowError {
 	for i, d := range [2]doc{rw.akta, rw.kia} {
 		col := [2]column{colAktaDate, colKIADate}[i]
 		switch {
-		case d.date.key == 0:
+		case d.date.IsZero():
 		case !d.has:
-			return &RowError{Line: line, Column: Columns[col], Msg: "dated, but " + Columns[col-1] + " is 0", Err: ErrInvalid}
-		case d.date.key < rw.birth.key:
-			return &RowError{Line: line, Column: Columns[col], Msg: "before the birth date", Err: ErrInvalid}
+			re := fieldError(line, Columns[col], "", "dated, but "+Columns[col-1]+" is 0", ErrInvalid)
+			return &re
+		case d.date.Before(rw.birth):
+			re := fieldError(line, Columns[col], "", "before the birth date", ErrInvalid)
+			return &re
 		}
 	}
 	return nil
@@ -296,7 +297,8 @@ func (a *Aggregator) district(key uint32, line int) (districtEntry, *RowError) {
 	}
 	if e.t == nil {
 		c := wilayah.CodeFrom(int(key/10000), int(key/100%100), int(key%100), 0)
-		return e, &RowError{Line: line, Column: "district", Input: c.String(), Msg: "no such kecamatan in any edition", Err: ErrUnknownRegion}
+		re := fieldError(line, "district", c.String(), "no such kecamatan in any edition", ErrUnknownRegion)
+		return e, &re
 	}
 	a.lastKey, a.last = key, e
 	return e, nil
@@ -351,8 +353,7 @@ func (a *Aggregator) count(k WarningKind, ind Indicator, line int) {
 
 // tally adds a checked row to its kecamatan.
 func (a *Aggregator) tally(r *row, e districtEntry, line int) {
-	ageKey := a.asOf.key - r.birth.key
-	if ageKey < 0 {
+	if r.birth.After(a.asOf) {
 		a.stats.Future++
 		a.count(WarnBornAfterAsOf, 0, line)
 		return
@@ -368,15 +369,15 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 		a.count(WarnNIKMismatch, 0, line)
 	}
 	t := e.t
-	asOf := a.asOf.key
-	aktaNow := r.akta.has && r.akta.date.key <= asOf
-	kiaNow := r.kia.has && r.kia.date.key <= asOf
+	asOf := a.asOf
+	aktaNow := r.akta.has && !r.akta.date.After(asOf)
+	kiaNow := r.kia.has && !r.kia.date.After(asOf)
 	for i, d := range [2]doc{r.akta, r.kia} {
 		switch {
 		case !d.has:
-		case d.date.key == 0 && a.dated[i]:
+		case d.date.IsZero() && a.dated[i]:
 			a.count(WarnUndated, Indicator(i+1), line)
-		case d.date.key > asOf:
+		case d.date.After(asOf):
 			a.count(WarnIssuedAfterAsOf, Indicator(i+1), line)
 		}
 	}
@@ -384,7 +385,7 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 	if r.female {
 		sex = 1
 	}
-	if age := int(ageKey / 10000); age < a.maxAge {
+	if age := r.birth.YearsAt(asOf); age < a.maxAge {
 		c := &t.ages[sex][age]
 		c.n++
 		if aktaNow {
@@ -396,28 +397,28 @@ func (a *Aggregator) tally(r *row, e districtEntry, line int) {
 	} else {
 		a.stats.Older++
 	}
-	if k := a.asOf.year() - r.birth.year(); k < len(t.cohorts) {
+	if k := asOf.Year() - r.birth.Year(); k < len(t.cohorts) {
 		c := &t.cohorts[k]
 		c.births++
 		if aktaNow {
 			c.registered++
 			switch {
-			case r.akta.date.key == 0:
+			case r.akta.date.IsZero():
 				c.undated++
-			case r.akta.date.key < r.birth.key+10000: // before the first birthday
+			case r.birth.YearsAt(r.akta.date) < 1: // before the first birthday
 				c.within1y++
-				if r.akta.date.day-r.birth.day <= 60 {
+				if within60(r.birth, r.akta.date) {
 					c.within60++
 				}
 			}
 		}
 	}
-	if start := a.start.key; r.birth.key <= start {
-		age0 := int((start - r.birth.key) / 10000)
+	if start := a.start; !r.birth.After(start) {
+		age0 := r.birth.YearsAt(start)
 		for i, d := range [2]doc{r.akta, r.kia} {
 			if a.ranges[i].Contains(age0) {
 				t.start[i].Required++
-				if d.has && d.date.key <= start {
+				if d.has && !d.date.After(start) {
 					t.start[i].With++
 				}
 			}
@@ -494,4 +495,23 @@ func (a *Aggregator) Merge(o *Aggregator) {
 		a.dated[i] = a.dated[i] || o.dated[i]
 	}
 	a.header = append(a.header, o.header...)
+}
+
+// within60 reports whether b, not before a, is at most 60 days after it:
+// a.DaysUntil(b) <= 60 counted by months, without day numbers, as the tally
+// asks it of most rows.
+func within60(a, b adminduk.Date) bool {
+	m := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	if m >= 4 { // at least 3 whole months apart: more than 60 days
+		return false
+	}
+	days := b.Day() - a.Day()
+	y, mo := a.Year(), a.Month()
+	for range m {
+		days += adminduk.DaysIn(y, mo)
+		if mo++; mo > time.December {
+			mo, y = time.January, y+1
+		}
+	}
+	return days <= 60
 }

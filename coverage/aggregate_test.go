@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -12,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var asOf2025 = time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+var asOf2025 = adminduk.MustDate(2025, 6, 30)
 
 // smallCSV has one row per case; the comment column is ignored (with a
 // warning), and its quoted commas must not shift the fields.
@@ -38,7 +37,7 @@ const smallCSV = "\ufeffnik,birth_date,sex,district,has_akta,akta_registered,has
 	"6208011503200011,,,62.08.01,1,2021-03-15,1,2021-03-15,from the NIK" // 20, no final newline
 
 func TestAggregateSmall(t *testing.T) {
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	require.NoError(t, err)
 	require.NoError(t, a.ReadCSV(strings.NewReader(smallCSV)))
 	rep, err := a.Report(wilayah.LevelDistrict)
@@ -54,13 +53,19 @@ func TestAggregateSmall(t *testing.T) {
 	for _, e := range rep.Errors {
 		byLine[e.Line] = e
 	}
-	assert.ErrorIs(t, &RowError{Err: byLine[7].Err}, ErrSyntax)
+	assert.ErrorIs(t, byLine[7], ErrSyntax)
+	assert.ErrorIs(t, byLine[7], adminduk.ErrSyntax)
+	assert.ErrorIs(t, byLine[7], adminduk.ErrInvalidDate, "an invalid date unwraps to adminduk.ErrInvalidDate")
+	assert.Equal(t, adminduk.Pointer("/rows/7/birth_date"), byLine[7].Field.Pointer)
+	assert.Equal(t, `birth_date "2023-02-30": seharusnya tanggal YYYY-MM-DD`, byLine[7].Reason(adminduk.Indonesian))
+	assert.Equal(t, adminduk.Pointer("/rows/13"), byLine[13].Field.Pointer)
+	assert.Equal(t, adminduk.CodeRegion, byLine[9].Field.Code)
 	assert.Equal(t, "birth_date", byLine[7].Column)
 	assert.Equal(t, `coverage: line 8: nik "6208********0000": serial 0000 is never issued`, byLine[8].Error())
-	assert.ErrorIs(t, byLine[9].Err, ErrUnknownRegion)
-	assert.ErrorIs(t, byLine[12].Err, ErrInvalid)
+	assert.ErrorIs(t, byLine[9], ErrUnknownRegion)
+	assert.ErrorIs(t, byLine[12], ErrInvalid)
 	assert.Equal(t, "coverage: line 13: 5 fields, but the header has 9", byLine[13].Error())
-	assert.ErrorIs(t, byLine[18].Err, ErrInvalid)
+	assert.ErrorIs(t, byLine[18], ErrInvalid)
 	var re *RowError
 	require.True(t, errors.As(error(rep.Errors[0]), &re))
 
@@ -97,4 +102,36 @@ func TestAggregateSmall(t *testing.T) {
 	assert.Equal(t, map[WarningKind]int64{WarnTargetCarried: 2, WarnUnknownColumn: 1, WarnRetiredDistrict: 1,
 		WarnNIKMismatch: 1, WarnBornAfterAsOf: 1, WarnIssuedAfterAsOf: 1, WarnUndated: 1}, kinds)
 	_ = adminduk.English
+}
+
+// The text report lists skipped rows in its own language.
+func TestTextSkippedRowsInLang(t *testing.T) {
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
+	require.NoError(t, err)
+	require.NoError(t, a.ReadCSV(strings.NewReader(smallCSV)))
+	rep, err := a.Report(wilayah.LevelDistrict)
+	require.NoError(t, err)
+	for lang, want := range map[adminduk.Lang][]string{
+		adminduk.Indonesian: {`  baris 7: birth_date "2023-02-30": seharusnya tanggal YYYY-MM-DD`, "  baris 18: akta_registered: sebelum tanggal lahir"},
+		adminduk.English:    {`  line 7: birth_date "2023-02-30": want a calendar date YYYY-MM-DD`, "  line 18: akta_registered: before the birth date"},
+	} {
+		var b strings.Builder
+		require.NoError(t, WriteText(&b, rep, TextOptions{Lang: lang}))
+		for _, w := range want {
+			assert.Contains(t, b.String(), w+"\n")
+		}
+	}
+}
+
+// within60 agrees with the day count for every pair of dates from a birth
+// across 2023-2025 (leap February included) and up to 200 days later.
+func TestWithin60(t *testing.T) {
+	for a := adminduk.MustDate(2023, 1, 1); a.Year() < 2026; a = a.AddDays(1) {
+		for n := 0; n <= 200; n++ {
+			b := a.AddDays(n)
+			if within60(a, b) != (n <= 60) {
+				t.Fatalf("within60(%v, %v) = %v, %d days apart", a, b, within60(a, b), n)
+			}
+		}
+	}
 }

@@ -36,7 +36,7 @@ func BenchmarkReadCSV(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		a, err := NewAggregator(Options{AsOf: asOf2025})
+		a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -49,7 +49,7 @@ func BenchmarkReadCSV(b *testing.B) {
 
 // BenchmarkLine measures one row through the parser and the tally.
 func BenchmarkLine(b *testing.B) {
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func BenchmarkSynthesize(b *testing.B) {
 
 // BenchmarkReport measures the roll-up of Serang's 29 kecamatan.
 func BenchmarkReport(b *testing.B) {
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -164,7 +164,7 @@ func (f Figures) Check() (Result, error) {
 		return Result{}, err
 	}
 	if f.Without != nil && *f.Without < 0 {
-		return Result{}, &ValidationError{Field: "without", Msg: strconv.FormatInt(*f.Without, 10) + " is negative"}
+		return Result{}, invalid("without", adminduk.CodeRange, strconv.FormatInt(*f.Without, 10)+" is negative", strconv.FormatInt(*f.Without, 10)+" negatif", nil)
 	}
 	if f.Target != nil {
 		if err := ValidateTarget(*f.Target); err != nil {

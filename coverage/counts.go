@@ -3,6 +3,8 @@ package coverage
 import (
 	"math"
 	"strconv"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Counts are the two numbers behind a coverage figure: the children
@@ -59,11 +61,11 @@ func (c Counts) Add(o Counts) Counts {
 func (c Counts) Validate() error {
 	switch {
 	case c.Required < 0:
-		return &ValidationError{Field: "required", Msg: strconv.FormatInt(c.Required, 10) + " is negative"}
+		return invalid("required", adminduk.CodeRange, strconv.FormatInt(c.Required, 10)+" is negative", strconv.FormatInt(c.Required, 10)+" negatif", nil)
 	case c.With < 0:
-		return &ValidationError{Field: "with", Msg: strconv.FormatInt(c.With, 10) + " is negative"}
+		return invalid("with", adminduk.CodeRange, strconv.FormatInt(c.With, 10)+" is negative", strconv.FormatInt(c.With, 10)+" negatif", nil)
 	case c.Required == 0:
-		return &ValidationError{Field: "required", Msg: "no children required: the percent is undefined"}
+		return invalid("required", adminduk.CodeRequired, "no children required: the percent is undefined", "tidak ada anak wajib: persentase tidak terdefinisi", nil)
 	}
 	return nil
 }
@@ -91,7 +93,7 @@ func satAdd(a, b int64) int64 {
 // ValidateTarget checks that t is between 0 and 100 %.
 func ValidateTarget(t Percent) error {
 	if t < 0 || t > Hundred {
-		return &ValidationError{Field: "target", Msg: t.String() + " is outside 0-100 %"}
+		return invalid("target", adminduk.CodeRange, t.String()+" is outside 0-100 %", t.In(adminduk.Indonesian)+" di luar 0-100 %", nil)
 	}
 	return nil
 }

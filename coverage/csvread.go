@@ -63,7 +63,8 @@ func (a *Aggregator) ReadCSV(r io.Reader) error {
 			if !skipping {
 				a.stats.Lines++
 				a.stats.Rows++
-				a.reject(RowError{Line: line + 1, Msg: "line longer than " + strconv.Itoa(readBufSize>>20) + " MiB", Err: ErrSyntax})
+				n := strconv.Itoa(readBufSize >> 20)
+				a.reject(newRowError(line+1, "", "", "line longer than "+n+" MiB", "baris lebih panjang dari "+n+" MiB", ErrSyntax))
 			}
 			skipping, end = true, 0
 		}
@@ -188,7 +189,8 @@ func (a *Aggregator) parseLine(n int, b []byte) (row, districtEntry, *RowError) 
 			for {
 				k := bytes.IndexByte(b[j:], '"')
 				if k < 0 {
-					return row{}, districtEntry{}, &RowError{Line: n, Msg: "unterminated quote (a field may not span lines)", Err: ErrSyntax}
+					re := newRowError(n, "", "", "unterminated quote (a field may not span lines)", "tanda kutip tidak ditutup (satu kolom tidak boleh melintasi baris)", ErrSyntax)
+					return row{}, districtEntry{}, &re
 				}
 				j += k + 1
 				if j < len(b) && b[j] == '"' { // "" inside quotes
@@ -199,7 +201,8 @@ func (a *Aggregator) parseLine(n int, b []byte) (row, districtEntry, *RowError) 
 			}
 			field, b = b[1:j-1], b[j:]
 			if len(b) > 0 && b[0] != ',' {
-				return row{}, districtEntry{}, &RowError{Line: n, Msg: "text after a closing quote", Err: ErrSyntax}
+				re := newRowError(n, "", "", "text after a closing quote", "ada teks setelah tanda kutip penutup", ErrSyntax)
+				return row{}, districtEntry{}, &re
 			}
 		} else if k := bytes.IndexByte(b, ','); k >= 0 {
 			field, b = b[:k], b[k:]
@@ -218,7 +221,9 @@ func (a *Aggregator) parseLine(n int, b []byte) (row, districtEntry, *RowError) 
 		b = b[1:]
 	}
 	if nf != len(a.cols) {
-		return row{}, districtEntry{}, &RowError{Line: n, Msg: strconv.Itoa(nf) + " fields, but the header has " + strconv.Itoa(len(a.cols)), Err: ErrSyntax}
+		got, want := strconv.Itoa(nf), strconv.Itoa(len(a.cols))
+		re := newRowError(n, "", "", got+" fields, but the header has "+want, got+" kolom, padahal header punya "+want, ErrSyntax)
+		return row{}, districtEntry{}, &re
 	}
 	var rw row
 	if e := a.parseFields(n, &f, &rw); e != nil {
@@ -256,7 +261,8 @@ func (a *Aggregator) parseFields(n int, f *[numCols][]byte, rw *row) *RowError {
 		if len(in) > 40 {
 			in = in[:40]
 		}
-		return &RowError{Line: n, Column: Columns[c], Input: string(in), Msg: msg, Err: err}
+		re := fieldError(n, Columns[c], string(in), msg, err)
+		return &re
 	}
 	nb := f[colNIK]
 	// The string aliases the line only for the duration of the call.
@@ -278,17 +284,16 @@ func (a *Aggregator) parseFields(n int, f *[numCols][]byte, rw *row) *RowError {
 		e.Input = maskNIK(nb)
 		return e
 	}
-	y, m, d := nik.Birth()
-	nikKey := int32(y%100*10000 + int(m)*100 + d)
 	if b := f[colBirth]; len(b) > 0 {
 		c, ok := parseDate(b)
 		if !ok {
 			return fail(colBirth, "want a calendar date YYYY-MM-DD", ErrSyntax)
 		}
 		rw.birth = c
-		rw.mismatch = c.key%1000000 != nikKey
+		y, m, d := nik.Birth()
+		rw.mismatch = c.Day() != d || c.Month() != m || c.Year()%100 != y%100
 	} else {
-		rw.birth, _ = newCivil(y, int(m), d)
+		rw.birth = nik.BirthDate()
 	}
 	nikFemale := nik.Sex() == adminduk.Female
 	rw.female = nikFemale
@@ -344,4 +349,35 @@ func maskNIK(b []byte) string {
 		out = append(out, c)
 	}
 	return string(out)
+}
+
+// rowMsgID is the Indonesian of the reader's messages about a field.
+var rowMsgID = map[string]string{
+	"want 16 digits":                              "seharusnya 16 angka",
+	"region code in no Kemendagri edition":        "kode wilayah tidak ada di edisi Kemendagri mana pun",
+	"not a calendar date":                         "tanggal tidak ada di kalender",
+	"serial 0000 is never issued":                 "nomor urut 0000 tidak pernah diterbitkan",
+	"invalid NIK":                                 "NIK tidak sah",
+	"want a calendar date YYYY-MM-DD":             "seharusnya tanggal YYYY-MM-DD",
+	"want L or P (M/F, 1/2)":                      "seharusnya L atau P (M/F, 1/2)",
+	"want a kecamatan code such as 62.08.01":      "seharusnya kode kecamatan seperti 62.08.01",
+	"want 1 or 0":                                 "seharusnya 1 atau 0",
+	"no NIK":                                      "NIK kosong",
+	"year out of range":                           "tahun di luar jangkauan",
+	"not a kecamatan code":                        "bukan kode kecamatan",
+	"before the birth date":                       "sebelum tanggal lahir",
+	"no such kecamatan in any edition":            "kecamatan tidak ada di edisi mana pun",
+	"dated, but " + Columns[colHasAkta] + " is 0": "bertanggal, padahal " + Columns[colHasAkta] + " 0",
+	"dated, but " + Columns[colHasKIA] + " is 0":  "bertanggal, padahal " + Columns[colHasKIA] + " 0",
+}
+
+// fieldError returns the RowError of a field with the reader's message en.
+// A date that is no calendar date also unwraps to [adminduk.ErrInvalidDate].
+func fieldError(line int, column, input, en string, sentinel error) RowError {
+	re := newRowError(line, column, input, en, rowMsgID[en], sentinel)
+	switch en {
+	case "want a calendar date YYYY-MM-DD", "year out of range", "not a calendar date":
+		re.Field.Cause = adminduk.ErrInvalidDate
+	}
+	return re
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -12,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func readReport(t *testing.T, o Options, input string, level wilayah.Level) *Report {
+func readReport(t *testing.T, o AggregateOptions, input string, level wilayah.Level) *Report {
 	t.Helper()
 	if o.AsOf.IsZero() {
 		o.AsOf = asOf2025
@@ -39,12 +38,12 @@ func TestReadCSVShapes(t *testing.T) {
 		{"blank lines", "\n\nnik,district,has_kia\n\n6208011503200001,620801,1\n\n", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := readReport(t, Options{}, tc.input, wilayah.LevelDistrict)
+			rep := readReport(t, AggregateOptions{}, tc.input, wilayah.LevelDistrict)
 			assert.Equal(t, tc.rows, rep.Stats.Counted)
 			assert.Zero(t, rep.Stats.Malformed, "%v", rep.Errors)
 		})
 	}
-	rep := readReport(t, Options{}, "nik,district,has_akta\n6208011503200001,62.08.01,1\n", wilayah.LevelDistrict)
+	rep := readReport(t, AggregateOptions{}, "nik,district,has_akta\n6208011503200001,62.08.01,1\n", wilayah.LevelDistrict)
 	require.Len(t, rep.Indicators, 1)
 	assert.Equal(t, Akta, rep.Indicators[0].Indicator)
 	assert.False(t, rep.Indicators[0].Dated)
@@ -57,7 +56,7 @@ func TestReadCSVHeaderErrors(t *testing.T) {
 	for _, in := range []string{
 		"", "\n\n", "nama,alamat\n", "nik,district\n", "nik,nik,district,has_akta\n", "nik,district,has_kia,akta_registered\n",
 	} {
-		a, err := NewAggregator(Options{AsOf: asOf2025})
+		a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 		require.NoError(t, err)
 		err = a.ReadCSV(strings.NewReader(in))
 		assert.ErrorIs(t, err, ErrSyntax, "%q", in)
@@ -71,7 +70,7 @@ func TestReadCSVLongLine(t *testing.T) {
 	long := row[:len(row)-1] + "," + strings.Repeat("x", 3<<20) + "\n"
 	mid := row[:len(row)-1] + "," + strings.Repeat("y", 200<<10) + "\n" // 200 KiB: read, 9 fields for 8 columns
 	input := Columns[0] + "," + strings.Join(Columns[1:], ",") + "\n" + row + long + row + mid + row
-	rep := readReport(t, Options{}, input, wilayah.LevelDistrict)
+	rep := readReport(t, AggregateOptions{}, input, wilayah.LevelDistrict)
 	assert.Equal(t, int64(3), rep.Stats.Counted)
 	require.Len(t, rep.Errors, 2)
 	assert.Equal(t, 3, rep.Errors[0].Line)
@@ -87,7 +86,7 @@ func TestReadCSVMaxErrors(t *testing.T) {
 	for range 250 {
 		b.WriteString("x,62.08.01,1\n")
 	}
-	rep := readReport(t, Options{MaxErrors: 10}, b.String(), wilayah.LevelDistrict)
+	rep := readReport(t, AggregateOptions{MaxErrors: 10}, b.String(), wilayah.LevelDistrict)
 	assert.Equal(t, int64(250), rep.Stats.Malformed)
 	assert.Len(t, rep.Errors, 10)
 	assert.Equal(t, 11, rep.Errors[9].Line)
@@ -101,8 +100,8 @@ func TestAgesAndBoundaries(t *testing.T) {
 		"6208012902080001,2008-02-29,62.08.01,1\n" + // 17 on 2025-02-28? no: 16 until 1 March
 		"6208012802070001,2007-02-28,62.08.01,1\n" + // 18 on 2025-02-28: out
 		"6208010103070001,2007-03-01,62.08.01,0\n" // 17 until 2025-03-01
-	feb28 := time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC)
-	rep := readReport(t, Options{AsOf: feb28}, csv, wilayah.LevelDistrict)
+	feb28 := adminduk.MustDate(2025, 2, 28)
+	rep := readReport(t, AggregateOptions{AsOf: feb28}, csv, wilayah.LevelDistrict)
 	m := rep.Total.Akta
 	assert.Equal(t, Counts{Required: 2, With: 1}, m.Counts)
 	require.NotEmpty(t, m.Bands)
@@ -110,16 +109,16 @@ func TestAgesAndBoundaries(t *testing.T) {
 	assert.Equal(t, AgeRange{16, 18}, last.Ages)
 	assert.Equal(t, Counts{Required: 2, With: 1}, last.Counts)
 	// With an inclusive "0-18" range the 18-year-old counts too.
-	rep = readReport(t, Options{AsOf: feb28, AktaAges: AgeRange{0, 19}}, csv, wilayah.LevelDistrict)
+	rep = readReport(t, AggregateOptions{AsOf: feb28, AktaAges: AgeRange{0, 19}}, csv, wilayah.LevelDistrict)
 	assert.Equal(t, Counts{Required: 3, With: 2}, rep.Total.Akta.Counts)
 	// A day later, the leap-day child is 17 and the 1 March child 18.
-	rep = readReport(t, Options{AsOf: feb28.AddDate(0, 0, 1)}, csv, wilayah.LevelDistrict)
+	rep = readReport(t, AggregateOptions{AsOf: feb28.AddDate(0, 0, 1)}, csv, wilayah.LevelDistrict)
 	assert.Equal(t, Counts{Required: 1, With: 1}, rep.Total.Akta.Counts)
 }
 
 func TestRetiredDistrict(t *testing.T) {
 	csv := "nik,district,has_akta\n9101010101150001,91.01.01,1\n9101010101150002,93.01.01,0\n9101010101150003,910101,1\n"
-	rep := readReport(t, Options{}, csv, wilayah.LevelRegency)
+	rep := readReport(t, AggregateOptions{}, csv, wilayah.LevelRegency)
 	require.Len(t, rep.Regions, 1)
 	assert.Equal(t, "93.01", rep.Regions[0].Code.String())
 	assert.Equal(t, "Kabupaten Merauke", rep.Regions[0].Name)
@@ -136,7 +135,7 @@ func TestRetiredDistrict(t *testing.T) {
 	assert.Equal(t, "93.01.01", w.Region.String())
 	assert.Equal(t, "2 rows name the retired kecamatan 91.01.01; counted for its successor 93.01.01 (first on line 2)", w.String())
 	// Province level: Papua Selatan, with the population of Merauke only.
-	rep = readReport(t, Options{}, csv, wilayah.LevelProvince)
+	rep = readReport(t, AggregateOptions{}, csv, wilayah.LevelProvince)
 	assert.Equal(t, "93", rep.Regions[0].Code.String())
 	p, _ := PopulationOf(wilayah.MustParseCode("93.01"))
 	assert.Equal(t, p.Total, rep.Regions[0].Population)
@@ -147,14 +146,14 @@ func TestRetiredDistrict(t *testing.T) {
 func TestForkMerge(t *testing.T) {
 	data := synthSukamara(t, 5)
 	data = append(data, "x,62.08.01,1,,0,,,\n6208019999990001,62.08.01\n"...)
-	one, err := NewAggregator(Options{AsOf: asOf2025, MaxErrors: 3})
+	one, err := NewAggregator(AggregateOptions{AsOf: asOf2025, MaxErrors: 3})
 	require.NoError(t, err)
 	require.NoError(t, one.ReadCSV(bytes.NewReader(data)))
 	want, err := one.Report(wilayah.LevelDistrict)
 	require.NoError(t, err)
 
 	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
-	first, err := NewAggregator(Options{AsOf: asOf2025, MaxErrors: 3})
+	first, err := NewAggregator(AggregateOptions{AsOf: asOf2025, MaxErrors: 3})
 	require.NoError(t, err)
 	half := len(lines) / 2
 	for i, l := range lines[:half] {
@@ -177,11 +176,11 @@ func TestForkMerge(t *testing.T) {
 }
 
 func TestAddRecord(t *testing.T) {
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	require.NoError(t, err)
 	nik := adminduk.MustParseNIK("6208015503150001") // female, 15 March 2015
 	require.NoError(t, a.Add(Record{NIK: nik, District: wilayah.MustParseCode("62.08.01"), HasAkta: true,
-		AktaDate: time.Date(2015, 4, 1, 0, 0, 0, 0, time.UTC)}, 1))
+		AktaDate: adminduk.MustDate(2015, 4, 1)}, 1))
 	require.NoError(t, a.Add(Record{NIK: nik, District: wilayah.MustParseCode("62.08.02"), Sex: adminduk.Male}, 2))
 	err = a.Add(Record{NIK: nik, District: wilayah.MustParseCode("62.08")}, 3)
 	assert.ErrorIs(t, err, ErrSyntax)
@@ -205,15 +204,15 @@ func TestAddRecord(t *testing.T) {
 }
 
 func TestOptionsErrors(t *testing.T) {
-	for _, o := range []Options{
+	for _, o := range []AggregateOptions{
 		{}, {AsOf: asOf2025, AktaAges: AgeRange{5, 2}}, {AsOf: asOf2025, Bands: []int{1, 5}}, {AsOf: asOf2025, Bands: []int{0, 5, 5}},
 		{AsOf: asOf2025, Window: -1}, {AsOf: asOf2025, CBR: -5}, {AsOf: asOf2025, Targets: Targets{{Indicator: Akta, Year: 2025, Percent: 12000}}},
-		{AsOf: time.Date(1200, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{AsOf: adminduk.MustDate(1200, 1, 1)},
 	} {
 		_, err := NewAggregator(o)
 		assert.ErrorIs(t, err, ErrInvalid, "%+v", o)
 	}
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	require.NoError(t, err)
 	_, err = a.Report(wilayah.LevelVillage)
 	assert.ErrorIs(t, err, ErrInvalid)
@@ -226,7 +225,7 @@ func TestCompleteness(t *testing.T) {
 		"6208011001230002,62.08.01,1,2023-06-01\n" + // within a year
 		"6208011001230003,62.08.01,1,2024-03-01\n" + // later
 		"6208011001230004,62.08.01,0,\n"
-	rep := readReport(t, Options{CBR: 1650}, csv, wilayah.LevelRegency)
+	rep := readReport(t, AggregateOptions{CBR: 1650}, csv, wilayah.LevelRegency)
 	c := rep.Regions[0].Completeness
 	require.NotNil(t, c)
 	assert.Equal(t, Completeness{Year: 2023, Population: 67234, CBR: 1650, Estimated: 1109, Within60: 1, Within1y: 2, Registered: 3}, *c)
@@ -242,8 +241,8 @@ func TestCompleteness(t *testing.T) {
 	s, _ := co.Share60()
 	assert.Equal(t, "25.00 %", s.String())
 	// A kecamatan has no population unless the caller knows it.
-	assert.Nil(t, readReport(t, Options{}, csv, wilayah.LevelDistrict).Regions[0].Completeness)
-	rep = readReport(t, Options{Population: func(c wilayah.Code) (int64, bool) { return 10000, c.String() == "62.08.01" }}, csv, wilayah.LevelDistrict)
+	assert.Nil(t, readReport(t, AggregateOptions{}, csv, wilayah.LevelDistrict).Regions[0].Completeness)
+	rep = readReport(t, AggregateOptions{Population: func(c wilayah.Code) (int64, bool) { return 10000, c.String() == "62.08.01" }}, csv, wilayah.LevelDistrict)
 	require.NotNil(t, rep.Regions[0].Completeness)
 	assert.Equal(t, int64(160), rep.Regions[0].Completeness.Estimated)
 }

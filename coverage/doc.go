@@ -57,7 +57,7 @@
 // province ([wilayah.Level]) with each region's [Measure] per indicator: by
 // sex and age band ([DefaultBands]), against the target, with a
 // [Projection] of when the gap closes at the pace of the last
-// [Options].Window months ([Project] works on any two [Snapshot] values
+// [AggregateOptions].Window months ([Project] works on any two [Snapshot] values
 // too). Timeliness of birth registration is given per birth year
 // ([Cohort]: within 60 days, the legal deadline, and within a year), and
 // [Completeness] measures registrations against the births expected from
@@ -83,6 +83,6 @@
 //
 // Errors unwrap to one sentinel: [ErrSyntax], [ErrInvalid], [ErrRange],
 // [ErrUnknownRegion], [ErrNotFound]. Branch with [errors.Is]; read the
-// details with [errors.As] on *[ParseError], *[ValidationError] and
+// details with [errors.As] on *[ParseError], *[adminduk.ValidationError] and
 // *[RowError]. A NIK in a row error is masked.
 package coverage

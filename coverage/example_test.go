@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -105,7 +104,7 @@ func ExampleAggregator() {
 6208020107080001,2008-07-01,L,62.08.02,1,2015-01-05,0,
 6208011503200002,2023-02-30,L,62.08.01,1,,0,
 `
-	a, err := coverage.NewAggregator(coverage.Options{AsOf: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)})
+	a, err := coverage.NewAggregator(coverage.AggregateOptions{AsOf: adminduk.MustDate(2025, 6, 30)})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -130,17 +129,17 @@ func ExampleAggregator() {
 }
 
 func ExampleProject() {
-	from := coverage.Snapshot{Date: time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC), Counts: coverage.Counts{Required: 510000, With: 471455}}
-	to := coverage.Snapshot{Date: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), Counts: coverage.Counts{Required: 516047, With: 489382}}
+	from := coverage.Snapshot{Date: adminduk.MustDate(2023, 12, 31), Counts: coverage.Counts{Required: 510000, With: 471455}}
+	to := coverage.Snapshot{Date: adminduk.MustDate(2024, 12, 31), Counts: coverage.Counts{Required: 516047, With: 489382}}
 	p, _ := coverage.Project(from, to, 9800)
-	fmt.Println(p.GapFrom, "->", p.GapTo, "closing", p.PerMonth, "a month:", p.Status, p.Date.Format("2006-01-02"))
+	fmt.Println(p.GapFrom, "->", p.GapTo, "closing", p.PerMonth, "a month:", p.Status, p.Date)
 	// Output:
 	// 28345 -> 16345 closing 998 a month: on_track 2026-05-14
 }
 
 func ExampleSynthesize() {
 	s, err := coverage.Synthesize(os.Stdout, coverage.SynthOptions{Regency: wilayah.MustParseCode("62.08"), Seed: 1,
-		AsOf: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC), Rows: 3})
+		AsOf: adminduk.MustDate(2025, 6, 30), Rows: 3})
 	fmt.Println(s.Rows, len(s.Districts), s.AktaLevel, err)
 	// Output:
 	// nik,birth_date,sex,district,has_akta,akta_registered,has_kia,kia_issued
@@ -148,4 +147,13 @@ func ExampleSynthesize() {
 	// 6208015009070001,2007-09-10,P,62.08.01,1,2021-05-30,0,
 	// 6208012501070001,2007-01-25,L,62.08.01,1,2007-03-03,0,
 	// 3 5 95.24 % <nil>
+}
+
+func ExampleIndicator_Text() {
+	for _, i := range coverage.Indicators {
+		fmt.Printf("%s: %s / %s\n", i, i.Text(adminduk.Indonesian), i.Text(adminduk.English))
+	}
+	// Output:
+	// akta: Akta kelahiran / Birth certificate
+	// kia: KIA / Child ID card (KIA)
 }

@@ -30,29 +30,20 @@ var indicatorKeys = [...]string{Akta: "akta", KIA: "kia"}
 // IsValid reports whether i is one of the indicators.
 func (i Indicator) IsValid() bool { return i > 0 && int(i) < len(indicatorKeys) }
 
-// String returns "akta" or "kia".
+// String returns "akta" or "kia"; "Indicator(n)" for a number that names
+// nothing. See [Indicator.Text] for the name.
 func (i Indicator) String() string {
 	if !i.IsValid() {
-		return "indicator(" + strconv.Itoa(int(i)) + ")"
+		return unknown("Indicator", int(i))
 	}
 	return indicatorKeys[i]
 }
 
-// Title returns the name of the document in lang: "Akta kelahiran" or
-// "Birth certificate", "KIA" or "Child ID card (KIA)".
-func (i Indicator) Title(lang adminduk.Lang) string {
-	switch {
-	case i == Akta && lang == adminduk.Indonesian:
-		return "Akta kelahiran"
-	case i == Akta:
-		return "Birth certificate"
-	case i == KIA && lang == adminduk.Indonesian:
-		return "KIA"
-	case i == KIA:
-		return "Child ID card (KIA)"
-	}
-	return i.String()
-}
+var indicatorText = [...][2]string{Akta: {"Akta kelahiran", "Birth certificate"}, KIA: {"KIA", "Child ID card (KIA)"}}
+
+// Text returns the name of the document in l: "Akta kelahiran" or "Birth
+// certificate", "KIA" or "Child ID card (KIA)"; "" when i is not valid.
+func (i Indicator) Text(l adminduk.Lang) string { return text(indicatorText[:], int(i), l) }
 
 // DefaultAges returns the default age range of the indicator:
 // [DefaultAktaAges] or [DefaultKIAAges].
@@ -125,8 +116,9 @@ func (r AgeRange) String() string {
 // Validate checks 0 <= From < To <= [MaxAge].
 func (r AgeRange) Validate() error {
 	if r.From < 0 || r.To <= r.From || r.To > MaxAge {
-		return &ValidationError{Field: "ages", Msg: "want 0 <= from < to <= " + strconv.Itoa(MaxAge) + ", got " +
-			strconv.Itoa(r.From) + " to " + strconv.Itoa(r.To)}
+		got := strconv.Itoa(r.From) + " to " + strconv.Itoa(r.To)
+		return invalid("ages", adminduk.CodeRange, "want 0 <= from < to <= "+strconv.Itoa(MaxAge)+", got "+got,
+			"seharusnya 0 <= dari < sampai <= "+strconv.Itoa(MaxAge)+", bukan "+strconv.Itoa(r.From)+" sampai "+strconv.Itoa(r.To), nil)
 	}
 	return nil
 }

@@ -5,21 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestSmallAPI(t *testing.T) {
-	for in, want := range map[string]wilayah.Level{"district": wilayah.LevelDistrict, "kecamatan": wilayah.LevelDistrict,
-		"regency": wilayah.LevelRegency, "kab/kota": wilayah.LevelRegency, "province": wilayah.LevelProvince, "provinsi": wilayah.LevelProvince} {
-		got, err := ParseLevel(in)
-		require.NoError(t, err)
-		assert.Equal(t, want, got)
-	}
-	_, err := ParseLevel("desa")
-	assert.ErrorIs(t, err, ErrSyntax)
-
 	assert.Equal(t, DefaultKIAAges, KIA.DefaultAges())
 	assert.Equal(t, DefaultAktaAges, Akta.DefaultAges())
 	assert.Equal(t, int64(9483), Percent(9483).Hundredths())
@@ -34,18 +26,24 @@ func TestSmallAPI(t *testing.T) {
 	var p Percent
 	assert.ErrorIs(t, p.UnmarshalText([]byte("x")), ErrSyntax)
 
-	ve := &ValidationError{Field: "required", Msg: "-3 is negative"}
-	assert.Equal(t, "coverage: required: -3 is negative", ve.Error())
+	ve := (&Counts{Required: -3}).Validate()
+	assert.Equal(t, "coverage: invalid required: /required: -3 is negative", ve.Error())
 	assert.ErrorIs(t, ve, ErrInvalid)
-	assert.ErrorIs(t, &ValidationError{Field: "x", Err: ErrRange}, ErrRange)
+	assert.ErrorIs(t, ve, adminduk.ErrInvalid)
+	var fe *adminduk.FieldError
+	require.ErrorAs(t, ve, &fe)
+	assert.Equal(t, "-3 negatif", fe.Message(adminduk.Indonesian))
+	_, err = PercentOf(1<<62, 1)
+	assert.ErrorIs(t, err, ErrRange)
+	assert.ErrorIs(t, err, adminduk.ErrOutOfRange)
 	pe := &ParseError{What: "percent", Input: strings.Repeat("9", 80), Msg: "too large"}
 	assert.Equal(t, `coverage: percent "`+strings.Repeat("9", 60)+`...": too large`, pe.Error())
 
 	for k := WarnClaimedPercent; k <= WarnUnknownColumn; k++ {
 		assert.NotContains(t, k.String(), "warning(")
 	}
-	assert.Equal(t, "warning(99)", WarningKind(99).String())
-	assert.Equal(t, "indicator(9)", Indicator(9).String())
+	assert.Equal(t, "WarningKind(99)", WarningKind(99).String())
+	assert.Equal(t, "Indicator(9)", Indicator(9).String())
 	assert.Equal(t, "M", Medium.String())
 	var c Confidence
 	assert.Error(t, c.UnmarshalText([]byte("X")))

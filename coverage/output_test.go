@@ -35,7 +35,7 @@ func golden(t *testing.T, name string, got []byte) {
 // sukamaraReport is the report of the synthetic Sukamara of seed 1.
 func sukamaraReport(t *testing.T, level wilayah.Level) *Report {
 	t.Helper()
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	require.NoError(t, err)
 	require.NoError(t, a.ReadCSV(bytes.NewReader(synthSukamara(t, 1))))
 	rep, err := a.Report(level)

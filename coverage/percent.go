@@ -26,15 +26,15 @@ const Hundred Percent = 10000
 func PercentOf(with, required int64) (Percent, error) {
 	switch {
 	case with < 0:
-		return 0, &ValidationError{Field: "with", Msg: strconv.FormatInt(with, 10) + " is negative"}
+		return 0, invalid("with", adminduk.CodeRange, strconv.FormatInt(with, 10)+" is negative", strconv.FormatInt(with, 10)+" negatif", nil)
 	case required < 0:
-		return 0, &ValidationError{Field: "required", Msg: strconv.FormatInt(required, 10) + " is negative"}
+		return 0, invalid("required", adminduk.CodeRange, strconv.FormatInt(required, 10)+" is negative", strconv.FormatInt(required, 10)+" negatif", nil)
 	case required == 0:
-		return 0, &ValidationError{Field: "required", Msg: "no children required: the percent is undefined"}
+		return 0, invalid("required", adminduk.CodeRequired, "no children required: the percent is undefined", "tidak ada anak wajib: persentase tidak terdefinisi", nil)
 	}
 	q, ok := roundRatio(uint64(with), uint64(required), 10000)
 	if !ok {
-		return 0, &ValidationError{Field: "with", Msg: "percent out of range", Err: ErrRange}
+		return 0, invalid("with", adminduk.CodeRange, "percent out of range", "persentase di luar jangkauan", ErrRange)
 	}
 	return Percent(q), nil
 }

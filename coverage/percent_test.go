@@ -98,7 +98,7 @@ func TestPercentOfErrors(t *testing.T) {
 	} {
 		_, err := PercentOf(tc.with, tc.required)
 		assert.ErrorIs(t, err, tc.want, "%d/%d", tc.with, tc.required)
-		var ve *ValidationError
+		var ve *adminduk.ValidationError
 		assert.True(t, errors.As(err, &ve))
 	}
 	// The largest counts still compute exactly.

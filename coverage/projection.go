@@ -2,13 +2,13 @@ package coverage
 
 import (
 	"encoding/json"
-	"strconv"
-	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Snapshot is coverage counts on a day.
 type Snapshot struct {
-	Date time.Time
+	Date adminduk.Date
 	Counts
 }
 
@@ -29,13 +29,26 @@ const (
 
 var projectionKeys = [...]string{Reached: "reached", OnTrack: "on_track", Stalled: "stalled", Beyond: "beyond_100_years"}
 
-// String returns "reached", "on_track", "stalled" or "beyond_100_years".
+// IsValid reports whether s is one of the projection statuses.
+func (s ProjectionStatus) IsValid() bool { return s > 0 && int(s) < len(projectionKeys) }
+
+// String returns "reached", "on_track", "stalled" or "beyond_100_years";
+// "ProjectionStatus(n)" for a number that names nothing.
 func (s ProjectionStatus) String() string {
-	if s == 0 || int(s) >= len(projectionKeys) {
-		return "status(" + strconv.Itoa(int(s)) + ")"
+	if !s.IsValid() {
+		return unknown("ProjectionStatus", int(s))
 	}
 	return projectionKeys[s]
 }
+
+var projectionText = [...][2]string{
+	Reached: {"target tercapai", "target reached"}, OnTrack: {"sesuai jalur", "on track"},
+	Stalled: {"terhenti", "stalled"}, Beyond: {"lebih dari 100 tahun", "beyond 100 years"},
+}
+
+// Text returns the status in words in l: "sesuai jalur" or "on track"; ""
+// when s is not valid.
+func (s ProjectionStatus) Text(l adminduk.Lang) string { return text(projectionText[:], int(s), l) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (s ProjectionStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
@@ -57,7 +70,7 @@ type Projection struct {
 	// Months and Date (OnTrack): how many months after To.Date, and on
 	// which day, the gap closes at this pace.
 	Months int
-	Date   time.Time
+	Date   adminduk.Date
 }
 
 // maxProjectionDays bounds projections to 100 years.
@@ -74,15 +87,15 @@ func Project(from, to Snapshot, target Percent) (Projection, error) {
 	}
 	for _, s := range []Snapshot{from, to} {
 		if s.Required < 0 || s.With < 0 {
-			return Projection{}, &ValidationError{Field: "snapshot", Msg: "negative count"}
+			return Projection{}, invalid("snapshot", adminduk.CodeRange, "negative count", "jumlah negatif", nil)
 		}
 	}
-	f, t := civilOf(from.Date), civilOf(to.Date)
-	if f.key == 0 || t.key == 0 || t.day <= f.day {
-		return Projection{}, &ValidationError{Field: "snapshot", Msg: "want two dates, the second later"}
+	f, t := from.Date, to.Date
+	if f.IsZero() || t.IsZero() || !t.After(f) {
+		return Projection{}, invalid("snapshot", adminduk.CodeOrder, "want two dates, the second later", "seharusnya dua tanggal, yang kedua lebih akhir", nil)
 	}
 	p := Projection{From: from, To: to, Target: target, GapFrom: from.Gap(target), GapTo: to.Gap(target)}
-	days := int64(t.day - f.day)
+	days := int64(f.DaysUntil(t))
 	closed := p.GapFrom - p.GapTo
 	// Per month of 146097/4800 days (400 Gregorian years / 4800 months).
 	pm, _ := roundRatio(uint64(abs(closed)), uint64(days)*4800, 146097)
@@ -104,7 +117,7 @@ func Project(from, to Snapshot, target Percent) (Projection, error) {
 		p.Status = OnTrack
 		m, _ := ceilRatio(need, 4800, 146097)
 		p.Months = int(m)
-		p.Date = t.time().AddDate(0, 0, int(need))
+		p.Date = t.AddDays(int(need))
 	}
 	return p, nil
 }
@@ -134,14 +147,7 @@ func (p Projection) MarshalJSON() ([]byte, error) {
 		Months   int              `json:"months,omitempty"`
 		Date     string           `json:"date,omitempty"`
 	}
-	o := out{From: snap{dateString(p.From.Date), p.From.Required, p.From.With}, To: snap{dateString(p.To.Date), p.To.Required, p.To.With},
-		Target: p.Target, GapFrom: p.GapFrom, GapTo: p.GapTo, PerMonth: p.PerMonth, Status: p.Status, Months: p.Months, Date: dateString(p.Date)}
+	o := out{From: snap{p.From.Date.String(), p.From.Required, p.From.With}, To: snap{p.To.Date.String(), p.To.Required, p.To.With},
+		Target: p.Target, GapFrom: p.GapFrom, GapTo: p.GapTo, PerMonth: p.PerMonth, Status: p.Status, Months: p.Months, Date: p.Date.String()}
 	return json.Marshal(o)
-}
-
-func dateString(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
 }

@@ -1,8 +1,6 @@
 package coverage
 
 import (
-	"time"
-
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
@@ -11,22 +9,22 @@ import (
 // the CSV described by [Columns].
 type Record struct {
 	NIK adminduk.NIK
-	// BirthDate is the date of birth; the zero time means "take it from the
+	// BirthDate is the date of birth; the zero Date means "take it from the
 	// NIK" (which holds the date first registered).
-	BirthDate time.Time
+	BirthDate adminduk.Date
 	// Sex; 0 means "take it from the NIK".
 	Sex adminduk.Sex
 	// District is the kecamatan of domicile. It is not the NIK's region,
 	// which is where the NIK was first registered.
 	District wilayah.Code
 	// HasAkta and AktaDate: whether the child holds an akta kelahiran and
-	// the date it was registered (the zero time when not known).
+	// the date it was registered (the zero Date when not known).
 	HasAkta  bool
-	AktaDate time.Time
+	AktaDate adminduk.Date
 	// HasKIA and KIADate: whether the child holds a printed KIA and the date
-	// it was issued (the zero time when not known).
+	// it was issued (the zero Date when not known).
 	HasKIA  bool
-	KIADate time.Time
+	KIADate adminduk.Date
 }
 
 // column is one of the CSV columns the aggregation reads.
@@ -78,7 +76,7 @@ var columnAliases = map[string]column{
 
 // row is a record as the tally needs it.
 type row struct {
-	birth    civilDate
+	birth    adminduk.Date
 	female   bool
 	district uint32 // ppkkcc as a number
 	akta     doc
@@ -86,10 +84,10 @@ type row struct {
 	mismatch bool // birth date or sex differ from the NIK's
 }
 
-// doc is whether a document is held, and its date (zero key: unknown).
+// doc is whether a document is held, and its date (zero: unknown).
 type doc struct {
 	has  bool
-	date civilDate
+	date adminduk.Date
 }
 
 func districtKey(c wilayah.Code) uint32 {

@@ -16,7 +16,7 @@ import (
 // targets, gaps, projections, timeliness and completeness, and what was
 // skipped or looks wrong in the input.
 type Report struct {
-	AsOf  time.Time
+	AsOf  adminduk.Date
 	Level wilayah.Level
 	// Window is the projection window in months and CBR the crude birth
 	// rate (births per 100,000 a year) used for completeness.
@@ -51,7 +51,7 @@ type RegionReport struct {
 	Code wilayah.Code
 	Name string
 	// Population is the region's population used for completeness, 0 when
-	// unknown (a kecamatan, unless Options.Population knows it).
+	// unknown (a kecamatan, unless AggregateOptions.Population knows it).
 	Population int64
 	// Akta and KIA are nil when not measured.
 	Akta, KIA *Measure
@@ -183,13 +183,13 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Errors     []rowErrorJSON `json:"errors"`
 		Warnings   []Warning      `json:"warnings"`
 	}
-	o := out{AsOf: dateString(r.AsOf), Level: levelKey(r.Level), Window: r.Window, CBR: r.CBR, Regions: r.Regions,
+	o := out{AsOf: r.AsOf.String(), Level: levelKey(r.Level), Window: r.Window, CBR: r.CBR, Regions: r.Regions,
 		Total: r.Total, Stats: r.Stats, Errors: []rowErrorJSON{}, Warnings: r.Warnings}
 	for _, s := range r.Indicators {
 		o.Indicators = append(o.Indicators, spec{s.Indicator, s.Ages.String(), s.Target, s.Dated})
 	}
 	for _, e := range r.Errors {
-		o.Errors = append(o.Errors, rowErrorJSON{Line: e.Line, Column: e.Column, Input: e.Input, Message: e.Msg})
+		o.Errors = append(o.Errors, rowErrorJSON{Line: e.Line, Column: e.Column, Input: e.Input, Message: e.Field.English})
 	}
 	if o.Warnings == nil {
 		o.Warnings = []Warning{}
@@ -221,32 +221,18 @@ func levelKey(l wilayah.Level) string {
 	return "total"
 }
 
-// ParseLevel reads "district" (kecamatan), "regency" (kabupaten, kota,
-// kab/kota) or "province" (provinsi).
-func ParseLevel(s string) (wilayah.Level, error) {
-	switch s {
-	case "district", "kecamatan":
-		return wilayah.LevelDistrict, nil
-	case "regency", "kabupaten", "kota", "kab/kota", "kabkota":
-		return wilayah.LevelRegency, nil
-	case "province", "provinsi":
-		return wilayah.LevelProvince, nil
-	}
-	return 0, &ParseError{What: "level", Input: s, Msg: "want district, regency or province"}
-}
-
 // Report rolls the counts up to level (kecamatan, kab/kota or province)
 // and measures them against the targets of the reference year. It may be
 // called more than once; the aggregator is not changed.
 func (a *Aggregator) Report(level wilayah.Level) (*Report, error) {
 	if level < wilayah.LevelProvince || level > wilayah.LevelDistrict {
-		return nil, &ValidationError{Field: "level", Msg: "want province, regency or district"}
+		return nil, invalid("level", adminduk.CodeInvalid, "want province, regency or district", "seharusnya provinsi, kab/kota atau kecamatan", nil)
 	}
-	rep := &Report{AsOf: a.asOf.time(), Level: level, Window: a.opt.Window, CBR: a.opt.CBR, Stats: a.stats}
+	rep := &Report{AsOf: a.asOf, Level: level, Window: a.opt.Window, CBR: a.opt.CBR, Stats: a.stats}
 	for _, e := range a.errs {
 		rep.Errors = append(rep.Errors, &e)
 	}
-	year := a.asOf.year()
+	year := a.asOf.Year()
 	for i, ind := range Indicators {
 		if !a.measured[i] {
 			continue
@@ -328,7 +314,7 @@ func (t *tally) add(o *tally) {
 	}
 }
 
-// population returns the population of region c: Options.Population's
+// population returns the population of region c: AggregateOptions.Population's
 // answer, else for a province or the total the sum of the embedded
 // populations of the kab/kota the data touches (so a file of one kab/kota
 // is measured against that kab/kota, not its whole province), else the
@@ -398,7 +384,7 @@ func (a *Aggregator) regionReport(rep *Report, t *tally) RegionReport {
 			m.Bands = append(m.Bands, Band{Ages: r, Counts: sum(0, r).Add(sum(1, r))})
 		}
 		if m.Target != nil && s.Dated {
-			p, err := Project(Snapshot{Date: a.start.time(), Counts: t.start[i]}, Snapshot{Date: a.asOf.time(), Counts: m.Counts}, *m.Target)
+			p, err := Project(Snapshot{Date: a.start, Counts: t.start[i]}, Snapshot{Date: a.asOf, Counts: m.Counts}, *m.Target)
 			if err == nil {
 				m.Projection = &p
 			}
@@ -417,13 +403,13 @@ func (a *Aggregator) complete(rr *RegionReport, t *tally) {
 	if !a.measured[0] || !a.dated[0] {
 		return
 	}
-	y := a.asOf.year()
+	y := a.asOf.Year()
 	for k, c := range t.cohorts {
 		year := y - k
-		dec31, _ := newCivil(year, 12, 31)
+		dec31, _ := adminduk.NewDate(year, time.December, 31)
 		rr.Cohorts = append(rr.Cohorts, Cohort{Year: year, Births: c.births, Registered: c.registered,
 			Within60: c.within60, Within1y: c.within1y, Undated: c.undated,
-			Closed60: a.asOf.day >= dec31.day+60, Closed1y: a.asOf.key >= int32((year+1)*10000+1230)})
+			Closed60: dec31.DaysUntil(a.asOf) >= 60, Closed1y: !a.asOf.Before(adminduk.MustDate(year+1, time.December, 30))})
 	}
 	if rr.Population <= 0 {
 		return

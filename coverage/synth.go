@@ -7,8 +7,8 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"strconv"
-	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -21,7 +21,7 @@ type SynthOptions struct {
 	// Seed makes the output: the same options give the same bytes.
 	Seed uint64
 	// AsOf is the reference date of the population; required.
-	AsOf time.Time
+	AsOf adminduk.Date
 	// Rows is how many children to write; 0 means the kab/kota's estimated
 	// children of the ages written (about 30 % of its population).
 	Rows int64
@@ -108,7 +108,7 @@ func Synthesize(w io.Writer, o SynthOptions) (SynthSummary, error) {
 type synth struct {
 	o         SynthOptions
 	rng       *rand.Rand
-	asOf      civilDate
+	asOf      adminduk.Date
 	ages      int
 	districts []wilayah.Code
 	keys      []uint32  // ppkkcc of each kecamatan
@@ -123,20 +123,20 @@ type synth struct {
 
 func newSynth(o SynthOptions) (*synth, error) {
 	if o.Regency.Level() != wilayah.LevelRegency {
-		return nil, &ValidationError{Field: "regency", Msg: quote(o.Regency.String()) + " is not a kab/kota code"}
+		return nil, invalid("regency", adminduk.CodeInvalid, quote(o.Regency.String())+" is not a kab/kota code", quote(o.Regency.String())+" bukan kode kab/kota", nil)
 	}
 	pop, ok := PopulationOf(o.Regency)
 	if !ok {
-		return nil, &ValidationError{Field: "regency", Msg: "no population figure for " + o.Regency.String(), Err: ErrNotFound}
+		return nil, invalid("regency", adminduk.CodeRegion, "no population figure for "+o.Regency.String(), "tidak ada angka penduduk untuk "+o.Regency.String(), ErrNotFound)
 	}
 	if o.AsOf.IsZero() {
-		return nil, &ValidationError{Field: "as of", Msg: "no reference date"}
+		return nil, invalid("as_of", adminduk.CodeRequired, "no reference date", "tanggal acuan kosong", nil)
 	}
 	if o.Ages == 0 {
 		o.Ages = 19
 	}
 	if o.Ages < 1 || o.Ages > 40 || o.Rows < 0 {
-		return nil, &ValidationError{Field: "synth", Msg: "want 1-40 ages and a non-negative row count"}
+		return nil, invalid("synth", adminduk.CodeRange, "want 1-40 ages and a non-negative row count", "seharusnya 1-40 umur dan jumlah baris tidak negatif", nil)
 	}
 	lv, known := seedLevels[pop.Code.String()]
 	if !known {
@@ -155,7 +155,7 @@ func newSynth(o SynthOptions) (*synth, error) {
 	}
 	h := fnv.New64a()
 	h.Write([]byte(pop.Code.String()))
-	s := &synth{o: o, rng: rand.New(rand.NewPCG(o.Seed, h.Sum64())), asOf: civilOf(o.AsOf), ages: o.Ages,
+	s := &synth{o: o, rng: rand.New(rand.NewPCG(o.Seed, h.Sum64())), asOf: o.AsOf, ages: o.Ages,
 		serials: map[uint64]uint16{}}
 	for _, r := range wilayah.Children(pop.Code) {
 		if r.Current() {
@@ -164,7 +164,7 @@ func newSynth(o SynthOptions) (*synth, error) {
 		}
 	}
 	if len(s.districts) == 0 {
-		return nil, &ValidationError{Field: "regency", Msg: "no current kecamatan under " + pop.Code.String(), Err: ErrNotFound}
+		return nil, invalid("regency", adminduk.CodeRegion, "no current kecamatan under "+pop.Code.String(), "tidak ada kecamatan yang berlaku di bawah "+pop.Code.String(), ErrNotFound)
 	}
 	// Age weights: each younger cohort 0.5 % smaller than the 18-year-olds.
 	ageW := make([]float64, s.ages)
@@ -288,22 +288,22 @@ func (s *synth) intn(n int64) int64 {
 // child appends one CSV line for a child of kecamatan d and age.
 func (s *synth) child(b []byte, d, age int) ([]byte, error) {
 	// Birth date uniform in (asOf - (age+1) years, asOf - age years].
-	hiD := s.asOf.addMonths(-12 * age)
-	loD := s.asOf.addMonths(-12 * (age + 1))
-	birth := civilFromDays(loD.day + 1 + int32(s.intn(int64(hiD.day-loD.day))))
+	hiD := s.asOf.AddMonths(-12 * age)
+	loD := s.asOf.AddMonths(-12 * (age + 1))
+	birth := adminduk.FromDayNumber(loD.DaysSinceEpoch() + 1 + int(s.intn(int64(loD.DaysUntil(hiD)))))
 	female := s.intn(205) >= 105
 	region := s.keys[d]
 	if s.float() < 0.05 && len(s.keys) > 1 {
 		region = s.keys[s.intn(int64(len(s.keys)))]
 	}
-	y, m, dd := int(birth.key/10000), int(birth.key/100%100), int(birth.key%100)
+	y, m, dd := birth.Year(), int(birth.Month()), birth.Day()
 	if female {
 		dd += 40
 	}
 	sk := uint64(region)<<32 | uint64(y%100*10000+m*100+dd)
 	serial := s.serials[sk] + 1
 	if serial > 9999 {
-		return nil, &ValidationError{Field: "rows", Msg: "more than 9,999 children of one kecamatan, birth date and sex: too many rows", Err: ErrRange}
+		return nil, invalid("rows", adminduk.CodeRange, "more than 9,999 children of one kecamatan, birth date and sex: too many rows", "lebih dari 9.999 anak dengan kecamatan, tanggal lahir dan jenis kelamin yang sama: terlalu banyak baris", ErrRange)
 	}
 	s.serials[sk] = serial
 	b = strconv.AppendUint(b, uint64(region), 10)
@@ -311,31 +311,31 @@ func (s *synth) child(b []byte, d, age int) ([]byte, error) {
 		byte('0'+serial/1000), byte('0'+serial/100%10), byte('0'+serial/10%10), byte('0'+serial%10), ',')
 	shown := birth
 	if !s.o.Clean && s.float() < 0.003 { // corrected after the NIK was issued
-		shown = civilFromDays(birth.day + 1 + int32(s.intn(20)))
-		if shown.key > s.asOf.key {
+		shown = birth.AddDays(1 + int(s.intn(20)))
+		if shown.After(s.asOf) {
 			shown = birth
 		}
 	}
-	b = appendDate(b, shown)
+	b = shown.AppendTo(b)
 	if female {
 		b = append(b, ",P,"...)
 	} else {
 		b = append(b, ",L,"...)
 	}
 	b = appendDistrict(b, s.keys[d])
-	age2 := int((s.asOf.key - shown.key) / 10000)
+	age2 := shown.YearsAt(s.asOf)
 	hasAkta := s.float() < clamp(s.aktaLevel[d]*s.aktaAge[min(age, len(s.aktaAge)-1)], 0, 0.999)
-	var akta civilDate
+	var akta adminduk.Date
 	if hasAkta {
 		akta = s.registration(shown)
-		hasAkta = akta.key <= s.asOf.key // else not registered yet
+		hasAkta = !akta.After(s.asOf) // else not registered yet
 	}
 	if hasAkta {
 		b = append(b, ",1,"...)
-		if !s.o.Clean && shown.year() < 2012 && s.float() < 0.02 {
-			akta = civilDate{} // an old akta whose date was not migrated
+		if !s.o.Clean && shown.Year() < 2012 && s.float() < 0.02 {
+			akta = adminduk.Date{} // an old akta whose date was not migrated
 		} else {
-			b = appendDate(b, akta)
+			b = akta.AppendTo(b)
 		}
 	} else {
 		b = append(b, ",0,"...)
@@ -348,14 +348,14 @@ func (s *synth) child(b []byte, d, age int) ([]byte, error) {
 	if hasKIA {
 		b = append(b, ",1,"...)
 		from := akta
-		if from.key == 0 {
+		if from.IsZero() {
 			from = shown
 		}
 		kia := from
 		if !(age == 0 && s.float() < 0.5) {
-			kia = civilFromDays(from.day + int32(s.intn(int64(s.asOf.day-from.day)+1)))
+			kia = from.AddDays(int(s.intn(int64(from.DaysUntil(s.asOf)) + 1)))
 		}
-		b = appendDate(b, kia)
+		b = kia.AppendTo(b)
 	} else {
 		b = append(b, ",0,"...)
 	}
@@ -364,8 +364,8 @@ func (s *synth) child(b []byte, d, age int) ([]byte, error) {
 
 // registration draws the registration date of an akta for a child born on
 // birth; a date after the reference date means "not registered yet".
-func (s *synth) registration(birth civilDate) civilDate {
-	onTime := clamp(0.35+0.05*float64(birth.year()-2007), 0.35, 0.85)
+func (s *synth) registration(birth adminduk.Date) adminduk.Date {
+	onTime := clamp(0.35+0.05*float64(birth.Year()-2007), 0.35, 0.85)
 	var delay int64
 	switch u := s.float(); {
 	case u < onTime:
@@ -376,10 +376,10 @@ func (s *synth) registration(birth civilDate) civilDate {
 		// Later: any day from the first birthday to half a year past the
 		// reference date (a backlog still being cleared, by school and
 		// jemput bola drives).
-		left := int64(s.asOf.day - birth.day)
+		left := int64(birth.DaysUntil(s.asOf))
 		delay = 365 + s.intn(max(1, left-365+183))
 	}
-	return civilFromDays(birth.day + int32(delay))
+	return birth.AddDays(int(delay))
 }
 
 func appendDistrict(b []byte, key uint32) []byte {

@@ -24,7 +24,7 @@ func TestSynthesizeSukamara(t *testing.T) {
 	assert.Equal(t, out, synthSukamara(t, 1), "same seed, same bytes")
 	assert.NotEqual(t, out, synthSukamara(t, 2))
 
-	a, err := NewAggregator(Options{AsOf: asOf2025})
+	a, err := NewAggregator(AggregateOptions{AsOf: asOf2025})
 	require.NoError(t, err)
 	require.NoError(t, a.ReadCSV(bytes.NewReader(out)))
 	rep, err := a.Report(wilayah.LevelDistrict)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strconv"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Confidence grades a source as DOMAIN.md does.
@@ -24,13 +26,23 @@ const (
 
 var confidenceKeys = [...]string{High: "H", Medium: "M", Low: "L"}
 
-// String returns "H", "M" or "L".
+// IsValid reports whether c is High, Medium or Low.
+func (c Confidence) IsValid() bool { return c > 0 && int(c) < len(confidenceKeys) }
+
+// String returns "H", "M" or "L"; "Confidence(n)" for a number that names
+// nothing.
 func (c Confidence) String() string {
-	if c == 0 || int(c) >= len(confidenceKeys) {
-		return "confidence(" + strconv.Itoa(int(c)) + ")"
+	if !c.IsValid() {
+		return unknown("Confidence", int(c))
 	}
 	return confidenceKeys[c]
 }
+
+var confidenceText = [...][2]string{High: {"tinggi", "high"}, Medium: {"sedang", "medium"}, Low: {"rendah", "low"}}
+
+// Text returns the grade in words in l: "tinggi" or "high"; "" when c is not
+// valid.
+func (c Confidence) Text(l adminduk.Lang) string { return text(confidenceText[:], int(c), l) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Confidence) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
@@ -58,15 +70,41 @@ type Target struct {
 }
 
 // Validate checks the indicator, a year in 1900-9999 and a percent in
-// 0-100 %.
+// 0-100 %, and reports every problem at once as a
+// *[adminduk.ValidationError] with pointers into the target's JSON
+// ("/year").
 func (t Target) Validate() error {
-	switch {
-	case !t.Indicator.IsValid():
-		return &ValidationError{Field: "target indicator", Msg: "want akta or kia"}
-	case t.Year < 1900 || t.Year > 9999:
-		return &ValidationError{Field: "target year", Msg: strconv.Itoa(t.Year) + " is out of range"}
+	c := adminduk.Checker{What: "coverage: invalid target"}
+	t.validate(&c, -1)
+	return c.Err()
+}
+
+// validate checks t, element i of a table (-1: t alone); it allocates
+// nothing for a valid target.
+func (t Target) validate(c *adminduk.Checker, i int) {
+	if !t.Indicator.IsValid() {
+		c.Add(targetError(i, "indicator", adminduk.CodeInvalid, "want akta or kia", "seharusnya akta atau kia"))
 	}
-	return ValidateTarget(t.Percent)
+	if t.Year < 1900 || t.Year > 9999 {
+		y := strconv.Itoa(t.Year)
+		c.Add(targetError(i, "year", adminduk.CodeRange, y+" is out of range", y+" di luar jangkauan"))
+	}
+	if ValidateTarget(t.Percent) != nil {
+		c.Add(targetError(i, "percent", adminduk.CodeRange, t.Percent.String()+" is outside 0-100 %", t.Percent.In(adminduk.Indonesian)+" di luar 0-100 %"))
+	}
+}
+
+// targetError is the FieldError of key of element i of a target table, of
+// the target alone for i -1, or of the element itself for key "".
+func targetError(i int, key string, code adminduk.Code, en, id string) adminduk.FieldError {
+	var p adminduk.Pointer
+	if i >= 0 {
+		p = p.Index(i)
+	}
+	if key != "" {
+		p = p.Key(key)
+	}
+	return adminduk.FieldError{Pointer: p, Code: code, English: en, Indonesian: id, Err: ErrInvalid}
 }
 
 // Targets is a table of targets, at most one per indicator and year.
@@ -138,19 +176,22 @@ func (ts Targets) With(add ...Target) Targets {
 	return out
 }
 
-// Validate checks every entry and that no indicator and year appears twice.
+// Validate checks every entry and that no indicator and year appears twice,
+// and reports every problem at once as a *[adminduk.ValidationError] with
+// pointers into the JSON array ("/2/year" for the third target).
 func (ts Targets) Validate() error {
+	c := adminduk.Checker{What: "coverage: invalid targets"}
 	for i, t := range ts {
-		if err := t.Validate(); err != nil {
-			return err
-		}
+		t.validate(&c, i)
 		for _, u := range ts[:i] {
 			if u.Indicator == t.Indicator && u.Year == t.Year {
-				return &ValidationError{Field: "targets", Msg: t.Indicator.String() + " " + strconv.Itoa(t.Year) + " appears twice"}
+				k := t.Indicator.String() + " " + strconv.Itoa(t.Year)
+				c.Add(targetError(i, "", adminduk.CodeDuplicate, k+" appears twice", k+" muncul dua kali"))
+				break
 			}
 		}
 	}
-	return nil
+	return c.Err()
 }
 
 // ReadTargets reads a JSON array of targets, such as

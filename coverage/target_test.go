@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -55,6 +56,19 @@ func TestTargetsOverride(t *testing.T) {
 		_, err := ReadTargets(strings.NewReader(in))
 		assert.Error(t, err, in)
 	}
+
+	// Every problem at once, with pointers into the array.
+	_, err = ReadTargets(strings.NewReader(`[{"indicator":"kia","year":20,"percent":101},{"indicator":"akta","year":2025,"percent":1},{"indicator":"akta","year":2025,"percent":2}]`))
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var ptrs []adminduk.Pointer
+	for _, f := range ve.Fields {
+		ptrs = append(ptrs, f.Pointer)
+		assert.NotEmpty(t, f.Message(adminduk.Indonesian))
+	}
+	assert.Equal(t, []adminduk.Pointer{"/0/year", "/0/percent", "/2"}, ptrs)
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.ErrorIs(t, err, adminduk.ErrInvalid)
 }
 
 func TestIndicatorAndAges(t *testing.T) {

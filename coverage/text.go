@@ -23,10 +23,10 @@ type TextOptions struct {
 
 // words holds the words of the text and CSV outputs in both languages.
 type words struct {
-	coverageOn, by, code, name, required, with, without, percent, gap, met, pace, reached, target, ages    string
-	yes, no, total, sex, male, female, ageBand, birthYear, births, registered, within60, within1y, undated string
-	completeness, estimated, warnings, skipped, stalled, reachedNow, beyond, carried, noTarget, firstRows  string
-	levels                                                                                                 [4]string
+	coverageOn, by, code, name, required, with, without, percent, gap, met, pace, reached, target, ages         string
+	yes, no, total, sex, male, female, ageBand, birthYear, births, registered, within60, within1y, undated      string
+	completeness, estimated, warnings, skipped, stalled, reachedNow, beyond, carried, noTarget, firstRows, line string
+	levels                                                                                                      [4]string
 }
 
 var wordsID = words{coverageOn: "Cakupan per", by: "per", code: "kode", name: "wilayah", required: "wajib", with: "memiliki",
@@ -35,7 +35,7 @@ var wordsID = words{coverageOn: "Cakupan per", by: "per", code: "kode", name: "w
 	ageBand: "kelompok umur", birthYear: "tahun lahir", births: "lahir", registered: "tercatat", within60: "<=60 hari",
 	within1y: "<1 tahun", undated: "tanpa tgl", completeness: "Kelengkapan pencatatan kelahiran", estimated: "perkiraan kelahiran",
 	warnings: "Peringatan", skipped: "Baris dilewati", stalled: "mandek", reachedNow: "sudah", beyond: ">100 thn",
-	carried: "dari", noTarget: "tanpa target", firstRows: "pertama",
+	carried: "dari", noTarget: "tanpa target", firstRows: "pertama", line: "baris",
 	levels: [4]string{"", "provinsi", "kab/kota", "kecamatan"}}
 
 var wordsEN = words{coverageOn: "Coverage by", by: "by", code: "code", name: "region", required: "required", with: "with",
@@ -44,7 +44,7 @@ var wordsEN = words{coverageOn: "Coverage by", by: "by", code: "code", name: "re
 	ageBand: "age band", birthYear: "birth year", births: "births", registered: "registered", within60: "<=60 days",
 	within1y: "<1 year", undated: "undated", completeness: "Completeness of birth registration", estimated: "estimated births",
 	warnings: "Warnings", skipped: "Rows skipped", stalled: "stalled", reachedNow: "now", beyond: ">100 yrs",
-	carried: "from", noTarget: "no target", firstRows: "first",
+	carried: "from", noTarget: "no target", firstRows: "first", line: "line",
 	levels: [4]string{"", "province", "kab/kota", "kecamatan"}}
 
 func wordsFor(lang adminduk.Lang) *words {
@@ -95,9 +95,9 @@ func WriteText(w io.Writer, rep *Report, o TextOptions) error {
 	bw := bufio.NewWriter(w)
 	wd := wordsFor(o.Lang)
 	lang := o.Lang
-	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(adminduk.DateOf(rep.AsOf), lang) + "\n")
+	bw.WriteString(wd.coverageOn + " " + wd.levels[rep.Level] + ", " + adminduk.FormatDate(rep.AsOf, lang) + "\n")
 	for _, s := range rep.Indicators {
-		bw.WriteString("\n" + s.Indicator.Title(lang) + ", " + wd.ages + " " + s.Ages.String())
+		bw.WriteString("\n" + s.Indicator.Text(lang) + ", " + wd.ages + " " + s.Ages.String())
 		if s.Target != nil {
 			bw.WriteString(", " + wd.target + " " + s.Target.Percent.In(lang))
 			if s.Target.Year != rep.AsOf.Year() {
@@ -160,7 +160,7 @@ func WriteText(w io.Writer, rep *Report, o TextOptions) error {
 		}
 		bw.WriteString(":\n")
 		for _, e := range rep.Errors {
-			bw.WriteString("  " + strings.TrimPrefix(e.Error(), "coverage: ") + "\n")
+			bw.WriteString("  " + wd.line + " " + strconv.Itoa(e.Line) + ": " + e.Reason(lang) + "\n")
 		}
 	}
 	return bw.Flush()
@@ -208,7 +208,7 @@ func measureRow(code, name string, m *Measure, wd *words, lang adminduk.Lang) []
 		case Reached:
 			when = wd.reachedNow
 		case OnTrack:
-			when = p.Date.Format("2006-01")
+			when = yearMonth(p.Date)
 		case Stalled:
 			when = wd.stalled
 		case Beyond:
@@ -224,4 +224,12 @@ func regionName(c wilayah.Code) string {
 		return r.Name
 	}
 	return c.String()
+}
+
+// yearMonth returns YYYY-MM of d, "-" for the zero Date.
+func yearMonth(d adminduk.Date) string {
+	if d.IsZero() {
+		return "-"
+	}
+	return d.String()[:7]
 }

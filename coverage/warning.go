@@ -58,10 +58,14 @@ var warningKeys = [...]string{
 	WarnUndated: "undated", WarnUnknownColumn: "unknown_column",
 }
 
-// String returns the key, e.g. "claimed_percent".
+// IsValid reports whether k is one of the warning kinds.
+func (k WarningKind) IsValid() bool { return k > 0 && int(k) < len(warningKeys) }
+
+// String returns the key, e.g. "claimed_percent"; "WarningKind(n)" for a
+// number that names nothing.
 func (k WarningKind) String() string {
-	if k <= 0 || int(k) >= len(warningKeys) {
-		return "warning(" + strconv.Itoa(int(k)) + ")"
+	if !k.IsValid() {
+		return unknown("WarningKind", int(k))
 	}
 	return warningKeys[k]
 }

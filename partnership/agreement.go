@@ -1,8 +1,7 @@
 package partnership
 
 import (
-	"strconv"
-	"strings"
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Agreement is one PKS between the Dinas and a partner. It is a plain value:
@@ -20,10 +19,10 @@ type Agreement struct {
 	Partner       Partner `json:"partner"`
 	Scope         Scope   `json:"scope"`
 	// Signed is the day both parties signed; zero for a draft.
-	Signed Date `json:"signed,omitzero"`
+	Signed adminduk.Date `json:"signed,omitzero"`
 	// Start and End are the first and last days of the term, inclusive.
-	Start Date `json:"start,omitzero"`
-	End   Date `json:"end,omitzero"`
+	Start adminduk.Date `json:"start,omitzero"`
+	End   adminduk.Date `json:"end,omitzero"`
 	// Term is the length the agreement was signed for, when it is a whole
 	// number of months; End is authoritative.
 	Term  Term  `json:"term,omitzero"`
@@ -52,57 +51,6 @@ type BenefitTerms struct {
 // IsZero reports whether b holds no terms.
 func (b BenefitTerms) IsZero() bool { return b.Percent == 0 && b.Terms == "" }
 
-// Validate checks the agreement: a number, a valid partner (see
-// [Partner.Validate]), at least one service, benefit terms only with
-// [KIABenefit], a valid state; and unless it is a draft, signed, start and
-// end dates with the end not before the start. Errors are
-// *[ValidationError] values unwrapping to [ErrInvalid].
-func (a *Agreement) Validate() error {
-	if strings.TrimSpace(a.Number) == "" {
-		return &ValidationError{Field: "number", Msg: "no agreement number"}
-	}
-	if err := a.Partner.Validate(); err != nil {
-		return err
-	}
-	if err := a.Scope.Validate(); err != nil {
-		return err
-	}
-	if !a.State.IsValid() {
-		return &ValidationError{Field: "status", Msg: "no state"}
-	}
-	if a.State != Draft {
-		switch {
-		case a.Signed.IsZero():
-			return &ValidationError{Field: "signed", Msg: "no signing date for a " + a.State.String() + " agreement"}
-		case a.Start.IsZero():
-			return &ValidationError{Field: "start", Msg: "no start date"}
-		case a.End.IsZero():
-			return &ValidationError{Field: "end", Msg: "no end date"}
-		}
-	}
-	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start) {
-		return &ValidationError{Field: "end", Msg: a.End.String() + " is before start " + a.Start.String()}
-	}
-	if a.ID != "" && (a.Predecessor == a.ID || a.Successor == a.ID) {
-		return &ValidationError{Field: "successor", Msg: "an agreement cannot renew itself"}
-	}
-	return nil
-}
-
-// Validate checks that the scope has a service and that benefit terms come
-// only with [KIABenefit] and give a percentage between 0 and 100.
-func (s *Scope) Validate() error {
-	switch {
-	case s.Services == 0:
-		return &ValidationError{Field: "services", Msg: "no services"}
-	case !s.Benefit.IsZero() && !s.Services.Has(KIABenefit):
-		return &ValidationError{Field: "discount", Msg: "benefit terms without the kia_benefit service"}
-	case s.Benefit.Percent < 0 || s.Benefit.Percent > 100:
-		return &ValidationError{Field: "discount", Msg: strconv.Itoa(s.Benefit.Percent) + "% is not between 0 and 100"}
-	}
-	return nil
-}
-
 // StatusOn returns the state the agreement is in on day d, derived from its
 // recorded State and its dates: a signed, active or suspended agreement is a
 // [Draft] before the day it was signed (nobody had signed it yet); a signed
@@ -111,7 +59,7 @@ func (s *Scope) Validate() error {
 // suspended one is [Expired] after its end. Draft, expired and terminated
 // agreements stay what they are. (The recorded State is taken as current;
 // StatusOn does not replay the journal.)
-func (a *Agreement) StatusOn(d Date) State {
+func (a *Agreement) StatusOn(d adminduk.Date) State {
 	if (a.State == Signed || a.State == Active || a.State == Suspended) && !a.Signed.IsZero() && d.Before(a.Signed) {
 		return Draft
 	}
@@ -133,12 +81,12 @@ func (a *Agreement) StatusOn(d Date) State {
 }
 
 // InForce reports whether the agreement is active on day d.
-func (a *Agreement) InForce(d Date) bool { return a.StatusOn(d) == Active }
+func (a *Agreement) InForce(d adminduk.Date) bool { return a.StatusOn(d) == Active }
 
 // DaysLeft returns the number of days from d to the last day of the term (0
 // on the last day, negative once it has passed), and false for a draft, a
 // terminated agreement or one without an end date.
-func (a *Agreement) DaysLeft(d Date) (int, bool) {
+func (a *Agreement) DaysLeft(d adminduk.Date) (int, bool) {
 	if a.End.IsZero() || a.State == Draft || a.State == Terminated {
 		return 0, false
 	}
@@ -147,13 +95,13 @@ func (a *Agreement) DaysLeft(d Date) (int, bool) {
 
 // Permits reports whether the agreement lets its partner use service s on
 // day d: it is in force that day and its scope has s.
-func (a *Agreement) Permits(s Service, d Date) bool {
+func (a *Agreement) Permits(s Service, d adminduk.Date) bool {
 	return a.Scope.Services.Has(s) && a.InForce(d)
 }
 
 // termBetween returns the term from start to end inclusive when it is a
 // whole number of months, the zero Term otherwise.
-func termBetween(start, end Date) Term {
+func termBetween(start, end adminduk.Date) Term {
 	if start.IsZero() || end.IsZero() || end.Before(start) {
 		return Term{}
 	}

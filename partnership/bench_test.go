@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -24,7 +25,7 @@ func synthetic(n int) []Agreement {
 		GroupBenefit: ServicesOf(KIABenefit), GroupOther: ServicesOf(KIA),
 	}
 	as := make([]Agreement, n)
-	base := MustParseDate("2021-01-04")
+	base := adminduk.MustParseDate("2021-01-04")
 	for i := range as {
 		c := cats[i%len(cats)]
 		start := base.AddDays(i * 1400 / n)
@@ -49,7 +50,7 @@ func synthetic(n int) []Agreement {
 func BenchmarkNewReport(b *testing.B) {
 	for _, n := range []int{100, 10000} {
 		as := synthetic(n)
-		opts := ReportOptions{AsOf: MustParseDate("2024-06-30"),
+		opts := ReportOptions{AsOf: adminduk.MustParseDate("2024-06-30"),
 			StatedTotals: []StatedTotal{{Label: "health", Total: n / 3, Group: GroupHealth}}}
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -104,7 +105,7 @@ func BenchmarkAgreementApply(b *testing.B) {
 
 func BenchmarkMayUse(b *testing.B) {
 	as := synthetic(10000)
-	d := MustParseDate("2024-06-30")
+	d := adminduk.MustParseDate("2024-06-30")
 	partner := as[5000].Partner.ID
 	own := []Agreement{as[5000], as[5001]}
 	b.Run("partner", func(b *testing.B) { // the registry loads the partner's agreements first

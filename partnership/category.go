@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -23,10 +22,11 @@ var groupKeys = [...]string{GroupHealth: "health", GroupEducation: "education", 
 // Groups returns every group in order.
 func Groups() []Group { return []Group{GroupHealth, GroupEducation, GroupBenefit, GroupOther} }
 
-// String returns the key: "health", "education", "benefit" or "other".
+// String returns the key: "health", "education", "benefit" or "other";
+// "Group(n)" for a number that names nothing.
 func (g Group) String() string {
-	if g <= 0 || int(g) >= len(groupKeys) {
-		return "group(" + strconv.Itoa(int(g)) + ")"
+	if !g.IsValid() {
+		return unknown("Group", int(g))
 	}
 	return groupKeys[g]
 }
@@ -109,20 +109,13 @@ func (c Category) IsValid() bool { return c > 0 && int(c) < len(categoryInfo) }
 
 // String returns the key used in CSV files and JSON: "rumah_sakit",
 // "klinik", "bidan", "puskesmas", "paud_tk", "sd", "smp", "sma_smk",
-// "tempat_wisata", "merchant" or "other".
+// "tempat_wisata", "merchant" or "other"; "Category(n)" for a number that
+// names nothing. See [Category.Text] for the name.
 func (c Category) String() string {
 	if !c.IsValid() {
-		return "category(" + strconv.Itoa(int(c)) + ")"
+		return unknown("Category", int(c))
 	}
 	return categoryInfo[c].key
-}
-
-// Title returns the Indonesian name, e.g. "Bidan praktik mandiri".
-func (c Category) Title() string {
-	if !c.IsValid() {
-		return c.String()
-	}
-	return categoryInfo[c].title
 }
 
 // Group returns the group of c, 0 for an invalid category.

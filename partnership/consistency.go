@@ -1,6 +1,10 @@
 package partnership
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+)
 
 // Subtotal is one labelled count of a breakdown: "rumah_sakit" 8.
 type Subtotal struct {
@@ -43,7 +47,7 @@ func (c *StatedTotal) matches(cat Category) bool {
 // check returns the inconsistencies of the claim: the published parts
 // against the published total, then the data's parts (in force on d, by
 // category) against the published total.
-func (c *StatedTotal) check(d Date, inForce map[Category]int) []error {
+func (c *StatedTotal) check(d adminduk.Date, inForce map[Category]int) []error {
 	var errs []error
 	label := c.Label
 	if label == "" {

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -70,45 +71,140 @@ type CSVOptions struct {
 	Comma rune
 }
 
-// RowError is a rejected CSV row. It unwraps to the error of the field at
-// fault: a *[ParseError] ([ErrSyntax]), a *[ValidationError] ([ErrInvalid],
-// or [ErrConflict] for a duplicate number), or a CSV syntax error.
+// RowError is a rejected CSV row: the line it starts on, the column at
+// fault, the field as given and the problem as an [adminduk.FieldError]
+// (the same shape as coverage.RowError). The FieldError's Pointer is
+// "/rows/LINE/COLUMN" ("/rows/LINE" for the row as a whole), LINE being the
+// 1-based line number of the file as a spreadsheet shows it (not an array
+// index), its Code classifies the problem, its messages are the reason in
+// Indonesian and English, its Err is [ErrSyntax], [ErrInvalid] or
+// [ErrConflict] (a duplicate number) and its Cause the error of the field
+// (a *[ParseError], a *[adminduk.ValidationError], a CSV syntax error). A
+// RowError unwraps to its FieldError, so errors.Is finds both.
 type RowError struct {
-	Line   int    // the line the row starts on, 1-based
+	Line   int    // the line the row starts on, 1-based; 0 from [ParseRecord]
 	Column string // the column at fault, "" for the row as a whole (as in coverage.RowError)
-	Err    error
+	Input  string // the field at fault as given, shortened; "" when not about one field
+	Field  adminduk.FieldError
 }
 
 // Error returns a message like `partnership: line 7: category "hospital": unknown; ...`.
 func (e *RowError) Error() string {
-	return "partnership: line " + strconv.Itoa(e.Line) + ": " + e.Reason()
+	return "partnership: line " + strconv.Itoa(e.Line) + ": " + e.Field.English
 }
 
-// Reason returns the message without the line: what a report prints next
-// to the line number.
-func (e *RowError) Reason() string {
-	var msg string
-	var pe *ParseError
-	var ve *ValidationError
+// Reason returns what is wrong in lang, without the line: what a report
+// prints next to the line number.
+func (e *RowError) Reason(lang adminduk.Lang) string { return e.Field.Message(lang) }
+
+// Unwrap returns the FieldError, which unwraps to the sentinel and the
+// field's error.
+func (e *RowError) Unwrap() error { return &e.Field }
+
+// cellError is a rule a CSV field breaks, before a RowError carries it.
+type cellError struct {
+	field string // the column named in the message, "row" for the row
+	msg   string // in English; reasonIndonesian translates it
+	code  adminduk.Code
+	err   error // the sentinel; nil means ErrInvalid
+}
+
+func (e *cellError) Error() string { return "partnership: " + e.field + ": " + e.msg }
+
+func (e *cellError) Unwrap() error {
+	if e.err == nil {
+		return ErrInvalid
+	}
+	return e.err
+}
+
+// newRowError returns the RowError of a row whose column (or the row as a
+// whole, "") fails with err; line 0 when not known yet (see setLine).
+func newRowError(line int, column, input string, err error) *RowError {
+	en := reasonOf(column, err)
+	code := adminduk.CodeInvalid
+	var sentinel error = ErrInvalid
+	var ce *cellError
+	var ve *adminduk.ValidationError
 	switch {
-	case errors.As(e.Err, &pe):
-		msg = pe.What + " " + quote(pe.Input) + ": " + pe.Msg
-		if e.Column != "" && e.Column != pe.What {
-			msg = e.Column + ": " + msg
+	case errors.As(err, &ce):
+		if ce.code != "" {
+			code = ce.code
 		}
-	case errors.As(e.Err, &ve):
-		msg = ve.Field + ": " + ve.Msg
-	default:
-		msg = strings.TrimPrefix(e.Err.Error(), "partnership: ")
-		if e.Column != "" {
-			msg = e.Column + ": " + msg
+	case errors.As(err, &ve) && len(ve.Fields) > 0:
+		code = ve.Fields[0].Code
+	}
+	switch {
+	case errors.Is(err, ErrConflict):
+		sentinel, code = ErrConflict, adminduk.CodeDuplicate
+	case errors.Is(err, ErrSyntax):
+		sentinel = ErrSyntax
+	}
+	if len(input) > 60 {
+		input = input[:60] + "..."
+	}
+	re := &RowError{Column: column, Input: input, Field: adminduk.FieldError{Code: code, English: en,
+		Indonesian: reasonIndonesian(en, err), Err: sentinel, Cause: err}}
+	re.setLine(line)
+	return re
+}
+
+// setLine sets the line of the row and the pointer of its FieldError.
+func (e *RowError) setLine(line int) {
+	e.Line = line
+	p := adminduk.NewPointer("rows", strconv.Itoa(line))
+	if e.Column != "" {
+		p = p.Key(e.Column)
+	}
+	e.Field.Pointer = p
+}
+
+// reasonOf is the English reason of a row whose column fails with err.
+func reasonOf(column string, err error) string {
+	var pe *ParseError
+	var ce *cellError
+	var ve *adminduk.ValidationError
+	switch {
+	case errors.As(err, &pe):
+		msg := pe.What + " " + quote(pe.Input) + ": " + pe.Msg
+		if column != "" && column != pe.What {
+			msg = column + ": " + msg
 		}
+		return msg
+	case errors.As(err, &ce):
+		return ce.field + ": " + ce.msg
+	case errors.As(err, &ve) && len(ve.Fields) > 0:
+		return pointerColumn(ve.Fields[0].Pointer) + ": " + ve.Fields[0].English
+	}
+	msg := strings.TrimPrefix(err.Error(), "partnership: ")
+	if column != "" {
+		msg = column + ": " + msg
 	}
 	return msg
 }
 
-// Unwrap returns the field's error.
-func (e *RowError) Unwrap() error { return e.Err }
+// pointerColumn returns the CSV column of a field of an agreement's JSON.
+func pointerColumn(p adminduk.Pointer) string {
+	switch p {
+	case "/partner/name":
+		return "partner"
+	case "/partner/category":
+		return "category"
+	case "/partner/district":
+		return "district"
+	case "/scope/services":
+		return "services"
+	case "/scope/benefit", "/scope/benefit/percent":
+		return "discount"
+	case "/state":
+		return "status"
+	}
+	t := p.Tokens()
+	if len(t) == 0 {
+		return "row"
+	}
+	return t[len(t)-1]
+}
 
 // Import is what [ReadCSV] made of a file: the accepted agreements and the
 // rejected rows.
@@ -142,7 +238,8 @@ type Import struct {
 // and spacing) reject the later row.
 //
 // The error is non-nil only when the file cannot be read at all: an I/O
-// error, or a header row missing a required column (a *[ValidationError]).
+// error, or a header row missing a required column or naming one twice (a
+// *[adminduk.ValidationError] with the pointer "/rows/LINE").
 func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 	br := bufio.NewReaderSize(r, sniffSize)
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
@@ -177,7 +274,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 			if pe.Line > pe.StartLine {
 				msg += " (lines " + strconv.Itoa(pe.StartLine) + "-" + strconv.Itoa(pe.Line) + ")"
 			}
-			im.Errors = append(im.Errors, &RowError{Line: pe.StartLine, Err: errors.New("csv: " + msg)})
+			im.Errors = append(im.Errors, newRowError(pe.StartLine, "", "", errors.New("csv: "+msg)))
 			first = false
 			continue
 		}
@@ -202,7 +299,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 			if len(rec) > want {
 				msg += " (an unquoted " + delimiterName(comma) + "?)"
 			}
-			im.Errors = append(im.Errors, &RowError{Line: line, Err: &ValidationError{Field: "row", Msg: msg}})
+			im.Errors = append(im.Errors, newRowError(line, "", "", &cellError{field: "row", msg: msg}))
 			continue
 		}
 		fields = [numCols]string{}
@@ -217,16 +314,16 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
 		a, warns, err := parseFields(&fields, o)
 		if err == nil {
 			if prev, dup := seen.add(numberKey(a.Number), line, im); dup {
-				err = &RowError{Column: "number", Err: &ValidationError{Field: "number", Err: ErrConflict,
-					Msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"}}
+				err = newRowError(0, "number", a.Number, &cellError{field: "number", err: ErrConflict, code: adminduk.CodeDuplicate,
+					msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"})
 			}
 		}
 		if err != nil {
 			var re *RowError
 			if !errors.As(err, &re) {
-				re = &RowError{Err: err}
+				re = newRowError(0, "", "", err)
 			}
-			re.Line = line
+			re.setLine(line)
 			im.Errors = append(im.Errors, re)
 			continue
 		}
@@ -286,17 +383,24 @@ func headerIndex(rec []string, line int, im *Import) ([]int, int, error) {
 			im.Warnings = append(im.Warnings, Warning{Line: line, Kind: WarnUnknownColumn, Msg: "unknown column " + quote(f) + " ignored",
 				msgID: "kolom " + quote(f) + " tidak dikenal, diabaikan"})
 		case idx[c] >= 0:
-			return nil, 0, &ValidationError{Field: "header", Msg: "column " + quote(k) + " given twice"}
+			return nil, 0, headerError(line, "kolom "+quote(k)+" ada dua kali", "column "+quote(k)+" given twice")
 		default:
 			idx[c] = i
 		}
 	}
 	for _, c := range requiredCols {
 		if idx[c] < 0 {
-			return nil, 0, &ValidationError{Field: "header", Msg: "no column " + quote(colName(c)) + "; want " + strings.Join(colNames[:numStd], ",")}
+			want := strings.Join(colNames[:numStd], ",")
+			return nil, 0, headerError(line, "kolom "+quote(colName(c))+" tidak ada; seharusnya "+want, "no column "+quote(colName(c))+"; want "+want)
 		}
 	}
 	return idx, len(rec), nil
+}
+
+// headerError reports a header row on line that the reader cannot use: a
+// *adminduk.ValidationError with the pointer of the row.
+func headerError(line int, id, en string) error {
+	return invalid("csv header", adminduk.NewPointer("rows", strconv.Itoa(line)), adminduk.CodeInvalid, id, en, nil)
 }
 
 // ParseRecord parses one row given in the order of [Columns] (all nine). It
@@ -310,7 +414,7 @@ func headerIndex(rec []string, line int, im *Import) ([]int, int, error) {
 // from the dates). Errors are *[RowError] values without a line.
 func ParseRecord(rec []string, o CSVOptions) (Agreement, []Warning, error) {
 	if len(rec) != numStd {
-		return Agreement{}, nil, &RowError{Err: &ValidationError{Field: "row", Msg: strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(numStd)}}
+		return Agreement{}, nil, newRowError(0, "", "", &cellError{field: "row", msg: strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(numStd)})
 	}
 	var f [numCols]string
 	copy(f[:], rec)
@@ -322,16 +426,16 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		f[i] = strings.TrimSpace(f[i])
 	}
 	fail := func(c int, err error) (Agreement, []Warning, error) {
-		return Agreement{}, nil, &RowError{Column: colName(c), Err: err}
+		return Agreement{}, nil, newRowError(0, colName(c), f[c], err)
 	}
 	empty := func(c int) (Agreement, []Warning, error) {
-		return fail(c, &ValidationError{Field: colName(c), Msg: "empty"})
+		return fail(c, &cellError{field: colName(c), msg: "empty", code: adminduk.CodeRequired})
 	}
 	var a Agreement
 	var warns []Warning
 	for _, c := range []int{colNumber, colPartner, colPartnerNumber, colTerms, colContact, colPhone, colEmail} {
 		if msg := badText(f[c]); msg != "" {
-			return fail(c, &ValidationError{Field: colName(c), Msg: msg})
+			return fail(c, &cellError{field: colName(c), msg: msg})
 		}
 	}
 	if a.Number = f[colNumber]; a.Number == "" {
@@ -360,11 +464,11 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		code = code.District()
 	}
 	if code.Level() != wilayah.LevelDistrict {
-		return fail(colDistrict, &ValidationError{Field: "district", Msg: quote(f[colDistrict]) + " is a " + code.Level().String() + ", want a kecamatan"})
+		return fail(colDistrict, &cellError{field: "district", msg: quote(f[colDistrict]) + " is a " + code.Level().String() + ", want a kecamatan"})
 	}
 	reg, ok := wilayah.Lookup(code)
 	if !ok {
-		return fail(colDistrict, &ValidationError{Field: "district", Msg: "unknown kecamatan " + quote(code.String()) + " (in no edition of the region codes)"})
+		return fail(colDistrict, &cellError{field: "district", msg: "unknown kecamatan " + quote(code.String()) + " (in no edition of the region codes)", code: adminduk.CodeRegion})
 	}
 	a.Partner.District = code
 	if !reg.Current() {
@@ -408,7 +512,7 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	}
 	for _, d := range []struct {
 		c   int
-		dst *Date
+		dst *adminduk.Date
 	}{{colSigned, &a.Signed}, {colStart, &a.Start}, {colEnd, &a.End}} {
 		if f[d.c] == "" {
 			continue
@@ -419,9 +523,9 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	}
 	switch {
 	case a.State == Draft && !a.Signed.IsZero():
-		return fail(colSigned, &ValidationError{Field: "signed", Msg: "a draft has no signing date (" + a.Signed.String() + ")"})
+		return fail(colSigned, &cellError{field: "signed", msg: "a draft has no signing date (" + a.Signed.String() + ")", code: adminduk.CodeNotAllowed})
 	case a.State != Draft && a.Signed.IsZero():
-		return fail(colSigned, &ValidationError{Field: "signed", Msg: "empty (leave the status \"draft\" for an unsigned agreement)"})
+		return fail(colSigned, &cellError{field: "signed", msg: "empty (leave the status \"draft\" for an unsigned agreement)", code: adminduk.CodeRequired})
 	case a.State != Draft && a.Start.IsZero():
 		return empty(colStart)
 	case a.Start.IsZero() && !a.End.IsZero():
@@ -431,10 +535,10 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 		a.End = o.Term.End(a.Start)
 	}
 	if a.End.Before(a.Start) {
-		return fail(colEnd, &ValidationError{Field: "end", Msg: a.End.String() + " is before start " + a.Start.String()})
+		return fail(colEnd, &cellError{field: "end", msg: a.End.String() + " is before start " + a.Start.String(), code: adminduk.CodeOrder})
 	}
 	if !a.Signed.IsZero() && a.Signed.After(a.End) {
-		return fail(colSigned, &ValidationError{Field: "signed", Msg: a.Signed.String() + " is after the end " + a.End.String()})
+		return fail(colSigned, &cellError{field: "signed", msg: a.Signed.String() + " is after the end " + a.End.String(), code: adminduk.CodeOrder})
 	}
 	if a.State == 0 {
 		a.State = Signed
@@ -453,12 +557,12 @@ func parseFields(f *[numCols]string, o CSVOptions) (Agreement, []Warning, error)
 	a.ID = a.Number
 	a.Partner.ID = PartnerKey(&a.Partner)
 	if err := a.Validate(); err != nil {
-		var ve *ValidationError
 		field := ""
-		if errors.As(err, &ve) {
-			field = ve.Field
+		var ve *adminduk.ValidationError
+		if errors.As(err, &ve) && len(ve.Fields) > 0 {
+			field = pointerColumn(ve.Fields[0].Pointer)
 		}
-		return Agreement{}, nil, &RowError{Column: field, Err: err}
+		return Agreement{}, nil, newRowError(0, field, "", err)
 	}
 	return a, warns, nil
 }
@@ -495,21 +599,33 @@ func badText(s string) string {
 }
 
 // parseCSVDate parses YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (the day first, as
-// Indonesian spreadsheets write dates).
-func parseCSVDate(s string) (Date, error) {
-	if len(s) == 10 && (s[2] == '/' || s[2] == '-') && s[5] == s[2] {
-		return dateFromParts(s, s[6:], s[3:5], s[:2])
-	}
-	if len(s) >= 8 && len(s) <= 10 && strings.Count(s, "/") == 2 {
-		p := strings.Split(s, "/")
-		if len(p[0]) <= 2 && len(p[1]) <= 2 && len(p[2]) == 4 {
-			return dateFromParts(s, p[2], p[1], p[0])
+// Indonesian spreadsheets write dates; see [adminduk.ParseDateLenient]), and
+// D/M/YYYY with one-digit day or month. Errors are *[ParseError] values that
+// unwrap to [adminduk.ErrInvalidDate].
+func parseCSVDate(s string) (adminduk.Date, error) {
+	in := s
+	if len(s) >= 8 && len(s) < 10 && strings.Count(s, "/") == 2 {
+		if p := strings.Split(s, "/"); len(p[0]) >= 1 && len(p[0]) <= 2 && len(p[1]) >= 1 && len(p[1]) <= 2 && len(p[2]) == 4 {
+			s = pad2(p[0]) + "/" + pad2(p[1]) + "/" + p[2]
 		}
 	}
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		return ParseDate(s)
+	d, err := adminduk.ParseDateLenient(s)
+	if err != nil {
+		msg := "want YYYY-MM-DD or DD/MM/YYYY"
+		if de, ok := err.(*adminduk.DateError); ok && de.Msg == "no such calendar date" {
+			msg = de.Msg
+		}
+		return adminduk.Date{}, &ParseError{What: "date", Input: in, Msg: msg, Err: err}
 	}
-	return Date{}, &ParseError{What: "date", Input: s, Msg: "want YYYY-MM-DD or DD/MM/YYYY"}
+	return d, nil
+}
+
+// pad2 pads a one-digit day or month with a zero.
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
 }
 
 // numberKey normalises an agreement number for duplicate detection.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,13 +29,13 @@ func TestReadCSVSerangBadRows(t *testing.T) {
 		got = append(got, bad{e.Line, e.Column, errors.Unwrap(e)})
 	}
 	want := []bad{
-		{22, "category", ErrSyntax},  // unknown category "apotek"
-		{33, "end", ErrInvalid},      // end before start
-		{44, "number", ErrConflict},  // duplicate of line 7
-		{55, "signed", ErrSyntax},    // 2024-02-30
-		{61, "", ErrInvalid},         // a missing column
-		{67, "services", ErrSyntax},  // unknown service "ktp"
-		{73, "district", ErrInvalid}, // 36.04.99 is in no edition
+		{22, "category", ErrSyntax},             // unknown category "apotek"
+		{33, "end", ErrInvalid},                 // end before start
+		{44, "number", ErrConflict},             // duplicate of line 7
+		{55, "signed", adminduk.ErrInvalidDate}, // 2024-02-30
+		{61, "", ErrInvalid},                    // a missing column
+		{67, "services", ErrSyntax},             // unknown service "ktp"
+		{73, "district", ErrInvalid},            // 36.04.99 is in no edition
 	}
 	require.Len(t, got, len(want))
 	for i, w := range want {
@@ -42,11 +43,11 @@ func TestReadCSVSerangBadRows(t *testing.T) {
 		assert.Equal(t, w.field, got[i].field, "line %d", w.line)
 		assert.ErrorIs(t, im.Errors[i], w.is, "line %d", w.line)
 	}
-	assert.Equal(t, `category "apotek": unknown; want one of rumah_sakit, klinik, bidan, puskesmas, paud_tk, sd, smp, sma_smk, tempat_wisata, merchant, other`, im.Errors[0].Reason())
-	assert.Equal(t, "end: 2022-05-31 is before start 2023-06-01", im.Errors[1].Reason())
-	assert.Equal(t, `number: duplicate number "470/005/PKS-DKP/2023" (first on line 7)`, im.Errors[2].Reason())
-	assert.Equal(t, `signed: date "2024-02-30": no such calendar date`, im.Errors[3].Reason())
-	assert.Equal(t, "row: 8 fields, want 9", im.Errors[4].Reason())
+	assert.Equal(t, `category "apotek": unknown; want one of rumah_sakit, klinik, bidan, puskesmas, paud_tk, sd, smp, sma_smk, tempat_wisata, merchant, other`, im.Errors[0].Reason(adminduk.English))
+	assert.Equal(t, "end: 2022-05-31 is before start 2023-06-01", im.Errors[1].Reason(adminduk.English))
+	assert.Equal(t, `number: duplicate number "470/005/PKS-DKP/2023" (first on line 7)`, im.Errors[2].Reason(adminduk.English))
+	assert.Equal(t, `signed: date "2024-02-30": no such calendar date`, im.Errors[3].Reason(adminduk.English))
+	assert.Equal(t, "row: 8 fields, want 9", im.Errors[4].Reason(adminduk.English))
 	assert.Equal(t, `partnership: line 73: district: unknown kecamatan "36.04.99" (in no edition of the region codes)`, im.Errors[6].Error())
 
 	// The renewal of RSU Harapan Sehat: end derived, both linked.
@@ -123,7 +124,7 @@ func TestReadCSVQuirks(t *testing.T) {
 
 	reasons := map[int]string{}
 	for _, e := range im.Errors {
-		reasons[e.Line] = e.Reason()
+		reasons[e.Line] = e.Reason(adminduk.English)
 	}
 	assert.Equal(t, map[int]string{
 		8:  `district: "36.04" is a kabupaten/kota, want a kecamatan`,
@@ -143,7 +144,7 @@ func TestReadCSVHeaderless(t *testing.T) {
 	require.Len(t, im.Agreements, 1)
 	require.Len(t, im.Errors, 1)
 	assert.Equal(t, 2, im.Errors[0].Line)
-	assert.Equal(t, "row: 8 fields, want 9", im.Errors[0].Reason())
+	assert.Equal(t, "row: 8 fields, want 9", im.Errors[0].Reason(adminduk.English))
 }
 
 func TestReadCSVReorderedAndOptionalColumns(t *testing.T) {
@@ -175,8 +176,8 @@ func TestReadCSVReorderedAndOptionalColumns(t *testing.T) {
 
 func TestReadCSVBadHeader(t *testing.T) {
 	for in, msg := range map[string]string{
-		"number,partner,category,services,signed,start,end,status\n":      `partnership: header: no column "district"; want number,partner,category,district,services,signed,start,end,status`,
-		"number,partner,category,district,services,signed,start,number\n": `partnership: header: column "number" given twice`,
+		"number,partner,category,services,signed,start,end,status\n":      `partnership: invalid csv header: /rows/1: no column "district"; want number,partner,category,district,services,signed,start,end,status`,
+		"number,partner,category,district,services,signed,start,number\n": `partnership: invalid csv header: /rows/1: column "number" given twice`,
 	} {
 		_, err := ReadCSV(strings.NewReader(in), CSVOptions{})
 		require.ErrorIs(t, err, ErrInvalid)
@@ -197,7 +198,7 @@ func TestReadCSVUnterminatedQuote(t *testing.T) {
 	require.Len(t, im.Agreements, 1)
 	require.Len(t, im.Errors, 1)
 	assert.Equal(t, 3, im.Errors[0].Line)
-	assert.Contains(t, im.Errors[0].Reason(), "(lines 3-4)", "the reason says how much the quote swallowed")
+	assert.Contains(t, im.Errors[0].Reason(adminduk.English), "(lines 3-4)", "the reason says how much the quote swallowed")
 }
 
 type failingReader struct{}
@@ -225,4 +226,46 @@ func TestParseRecordRoundTrip(t *testing.T) {
 	var re *RowError
 	require.ErrorAs(t, err, &re)
 	assert.ErrorIs(t, err, ErrInvalid)
+}
+
+// A rejected row carries its problem as an adminduk.FieldError pointing at
+// the cell ("/rows/LINE/COLUMN"), in both languages, unwrapping to the
+// sentinel and to the field's own error.
+func TestRowErrorFieldError(t *testing.T) {
+	in := "number,partner,category,district,services,signed,start,end,status\n" +
+		"A/1,RS Contoh,rumah_sakit,36.04.05,kia,2024-02-30,2024-03-01,,\n" +
+		"A/2,,klinik,36.04.05,kia,2024-02-20,2024-03-01,,\n" +
+		"A/1,RS Lain,rumah_sakit,36.04.05,kia,2024-02-20,2024-03-01,,\n" +
+		"A/3,RS Tiga,rumah_sakit,36.04.05,kia,2024-02-20\n"
+	im, err := ReadCSV(strings.NewReader(in), CSVOptions{})
+	require.NoError(t, err)
+	require.Len(t, im.Errors, 3)
+	for _, tc := range []struct {
+		ptr  adminduk.Pointer
+		code adminduk.Code
+		is   []error
+		id   string
+	}{
+		{"/rows/3/partner", adminduk.CodeRequired, []error{ErrInvalid, adminduk.ErrInvalid}, "partner: kosong"},
+		{"/rows/5", adminduk.CodeInvalid, []error{ErrInvalid}, "row: 6 kolom, seharusnya 9"},
+		{"/rows/2/signed", adminduk.CodeInvalid, []error{adminduk.ErrInvalidDate, ErrInvalid}, `signed: date "2024-02-30": tanggal tidak ada di kalender`},
+	} {
+		var re *RowError
+		for _, e := range im.Errors {
+			if e.Field.Pointer == tc.ptr {
+				re = e
+			}
+		}
+		require.NotNil(t, re, "no error at %s: %v", tc.ptr, im.Errors)
+		assert.Equal(t, tc.code, re.Field.Code, tc.ptr)
+		assert.Equal(t, tc.id, re.Reason(adminduk.Indonesian), tc.ptr)
+		for _, s := range tc.is {
+			assert.ErrorIs(t, re, s, tc.ptr)
+		}
+		var fe *adminduk.FieldError
+		require.ErrorAs(t, re, &fe)
+		assert.Equal(t, tc.ptr, fe.Pointer)
+	}
+	// The duplicate of A/1 is not reported: A/1 on line 2 was rejected.
+	assert.Equal(t, "RS Lain", im.Agreements[0].Partner.Name)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,7 +45,7 @@ func recode(in []byte, comma rune, crlf, bom bool) ([]byte, bool) {
 func reasons(im *Import) []string {
 	var out []string
 	for _, e := range im.Errors {
-		out = append(out, e.Reason())
+		out = append(out, e.Reason(adminduk.English))
 	}
 	return out
 }
@@ -111,7 +112,7 @@ func TestSniffComma(t *testing.T) {
 	im, err = ReadCSV(strings.NewReader("number;partner;category;district;services;signed;start;end;status\nA;B;C;D;E;F;G;H;I;J\n"), CSVOptions{})
 	require.NoError(t, err)
 	require.Len(t, im.Errors, 1)
-	assert.Contains(t, im.Errors[0].Reason(), "unquoted semicolon")
+	assert.Contains(t, im.Errors[0].Reason(adminduk.English), "unquoted semicolon")
 }
 
 // FuzzReadCSVDelimiter: any comma file with a header row reads the same

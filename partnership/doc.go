@@ -19,7 +19,7 @@
 // codes are accepted and count for their successor) and a [Contact]. An
 // [Agreement] has the numbers of both parties, its partner, a [Scope] of
 // [Services] (with [BenefitTerms] for KIA benefits), the signing date, a
-// start and end ([Date], inclusive) and the [Term] (two years by default,
+// start and end ([adminduk.Date], inclusive) and the [Term] (two years by default,
 // [DefaultTerm]).
 //
 // # Lifecycle
@@ -69,8 +69,19 @@
 // # Errors
 //
 // Errors unwrap to one sentinel: [ErrSyntax], [ErrInvalid],
-// [ErrInvalidTransition], [ErrNotFound], [ErrConflict], [ErrInconsistent].
-// Branch with [errors.Is]; read details with [errors.As] on
-// *[ParseError], *[ValidationError], *[TransitionError], *[TotalError] and
-// *[RowError].
+// [ErrInvalidTransition], [ErrNotFound], [ErrConflict], [ErrInconsistent],
+// each of which unwraps to the shared sentinel of package adminduk
+// ([adminduk.ErrInvalid], [adminduk.ErrInvalidTransition] ...); an invalid
+// date unwraps to [adminduk.ErrInvalidDate]. Branch with [errors.Is]; read
+// details with [errors.As] on *[ParseError], *[TransitionError],
+// *[TotalError] and *[RowError].
+//
+// Validation follows package adminduk: [Agreement.Validate],
+// [Partner.Validate], [Scope.Validate] and [CountTarget.Validate] report
+// every problem at once as a *[adminduk.ValidationError] of
+// [adminduk.FieldError] values with JSON pointers into the value checked
+// ("/partner/district", "/end") and messages in Indonesian and English;
+// [Agreement.Warnings] lists what is accepted but worth a look. A rejected
+// CSV row is a *[RowError] carrying a FieldError whose pointer names the
+// line and column ("/rows/12/end").
 package partnership

@@ -1,39 +1,48 @@
 package partnership
 
 import (
-	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// Sentinel errors. Every error of this package unwraps to one of them; branch
-// with [errors.Is] and read the details with [errors.As].
+// Sentinel errors. Every error of this package unwraps to one of them, or
+// for a date to [adminduk.ErrInvalidDate]; each unwraps in turn to the shared
+// sentinel of package adminduk named in its comment, so that errors.Is(err,
+// adminduk.ErrNotFound) holds too. Branch with [errors.Is] and read the
+// details with [errors.As].
 var (
-	// ErrSyntax: a key, date or term that cannot be parsed (*[ParseError]).
-	ErrSyntax = errors.New("partnership: invalid syntax")
+	// ErrSyntax: a key or term that cannot be parsed (*[ParseError]);
+	// [adminduk.ErrSyntax].
+	ErrSyntax = adminduk.Sentinel("partnership: invalid syntax", adminduk.ErrSyntax)
 	// ErrInvalid: a partner or agreement that breaks a rule, such as an end
-	// before its start (*[ValidationError]).
-	ErrInvalid = errors.New("partnership: invalid")
+	// before its start (*[adminduk.ValidationError]); [adminduk.ErrInvalid].
+	ErrInvalid = adminduk.Sentinel("partnership: invalid", adminduk.ErrInvalid)
 	// ErrInvalidTransition: an event the lifecycle does not allow in the
-	// agreement's state, or not yet (*[TransitionError]).
-	ErrInvalidTransition = errors.New("partnership: invalid transition")
-	// ErrNotFound: an agreement ID that is not in the collection.
-	ErrNotFound = errors.New("partnership: not found")
+	// agreement's state, or not yet (*[TransitionError]);
+	// [adminduk.ErrInvalidTransition].
+	ErrInvalidTransition = adminduk.Sentinel("partnership: invalid transition", adminduk.ErrInvalidTransition)
+	// ErrNotFound: an agreement ID that is not in the collection;
+	// [adminduk.ErrNotFound].
+	ErrNotFound = adminduk.Sentinel("partnership: not found", adminduk.ErrNotFound)
 	// ErrConflict: an operation that clashes with what is recorded, such as
 	// renewing an agreement that already has a successor or a duplicate
-	// agreement number.
-	ErrConflict = errors.New("partnership: conflict")
+	// agreement number; [adminduk.ErrConflict].
+	ErrConflict = adminduk.Sentinel("partnership: conflict", adminduk.ErrConflict)
 	// ErrInconsistent: a stated total that its parts do not sum to
-	// (*[TotalError]).
-	ErrInconsistent = errors.New("partnership: inconsistent figures")
+	// (*[TotalError]); [adminduk.ErrInvalid].
+	ErrInconsistent = adminduk.Sentinel("partnership: inconsistent figures", adminduk.ErrInvalid)
 )
 
 // ParseError reports a string that is not a category, service, state, date
-// or term. It unwraps to [ErrSyntax].
+// or term. It unwraps to Err: [ErrSyntax], or for a date the
+// *[adminduk.DateError] that unwraps to [adminduk.ErrInvalidDate].
 type ParseError struct {
 	What  string // "category", "service", "date", ...
 	Input string // the input as given
 	Msg   string // what is wrong with it
+	Err   error  // the sentinel or cause; nil means ErrSyntax
 }
 
 // Error returns a message like `partnership: category "hospital": unknown`.
@@ -41,25 +50,10 @@ func (e *ParseError) Error() string {
 	return "partnership: " + e.What + " " + quote(e.Input) + ": " + e.Msg
 }
 
-// Unwrap returns [ErrSyntax].
-func (e *ParseError) Unwrap() error { return ErrSyntax }
-
-// ValidationError reports a field of a partner or agreement that breaks a
-// rule. It unwraps to Err, [ErrInvalid] unless another sentinel fits better
-// (a duplicate number is [ErrConflict]).
-type ValidationError struct {
-	Field string // "number", "partner", "end", ...
-	Msg   string
-	Err   error // the sentinel; nil means ErrInvalid
-}
-
-// Error returns a message like "partnership: end: 2023-01-01 is before start 2024-01-01".
-func (e *ValidationError) Error() string { return "partnership: " + e.Field + ": " + e.Msg }
-
-// Unwrap returns the sentinel.
-func (e *ValidationError) Unwrap() error {
+// Unwrap returns Err, or [ErrSyntax] when Err is nil.
+func (e *ParseError) Unwrap() error {
 	if e.Err == nil {
-		return ErrInvalid
+		return ErrSyntax
 	}
 	return e.Err
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/partnership"
 )
@@ -29,8 +30,8 @@ func ExampleAgreement_Renew() {
 		Partner: partnership.Partner{ID: "rs-1", Name: "RSU Harapan Sehat", Category: partnership.RumahSakit,
 			District: wilayah.MustParseCode("36.04.09")},
 		Scope:  partnership.Scope{Services: partnership.ServicesOf(partnership.AktaKelahiran, partnership.KK, partnership.KIA)},
-		Signed: partnership.MustParseDate("2023-12-20"), Start: partnership.MustParseDate("2024-01-01"),
-		End: partnership.MustParseDate("2025-12-31"), State: partnership.Signed,
+		Signed: adminduk.MustParseDate("2023-12-20"), Start: adminduk.MustParseDate("2024-01-01"),
+		End: adminduk.MustParseDate("2025-12-31"), State: partnership.Signed,
 	}
 	officer := "kabid.pias"
 	if err := a.Apply(partnership.EventActivate, partnership.Change{Actor: officer, At: time.Date(2024, 1, 2, 8, 0, 0, 0, wib)}); err != nil {
@@ -82,7 +83,7 @@ func ExampleReadCSV() {
 		fmt.Println("line", im.Lines[i], a.Number, a.Partner.Category, a.End)
 	}
 	for _, e := range im.Errors {
-		fmt.Println("line", e.Line, errors.Is(e, partnership.ErrSyntax), e.Reason())
+		fmt.Println("line", e.Line, errors.Is(e, partnership.ErrSyntax), e.Reason(adminduk.English))
 	}
 	// Output:
 	// line 2 470/001/PKS-DKP/2024 puskesmas 2026-01-31
@@ -98,7 +99,7 @@ A/3,Pantai Cemara Indah,tempat_wisata,36.04.30,kia_benefit,2024-02-14,2024-02-15
 `
 	im, _ := partnership.ReadCSV(strings.NewReader(in), partnership.CSVOptions{})
 	r, err := partnership.NewReport(im.Agreements, partnership.ReportOptions{
-		AsOf:         partnership.MustParseDate("2024-12-01"),
+		AsOf:         adminduk.MustParseDate("2024-12-01"),
 		StatedTotals: []partnership.StatedTotal{{Label: "health", Total: 3, Group: partnership.GroupHealth}},
 	})
 	if err != nil {
@@ -136,15 +137,48 @@ func ExampleMayUse() {
 		Partner: partnership.Partner{ID: "rs-1", Name: "RSU Harapan Sehat", Category: partnership.RumahSakit,
 			District: wilayah.MustParseCode("36.04.09")},
 		Scope:  partnership.Scope{Services: partnership.ServicesOf(partnership.AktaKelahiran, partnership.AktaKematian)},
-		Signed: partnership.MustParseDate("2023-01-02"), Start: partnership.MustParseDate("2023-01-02"),
-		End: partnership.MustParseDate("2025-01-01"), State: partnership.Active,
+		Signed: adminduk.MustParseDate("2023-01-02"), Start: adminduk.MustParseDate("2023-01-02"),
+		End: adminduk.MustParseDate("2025-01-01"), State: partnership.Active,
 	}}
-	day := partnership.MustParseDate("2024-06-01")
+	day := adminduk.MustParseDate("2024-06-01")
 	fmt.Println(partnership.MayUse(as, "rs-1", partnership.AktaKematian, day))
 	fmt.Println(partnership.MayUse(as, "rs-1", partnership.KIA, day))
-	fmt.Println(partnership.MayUse(as, "rs-1", partnership.AktaKematian, partnership.MustParseDate("2025-01-02")))
+	fmt.Println(partnership.MayUse(as, "rs-1", partnership.AktaKematian, adminduk.MustParseDate("2025-01-02")))
 	// Output:
 	// true
 	// false
 	// false
+}
+
+func ExampleAgreement_Validate() {
+	a := partnership.Agreement{
+		Number:  "470/012/PKS-DUKCAPIL/2024",
+		Partner: partnership.Partner{Name: "Klinik Sehat", Category: partnership.Klinik, District: wilayah.MustParseCode("36.04.05")},
+		State:   partnership.Signed,
+		Signed:  adminduk.MustDate(2024, 1, 10),
+		Start:   adminduk.MustDate(2024, 2, 1),
+		End:     adminduk.MustDate(2024, 1, 31),
+	}
+	err := a.Validate()
+	var ve *adminduk.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Println(f.Pointer, f.Code, "|", f.Message(adminduk.Indonesian), "|", f.Message(adminduk.English))
+		}
+	}
+	fmt.Println(errors.Is(err, partnership.ErrInvalid), errors.Is(err, adminduk.ErrInvalid))
+	// Output:
+	// /scope/services required | tanpa layanan | no services
+	// /end order | 2024-01-31 sebelum tanggal mulai 2024-02-01 | 2024-01-31 is before start 2024-02-01
+	// true true
+}
+
+func ExampleState_Text() {
+	for _, s := range []partnership.State{partnership.Active, partnership.Expired, partnership.State(9)} {
+		fmt.Printf("%s %q %q\n", s, s.Text(adminduk.Indonesian), s.Text(adminduk.English))
+	}
+	// Output:
+	// active "Berlaku" "Active"
+	// expired "Berakhir" "Expired"
+	// State(9) "" ""
 }

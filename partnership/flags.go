@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // ParseStatedTotal parses a published total written KEY=N, KEY being "all", a
@@ -35,20 +37,25 @@ func ParseStatedTotal(s string) (StatedTotal, error) {
 }
 
 // ReadCountTargets reads a JSON array of targets and validates each. An empty
-// array gives an empty non-nil slice (measure no target). Errors name the
-// target by its 1-based position.
+// array gives an empty non-nil slice (measure no target). Errors are
+// *[adminduk.ValidationError] values listing every problem with pointers into
+// the array ("/2/min" for the third target), or one that unwraps to
+// [ErrSyntax] for malformed JSON.
 func ReadCountTargets(r io.Reader) ([]CountTarget, error) {
 	var ts []CountTarget
 	if err := json.NewDecoder(r).Decode(&ts); err != nil {
-		return nil, &ValidationError{Field: "targets", Msg: err.Error()}
+		return nil, &adminduk.ValidationError{What: "partnership: invalid targets", Fields: []adminduk.FieldError{{
+			Code: adminduk.CodeInvalid, Indonesian: "bukan larik JSON target yang sah", English: err.Error(), Err: ErrSyntax, Cause: err}}}
 	}
 	if ts == nil {
 		ts = []CountTarget{}
 	}
+	c := checker{adminduk.Checker{What: "partnership: invalid targets"}}
 	for i := range ts {
-		if err := ts[i].Validate(); err != nil {
-			return nil, &ValidationError{Field: "targets", Msg: "target " + strconv.Itoa(i+1) + ": " + strings.TrimPrefix(err.Error(), "partnership: ")}
-		}
+		ts[i].validate(&c, adminduk.Pointer("").Index(i))
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
 	}
 	return ts, nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/require"
 )
@@ -13,7 +14,7 @@ var wib = time.FixedZone("WIB", 7*60*60)
 
 // at returns 09:00 WIB on the given day.
 func at(s string) time.Time {
-	d := MustParseDate(s)
+	d := adminduk.MustParseDate(s)
 	return time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, wib)
 }
 
@@ -29,7 +30,7 @@ func puskesmas(id string) Agreement {
 		ID: id, Number: "470/" + id + "/PKS-DKP/2023", PartnerNumber: "PKM/" + id,
 		Partner: Partner{ID: "pkm-melati", Name: "Puskesmas Melati", Category: Puskesmas, District: wilayah.MustParseCode("36.04.05")},
 		Scope:   Scope{Services: ServicesOf(AktaKelahiran, KK, KIA)},
-		Signed:  MustParseDate("2023-12-20"), Start: MustParseDate("2024-01-01"), End: MustParseDate("2025-12-31"),
+		Signed:  adminduk.MustParseDate("2023-12-20"), Start: adminduk.MustParseDate("2024-01-01"), End: adminduk.MustParseDate("2025-12-31"),
 		Term: DefaultTerm, State: Signed,
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,9 +28,9 @@ func TestStatusOnBeforeSigning(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := puskesmas("late")
-			a.Signed = MustParseDate("2024-01-10") // signed after its start 2024-01-01
+			a.Signed = adminduk.MustParseDate("2024-01-10") // signed after its start 2024-01-01
 			a.State = tc.recorded
-			d := MustParseDate(tc.day)
+			d := adminduk.MustParseDate(tc.day)
 			assert.Equal(t, tc.want, a.StatusOn(d))
 			as := []Agreement{a}
 			assert.Equal(t, tc.want == Active, MayUse(as, a.Partner.ID, KIA, d), "MayUse")
@@ -40,38 +41,38 @@ func TestStatusOnBeforeSigning(t *testing.T) {
 
 func TestReportSignedAfterAsOf(t *testing.T) {
 	a := puskesmas("late")
-	a.Signed, a.State = MustParseDate("2024-03-01"), Active
-	r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: MustParseDate("2024-02-01"), Targets: []CountTarget{}})
+	a.Signed, a.State = adminduk.MustParseDate("2024-03-01"), Active
+	r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: adminduk.MustParseDate("2024-02-01"), Targets: []CountTarget{}})
 	require.NoError(t, err)
 	assert.Equal(t, Draft, r.Items[0].Status)
 	assert.Zero(t, r.InForce(0))
 	assert.Empty(t, r.ByYear)
 }
 
-// Date arithmetic near the end of the calendar saturates at LastDate instead
+// adminduk.Date arithmetic near the end of the calendar saturates at adminduk.LastDate instead
 // of wrapping to the zero Date.
 func TestAddDaysSaturates(t *testing.T) {
 	for _, tc := range []struct {
 		from string
 		n    int
-		want Date
+		want adminduk.Date
 	}{
-		{"9999-12-01", 30, LastDate},
-		{"9999-12-01", 31, LastDate},
-		{"9999-12-01", 1 << 40, LastDate},
-		{"2024-01-01", maxDaySpan + 1, LastDate},
-		{"2024-01-01", int(^uint(0) >> 1), LastDate},
-		{"0001-01-10", -10, FirstDate},
-		{"2024-01-01", -int(^uint(0)>>1) - 1, FirstDate},
-		{"2024-01-01", 366, MustDate(2025, 1, 1)},
-		{"2024-01-01", -1, MustDate(2023, 12, 31)},
+		{"9999-12-01", 30, adminduk.LastDate},
+		{"9999-12-01", 31, adminduk.LastDate},
+		{"9999-12-01", 1 << 40, adminduk.LastDate},
+		{"2024-01-01", maxDaySpan + 1, adminduk.LastDate},
+		{"2024-01-01", int(^uint(0) >> 1), adminduk.LastDate},
+		{"0001-01-10", -10, adminduk.FirstDate},
+		{"2024-01-01", -int(^uint(0)>>1) - 1, adminduk.FirstDate},
+		{"2024-01-01", 366, adminduk.MustDate(2025, 1, 1)},
+		{"2024-01-01", -1, adminduk.MustDate(2023, 12, 31)},
 	} {
-		got := addDays(MustParseDate(tc.from), tc.n)
+		got := adminduk.MustParseDate(tc.from).AddDaysClamped(tc.n)
 		assert.Equal(t, tc.want, got, "%s %+d", tc.from, tc.n)
 	}
-	assert.True(t, addDays(Date{}, 5).IsZero())
-	assert.Equal(t, maxDaySpan, FirstDate.DaysUntil(LastDate))
-	assert.Equal(t, LastDate, DefaultTerm.End(MustParseDate("9999-01-01")))
+	assert.True(t, adminduk.Date{}.AddDaysClamped(5).IsZero())
+	assert.Equal(t, maxDaySpan, adminduk.FirstDate.DaysUntil(adminduk.LastDate))
+	assert.Equal(t, adminduk.LastDate, DefaultTerm.End(adminduk.MustParseDate("9999-01-01")))
 }
 
 // A wider window never finds fewer expiring agreements: a class of windows
@@ -79,7 +80,7 @@ func TestAddDaysSaturates(t *testing.T) {
 func TestExpiringMonotoneInWithin(t *testing.T) {
 	im := readSerang(t)
 	for _, asOf := range []string{"2024-12-31", "2025-03-01", "9999-12-31"} {
-		d := MustParseDate(asOf)
+		d := adminduk.MustParseDate(asOf)
 		prev := -1
 		for _, within := range []int{1, 30, 60, 365, 3000, MaxWithin} {
 			r, err := NewReport(im.Agreements, ReportOptions{AsOf: d, Within: within, Targets: []CountTarget{}})
@@ -96,20 +97,20 @@ func TestExpiringMonotoneInWithin(t *testing.T) {
 	}
 	// From 2024-12-31 a century ends past nothing: every agreement in force
 	// with an end date is expiring.
-	d := MustParseDate("2024-12-31")
+	d := adminduk.MustParseDate("2024-12-31")
 	r, err := NewReport(im.Agreements, ReportOptions{AsOf: d, Within: MaxWithin, Targets: []CountTarget{}})
 	require.NoError(t, err)
 	assert.Equal(t, r.InForce(0), len(r.Expiring))
-	assert.Len(t, ExpiringWithin(im.Agreements, MustParseDate("9990-01-01"), 1_000_000), 0)
+	assert.Len(t, ExpiringWithin(im.Agreements, adminduk.MustParseDate("9990-01-01"), 1_000_000), 0)
 
 	a := puskesmas("far")
-	a.Signed, a.Start, a.End = MustParseDate("9998-01-01"), MustParseDate("9998-01-01"), MustParseDate("9999-12-31")
+	a.Signed, a.Start, a.End = adminduk.MustParseDate("9998-01-01"), adminduk.MustParseDate("9998-01-01"), adminduk.MustParseDate("9999-12-31")
 	for _, within := range []int{30, 60, MaxWithin} {
-		r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: MustParseDate("9999-12-01"), Within: within, Targets: []CountTarget{}})
+		r, err := NewReport([]Agreement{a}, ReportOptions{AsOf: adminduk.MustParseDate("9999-12-01"), Within: within, Targets: []CountTarget{}})
 		require.NoError(t, err)
 		assert.Len(t, r.Expiring, 1, "within %d", within)
 	}
-	got := ExpiringWithin([]Agreement{a}, MustParseDate("9999-12-01"), int(^uint(0)>>1))
+	got := ExpiringWithin([]Agreement{a}, adminduk.MustParseDate("9999-12-01"), int(^uint(0)>>1))
 	assert.Len(t, got, 1)
 
 	_, err = NewReport(nil, ReportOptions{AsOf: d, Within: MaxWithin + 1})
@@ -119,14 +120,14 @@ func TestExpiringMonotoneInWithin(t *testing.T) {
 // A successor whose predecessor runs to the last day cannot start after it.
 func TestRenewAtEndOfCalendar(t *testing.T) {
 	a := puskesmas("last")
-	a.State, a.Start, a.End = Active, MustParseDate("9998-01-01"), LastDate
+	a.State, a.Start, a.End = Active, adminduk.MustParseDate("9998-01-01"), adminduk.LastDate
 	a.Signed = a.Start
 	_, err := a.Renew(change("2024-01-01", "renew"), Renewal{ID: "next", Number: "next"})
 	assert.ErrorIs(t, err, ErrInvalid)
 }
 
-// FuzzAddDays: moving a date never gives the zero Date, stays within
-// FirstDate-LastDate, moves in the direction of n, and agrees with
+// FuzzAddDays: moving a date never gives the zero adminduk.Date, stays within
+// adminduk.FirstDate-adminduk.LastDate, moves in the direction of n, and agrees with
 // Date.AddDays wherever that has a result.
 func FuzzAddDays(f *testing.F) {
 	for _, s := range []struct {
@@ -136,19 +137,19 @@ func FuzzAddDays(f *testing.F) {
 		f.Add(s.k, s.n)
 	}
 	f.Fuzz(func(t *testing.T, k int32, n int) {
-		d, ok := NewDate(int(k/10000), time.Month(k/100%100), int(k%100))
+		d, ok := adminduk.NewDate(int(k/10000), time.Month(k/100%100), int(k%100))
 		if !ok {
 			return
 		}
-		got := addDays(d, n)
+		got := d.AddDaysClamped(n)
 		require.False(t, got.IsZero())
-		require.False(t, got.Before(FirstDate))
-		require.False(t, got.After(LastDate))
+		require.False(t, got.Before(adminduk.FirstDate))
+		require.False(t, got.After(adminduk.LastDate))
 		switch {
 		case n > 0:
-			require.True(t, got.After(d) || d == LastDate)
+			require.True(t, got.After(d) || d == adminduk.LastDate)
 		case n < 0:
-			require.True(t, got.Before(d) || d == FirstDate)
+			require.True(t, got.Before(d) || d == adminduk.FirstDate)
 		default:
 			require.Equal(t, d, got)
 		}
@@ -159,3 +160,6 @@ func FuzzAddDays(f *testing.F) {
 		}
 	})
 }
+
+// maxDaySpan is the number of days from adminduk.FirstDate to adminduk.LastDate.
+const maxDaySpan = 3652058

@@ -3,6 +3,8 @@ package partnership
 import (
 	"strings"
 	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
 // Entry is one event in an agreement's journal.
@@ -54,14 +56,15 @@ type Change struct {
 func (c *Change) check(j Journal, needReason bool) error {
 	switch {
 	case strings.TrimSpace(c.Actor) == "":
-		return &ValidationError{Field: "actor", Msg: "no actor"}
+		return invalid("change", "/actor", adminduk.CodeRequired, "pelaku kosong", "no actor", nil)
 	case c.At.IsZero():
-		return &ValidationError{Field: "at", Msg: "no time"}
+		return invalid("change", "/at", adminduk.CodeRequired, "waktu kosong", "no time", nil)
 	case needReason && strings.TrimSpace(c.Reason) == "":
-		return &ValidationError{Field: "reason", Msg: "a reason is required"}
+		return invalid("change", "/reason", adminduk.CodeRequired, "alasan wajib diisi", "a reason is required", nil)
 	}
 	if last, ok := j.Last(); ok && c.At.Before(last.At) {
-		return &ValidationError{Field: "at", Msg: c.At.Format(time.RFC3339) + " is before the last journal entry " + last.At.Format(time.RFC3339)}
+		at, prev := c.At.Format(time.RFC3339), last.At.Format(time.RFC3339)
+		return invalid("change", "/at", adminduk.CodeOrder, at+" sebelum entri jurnal terakhir "+prev, at+" is before the last journal entry "+prev, nil)
 	}
 	return nil
 }
@@ -85,7 +88,7 @@ func (a *Agreement) Apply(e Event, c Change) error {
 	if !ok {
 		return &TransitionError{ID: a.ID, From: a.State, Event: e}
 	}
-	day := DateOf(c.At)
+	day := adminduk.DateOf(c.At)
 	refuse := func(msg string) error { return &TransitionError{ID: a.ID, From: a.State, Event: e, Msg: msg} }
 	signed, end := a.Signed, a.End
 	switch e {
@@ -93,7 +96,7 @@ func (a *Agreement) Apply(e Event, c Change) error {
 		return refuse("renewal creates a successor agreement; use Renew")
 	case EventSign:
 		if a.Start.IsZero() {
-			return &ValidationError{Field: "start", Msg: "a draft needs a start date to be signed"}
+			return invalid("agreement", "/start", adminduk.CodeRequired, "draf memerlukan tanggal mulai untuk ditandatangani", "a draft needs a start date to be signed", nil)
 		}
 		if signed.IsZero() {
 			signed = day
@@ -136,7 +139,7 @@ type Renewal struct {
 	Number        string // the successor's number; required, and not the predecessor's
 	PartnerNumber string
 	// Start defaults to the day after the predecessor's end.
-	Start Date
+	Start adminduk.Date
 	// Term defaults to [DefaultTerm]; the successor's End is Term.End(Start).
 	Term Term
 	// Scope defaults to the predecessor's.
@@ -159,22 +162,26 @@ func (a *Agreement) Renew(c Change, r Renewal) (Agreement, error) {
 	}
 	switch {
 	case a.Successor != "":
-		return Agreement{}, &ValidationError{Field: "successor", Msg: "already renewed by " + quote(a.Successor), Err: ErrConflict}
+		return Agreement{}, invalid("renewal", "/successor", adminduk.CodeDuplicate, "sudah diperpanjang oleh "+quote(a.Successor),
+			"already renewed by "+quote(a.Successor), ErrConflict)
 	case strings.TrimSpace(r.ID) == "":
-		return Agreement{}, &ValidationError{Field: "id", Msg: "no ID for the successor"}
+		return Agreement{}, invalid("renewal", "/id", adminduk.CodeRequired, "ID perjanjian pengganti kosong", "no ID for the successor", nil)
 	case r.ID == a.ID:
-		return Agreement{}, &ValidationError{Field: "id", Msg: "the successor needs its own ID", Err: ErrConflict}
+		return Agreement{}, invalid("renewal", "/id", adminduk.CodeDuplicate, "perjanjian pengganti memerlukan ID sendiri", "the successor needs its own ID", ErrConflict)
 	case strings.EqualFold(strings.TrimSpace(r.Number), strings.TrimSpace(a.Number)):
-		return Agreement{}, &ValidationError{Field: "number", Msg: "the successor needs its own number", Err: ErrConflict}
+		return Agreement{}, invalid("renewal", "/number", adminduk.CodeDuplicate, "perjanjian pengganti memerlukan nomor sendiri",
+			"the successor needs its own number", ErrConflict)
 	}
 	start := r.Start
 	if start.IsZero() {
 		if start = a.End.AddDays(1); start.IsZero() {
-			return Agreement{}, &ValidationError{Field: "start", Msg: "the predecessor ends on " + a.End.String() + "; no later start date exists"}
+			return Agreement{}, invalid("renewal", "/start", adminduk.CodeRange, "perjanjian lama berakhir "+a.End.String()+"; tidak ada tanggal mulai sesudahnya",
+				"the predecessor ends on "+a.End.String()+"; no later start date exists", nil)
 		}
 	}
 	if !start.After(a.Start) {
-		return Agreement{}, &ValidationError{Field: "start", Msg: start.String() + " is not after the predecessor's start " + a.Start.String()}
+		return Agreement{}, invalid("renewal", "/start", adminduk.CodeOrder, start.String()+" tidak setelah tanggal mulai perjanjian lama "+a.Start.String(),
+			start.String()+" is not after the predecessor's start "+a.Start.String(), nil)
 	}
 	term := r.Term
 	if term.IsZero() {
@@ -186,7 +193,7 @@ func (a *Agreement) Renew(c Change, r Renewal) (Agreement, error) {
 	}
 	s := Agreement{
 		ID: r.ID, Number: r.Number, PartnerNumber: r.PartnerNumber, Partner: a.Partner, Scope: scope,
-		Signed: DateOf(c.At), Start: start, End: term.End(start), Term: term, State: Signed, Predecessor: a.ID,
+		Signed: adminduk.DateOf(c.At), Start: start, End: term.End(start), Term: term, State: Signed, Predecessor: a.ID,
 		Journal: Journal{{Event: EventSign, From: Draft, To: Signed, Actor: c.Actor, At: c.At, Reason: c.Reason, Related: a.ID}},
 	}
 	if err := s.Validate(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ func inState(s State) Agreement {
 	a := puskesmas("001")
 	a.State = s
 	if s == Draft {
-		a.Signed = Date{}
+		a.Signed = adminduk.Date{}
 	}
 	a.Journal = Journal{{Event: EventSign, From: Draft, To: s, Actor: "setup", At: at("2023-12-20")}}
 	return a
@@ -67,19 +68,19 @@ func TestAgreementApplyEveryPair(t *testing.T) {
 
 func TestSignSetsDates(t *testing.T) {
 	a := puskesmas("002")
-	a.State, a.Signed, a.End, a.Term = Draft, Date{}, Date{}, Term{Years: 1}
+	a.State, a.Signed, a.End, a.Term = Draft, adminduk.Date{}, adminduk.Date{}, Term{Years: 1}
 	require.NoError(t, a.Validate(), "a draft needs no dates")
 	require.NoError(t, a.Apply(EventSign, change("2023-12-28", "")))
 	assert.Equal(t, Signed, a.State)
-	assert.Equal(t, MustParseDate("2023-12-28"), a.Signed)
-	assert.Equal(t, MustParseDate("2024-12-31"), a.End, "one-year term")
+	assert.Equal(t, adminduk.MustParseDate("2023-12-28"), a.Signed)
+	assert.Equal(t, adminduk.MustParseDate("2024-12-31"), a.End, "one-year term")
 
 	b := puskesmas("003")
-	b.State, b.Start = Draft, Date{}
+	b.State, b.Start = Draft, adminduk.Date{}
 	err := b.Apply(EventSign, change("2023-12-28", ""))
-	var ve *ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, "start", ve.Field)
+	var fe *adminduk.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, adminduk.Pointer("/start"), fe.Pointer)
 	assert.ErrorIs(t, err, ErrInvalid)
 
 	c := puskesmas("004")
@@ -113,9 +114,9 @@ func TestApplyGuards(t *testing.T) {
 			err := a.Apply(tc.event, tc.c)
 			require.ErrorIs(t, err, tc.is)
 			if tc.field != "" {
-				var ve *ValidationError
-				require.ErrorAs(t, err, &ve)
-				assert.Equal(t, tc.field, ve.Field)
+				var fe *adminduk.FieldError
+				require.ErrorAs(t, err, &fe)
+				assert.Equal(t, adminduk.NewPointer(tc.field), fe.Pointer)
 			}
 			assert.Equal(t, tc.state, a.State)
 			assert.Len(t, a.Journal, 1)
@@ -127,7 +128,7 @@ func TestApplyGuards(t *testing.T) {
 // the journal keeps every step.
 func TestLifecycleStory(t *testing.T) {
 	a := puskesmas("010")
-	a.State, a.Signed, a.End = Draft, Date{}, Date{}
+	a.State, a.Signed, a.End = Draft, adminduk.Date{}, adminduk.Date{}
 	steps := []struct {
 		e   Event
 		day string
@@ -171,10 +172,10 @@ func TestRenew(t *testing.T) {
 	a := inState(Active)
 	s, err := a.Renew(change("2025-12-01", "perpanjangan"), Renewal{ID: "002", Number: "470/002/PKS-DKP/2025", PartnerNumber: "PKM/002"})
 	require.NoError(t, err)
-	assert.Equal(t, MustParseDate("2026-01-01"), s.Start, "the day after the predecessor's end")
-	assert.Equal(t, MustParseDate("2027-12-31"), s.End, "two years by default")
+	assert.Equal(t, adminduk.MustParseDate("2026-01-01"), s.Start, "the day after the predecessor's end")
+	assert.Equal(t, adminduk.MustParseDate("2027-12-31"), s.End, "two years by default")
 	assert.Equal(t, DefaultTerm, s.Term)
-	assert.Equal(t, MustParseDate("2025-12-01"), s.Signed)
+	assert.Equal(t, adminduk.MustParseDate("2025-12-01"), s.Signed)
 	assert.Equal(t, Signed, s.State)
 	assert.Equal(t, a.Partner, s.Partner)
 	assert.Equal(t, a.Scope, s.Scope)
@@ -206,9 +207,9 @@ func TestRenewOptionsAndRefusals(t *testing.T) {
 	a := inState(Expired)
 	scope := Scope{Services: ServicesOf(AktaKelahiran, KK, KIA, AktaKematian)}
 	s, err := a.Renew(change("2026-02-10", "perpanjangan terlambat"),
-		Renewal{ID: "002", Number: "470/002/PKS-DKP/2026", Start: MustParseDate("2026-03-01"), Term: Term{Years: 3}, Scope: &scope})
+		Renewal{ID: "002", Number: "470/002/PKS-DKP/2026", Start: adminduk.MustParseDate("2026-03-01"), Term: Term{Years: 3}, Scope: &scope})
 	require.NoError(t, err, "an expired agreement may be renewed late")
-	assert.Equal(t, MustParseDate("2029-02-28"), s.End)
+	assert.Equal(t, adminduk.MustParseDate("2029-02-28"), s.End)
 	assert.True(t, s.Scope.Services.Has(AktaKematian))
 	assert.Equal(t, Expired, a.State)
 
@@ -226,7 +227,7 @@ func TestRenewOptionsAndRefusals(t *testing.T) {
 		{"same id", Active, Renewal{ID: "001", Number: "n"}, change("2025-12-01", ""), ErrConflict},
 		{"same number", Active, Renewal{ID: "x", Number: " 470/001/pks-dkp/2023 "}, change("2025-12-01", ""), ErrConflict},
 		{"no number", Active, Renewal{ID: "x"}, change("2025-12-01", ""), ErrInvalid},
-		{"start not after", Active, Renewal{ID: "x", Number: "n", Start: MustParseDate("2023-06-01")}, change("2025-12-01", ""), ErrInvalid},
+		{"start not after", Active, Renewal{ID: "x", Number: "n", Start: adminduk.MustParseDate("2023-06-01")}, change("2025-12-01", ""), ErrInvalid},
 		{"no actor", Active, Renewal{ID: "x", Number: "n"}, Change{At: at("2025-12-01")}, ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

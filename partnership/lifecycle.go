@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -30,10 +29,11 @@ func States() []State { return []State{Draft, Signed, Active, Suspended, Expired
 func (s State) IsValid() bool { return s > 0 && int(s) < len(stateKeys) }
 
 // String returns the key: "draft", "signed", "active", "suspended",
-// "expired" or "terminated".
+// "expired" or "terminated"; "State(n)" for a number that names nothing. See
+// [State.Text] for the label.
 func (s State) String() string {
 	if !s.IsValid() {
-		return "state(" + strconv.Itoa(int(s)) + ")"
+		return unknown("State", int(s))
 	}
 	return stateKeys[s]
 }
@@ -84,10 +84,10 @@ func Events() []Event {
 func (e Event) IsValid() bool { return e > 0 && int(e) < len(eventKeys) }
 
 // String returns the key: "sign", "activate", "suspend", "resume", "expire",
-// "terminate" or "renew".
+// "terminate" or "renew"; "Event(n)" for a number that names nothing.
 func (e Event) String() string {
 	if !e.IsValid() {
-		return "event(" + strconv.Itoa(int(e)) + ")"
+		return unknown("Event", int(e))
 	}
 	return eventKeys[e]
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -141,11 +142,13 @@ func TestEnumKeys(t *testing.T) {
 		require.ErrorAs(t, err, &pe)
 		assert.Equal(t, "no such thing", pe.Input)
 	}
-	assert.Equal(t, "state(0)", State(0).String())
-	assert.Equal(t, "event(9)", Event(9).String())
-	assert.Equal(t, "category(-1)", Category(-1).String())
-	assert.Equal(t, "service(7)", Service(7).String())
-	assert.Equal(t, "group(0)", Group(0).String())
+	assert.Equal(t, "State(0)", State(0).String())
+	assert.Equal(t, "Event(9)", Event(9).String())
+	assert.Equal(t, "Category(-1)", Category(-1).String())
+	assert.Equal(t, "Service(7)", Service(7).String())
+	assert.Equal(t, "Group(0)", Group(0).String())
+	assert.Equal(t, "CountTargetKind(3)", CountTargetKind(3).String())
+	assert.Equal(t, "WarningKind(0)", WarningKind(0).String())
 }
 
 func TestEnumText(t *testing.T) {
@@ -180,7 +183,9 @@ func TestCategoryAliasesAndGroups(t *testing.T) {
 	assert.Equal(t, []Category{PAUDTK, SD, SMP, SMASMK}, groups[GroupEducation])
 	assert.Equal(t, []Category{TempatWisata, Merchant}, groups[GroupBenefit])
 	assert.Equal(t, []Category{OtherCategory}, groups[GroupOther])
-	assert.Equal(t, "Bidan praktik mandiri", Bidan.Title())
+	assert.Equal(t, "Bidan praktik mandiri", Bidan.Text(adminduk.Indonesian))
+	assert.Equal(t, "Independent midwife", Bidan.Text(adminduk.English))
+	assert.Equal(t, "", Category(99).Text(adminduk.English))
 	assert.Equal(t, Group(0), Category(0).Group())
 }
 

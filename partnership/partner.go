@@ -30,26 +30,6 @@ type Contact struct {
 // Group returns the group of the partner's category.
 func (p *Partner) Group() Group { return p.Category.Group() }
 
-// Validate checks that the partner has a name, a category and a kecamatan
-// code that appears in some edition of the Kemendagri tables (a retired code
-// is accepted: see [wilayah.Resolve] for its successor). Errors are
-// *[ValidationError] values.
-func (p *Partner) Validate() error {
-	switch {
-	case strings.TrimSpace(p.Name) == "":
-		return &ValidationError{Field: "partner", Msg: "no name"}
-	case !p.Category.IsValid():
-		return &ValidationError{Field: "category", Msg: "no category"}
-	case !p.District.IsValid():
-		return &ValidationError{Field: "district", Msg: "no kecamatan code"}
-	case p.District.Level() != wilayah.LevelDistrict:
-		return &ValidationError{Field: "district", Msg: quote(p.District.String()) + " is a " + p.District.Level().String() + ", want a kecamatan"}
-	case !wilayah.Known(p.District):
-		return &ValidationError{Field: "district", Msg: quote(p.District.String()) + " appears in no edition of the region codes"}
-	}
-	return nil
-}
-
 // CurrentDistrict returns the partner's kecamatan in the current edition of
 // the region codes: the successor of a retired code, the code itself
 // otherwise.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -13,7 +14,7 @@ import (
 
 // ActiveOn returns the agreements in force on day d (see
 // [Agreement.StatusOn]), in slice order.
-func ActiveOn(as []Agreement, d Date) []*Agreement {
+func ActiveOn(as []Agreement, d adminduk.Date) []*Agreement {
 	var out []*Agreement
 	for i := range as {
 		if as[i].InForce(d) {
@@ -25,11 +26,11 @@ func ActiveOn(as []Agreement, d Date) []*Agreement {
 
 // ExpiringWithin returns the agreements in force on day d whose term ends
 // within the next days days (d itself up to d+days, d+days saturating at
-// [LastDate]), soonest end first, then
+// [adminduk.LastDate]), soonest end first, then
 // by number. Whether a successor is already signed does not matter here;
 // see [RenewalDue].
-func ExpiringWithin(as []Agreement, d Date, days int) []*Agreement {
-	limit := addDays(d, days)
+func ExpiringWithin(as []Agreement, d adminduk.Date, days int) []*Agreement {
+	limit := d.AddDaysClamped(days)
 	var out []*Agreement
 	for i := range as {
 		a := &as[i]
@@ -44,7 +45,7 @@ func ExpiringWithin(as []Agreement, d Date, days int) []*Agreement {
 // RenewalDue returns the agreements expiring within days days of d (see
 // [ExpiringWithin]) that have no successor yet: the ones the Dinas must
 // renew now or see lapse.
-func RenewalDue(as []Agreement, d Date, days int) []*Agreement {
+func RenewalDue(as []Agreement, d adminduk.Date, days int) []*Agreement {
 	out := ExpiringWithin(as, d, days)
 	return slices.DeleteFunc(out, func(a *Agreement) bool { return a.Successor != "" })
 }
@@ -59,7 +60,7 @@ func sortByEnd(as []*Agreement) {
 // day d: some agreement of that partner in as is in force that day and
 // covers s. The registry gates a partner's API access on it, loading the
 // partner's agreements from its store.
-func MayUse(as []Agreement, partnerID string, s Service, d Date) bool {
+func MayUse(as []Agreement, partnerID string, s Service, d adminduk.Date) bool {
 	for i := range as {
 		if as[i].Partner.ID == partnerID && as[i].Permits(s, d) {
 			return true
@@ -70,7 +71,7 @@ func MayUse(as []Agreement, partnerID string, s Service, d Date) bool {
 
 // CountByCategory counts the agreements in force on day d by their
 // partner's category.
-func CountByCategory(as []Agreement, d Date) map[Category]int {
+func CountByCategory(as []Agreement, d adminduk.Date) map[Category]int {
 	out := make(map[Category]int)
 	for i := range as {
 		if as[i].InForce(d) {
@@ -99,7 +100,7 @@ func CountByYear(as []Agreement) map[int]int {
 // kecamatan code is retired counts for the successor. The result is sorted
 // by code; nil when every kecamatan is covered or the code is not a known
 // kab/kota.
-func Uncovered(as []Agreement, regency wilayah.Code, d Date, g Group) []wilayah.Region {
+func Uncovered(as []Agreement, regency wilayah.Code, d adminduk.Date, g Group) []wilayah.Region {
 	covered := coveredDistricts(as, currentDistricts(as), d, func(a *Agreement) bool { return g == 0 || a.Partner.Group() == g })
 	return uncoveredIn(regency, covered)
 }
@@ -123,7 +124,7 @@ func currentDistricts(as []Agreement) []wilayah.Code {
 
 // coveredDistricts returns the current kecamatan codes with an agreement in
 // force on d that keep accepts; cur holds the agreements' current kecamatan.
-func coveredDistricts(as []Agreement, cur []wilayah.Code, d Date, keep func(*Agreement) bool) map[wilayah.Code]bool {
+func coveredDistricts(as []Agreement, cur []wilayah.Code, d adminduk.Date, keep func(*Agreement) bool) map[wilayah.Code]bool {
 	covered := make(map[wilayah.Code]bool)
 	for i := range as {
 		a := &as[i]

@@ -1,18 +1,20 @@
 package partnership
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// ReasonIn returns [RowError.Reason] in lang. The Indonesian wording covers
-// the reader's own messages; a message it does not know (a CSV syntax error)
-// stays English.
-func (e *RowError) ReasonIn(lang adminduk.Lang) string {
-	r := e.Reason()
-	if lang != adminduk.Indonesian {
-		return r
+// reasonIndonesian translates the English reason r of a row that fails with
+// err. The wording covers the reader's own messages and the Indonesian
+// message of a *[adminduk.ValidationError]; a message it does not know (a
+// CSV syntax error) stays English.
+func reasonIndonesian(r string, err error) string {
+	var ve *adminduk.ValidationError
+	if errors.As(err, &ve) && len(ve.Fields) > 0 && ve.Fields[0].Indonesian != "" {
+		return pointerColumn(ve.Fields[0].Pointer) + ": " + ve.Fields[0].Indonesian
 	}
 	// Reason is "[field: ]what input: msg" or "field: msg"; translate the
 	// message after the last ": " that starts a known message.

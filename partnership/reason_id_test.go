@@ -32,9 +32,9 @@ func TestRowErrorReasonIn(t *testing.T) {
 	}
 	require.Len(t, im.Errors, len(want))
 	for i, e := range im.Errors {
-		assert.Equal(t, want[i], e.ReasonIn(adminduk.Indonesian))
-		assert.Equal(t, e.Reason(), e.ReasonIn(adminduk.English))
+		assert.Equal(t, want[i], e.Reason(adminduk.Indonesian))
+		assert.Equal(t, e.Reason(adminduk.English), e.Reason(adminduk.English))
 	}
-	csvErr := &RowError{Line: 3, Err: assert.AnError}
-	assert.Equal(t, csvErr.Reason(), csvErr.ReasonIn(adminduk.Indonesian), "unknown messages stay English")
+	csvErr := newRowError(3, "", "", assert.AnError)
+	assert.Equal(t, csvErr.Reason(adminduk.English), csvErr.Reason(adminduk.Indonesian), "unknown messages stay English")
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -13,14 +14,14 @@ import (
 const DefaultWithin = 60
 
 // MaxWithin is the longest "expiring soon" window, in days: a century, longer
-// than any term (at most 99 years). Windows reaching past [LastDate] end there.
+// than any term (at most 99 years). Windows reaching past [adminduk.LastDate] end there.
 const MaxWithin = 36525
 
 // ReportOptions configures [NewReport].
 type ReportOptions struct {
 	// AsOf is the day the report is for; required. The library never reads
 	// the clock.
-	AsOf Date
+	AsOf adminduk.Date
 	// Within is the "expiring soon" window in days, at most [MaxWithin]; 0
 	// means [DefaultWithin].
 	Within int
@@ -48,7 +49,7 @@ type Item struct {
 // Report is the state of a set of agreements on one day: statuses, what
 // expires soon, counts, targets, the roll-out gap and warnings.
 type Report struct {
-	AsOf   Date
+	AsOf   adminduk.Date
 	Within int
 	// Items holds every agreement, in the order given.
 	Items []Item
@@ -90,13 +91,14 @@ func (r *Report) InForce(g Group) int {
 // into as. It fails only on bad options (no date, an invalid target).
 func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	if o.AsOf.IsZero() {
-		return nil, &ValidationError{Field: "as of", Msg: "no report date"}
+		return nil, invalid("report options", "/as_of", adminduk.CodeRequired, "tanggal laporan kosong", "no report date", nil)
 	}
 	if o.Within == 0 {
 		o.Within = DefaultWithin
 	}
 	if o.Within < 0 || o.Within > MaxWithin {
-		return nil, &ValidationError{Field: "within", Msg: strconv.Itoa(o.Within) + " days is outside 1-" + strconv.Itoa(MaxWithin)}
+		n := strconv.Itoa(o.Within)
+		return nil, invalid("report options", "/within", adminduk.CodeRange, n+" hari di luar 1-"+strconv.Itoa(MaxWithin), n+" days is outside 1-"+strconv.Itoa(MaxWithin), nil)
 	}
 	if o.Targets == nil {
 		o.Targets = DefaultCountTargets()
@@ -109,7 +111,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	for _, c := range Categories() {
 		r.ByCategory[c] = 0
 	}
-	limit := addDays(d, o.Within)
+	limit := d.AddDaysClamped(o.Within)
 	byID := newIDIndex(as)
 	for i := range as {
 		a := &as[i]
@@ -131,7 +133,7 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 			r.ByYear[a.Signed.Year()]++
 		}
 		r.checkStatus(a, st)
-		if s, ok := byID.find(a.Successor); ok && a.Successor != "" && !a.End.IsZero() && a.End != LastDate && s.Start.After(a.End.AddDays(1)) {
+		if s, ok := byID.find(a.Successor); ok && a.Successor != "" && !a.End.IsZero() && a.End != adminduk.LastDate && s.Start.After(a.End.AddDays(1)) {
 			gap := strconv.Itoa(a.End.DaysUntil(s.Start) - 1)
 			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
 				": "+gap+" days without agreement after "+a.End.String(),

@@ -3,6 +3,7 @@ package partnership
 import (
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,7 +33,7 @@ func TestCheckTotalSerang(t *testing.T) {
 func TestReportSerang(t *testing.T) {
 	im := readSerang(t)
 	r, err := NewReport(im.Agreements, ReportOptions{
-		AsOf:         MustParseDate("2024-12-31"),
+		AsOf:         adminduk.MustParseDate("2024-12-31"),
 		StatedTotals: []StatedTotal{{Label: "health PKS 2023-2024", Total: 46, Parts: serangParts, Group: GroupHealth}},
 	})
 	require.NoError(t, err)
@@ -110,18 +111,18 @@ func TestReportDatesMove(t *testing.T) {
 	im := readSerang(t)
 	// On 2 January 2025 the RSU Harapan Sehat renewal is in force and its
 	// predecessor has lapsed: still 8 hospitals.
-	r, err := NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2025-01-02"), Targets: []CountTarget{}})
+	r, err := NewReport(im.Agreements, ReportOptions{AsOf: adminduk.MustParseDate("2025-01-02"), Targets: []CountTarget{}})
 	require.NoError(t, err)
 	assert.Equal(t, 8, r.ByCategory[RumahSakit])
 	assert.Empty(t, r.Targets)
 	// On 9 January RSIA Permata Bunda has lapsed, unrenewed.
-	r, err = NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2025-01-09"), Within: 10})
+	r, err = NewReport(im.Agreements, ReportOptions{AsOf: adminduk.MustParseDate("2025-01-09"), Within: 10})
 	require.NoError(t, err)
 	assert.Equal(t, 7, r.ByCategory[RumahSakit])
 	assert.Equal(t, 10, r.Within)
 	assert.Empty(t, r.Expiring)
 	// Mid-2024, the year's KIA-benefit target is not over yet.
-	r, err = NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2024-03-01")})
+	r, err = NewReport(im.Agreements, ReportOptions{AsOf: adminduk.MustParseDate("2024-03-01")})
 	require.NoError(t, err)
 	assert.Equal(t, CountTargetResult{Target: DefaultCountTargets()[0], Year: 2024, Count: 1, Partial: true}, r.Targets[1])
 }
@@ -129,11 +130,11 @@ func TestReportDatesMove(t *testing.T) {
 func TestReportOptions(t *testing.T) {
 	_, err := NewReport(nil, ReportOptions{})
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01"), Within: -1})
+	_, err = NewReport(nil, ReportOptions{AsOf: adminduk.MustParseDate("2024-01-01"), Within: -1})
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01"), Targets: []CountTarget{{Name: "x", Kind: PerYear}}})
+	_, err = NewReport(nil, ReportOptions{AsOf: adminduk.MustParseDate("2024-01-01"), Targets: []CountTarget{{Name: "x", Kind: PerYear}}})
 	assert.ErrorIs(t, err, ErrInvalid)
-	r, err := NewReport(nil, ReportOptions{AsOf: MustParseDate("2024-01-01")})
+	r, err := NewReport(nil, ReportOptions{AsOf: adminduk.MustParseDate("2024-01-01")})
 	require.NoError(t, err)
 	assert.Equal(t, DefaultWithin, r.Within)
 	assert.Empty(t, r.Items)
@@ -160,7 +161,7 @@ func TestTargetValidate(t *testing.T) {
 
 func TestEvaluateCustomTargets(t *testing.T) {
 	im := readSerang(t)
-	d := MustParseDate("2024-12-31")
+	d := adminduk.MustParseDate("2024-12-31")
 	res, err := Evaluate(im.Agreements, d, []CountTarget{
 		{Name: "two_puskesmas_each", Kind: EveryDistrict, Min: 2, Category: Puskesmas, Region: wilayah.MustParseCode("36.04")},
 		{Name: "schools", Kind: PerYear, Min: 1, Group: GroupEducation, Since: 2024},
@@ -175,7 +176,7 @@ func TestEvaluateCustomTargets(t *testing.T) {
 func TestQueries(t *testing.T) {
 	im := readSerang(t)
 	as := im.Agreements
-	d := MustParseDate("2024-12-31")
+	d := adminduk.MustParseDate("2024-12-31")
 	assert.Len(t, ActiveOn(as, d), 65)
 	assert.Len(t, ExpiringWithin(as, d, 60), 4)
 	assert.Len(t, ExpiringWithin(as, d, 0), 0)
@@ -185,8 +186,8 @@ func TestQueries(t *testing.T) {
 
 	rs := "rumah_sakit/36.04.09/rsu harapan sehat"
 	assert.True(t, MayUse(as, rs, AktaKematian, d))
-	assert.True(t, MayUse(as, rs, AktaKematian, MustParseDate("2025-06-01")), "through the renewal")
-	assert.False(t, MayUse(as, rs, AktaKematian, MustParseDate("2027-01-02")), "after the renewal's end")
+	assert.True(t, MayUse(as, rs, AktaKematian, adminduk.MustParseDate("2025-06-01")), "through the renewal")
+	assert.False(t, MayUse(as, rs, AktaKematian, adminduk.MustParseDate("2027-01-02")), "after the renewal's end")
 	assert.False(t, MayUse(as, rs, KIABenefit, d), "not in scope")
 	assert.False(t, MayUse(as, "bidan/36.04.35/bidan neneng hasanah", KIA, d), "terminated")
 	assert.False(t, MayUse(as, "nobody", KIA, d))
@@ -209,7 +210,7 @@ func TestRetiredDistrictCountsForSuccessor(t *testing.T) {
 	a.Partner.District = wilayah.MustParseCode("91.01.01")
 	require.NoError(t, a.Validate())
 	as := []Agreement{a}
-	d := MustParseDate("2024-06-01")
+	d := adminduk.MustParseDate("2024-06-01")
 	for _, reg := range []string{"93.01", "91.01"} {
 		gap := Uncovered(as, wilayah.MustParseCode(reg), d, GroupHealth)
 		require.NotEmpty(t, gap)
@@ -225,49 +226,90 @@ func TestValidate(t *testing.T) {
 	ok := puskesmas("v")
 	require.NoError(t, ok.Validate())
 	for _, tc := range []struct {
-		field string
+		field adminduk.Pointer
+		code  adminduk.Code
 		edit  func(*Agreement)
 	}{
-		{"number", func(a *Agreement) { a.Number = " " }},
-		{"partner", func(a *Agreement) { a.Partner.Name = "" }},
-		{"category", func(a *Agreement) { a.Partner.Category = 0 }},
-		{"district", func(a *Agreement) { a.Partner.District = wilayah.Code{} }},
-		{"district", func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04") }},
-		{"district", func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04.99") }},
-		{"services", func(a *Agreement) { a.Scope.Services = 0 }},
-		{"discount", func(a *Agreement) { a.Scope.Benefit.Percent = 10 }},
-		{"discount", func(a *Agreement) { a.Scope.Services = ServicesOf(KIABenefit); a.Scope.Benefit.Percent = 101 }},
-		{"status", func(a *Agreement) { a.State = 0 }},
-		{"signed", func(a *Agreement) { a.Signed = Date{} }},
-		{"start", func(a *Agreement) { a.Start = Date{} }},
-		{"end", func(a *Agreement) { a.End = Date{} }},
-		{"end", func(a *Agreement) { a.End = MustParseDate("2023-01-01") }},
-		{"successor", func(a *Agreement) { a.Successor = a.ID }},
+		{"/number", adminduk.CodeRequired, func(a *Agreement) { a.Number = " " }},
+		{"/partner/name", adminduk.CodeRequired, func(a *Agreement) { a.Partner.Name = "" }},
+		{"/partner/category", adminduk.CodeRequired, func(a *Agreement) { a.Partner.Category = 0 }},
+		{"/partner/district", adminduk.CodeRequired, func(a *Agreement) { a.Partner.District = wilayah.Code{} }},
+		{"/partner/district", adminduk.CodeInvalid, func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04") }},
+		{"/partner/district", adminduk.CodeRegion, func(a *Agreement) { a.Partner.District = wilayah.MustParseCode("36.04.99") }},
+		{"/scope/services", adminduk.CodeRequired, func(a *Agreement) { a.Scope.Services = 0 }},
+		{"/scope/benefit", adminduk.CodeNotAllowed, func(a *Agreement) { a.Scope.Benefit.Percent = 10 }},
+		{"/scope/benefit/percent", adminduk.CodeRange, func(a *Agreement) { a.Scope.Services = ServicesOf(KIABenefit); a.Scope.Benefit.Percent = 101 }},
+		{"/state", adminduk.CodeRequired, func(a *Agreement) { a.State = 0 }},
+		{"/signed", adminduk.CodeRequired, func(a *Agreement) { a.Signed = adminduk.Date{} }},
+		{"/start", adminduk.CodeRequired, func(a *Agreement) { a.Start = adminduk.Date{} }},
+		{"/end", adminduk.CodeRequired, func(a *Agreement) { a.End = adminduk.Date{} }},
+		{"/end", adminduk.CodeOrder, func(a *Agreement) { a.End = adminduk.MustParseDate("2023-01-01") }},
+		{"/successor", adminduk.CodeInvalid, func(a *Agreement) { a.Successor = a.ID }},
 	} {
 		a := puskesmas("v")
 		tc.edit(&a)
 		err := a.Validate()
-		var ve *ValidationError
+		var ve *adminduk.ValidationError
 		require.ErrorAs(t, err, &ve, tc.field)
-		assert.Equal(t, tc.field, ve.Field)
+		require.Len(t, ve.Fields, 1, "%v", err)
+		fe := ve.Fields[0]
+		assert.Equal(t, tc.field, fe.Pointer)
+		assert.Equal(t, tc.code, fe.Code, tc.field)
+		assert.NotEmpty(t, fe.Indonesian)
+		assert.NotEmpty(t, fe.English)
+		assert.NotEqual(t, fe.Indonesian, fe.English, tc.field)
 		assert.ErrorIs(t, err, ErrInvalid)
+		assert.ErrorIs(t, err, adminduk.ErrInvalid)
 	}
+}
+
+// Validate reports every problem of an agreement at once, in field order,
+// and Warnings what is accepted but worth a look.
+func TestValidateEveryProblem(t *testing.T) {
+	a := puskesmas("v")
+	a.Number, a.Partner.Name, a.Scope.Services, a.End = "", "", 0, adminduk.MustParseDate("2023-01-01")
+	err := a.Validate()
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var got []adminduk.Pointer
+	for _, f := range ve.Fields {
+		got = append(got, f.Pointer)
+	}
+	assert.Equal(t, []adminduk.Pointer{"/number", "/partner/name", "/scope/services", "/end"}, got)
+	var fe *adminduk.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, adminduk.Pointer("/number"), fe.Pointer)
+	assert.Equal(t, "partnership: invalid agreement: /number: no agreement number; /partner/name: no name; /scope/services: no services; "+
+		"/end: 2023-01-01 is before start 2024-01-01", err.Error())
+
+	var v adminduk.Validator = &a
+	assert.Empty(t, v.Warnings())
+	b := puskesmas("w")
+	b.Signed = b.Start.AddDays(3)
+	b.Scope.Services = b.Scope.Services.With(KIABenefit)
+	ws := b.Warnings()
+	var ptrs []adminduk.Pointer
+	for _, w := range ws {
+		ptrs = append(ptrs, w.Pointer)
+		assert.NotEmpty(t, w.Message(adminduk.Indonesian))
+	}
+	assert.Subset(t, ptrs, []adminduk.Pointer{"/signed", "/scope/services"})
 }
 
 func TestStatusOn(t *testing.T) {
 	a := puskesmas("s")
 	for day, want := range map[string]State{"2023-12-31": Signed, "2024-01-01": Active, "2025-12-31": Active, "2026-01-01": Expired} {
-		assert.Equal(t, want, a.StatusOn(MustParseDate(day)), day)
+		assert.Equal(t, want, a.StatusOn(adminduk.MustParseDate(day)), day)
 	}
 	a.State = Suspended
-	assert.Equal(t, Suspended, a.StatusOn(MustParseDate("2024-06-01")))
-	assert.Equal(t, Expired, a.StatusOn(MustParseDate("2026-06-01")))
-	assert.False(t, a.Permits(KIA, MustParseDate("2024-06-01")))
+	assert.Equal(t, Suspended, a.StatusOn(adminduk.MustParseDate("2024-06-01")))
+	assert.Equal(t, Expired, a.StatusOn(adminduk.MustParseDate("2026-06-01")))
+	assert.False(t, a.Permits(KIA, adminduk.MustParseDate("2024-06-01")))
 	a.State = Terminated
-	_, ok := a.DaysLeft(MustParseDate("2024-06-01"))
+	_, ok := a.DaysLeft(adminduk.MustParseDate("2024-06-01"))
 	assert.False(t, ok)
 	a.State = Active
-	n, ok := a.DaysLeft(MustParseDate("2025-12-01"))
+	n, ok := a.DaysLeft(adminduk.MustParseDate("2025-12-01"))
 	assert.True(t, ok)
 	assert.Equal(t, 30, n)
 }

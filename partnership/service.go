@@ -3,7 +3,6 @@ package partnership
 import (
 	"iter"
 	"math/bits"
-	"strconv"
 	"strings"
 )
 
@@ -29,10 +28,11 @@ var serviceKeys = [...]string{
 func (s Service) IsValid() bool { return s > 0 && int(s) < len(serviceKeys) }
 
 // String returns the key used in CSV files and JSON: "akta_kelahiran", "kk",
-// "kia", "akta_kematian", "perekaman_sekolah" or "kia_benefit".
+// "kia", "akta_kematian", "perekaman_sekolah" or "kia_benefit"; "Service(n)"
+// for a number that names nothing. See [Service.Text] for the name.
 func (s Service) String() string {
 	if !s.IsValid() {
-		return "service(" + strconv.Itoa(int(s)) + ")"
+		return unknown("Service", int(s))
 	}
 	return serviceKeys[s]
 }

@@ -1,8 +1,7 @@
 package partnership
 
 import (
-	"strconv"
-
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -25,10 +24,11 @@ var targetKindKeys = [...]string{PerYear: "per_year", EveryDistrict: "every_dist
 // IsValid reports whether k is one of the target kinds.
 func (k CountTargetKind) IsValid() bool { return k > 0 && int(k) < len(targetKindKeys) }
 
-// String returns "per_year" or "every_district".
+// String returns "per_year" or "every_district"; "CountTargetKind(n)" for a
+// number that names nothing.
 func (k CountTargetKind) String() string {
 	if !k.IsValid() {
-		return "target_kind(" + strconv.Itoa(int(k)) + ")"
+		return unknown("CountTargetKind", int(k))
 	}
 	return targetKindKeys[k]
 }
@@ -84,25 +84,6 @@ func DefaultCountTargets() []CountTarget {
 	}
 }
 
-// Validate checks that the target has a name, a kind, a minimum of at least
-// 1 and valid filters.
-func (t *CountTarget) Validate() error {
-	bad := func(f, msg string) error { return &ValidationError{Field: "target " + f, Msg: msg} }
-	switch {
-	case t.Name == "":
-		return bad("name", "no name")
-	case !t.Kind.IsValid():
-		return bad("kind", "want per_year or every_district")
-	case t.Min < 1:
-		return bad("min", "want at least 1")
-	case t.Service != 0 && !t.Service.IsValid(), t.Group != 0 && !t.Group.IsValid(), t.Category != 0 && !t.Category.IsValid():
-		return bad("filter", "invalid service, group or category")
-	case t.Region.IsValid() && t.Region.Level() != wilayah.LevelRegency:
-		return bad("region", quote(t.Region.String())+" is not a kab/kota")
-	}
-	return nil
-}
-
 func (t *CountTarget) matches(a *Agreement) bool {
 	return (t.Service == 0 || a.Scope.Services.Has(t.Service)) &&
 		(t.Group == 0 || a.Partner.Group() == t.Group) &&
@@ -130,11 +111,11 @@ type CountTargetResult struct {
 // signed, at the latest d's year) to d's year, counting agreements signed on
 // or before d; EveryDistrict targets
 // give one result per kab/kota, Target.Region or else each of regions.
-func Evaluate(as []Agreement, d Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
+func Evaluate(as []Agreement, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
 	return evaluate(as, currentDistricts(as), d, targets, regions)
 }
 
-func evaluate(as []Agreement, cur []wilayah.Code, d Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
+func evaluate(as []Agreement, cur []wilayah.Code, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
 	var out []CountTargetResult
 	for _, t := range targets {
 		if err := t.Validate(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
@@ -276,7 +277,7 @@ func (v *view) rowErrors() []viewRowError {
 	}
 	out := make([]viewRowError, 0, len(v.r.im.Errors))
 	for _, re := range v.r.im.Errors {
-		out = append(out, viewRowError{Line: re.Line, Reason: re.Reason(), err: re})
+		out = append(out, viewRowError{Line: re.Line, Reason: re.Reason(adminduk.English), err: re})
 	}
 	return out
 }

@@ -18,7 +18,7 @@ import (
 func TestWriteJSONMatchesEncoder(t *testing.T) {
 	im := readSerang(t)
 	for _, withImport := range []bool{true, false} {
-		r, err := NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2024-12-31"),
+		r, err := NewReport(im.Agreements, ReportOptions{AsOf: adminduk.MustParseDate("2024-12-31"),
 			StatedTotals: []StatedTotal{{Label: "health", Total: 46, Group: GroupHealth}}})
 		require.NoError(t, err)
 		if withImport {
@@ -57,7 +57,7 @@ func TestWriteJSONMatchesEncoder(t *testing.T) {
 
 func TestWriteTextLanguages(t *testing.T) {
 	im := readSerang(t)
-	r, err := NewReport(im.Agreements, ReportOptions{AsOf: MustParseDate("2024-12-31")})
+	r, err := NewReport(im.Agreements, ReportOptions{AsOf: adminduk.MustParseDate("2024-12-31")})
 	require.NoError(t, err)
 	r.WithImport("serang.csv", im)
 	var en, id strings.Builder

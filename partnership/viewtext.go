@@ -199,7 +199,7 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 		fmt.Fprintln(tw, word(lang, "none"))
 	}
 	for _, re := range es {
-		fmt.Fprintf(tw, "%s\t%s\n", t("line", re.Line), re.err.ReasonIn(lang))
+		fmt.Fprintf(tw, "%s\t%s\n", t("line", re.Line), re.err.Reason(lang))
 	}
 	return tw.Flush()
 }

@@ -42,18 +42,20 @@ var warningKeys = [...]string{
 	WarnStatedTotal: "stated_total", WarnUnknownColumn: "unknown_column",
 }
 
-// String returns the key, e.g. "retired_district".
+// IsValid reports whether k is one of the warning kinds.
+func (k WarningKind) IsValid() bool { return k > 0 && int(k) < len(warningKeys) }
+
+// String returns the key, e.g. "retired_district"; "WarningKind(n)" for a
+// number that names nothing.
 func (k WarningKind) String() string {
-	if k <= 0 || int(k) >= len(warningKeys) {
-		return "warning(" + strconv.Itoa(int(k)) + ")"
+	if !k.IsValid() {
+		return unknown("WarningKind", int(k))
 	}
 	return warningKeys[k]
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k WarningKind) MarshalText() ([]byte, error) {
-	return marshalKey(k > 0 && int(k) < len(warningKeys), k.String()), nil
-}
+func (k WarningKind) MarshalText() ([]byte, error) { return marshalKey(k.IsValid(), k.String()), nil }
 
 // Warning is something worth a look that does not make a row or an
 // agreement invalid.

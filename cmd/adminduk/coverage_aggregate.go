@@ -8,9 +8,9 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/coverage"
 	"github.com/adminduk-id/adminduk/coverage/chart"
 )
@@ -63,15 +63,15 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	if *asOf == "" {
 		return usagef("want --as-of YYYY-MM-DD: the reference date of the report")
 	}
-	day, err := time.Parse(time.DateOnly, *asOf)
+	day, err := adminduk.ParseDate(*asOf)
 	if err != nil {
 		return usagef("--as-of %q: want YYYY-MM-DD", *asOf)
 	}
-	level, err := coverage.ParseLevel(*by)
-	if err != nil {
-		return usagef("--by: %v", err)
+	level, err := wilayah.ParseLevel(*by)
+	if err != nil || level == wilayah.LevelVillage {
+		return usagef("--by %q: want district, regency or province", *by)
 	}
-	o := coverage.Options{AsOf: day, Window: *window, LenientNIK: *lenient}
+	o := coverage.AggregateOptions{AsOf: day, Window: *window, Lenient: *lenient}
 	if o.AktaAges, err = coverage.ParseAgeRange(*aktaAges); err != nil {
 		return usagef("--akta-ages: %v", err)
 	}

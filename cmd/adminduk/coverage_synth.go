@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -35,7 +34,7 @@ func runCoverageSynth(e *env, args []string) error {
 	if err != nil || code.Level() != wilayah.LevelRegency {
 		return usagef("--regency %q: want a kab/kota code such as 62.08", *regency)
 	}
-	day, err := time.Parse(time.DateOnly, *asOf)
+	day, err := adminduk.ParseDate(*asOf)
 	if err != nil {
 		return usagef("--as-of %q: want YYYY-MM-DD", *asOf)
 	}

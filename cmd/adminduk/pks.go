@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/adminduk-id/adminduk/adminduk"
 	"io"
 	"os"
 	"strings"
-	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/partnership"
 )
@@ -83,8 +82,8 @@ func runPKSReport(ctx context.Context, e *env, args []string) error {
 	}
 	opts := partnership.ReportOptions{Within: *within}
 	if *asOfFlag == "" {
-		opts.AsOf = partnership.DateOf(time.Now().In(adminduk.WIB))
-	} else if opts.AsOf, err = partnership.ParseDate(*asOfFlag); err != nil {
+		opts.AsOf = adminduk.Today()
+	} else if opts.AsOf, err = adminduk.ParseDate(*asOfFlag); err != nil {
 		return usagef("--as-of %q: want a date YYYY-MM-DD", *asOfFlag)
 	}
 	term, err := partnership.ParseTerm(*termFlag)

@@ -233,7 +233,7 @@ func TestPKSReportBadHeader(t *testing.T) {
 	code, out, errOut := runCLI(t, "number,partner\nA,B\n", "pks", "report", "--in", "-", "--as-of", "2024-01-01")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Equal(t, `adminduk pks: standard input: partnership: header: no column "category"; want number,partner,category,district,services,signed,start,end,status`+"\n", errOut)
+	assert.Equal(t, `adminduk pks: standard input: partnership: invalid csv header: /rows/1: no column "category"; want number,partner,category,district,services,signed,start,end,status`+"\n", errOut)
 }
 
 // A wider --within never lists fewer expiring agreements, up to the last

@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -42,11 +41,11 @@ func golden(t *testing.T, name string, got []byte) {
 // of 30 June 2025, as the coverage package's tests do.
 func sukamaraReport(t *testing.T, level wilayah.Level) *coverage.Report {
 	t.Helper()
-	asOf := time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	asOf := adminduk.MustDate(2025, 6, 30)
 	var buf bytes.Buffer
 	_, err := coverage.Synthesize(&buf, coverage.SynthOptions{Regency: wilayah.MustParseCode("62.08"), Seed: 1, AsOf: asOf})
 	require.NoError(t, err)
-	a, err := coverage.NewAggregator(coverage.Options{AsOf: asOf})
+	a, err := coverage.NewAggregator(coverage.AggregateOptions{AsOf: asOf})
 	require.NoError(t, err)
 	require.NoError(t, a.ReadCSV(&buf))
 	rep, err := a.Report(level)

@@ -20,7 +20,7 @@ import (
 type Options struct {
 	// Lang selects the language of labels and numbers.
 	Lang adminduk.Lang
-	// Title replaces the default title ("Cakupan akta kelahiran dan coverage.KIA
+	// Title replaces the default title ("Cakupan akta kelahiran dan KIA
 	// per kecamatan").
 	Title string
 	// Scale is the PNG's pixels per chart unit; 0 means 2 (a 1,920-pixel
@@ -168,14 +168,14 @@ func layoutChart(rep *coverage.Report, o Options) (*chart, error) {
 						title += " and "
 					}
 				}
-				title += s.Indicator.Title(lang)
+				title += s.Indicator.Text(lang)
 			}
 		}
 	}
 	y := margin + 18
 	text(margin, y, title, 18, true, colorText, anchorStart)
 	y += 22
-	sub := adminduk.FormatDate(adminduk.DateOf(rep.AsOf), lang)
+	sub := adminduk.FormatDate(rep.AsOf, lang)
 	if rep.Total.Name != "" && len(rep.Regions) > 0 {
 		if reg := commonParent(rep); reg != "" {
 			sub = reg + " · " + sub
@@ -188,7 +188,7 @@ func layoutChart(rep *coverage.Report, o Options) (*chart, error) {
 	for _, s := range inds {
 		col := int(s.Indicator) - 1
 		add(shape{kind: shapeRect, x: x, y: y - 10, w: 12, h: 12, color: colorBar[col]})
-		lbl := s.Indicator.Title(lang) + " " + wd.ages + " " + s.Ages.String()
+		lbl := s.Indicator.Text(lang) + " " + wd.ages + " " + s.Ages.String()
 		text(x+17, y, lbl, label, false, colorText, anchorStart)
 		x += 17 + m.width(lbl, label, false)*slack + 14
 		if s.Target != nil {

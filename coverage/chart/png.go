@@ -1,13 +1,15 @@
 package chart
 
 import (
-	"github.com/adminduk-id/adminduk/coverage"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
 	"io"
 	"math"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/coverage"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -31,7 +33,8 @@ func WritePNG(w io.Writer, rep *coverage.Report, o Options) error {
 		scale = 2
 	}
 	if scale < 0.25 || scale > 8 {
-		return &coverage.ValidationError{Field: "scale", Msg: "want 0.25 to 8"}
+		return &adminduk.ValidationError{What: "coverage: invalid scale", Fields: []adminduk.FieldError{{Pointer: "/scale",
+			Code: adminduk.CodeRange, English: "want 0.25 to 8", Indonesian: "seharusnya 0,25 sampai 8", Err: coverage.ErrInvalid}}}
 	}
 	if c.h*scale > maxPNGHeight { // hundreds of regions: keep the image in memory bounds
 		scale = maxPNGHeight / c.h

@@ -3,11 +3,12 @@ package chart
 import (
 	"bufio"
 	"fmt"
-	"github.com/adminduk-id/adminduk/coverage"
 	"image/color"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/adminduk-id/adminduk/coverage"
 )
 
 // WriteSVG writes a bar chart of coverage per region against the target

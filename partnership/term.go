@@ -1,61 +1,10 @@
 package partnership
 
 import (
-	"github.com/adminduk-id/adminduk/adminduk"
 	"strconv"
-	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
 )
-
-// Date is a calendar date without time of day or zone, the unit of every
-// term, signature and deadline in a PKS: [adminduk.Date], shared with the
-// other packages.
-type Date = adminduk.Date
-
-// NewDate returns the date y-m-d, or the zero Date and false when there is
-// no such calendar date or the year is outside 1-9999.
-func NewDate(y int, m time.Month, d int) (Date, bool) { return adminduk.NewDate(y, m, d) }
-
-// MustDate is like [NewDate] but panics when the date does not exist. Use it
-// for constants in programs and tests.
-func MustDate(y int, m time.Month, d int) Date { return adminduk.MustDate(y, m, d) }
-
-// DateOf returns the calendar date of t in t's location, and the zero Date
-// for the zero time.Time. Pass t.In(zone) to take the date in another zone.
-func DateOf(t time.Time) Date { return adminduk.DateOf(t) }
-
-// ParseDate parses YYYY-MM-DD. Errors are *[ParseError] values that unwrap
-// to [ErrSyntax]. (The CSV reader also accepts DD/MM/YYYY; see [ReadCSV].)
-func ParseDate(s string) (Date, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, &ParseError{What: "date", Input: s, Msg: "want YYYY-MM-DD"}
-	}
-	return dateFromParts(s, s[:4], s[5:7], s[8:])
-}
-
-// dateFromParts builds a date from its digit strings, reporting errors
-// against the whole input s.
-func dateFromParts(s, ys, ms, ds string) (Date, error) {
-	y, ok1 := atoi(ys)
-	m, ok2 := atoi(ms)
-	d, ok3 := atoi(ds)
-	if !ok1 || !ok2 || !ok3 {
-		return Date{}, &ParseError{What: "date", Input: s, Msg: "want YYYY-MM-DD"}
-	}
-	dt, ok := NewDate(y, time.Month(m), d)
-	if !ok {
-		return Date{}, &ParseError{What: "date", Input: s, Msg: "no such calendar date"}
-	}
-	return dt, nil
-}
-
-// MustParseDate is like [ParseDate] but panics on error.
-func MustParseDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
 
 // atoi parses a non-empty string of ASCII digits of at most 4 bytes.
 func atoi(s string) (int, bool) {
@@ -89,45 +38,15 @@ func (t Term) IsZero() bool { return t.Years == 0 && t.Months == 0 }
 // End returns the last day of an agreement of term t starting on start:
 // 2024-01-01 with two years ends on 2025-12-31, and 2024-02-29 ends on
 // 2026-02-28. The zero Term stands for [DefaultTerm].
-func (t Term) End(start Date) Date {
+func (t Term) End(start adminduk.Date) adminduk.Date {
 	if t.IsZero() {
 		t = DefaultTerm
 	}
 	end := start.AddDate(t.Years, t.Months, -1)
 	if end.IsZero() && !start.IsZero() {
-		return LastDate // past 9999-12-31: saturate, never the zero Date
+		return adminduk.LastDate // past 9999-12-31: saturate, never the zero adminduk.Date
 	}
 	return end
-}
-
-// FirstDate and LastDate are the first and last days a [Date] can hold.
-var (
-	FirstDate = MustDate(1, time.January, 1)
-	LastDate  = MustDate(9999, time.December, 31)
-)
-
-// maxDaySpan is the number of days from [FirstDate] to [LastDate].
-const maxDaySpan = 3652058
-
-// addDays returns d moved by n days, saturating at [FirstDate] and
-// [LastDate] where [Date.AddDays] would give the zero Date. The zero Date
-// stays zero.
-func addDays(d Date, n int) Date {
-	switch {
-	case d.IsZero():
-		return d
-	case n > maxDaySpan:
-		return LastDate
-	case n < -maxDaySpan:
-		return FirstDate
-	}
-	if r := d.AddDays(n); !r.IsZero() {
-		return r
-	}
-	if n > 0 {
-		return LastDate
-	}
-	return FirstDate
 }
 
 // String returns the term as "2y", "6m" or "1y6m".
