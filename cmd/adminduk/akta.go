@@ -243,7 +243,7 @@ func runAktaRender(ctx context.Context, e *env, args []string) error {
 	if ro.Signer, err = o.signer(); err != nil {
 		return err
 	}
-	err = o.writeOutput(e, func(w io.Writer) error {
+	err = writeTo(e, o.out, func(w io.Writer) error {
 		if o.png {
 			return render.WritePNG(w, recs[0], ro)
 		}

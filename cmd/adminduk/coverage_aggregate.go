@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -117,6 +116,13 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	for _, f := range []string{*svg, *png} {
+		if f != "" {
+			if err := checkOutput(f); err != nil {
+				return err
+			}
+		}
+	}
 	input, err := openInput(e, *in)
 	if err != nil {
 		return err
@@ -144,14 +150,8 @@ func runCoverageAggregate(ctx context.Context, e *env, args []string) error {
 		if c.file == "" {
 			continue
 		}
-		if c.file == "-" {
-			stdoutUsed = true
-			if err := c.write(e.stdout, rep, co); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := writeFile(c.file, func(w io.Writer) error { return c.write(w, rep, co) }); err != nil {
+		stdoutUsed = stdoutUsed || c.file == "-"
+		if err := writeTo(e, c.file, func(w io.Writer) error { return c.write(w, rep, co) }); err != nil {
 			return err
 		}
 	}
@@ -196,22 +196,4 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.r.Read(p)
-}
-
-// writeFile writes a file through a buffer and reports the first error,
-// closing included.
-func writeFile(name string, write func(io.Writer) error) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 1<<16)
-	err = write(bw)
-	if ferr := bw.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }

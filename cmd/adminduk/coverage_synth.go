@@ -41,6 +41,9 @@ func runCoverageSynth(e *env, args []string) error {
 	if *rows < 0 {
 		return usagef("--rows must not be negative")
 	}
+	if err := checkOutput(*out); err != nil {
+		return err
+	}
 	o := coverage.SynthOptions{Regency: code, Seed: *seed, AsOf: day, Rows: *rows, Clean: *clean}
 	for _, lv := range []struct {
 		s   string
@@ -65,12 +68,7 @@ func runCoverageSynth(e *env, args []string) error {
 		sum, err = coverage.Synthesize(w, o)
 		return err
 	}
-	if *out == "-" {
-		err = write(e.stdout)
-	} else {
-		err = writeFile(*out, write)
-	}
-	if err != nil {
+	if err := writeTo(e, *out, write); err != nil {
 		return err
 	}
 	name := code.String()

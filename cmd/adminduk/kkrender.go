@@ -53,7 +53,7 @@ func runKKRender(ctx context.Context, e *env, args []string) error {
 	if ro.Signer, err = o.signer(); err != nil {
 		return err
 	}
-	err = o.writeOutput(e, func(w io.Writer) error {
+	err = writeTo(e, o.out, func(w io.Writer) error {
 		if o.png {
 			return render.WritePNG(w, f, ro)
 		}
@@ -183,20 +183,6 @@ func (o *renderFlags) readInput(e *env) ([]byte, error) {
 		return nil, fmt.Errorf("%s: more than %d MiB of input", name, maxRenderInput>>20)
 	}
 	return data, nil
-}
-
-// writeOutput renders into --out through the CLI's one output helper: a
-// failure leaves no half-written document, and the file gets the umask.
-func (o *renderFlags) writeOutput(e *env, render func(io.Writer) error) error {
-	out, err := createOutput(e, o.out, 0)
-	if err != nil {
-		return err
-	}
-	defer out.Abort()
-	if err := render(out); err != nil {
-		return err
-	}
-	return out.Commit()
 }
 
 // loadSigningKey reads an Ed25519 private key from a PKCS#8 PEM file, and

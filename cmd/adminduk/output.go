@@ -86,6 +86,20 @@ func createOutput(e *env, path string, perm os.FileMode) (*output, error) {
 	return nil, &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 }
 
+// writeTo writes through fn to path ("-" for standard output) with
+// createOutput: a failure leaves nothing behind.
+func writeTo(e *env, path string, fn func(io.Writer) error) error {
+	out, err := createOutput(e, path, 0)
+	if err != nil {
+		return err
+	}
+	defer out.Abort()
+	if err := fn(out); err != nil {
+		return err
+	}
+	return out.Commit()
+}
+
 // Commit flushes the output and, for a file, renames it into place.
 func (o *output) Commit() error {
 	if o.done {

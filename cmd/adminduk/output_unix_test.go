@@ -53,3 +53,27 @@ func TestRenderOutputs(t *testing.T) {
 		assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), tc.cmd)
 	}
 }
+
+// TestCoverageOutputs: coverage synth and the chart files of coverage
+// aggregate check their outputs before any work and keep the umask.
+func TestCoverageOutputs(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := runCLI(t, "", "coverage", "synth", "--regency", "62.08", "--rows", "10", "--out", dir)
+	assert.Equal(t, 2, code, errOut)
+	code, _, errOut = runCLI(t, "", "coverage", "aggregate", "--in", "-", "--as-of", "2025-06-30", "--svg", filepath.Join(dir, "no", "c.svg"))
+	assert.Equal(t, 2, code, errOut)
+
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	people := filepath.Join(dir, "people.csv")
+	code, _, errOut = runCLI(t, "", "coverage", "synth", "--regency", "62.08", "--rows", "10", "--out", people)
+	require.Equal(t, 0, code, errOut)
+	svg := filepath.Join(dir, "c.svg")
+	code, _, errOut = runCLI(t, "", "coverage", "aggregate", "--in", people, "--as-of", "2025-06-30", "--svg", svg)
+	require.Equal(t, 0, code, errOut)
+	for _, f := range []string{people, svg} {
+		fi, err := os.Stat(f)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), f)
+	}
+}
