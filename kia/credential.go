@@ -36,7 +36,7 @@ const (
 )
 
 // NewSigner returns a signer for the Dinas issuer ("ID-" and its 4-digit
-// kab/kota code, as Card.IssuerID gives it) holding key.
+// kab/kota code, as [adminduk.Issuer.ID] gives it) holding key.
 func NewSigner(issuer string, key ed25519.PrivateKey) (*Signer, error) {
 	return credential.NewSigner(issuer, key)
 }
@@ -52,9 +52,6 @@ func ParsePrivateKeyPEM(b []byte) (ed25519.PrivateKey, error) {
 func Verify(payload string, keys KeySet, at time.Time) VerifyResult {
 	return credential.Verify(payload, keys, at)
 }
-
-// wib is Asia/Jakarta as a fixed zone.
-var wib = time.FixedZone("WIB", 7*3600)
 
 // Claims returns what the card's QR code says, per CREDENTIAL.md: issuer
 // "ID-" + kab/kota; issued at 00:00 WIB on the issue date; expiring at
@@ -74,11 +71,10 @@ func (c *Card) Claims(r Rules) (Claims, error) {
 }
 
 func (c *Card) claims(d Decision) Claims {
-	issued := civil(c.IssuedAt)
 	cl := Claims{
-		Issuer:   c.IssuerID(),
-		IssuedAt: time.Date(issued.Year(), issued.Month(), issued.Day(), 0, 0, 0, 0, wib),
-		Expires:  credential.EndOfDayWIB(d.ValidUntil),
+		Issuer:   c.Issuer.ID(),
+		IssuedAt: c.IssuedAt.In(adminduk.WIB),
+		Expires:  credential.EndOfDayWIB(d.ValidUntil.Time()),
 		Identity: credential.Identity{
 			NIK:       c.NIK.String(),
 			Name:      c.PrintedName(),
@@ -111,7 +107,7 @@ func (c *Card) Sign(s *Signer, r Rules) (string, error) {
 	if s == nil {
 		return "", fmt.Errorf("kia: no signer")
 	}
-	if id := c.IssuerID(); id != s.Issuer() {
+	if id := c.Issuer.ID(); id != s.Issuer() {
 		return "", fmt.Errorf("kia: card issued by %q, signer is %q", id, s.Issuer())
 	}
 	cl, err := c.Claims(r)
@@ -121,4 +117,13 @@ func (c *Card) Sign(s *Signer, r Rules) (string, error) {
 	return s.Sign(cl)
 }
 
-func ymd(t time.Time) string { return t.Format("20060102") }
+// ymd writes a date as the credential carries it: YYYYMMDD.
+func ymd(d adminduk.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	b := make([]byte, 0, 8)
+	b = appendPad(b, d.Year(), 4)
+	b = appendPad(b, int(d.Month()), 2)
+	return string(appendPad(b, d.Day(), 2))
+}

@@ -2,9 +2,10 @@ package kia
 
 import (
 	"crypto/ed25519"
-	"github.com/adminduk-id/adminduk/internal/testtool"
 	"testing"
 	"time"
+
+	"github.com/adminduk-id/adminduk/internal/testtool"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,7 +23,7 @@ func testSigner(t testing.TB, seed byte) (*Signer, KeySet) {
 	s, err := NewSigner("ID-6208", ed25519.NewKeyFromSeed(seedBytes))
 	require.NoError(t, err)
 	var ks KeySet
-	ks.Add(s.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, wib)))
+	ks.Add(s.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, adminduk.WIB)))
 	return s, ks
 }
 
@@ -32,8 +33,8 @@ func TestClaims(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Claims{
 		Issuer:   "ID-6208",
-		IssuedAt: time.Date(2023, 12, 20, 0, 0, 0, 0, wib),
-		Expires:  time.Date(2028, 12, 5, 23, 59, 59, 0, wib),
+		IssuedAt: time.Date(2023, 12, 20, 0, 0, 0, 0, adminduk.WIB),
+		Expires:  time.Date(2028, 12, 5, 23, 59, 59, 0, adminduk.WIB),
 		Identity: credential.Identity{
 			NIK: "6208014512230001", Name: "SITI NUR AISYAH", BirthDate: "20231205", Sex: 2,
 			Nationality: "IDN", District: "62.08.01", Country: "IDN",
@@ -51,7 +52,7 @@ func TestClaims(t *testing.T) {
 	assert.Empty(t, cl.Identity.Nationality, "a foreign child's nationality is not on the card")
 	assert.Equal(t, "20260131", cl.Document.ValidUntil, "the permit ends the card")
 
-	c.PermitUntil = time.Time{}
+	c.PermitUntil = adminduk.Date{}
 	_, err = c.Claims(Rules{})
 	assert.ErrorIs(t, err, ErrPermitRequired)
 }
@@ -74,7 +75,7 @@ func TestSignAndVerify(t *testing.T) {
 	assert.True(t, want.Expires.Equal(r.Claims.Expires))
 
 	// Valid through the last day, expired the next second.
-	last := time.Date(2032, 5, 6, 23, 59, 59, 0, wib)
+	last := time.Date(2032, 5, 6, 23, 59, 59, 0, adminduk.WIB)
 	assert.Equal(t, StatusValid, Verify(payload, keys, last).Status)
 	assert.Equal(t, StatusExpired, Verify(payload, keys, last.Add(time.Second)).Status)
 
