@@ -106,7 +106,7 @@ func (d *Decoder) Next() ([]byte, error) {
 		}
 		d.n++
 		d.start = d.lr.lineAt(d.dec.InputOffset())
-		d.err = &DecodeError{Record: d.n, Line: d.start, Err: fmt.Errorf("kia: %w", err)}
+		d.err = &DecodeError{Record: d.n, Line: d.start, Err: fmt.Errorf("%w: %w", ErrJSON, err)}
 		return nil, d.err
 	}
 	d.n++
@@ -177,7 +177,7 @@ func (d *Decoder) nextLine() ([]byte, error) {
 }
 
 // errLineTooLong is the error of a line longer than maxLine.
-var errLineTooLong = fmt.Errorf("kia: line longer than %d bytes", maxLine)
+var errLineTooLong = fmt.Errorf("%w: line longer than %d bytes", ErrJSON, maxLine)
 
 // readLine returns the next line without its end. A line longer than
 // maxLine is skipped and returned empty but not nil with errLineTooLong;

@@ -157,6 +157,8 @@ func TestDecoderJSONLines(t *testing.T) {
 	require.NoError(t, err)
 	_, err = dec.Decode()
 	require.ErrorAs(t, err, &de)
+	assert.ErrorIs(t, err, ErrJSON)
+	assert.ErrorIs(t, err, adminduk.ErrSyntax)
 	_, err2 := dec.Decode()
 	assert.Equal(t, err, err2)
 	assert.False(t, errors.Is(err, io.EOF))
