@@ -50,7 +50,7 @@ func NewDecoder(r io.Reader, o DecodeOptions) *Decoder {
 // cards from 1; Line is the line the card starts on.
 type DecodeError struct {
 	Record, Line int
-	Err          error // a *adminduk.ValidationError, or an error reading the stream
+	Err          error // a *adminduk.ValidationError
 }
 
 // Error returns "kia: card 3 (line 3): ...".
@@ -106,7 +106,7 @@ func (d *Decoder) Next() ([]byte, error) {
 		}
 		d.n++
 		d.start = d.lr.lineAt(d.dec.InputOffset())
-		d.err = &DecodeError{Record: d.n, Line: d.start, Err: fmt.Errorf("%w: %w", ErrJSON, err)}
+		d.err = &DecodeError{Record: d.n, Line: d.start, Err: streamError(err)}
 		return nil, d.err
 	}
 	d.n++
@@ -164,20 +164,29 @@ func (d *Decoder) nextLine() ([]byte, error) {
 			d.err = err
 			return nil, err
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
+		if err == nil && len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		d.n++
 		d.start = d.line
-		if err != nil { // too long
-			return nil, &DecodeError{Record: d.n, Line: d.line, Err: err}
+		if err != nil { // too long: an error for this line, never skipped
+			return nil, &DecodeError{Record: d.n, Line: d.line, Err: streamError(err)}
 		}
 		return line, nil
 	}
 }
 
+// streamError reports a card the stream could not even cut out (a syntax
+// error in a multi-line sequence, a line too long) as the
+// *adminduk.ValidationError of a malformed card.json.
+func streamError(err error) error {
+	ck := newChecker()
+	syntaxError(ck, err)
+	return ck.err()
+}
+
 // errLineTooLong is the error of a line longer than maxLine.
-var errLineTooLong = fmt.Errorf("%w: line longer than %d bytes", ErrJSON, maxLine)
+var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxLine)
 
 // readLine returns the next line without its end. A line longer than
 // maxLine is skipped and returned empty but not nil with errLineTooLong;

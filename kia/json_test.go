@@ -159,6 +159,9 @@ func TestDecoderJSONLines(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.ErrorIs(t, err, ErrJSON)
 	assert.ErrorIs(t, err, adminduk.ErrSyntax)
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve, "one vocabulary: a stream's syntax error is a ValidationError too")
+	assert.NotNil(t, ve.Field(""))
 	_, err2 := dec.Decode()
 	assert.Equal(t, err, err2)
 	assert.False(t, errors.Is(err, io.EOF))
@@ -287,4 +290,26 @@ func FuzzDecodeCard(f *testing.F) {
 			t.Fatalf("round trip changed:\n%s\n%s", b, b2)
 		}
 	})
+}
+
+// TestDecoderLineTooLong: a line over 1 MB is an error for that line only,
+// a malformed card.json like any other, and the stream goes on.
+func TestDecoderLineTooLong(t *testing.T) {
+	good := oneLine(t, "newborn.json")
+	in := good + "\n" + `{"name": "` + strings.Repeat("a", maxLine) + `"}` + "\n" + good + "\n"
+	dec := NewDecoder(strings.NewReader(in), DecodeOptions{})
+	_, err := dec.Decode()
+	require.NoError(t, err)
+	c, err := dec.Decode()
+	assert.Nil(t, c)
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, 2, de.Line)
+	assert.ErrorIs(t, err, ErrJSON)
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Contains(t, ve.Fields[0].English, "longer than")
+	_, err = dec.Decode()
+	require.NoError(t, err)
+	assert.Equal(t, 3, dec.Line())
 }

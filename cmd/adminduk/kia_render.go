@@ -137,25 +137,17 @@ func runKIARender(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		// Sign here rather than in the renderer: one key may serve cards
-		// of its issuer only, and --signed-at applies to every card.
+		// One key may serve cards of its issuer only: each card is
+		// prepared (signed, at --signed-at if given) with its issuer's
+		// signer.
 		stream.work = func(c *kia.Card) (any, error) {
 			s, err := f.signers.get(c)
 			if err != nil {
 				return nil, err
 			}
-			cl, err := c.Claims(o.Rules)
-			if err != nil {
-				return nil, err
-			}
-			if !o.SignedAt.IsZero() {
-				cl.IssuedAt = o.SignedAt.Truncate(time.Second)
-			}
-			p, err := s.Sign(cl)
-			if err != nil {
-				return nil, err
-			}
-			return render.PrepareSigned(c, o, p)
+			co := o
+			co.Signer = s
+			return render.Prepare(c, co)
 		}
 		stream.use = func(_ *kia.Card, v any) error { return batch.AddPrepared(v.(*render.Prepared)) }
 		t, err = kiaCards(ctx, e, r, stream)

@@ -75,7 +75,7 @@ func kiaCards(ctx context.Context, e *env, r io.Reader, s kiaStream) (kiaTally, 
 		var de *kia.DecodeError
 		switch {
 		case errors.As(err, &de):
-			res.failed = de.Err // this card only
+			res.failed = notACard(de.Err) // this card only
 		case err != nil:
 			res.fatal = err
 		}
@@ -89,12 +89,8 @@ func kiaCards(ctx context.Context, e *env, r io.Reader, s kiaStream) (kiaTally, 
 		res.raw = nil
 		var ve *adminduk.ValidationError
 		switch {
-		case c == nil && errors.As(err, &ve) && len(ve.Fields) > 0:
-			// Not a card at all: malformed JSON.
-			res.failed = errors.New(ve.Fields[0].English)
-			return res
-		case c == nil:
-			res.failed = err
+		case c == nil: // not a card at all: malformed JSON
+			res.failed = notACard(err)
 			return res
 		case errors.As(err, &ve):
 			res.errs = ve.Fields
@@ -158,6 +154,16 @@ func kiaCards(ctx context.Context, e *env, r io.Reader, s kiaStream) (kiaTally, 
 		return t, errInvalid
 	}
 	return t, nil
+}
+
+// notACard returns the error of input that is not a card at all (malformed
+// JSON): the message of its one field error, without the field.
+func notACard(err error) error {
+	var ve *adminduk.ValidationError
+	if errors.As(err, &ve) && len(ve.Fields) == 1 && ve.Fields[0].Pointer == "" {
+		return errors.New(ve.Fields[0].English)
+	}
+	return err
 }
 
 // fieldName is the JSON pointer of a field, "(card)" for the whole card.
