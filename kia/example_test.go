@@ -2,6 +2,7 @@ package kia_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,4 +111,31 @@ func ExampleRules_Birthday() {
 	fmt.Println(kia.Rules{}.Birthday(birth, 17), kia.Rules{LeapDay: kia.Feb28}.Birthday(birth, 17))
 	// Output:
 	// 2025-03-01 2025-02-28
+}
+
+// A Decoder reads JSON Lines: each line is decoded and validated like
+// DecodeCard, and a bad line is an error for that line only.
+func ExampleNewDecoder() {
+	good, err := os.ReadFile("testdata/newborn.json")
+	if err != nil {
+		panic(err)
+	}
+	line := strings.Join(strings.Fields(string(good)), " ")
+	bad := strings.Replace(line, `"female"`, `"girl"`, 1)
+	dec := kia.NewDecoder(strings.NewReader(line+"\n"+bad+"\n{\n"), kia.DecodeOptions{})
+	for {
+		c, err := dec.Decode()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(dec.Line(), c.PrintedName())
+	}
+	// Output:
+	// 1 SITI NUR AISYAH
+	// kia: card 2 (line 2): invalid card: /sex: unknown value "girl"
+	// kia: card 3 (line 3): invalid card: (input): card.json is not valid JSON: unexpected EOF
 }
