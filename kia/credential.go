@@ -1,57 +1,11 @@
 package kia
 
 import (
-	"crypto/ed25519"
 	"fmt"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
-
-// The signed QR credential of CREDENTIAL.md, as this package uses it. The
-// types are those of the module's credential implementation, named here so
-// that programs outside the module can sign and verify KIA.
-type (
-	// Claims is what a credential says.
-	Claims = credential.Claims
-	// Signer signs credentials for one Dinas with its Ed25519 key.
-	Signer = credential.Signer
-	// KeySet is the set of public keys a verifier trusts: a JWK Set.
-	KeySet = credential.KeySet
-	// VerifyResult is the outcome of Verify with the decoded claims.
-	VerifyResult = credential.Result
-	// Status is one of the outcomes of Verify.
-	Status = credential.Status
-)
-
-// Outcomes of Verify.
-const (
-	StatusValid            = credential.StatusValid
-	StatusExpired          = credential.StatusExpired
-	StatusNotYetValid      = credential.StatusNotYetValid
-	StatusUnknownKey       = credential.StatusUnknownKey
-	StatusInvalidSignature = credential.StatusInvalidSignature
-	StatusMalformed        = credential.StatusMalformed
-)
-
-// NewSigner returns a signer for the Dinas issuer ("ID-" and its 4-digit
-// kab/kota code, as [adminduk.Issuer.ID] gives it) holding key.
-func NewSigner(issuer string, key ed25519.PrivateKey) (*Signer, error) {
-	return credential.NewSigner(issuer, key)
-}
-
-// ParsePrivateKeyPEM reads an Ed25519 private key from a PKCS#8 PEM block,
-// the key file `adminduk keygen` writes.
-func ParsePrivateKeyPEM(b []byte) (ed25519.PrivateKey, error) {
-	return credential.ParsePrivateKeyPEM(b)
-}
-
-// Verify checks the text of a KIA's QR code against keys at time at. It
-// does not check that the document is a KIA: see Claims.Document.Type.
-func Verify(payload string, keys KeySet, at time.Time) VerifyResult {
-	return credential.Verify(payload, keys, at)
-}
 
 // Claims returns what the card's QR code says, per CREDENTIAL.md: issuer
 // "ID-" + kab/kota; issued at 00:00 WIB on the issue date; expiring at
@@ -62,16 +16,16 @@ func Verify(payload string, keys KeySet, at time.Time) VerifyResult {
 // "KIA", its number (the NIK), the valid-until date and the KK number.
 // Never the photo. The card should be valid (Card.Validate); Claims fails
 // only when the rules refuse the child.
-func (c *Card) Claims(r Rules) (Claims, error) {
+func (c *Card) Claims(r Rules) (credential.Claims, error) {
 	d, err := c.Decide(r)
 	if err != nil {
-		return Claims{}, err
+		return credential.Claims{}, err
 	}
 	return c.claims(d), nil
 }
 
-func (c *Card) claims(d Decision) Claims {
-	cl := Claims{
+func (c *Card) claims(d Decision) credential.Claims {
+	cl := credential.Claims{
 		Issuer:   c.Issuer.ID(),
 		IssuedAt: c.IssuedAt.In(adminduk.WIB),
 		Expires:  credential.EndOfDayWIB(d.ValidUntil.Time()),
@@ -103,7 +57,7 @@ func (c *Card) claims(d Decision) Claims {
 
 // Sign returns the text of the card's QR code: its claims (see Card.Claims)
 // signed by s. The signer must be the card's issuer.
-func (c *Card) Sign(s *Signer, r Rules) (string, error) {
+func (c *Card) Sign(s *credential.Signer, r Rules) (string, error) {
 	if s == nil {
 		return "", fmt.Errorf("kia: no signer")
 	}

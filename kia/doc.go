@@ -92,6 +92,8 @@
 // issue date, exp 23:59:59 WIB of the last valid day, NIK, name as printed, birth date,
 // sex, nationality, kecamatan of the address, type "KIA", number (the
 // NIK), valid-until, KK number; never the photo) and [Card.Sign] signs
-// them with a [Signer]. [Verify] checks a scanned code against a [KeySet]
+// them with a [credential.Signer] of package
+// [github.com/adminduk-id/adminduk/adminduk/credential], whose
+// [credential.Verify] checks a scanned code against a [credential.KeySet]
 // (the Dinas's published JWK Set).
 package kia

@@ -68,8 +68,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var keys kia.KeySet // what GET /.well-known/jwks.json serves, as JSON
+	var keys credential.KeySet // what GET /.well-known/jwks.json serves, as JSON
 	keys.Add(signer.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)))
-	res := kia.Verify(payload, keys, time.Now())
+	res := credential.Verify(payload, keys, time.Now())
 	fmt.Printf("QR credential: %s, card of %s valid until %s\n", res.Status, res.Claims.Identity.Name, res.Claims.Document.ValidUntil)
 }

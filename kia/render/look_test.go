@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/kia"
 )
 
@@ -26,7 +27,7 @@ func TestLook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := kia.NewSigner(c.Issuer.ID(), key)
+		s, err := credential.NewSigner(c.Issuer.ID(), key)
 		if err != nil {
 			t.Fatal(err)
 		}

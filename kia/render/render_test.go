@@ -46,11 +46,11 @@ func loadCard(t testing.TB, name string) *kia.Card {
 // testKey is the fixed key of the tests (never a real Dinas's).
 var testKey = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, 32))
 
-func options(t testing.TB, c *kia.Card) (Options, kia.KeySet) {
+func options(t testing.TB, c *kia.Card) (Options, credential.KeySet) {
 	t.Helper()
-	s, err := kia.NewSigner(c.Issuer.ID(), testKey)
+	s, err := credential.NewSigner(c.Issuer.ID(), testKey)
 	require.NoError(t, err)
-	var ks kia.KeySet
+	var ks credential.KeySet
 	ks.Add(s.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)))
 	return Options{Signer: s}, ks
 }
@@ -196,7 +196,7 @@ func TestQRFromPNG(t *testing.T) {
 	}
 }
 
-func checkQR(t *testing.T, c *kia.Card, o Options, keys kia.KeySet, img image.Image) {
+func checkQR(t *testing.T, c *kia.Card, o Options, keys credential.KeySet, img image.Image) {
 	t.Helper()
 	payload, err := qrscan.Decode(img)
 	require.NoError(t, err)
@@ -385,7 +385,7 @@ func TestErrors(t *testing.T) {
 	assert.Error(t, WritePDF(&buf, nil, o), "no card, no PDF")
 	_, err = NewBatch(&buf, Options{Layout: 9})
 	assert.Error(t, err)
-	other, err := kia.NewSigner("ID-3201", testKey)
+	other, err := credential.NewSigner("ID-3201", testKey)
 	require.NoError(t, err)
 	assert.ErrorContains(t, WritePDF(&buf, []*kia.Card{c}, Options{Signer: other}), "signer")
 	assert.ErrorIs(t, WritePNG(&buf, nil, o), ErrInvalidCard)

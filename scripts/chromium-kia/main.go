@@ -30,6 +30,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah/desa"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
@@ -54,7 +55,7 @@ func main() {
 	log.SetFlags(0)
 	pemBytes, err := os.ReadFile(*keyPath)
 	check(err)
-	key, err := kia.ParsePrivateKeyPEM(pemBytes)
+	key, err := credential.ParsePrivateKeyPEM(pemBytes)
 	check(err)
 	data, err := os.ReadFile(*in)
 	check(err)
@@ -62,7 +63,7 @@ func main() {
 		return os.ReadFile(filepath.Join(filepath.Dir(*in), p))
 	}})
 	check(err)
-	signer, err := kia.NewSigner(base.Issuer.ID(), key)
+	signer, err := credential.NewSigner(base.Issuer.ID(), key)
 	check(err)
 	o := render.Options{Signer: signer}
 
