@@ -157,3 +157,17 @@ func TestEnumsRule(t *testing.T) {
 	assert.Equal(t, "28 February", Feb28.Text(adminduk.English))
 	assert.Equal(t, "1 Maret", March1.Text(adminduk.Indonesian))
 }
+
+// TestDecodeCardLenient: Lenient accepts a NIK whose kecamatan is in range
+// but in no Kemendagri edition; strict decoding refuses it at /nik.
+func TestDecodeCardLenient(t *testing.T) {
+	in := strings.Replace(readFile(t, "newborn.json"), `"6208014512230001"`, `"6208984512230001"`, 1)
+	_, err := DecodeCard([]byte(in), DecodeOptions{})
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.NotNil(t, ve.Field("/nik"), "%v", err)
+	assert.ErrorIs(t, ve.Field("/nik"), adminduk.ErrUnknownRegion)
+	c, err := DecodeCard([]byte(in), DecodeOptions{Lenient: true})
+	require.NoError(t, err)
+	assert.Equal(t, "6208984512230001", c.NIK.String())
+}
