@@ -22,7 +22,7 @@ func readFile(t testing.TB, name string) string {
 	return string(b)
 }
 
-func TestParseCardFields(t *testing.T) {
+func TestDecodeCardFields(t *testing.T) {
 	c := load(t, "newborn.json")
 	assert.Equal(t, "6208014512230001", c.NIK.String())
 	assert.Equal(t, "Siti Nur Aisyah", c.Name)
@@ -40,7 +40,7 @@ func TestParseCardFields(t *testing.T) {
 	assert.Equal(t, "photo-red.jpg", load(t, "child.json").Photo.Path)
 }
 
-func TestParseCardErrors(t *testing.T) {
+func TestDecodeCardErrors(t *testing.T) {
 	good := readFile(t, "newborn.json")
 	tests := []struct {
 		name  string
