@@ -32,9 +32,6 @@ type Card struct {
 	// rule can be checked.
 	Married     bool
 	Replacement Replacement // why the card replaces an earlier one; 0 for a first card
-
-	// warnings found while decoding, reported by Warnings
-	warnings []adminduk.FieldError
 }
 
 // Photo is a child's photo: a JPEG or PNG, cropped to fit when printed.

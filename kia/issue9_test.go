@@ -171,3 +171,15 @@ func TestDecodeCardLenient(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "6208984512230001", c.NIK.String())
 }
+
+// TestDecodeCardWarningsOnce: a card from DecodeCard lists each warning
+// once.
+func TestDecodeCardWarningsOnce(t *testing.T) {
+	in := strings.Replace(readFile(t, "newborn.json"), `"2023-12-05"`, `"2023-12-04"`, 1)
+	c, err := DecodeCard([]byte(in), DecodeOptions{})
+	require.NoError(t, err)
+	w := c.Warnings()
+	require.Len(t, w, 1, "%v", w)
+	assert.Equal(t, adminduk.Pointer("/birth_date"), w[0].Pointer)
+	assert.ErrorIs(t, &w[0], adminduk.ErrMismatch)
+}

@@ -92,9 +92,7 @@ func DecodeCard(data []byte, o DecodeOptions) (*Card, error) {
 			c.Photo.Data = b
 		}
 	}
-	v := o.Rules.check(c)
-	c.warnings = append(c.warnings, v.c.Warnings()...)
-	merge(ck, v.err())
+	merge(ck, o.Rules.Validate(c))
 	if o.Check != nil {
 		if err := o.Check(c); err != nil {
 			var ve *adminduk.ValidationError

@@ -19,7 +19,7 @@ import (
 func (c *Card) Validate() error { return Rules{}.Validate(c) }
 
 // Warnings lists what the default Rules accept but an officer should look
-// at (see [Rules.Warnings]), and what decoding card.json noticed.
+// at (see [Rules.Warnings]).
 func (c *Card) Warnings() []adminduk.FieldError { return Rules{}.Warnings(c) }
 
 var _ adminduk.Validator = (*Card)(nil)
@@ -34,20 +34,13 @@ var _ adminduk.Validator = (*Card)(nil)
 // ("/issuer/head_nip") and unwrap to this package's sentinels, or nil.
 func (r Rules) Validate(c *Card) error { return r.check(c).err() }
 
-// Warnings lists what r accepts on the card but an officer should look at,
-// and what decoding card.json noticed. A birth date or sex that disagrees
-// with the one encoded in the NIK is a warning, not an error: a NIK never
-// changes when a birth date or sex is corrected (Permendagri 108/2019 art.
-// 15), so the card prints the corrected values; the officer should still
-// look. A photo given for an under-5 card is a warning too: it is not
+// Warnings lists what r accepts on the card but an officer should look
+// at. A birth date or sex that disagrees with the one encoded in the NIK is
+// a warning, not an error: a NIK never changes when a birth date or sex is
+// corrected (Permendagri 108/2019 art. 15), so the card prints the
+// corrected values; the officer should still look. A photo given for an under-5 card is a warning too: it is not
 // printed; and so is a name with letters outside A-Z.
-func (r Rules) Warnings(c *Card) []adminduk.FieldError {
-	w := r.check(c).c.Warnings()
-	if len(c.warnings) == 0 {
-		return w
-	}
-	return append(append([]adminduk.FieldError(nil), c.warnings...), w...)
-}
+func (r Rules) Warnings(c *Card) []adminduk.FieldError { return r.check(c).c.Warnings() }
 
 // check runs every check of Validate and Warnings.
 func (r Rules) check(c *Card) *checker {

@@ -144,6 +144,7 @@ func TestKIARenderInvalid(t *testing.T) {
 	code, _, errOut = runCLI(t, warned, "kia", "render", "--key", key, "--out", out)
 	assert.Equal(t, 0, code, errOut)
 	assert.Contains(t, errOut, "-:1: warning: /birth_date: birth date differs from the one encoded in the NIK")
+	assert.Equal(t, 1, strings.Count(errOut, "warning:"), "each warning once: %s", errOut)
 
 	// A syntax error stops at once.
 	code, _, errOut = runCLI(t, `{"nik": `, "kia", "render", "--key", key, "--out", out)
