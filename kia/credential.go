@@ -1,60 +1,11 @@
 package kia
 
 import (
-	"crypto/ed25519"
 	"fmt"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/credential"
 )
-
-// The signed QR credential of CREDENTIAL.md, as this package uses it. The
-// types are those of the module's credential implementation, named here so
-// that programs outside the module can sign and verify KIA.
-type (
-	// Claims is what a credential says.
-	Claims = credential.Claims
-	// Signer signs credentials for one Dinas with its Ed25519 key.
-	Signer = credential.Signer
-	// KeySet is the set of public keys a verifier trusts: a JWK Set.
-	KeySet = credential.KeySet
-	// VerifyResult is the outcome of Verify with the decoded claims.
-	VerifyResult = credential.Result
-	// Status is one of the outcomes of Verify.
-	Status = credential.Status
-)
-
-// Outcomes of Verify.
-const (
-	StatusValid            = credential.StatusValid
-	StatusExpired          = credential.StatusExpired
-	StatusNotYetValid      = credential.StatusNotYetValid
-	StatusUnknownKey       = credential.StatusUnknownKey
-	StatusInvalidSignature = credential.StatusInvalidSignature
-	StatusMalformed        = credential.StatusMalformed
-)
-
-// NewSigner returns a signer for the Dinas issuer ("ID-" and its 4-digit
-// kab/kota code, as Card.IssuerID gives it) holding key.
-func NewSigner(issuer string, key ed25519.PrivateKey) (*Signer, error) {
-	return credential.NewSigner(issuer, key)
-}
-
-// ParsePrivateKeyPEM reads an Ed25519 private key from a PKCS#8 PEM block,
-// the key file `adminduk keygen` writes.
-func ParsePrivateKeyPEM(b []byte) (ed25519.PrivateKey, error) {
-	return credential.ParsePrivateKeyPEM(b)
-}
-
-// Verify checks the text of a KIA's QR code against keys at time at. It
-// does not check that the document is a KIA: see Claims.Document.Type.
-func Verify(payload string, keys KeySet, at time.Time) VerifyResult {
-	return credential.Verify(payload, keys, at)
-}
-
-// wib is Asia/Jakarta as a fixed zone.
-var wib = time.FixedZone("WIB", 7*3600)
 
 // Claims returns what the card's QR code says, per CREDENTIAL.md: issuer
 // "ID-" + kab/kota; issued at 00:00 WIB on the issue date; expiring at
@@ -65,20 +16,19 @@ var wib = time.FixedZone("WIB", 7*3600)
 // "KIA", its number (the NIK), the valid-until date and the KK number.
 // Never the photo. The card should be valid (Card.Validate); Claims fails
 // only when the rules refuse the child.
-func (c *Card) Claims(r Rules) (Claims, error) {
+func (c *Card) Claims(r Rules) (credential.Claims, error) {
 	d, err := c.Decide(r)
 	if err != nil {
-		return Claims{}, err
+		return credential.Claims{}, err
 	}
 	return c.claims(d), nil
 }
 
-func (c *Card) claims(d Decision) Claims {
-	issued := civil(c.IssuedAt)
-	cl := Claims{
-		Issuer:   c.IssuerID(),
-		IssuedAt: time.Date(issued.Year(), issued.Month(), issued.Day(), 0, 0, 0, 0, wib),
-		Expires:  credential.EndOfDayWIB(d.ValidUntil),
+func (c *Card) claims(d Decision) credential.Claims {
+	cl := credential.Claims{
+		Issuer:   c.Issuer.ID(),
+		IssuedAt: c.IssuedAt.In(adminduk.WIB),
+		Expires:  credential.EndOfDayWIB(d.ValidUntil.Time()),
 		Identity: credential.Identity{
 			NIK:       c.NIK.String(),
 			Name:      c.PrintedName(),
@@ -107,11 +57,11 @@ func (c *Card) claims(d Decision) Claims {
 
 // Sign returns the text of the card's QR code: its claims (see Card.Claims)
 // signed by s. The signer must be the card's issuer.
-func (c *Card) Sign(s *Signer, r Rules) (string, error) {
+func (c *Card) Sign(s *credential.Signer, r Rules) (string, error) {
 	if s == nil {
 		return "", fmt.Errorf("kia: no signer")
 	}
-	if id := c.IssuerID(); id != s.Issuer() {
+	if id := c.Issuer.ID(); id != s.Issuer() {
 		return "", fmt.Errorf("kia: card issued by %q, signer is %q", id, s.Issuer())
 	}
 	cl, err := c.Claims(r)
@@ -121,4 +71,13 @@ func (c *Card) Sign(s *Signer, r Rules) (string, error) {
 	return s.Sign(cl)
 }
 
-func ymd(t time.Time) string { return t.Format("20060102") }
+// ymd writes a date as the credential carries it: YYYYMMDD.
+func ymd(d adminduk.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	b := make([]byte, 0, 8)
+	b = appendPad(b, d.Year(), 4)
+	b = appendPad(b, int(d.Month()), 2)
+	return string(appendPad(b, d.Day(), 2))
+}

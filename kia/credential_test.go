@@ -2,9 +2,10 @@ package kia
 
 import (
 	"crypto/ed25519"
-	"github.com/adminduk-id/adminduk/internal/testtool"
 	"testing"
 	"time"
+
+	"github.com/adminduk-id/adminduk/internal/testtool"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,14 +16,14 @@ import (
 
 // testSigner returns a signer for ID-6208 with a fixed key, and the key set
 // that trusts it.
-func testSigner(t testing.TB, seed byte) (*Signer, KeySet) {
+func testSigner(t testing.TB, seed byte) (*credential.Signer, credential.KeySet) {
 	t.Helper()
 	seedBytes := make([]byte, 32)
 	seedBytes[0] = seed
-	s, err := NewSigner("ID-6208", ed25519.NewKeyFromSeed(seedBytes))
+	s, err := credential.NewSigner("ID-6208", ed25519.NewKeyFromSeed(seedBytes))
 	require.NoError(t, err)
-	var ks KeySet
-	ks.Add(s.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, wib)))
+	var ks credential.KeySet
+	ks.Add(s.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, adminduk.WIB)))
 	return s, ks
 }
 
@@ -30,10 +31,10 @@ func TestClaims(t *testing.T) {
 	c := load(t, "newborn.json")
 	cl, err := c.Claims(Rules{})
 	require.NoError(t, err)
-	assert.Equal(t, Claims{
+	assert.Equal(t, credential.Claims{
 		Issuer:   "ID-6208",
-		IssuedAt: time.Date(2023, 12, 20, 0, 0, 0, 0, wib),
-		Expires:  time.Date(2028, 12, 5, 23, 59, 59, 0, wib),
+		IssuedAt: time.Date(2023, 12, 20, 0, 0, 0, 0, adminduk.WIB),
+		Expires:  time.Date(2028, 12, 5, 23, 59, 59, 0, adminduk.WIB),
 		Identity: credential.Identity{
 			NIK: "6208014512230001", Name: "SITI NUR AISYAH", BirthDate: "20231205", Sex: 2,
 			Nationality: "IDN", District: "62.08.01", Country: "IDN",
@@ -51,7 +52,7 @@ func TestClaims(t *testing.T) {
 	assert.Empty(t, cl.Identity.Nationality, "a foreign child's nationality is not on the card")
 	assert.Equal(t, "20260131", cl.Document.ValidUntil, "the permit ends the card")
 
-	c.PermitUntil = time.Time{}
+	c.PermitUntil = adminduk.Date{}
 	_, err = c.Claims(Rules{})
 	assert.ErrorIs(t, err, ErrPermitRequired)
 }
@@ -67,20 +68,20 @@ func TestSignAndVerify(t *testing.T) {
 
 	want, err := c.Claims(Rules{})
 	require.NoError(t, err)
-	r := Verify(payload, keys, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
-	require.Equal(t, StatusValid, r.Status, "%v", r.Err)
+	r := credential.Verify(payload, keys, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	require.Equal(t, credential.StatusValid, r.Status, "%v", r.Err)
 	assert.Equal(t, want.Identity, r.Claims.Identity)
 	assert.Equal(t, want.Document, r.Claims.Document)
 	assert.True(t, want.Expires.Equal(r.Claims.Expires))
 
 	// Valid through the last day, expired the next second.
-	last := time.Date(2032, 5, 6, 23, 59, 59, 0, wib)
-	assert.Equal(t, StatusValid, Verify(payload, keys, last).Status)
-	assert.Equal(t, StatusExpired, Verify(payload, keys, last.Add(time.Second)).Status)
+	last := time.Date(2032, 5, 6, 23, 59, 59, 0, adminduk.WIB)
+	assert.Equal(t, credential.StatusValid, credential.Verify(payload, keys, last).Status)
+	assert.Equal(t, credential.StatusExpired, credential.Verify(payload, keys, last.Add(time.Second)).Status)
 
 	_, other := testSigner(t, 2)
-	assert.Equal(t, StatusUnknownKey, Verify(payload, other, last).Status)
-	assert.Equal(t, StatusMalformed, Verify("not base45 ~", keys, last).Status)
+	assert.Equal(t, credential.StatusUnknownKey, credential.Verify(payload, other, last).Status)
+	assert.Equal(t, credential.StatusMalformed, credential.Verify("not base45 ~", keys, last).Status)
 }
 
 func TestSignErrors(t *testing.T) {
@@ -88,7 +89,7 @@ func TestSignErrors(t *testing.T) {
 	c := load(t, "newborn.json")
 	_, err := c.Sign(nil, Rules{})
 	assert.Error(t, err)
-	other, err := NewSigner("ID-3201", ed25519.NewKeyFromSeed(make([]byte, 32)))
+	other, err := credential.NewSigner("ID-3201", ed25519.NewKeyFromSeed(make([]byte, 32)))
 	require.NoError(t, err)
 	_, err = c.Sign(other, Rules{})
 	assert.ErrorContains(t, err, `card issued by "ID-6208", signer is "ID-3201"`)

@@ -22,21 +22,32 @@
 //
 // # Cards and validation
 //
-// A [Card] is what is printed. [Card.Validate] checks it all at once and
-// returns a *[ValidationError] listing [FieldError] values (field path in
-// card.json, a [Code], Indonesian and English messages) that unwrap to
-// sentinels such as [ErrRequired] or [ErrTooOld]. It also returns
-// warnings, which do not stop a card being issued but which the officer
-// should see: a birth date or sex that differs from the one encoded in the
-// NIK (legitimate after a correction, since a NIK never changes), a photo
-// given for an under-5 card, a name with letters outside A-Z.
+// A [Card] is what is printed; its dates are [adminduk.Date] values (a
+// date that does not exist, such as 30 February, is an error unwrapping to
+// [adminduk.ErrInvalidDate], never moved into March) and its issuer is an
+// [adminduk.Issuer] whose ID ("ID-6208") is the credential's issuer.
+// [Card.Validate] checks it all at once and returns a
+// *[adminduk.ValidationError] listing [adminduk.FieldError] values (a JSON
+// pointer into card.json such as "/issuer/head_nip", an [adminduk.Code],
+// Indonesian and English messages) that unwrap to this package's
+// sentinels, such as [ErrRequired] or [ErrTooOld], and through them to the
+// shared ones ([adminduk.ErrRequired], [adminduk.ErrInvalid]).
+// [Card.Warnings] lists what does not stop a card being issued but what
+// the officer should see: a birth date or sex that differs from the one
+// encoded in the NIK (legitimate after a correction, since a NIK never
+// changes), a photo given for an under-5 card, a name with letters
+// outside A-Z.
 //
 // # card.json
 //
-// [ParseCard] reads one card, a [Decoder] a stream of them (one card.json,
-// or JSON Lines: one object per line; in JSON Lines a bad line is an error
-// for that line only). Unknown fields are an error. A leading UTF-8 byte
-// order mark is ignored, and names, places and the street are read in
+// [DecodeCard] reads one card and validates it, returning every problem
+// at once (malformed JSON, unknown fields, values of the wrong type or that
+// do not parse, and what Validate finds) in one *[adminduk.ValidationError];
+// a [Decoder] does the same for a stream of them (one card.json, or JSON
+// Lines: one object per line; in JSON Lines a bad line is an error for
+// that line only). [DecodeOptions] give the [Rules], the lenient switch for
+// region codes, how to read photos and one more check. A leading UTF-8
+// byte order mark is ignored, and names, places and the street are read in
 // Unicode NFC. The format, every value a string unless noted:
 //
 //	{
@@ -62,16 +73,16 @@
 //	  "issuer": {
 //	    "regency": "62.08",               // the issuing kab/kota; the address must be in it
 //	    "head_name": "Drs. H. Ahmad Fauzi, M.Si.",
-//	    "head_nip": "197003152000031004"  // 18 digits
+//	    "head_nip": "197003152000031004"  // 18 digits (an adminduk.NIP)
 //	  },
 //	  "permit_until": "2030-01-31",       // WNA only: end of the parents' residence permit
 //	  "married": false,                   // optional; a married child cannot hold a KIA
 //	  "replacement": "lost"               // optional: lost, damaged, moved, data_change, turned_5
 //	}
 //
-// The photo path is kept in [Photo.Path]; the caller reads the file into
-// [Photo.Data] (the CLI resolves it against the directory of the JSON
-// file).
+// The photo path is kept in [Photo.Path]; [DecodeOptions.ReadPhoto] reads
+// the file into [Photo.Data] (the CLI resolves it against the directory of
+// the JSON file).
 //
 // # Credential
 //
@@ -81,6 +92,8 @@
 // issue date, exp 23:59:59 WIB of the last valid day, NIK, name as printed, birth date,
 // sex, nationality, kecamatan of the address, type "KIA", number (the
 // NIK), valid-until, KK number; never the photo) and [Card.Sign] signs
-// them with a [Signer]. [Verify] checks a scanned code against a [KeySet]
+// them with a [credential.Signer] of package
+// [github.com/adminduk-id/adminduk/adminduk/credential], whose
+// [credential.Verify] checks a scanned code against a [credential.KeySet]
 // (the Dinas's published JWK Set).
 package kia

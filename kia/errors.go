@@ -1,149 +1,104 @@
 package kia
 
 import (
-	"errors"
-	"strings"
+	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// Sentinel errors of card fields. A *[FieldError] unwraps to the one of its
-// [Code] (and to the eligibility error behind it, such as [ErrTooOld]); the
-// [ValidationError] returned by Card.Validate unwraps to all of its field
-// errors, so errors.Is(err, ErrRequired) asks whether any field is missing.
+// Sentinel errors of card fields. A field error of [Card.Validate] or
+// [DecodeCard] unwraps to the one of its [adminduk.Code] (and to the
+// eligibility error behind it, such as [ErrTooOld]); each wraps the shared
+// sentinel of that code, so errors.Is(err, adminduk.ErrRequired) and
+// errors.Is(err, ErrRequired) both ask whether any field is missing.
 var (
-	ErrRequired    = errors.New("kia: required field missing")
-	ErrInvalid     = errors.New("kia: invalid value")
-	ErrRegion      = errors.New("kia: region unknown or outside the issuing kab/kota")
-	ErrMismatch    = errors.New("kia: fields disagree")
-	ErrNotAllowed  = errors.New("kia: field not allowed here")
-	ErrUnknown     = errors.New("kia: unknown field")
-	ErrReplacement = errors.New("kia: replacement reason does not apply")
-	ErrIneligible  = errors.New("kia: child not eligible")
+	ErrRequired     = adminduk.Sentinel("kia: required field missing", adminduk.ErrRequired)
+	ErrInvalid      = adminduk.Sentinel("kia: invalid value", adminduk.ErrInvalid)
+	ErrRegion       = adminduk.Sentinel("kia: region unknown or outside the issuing kab/kota", adminduk.ErrUnknownRegion)
+	ErrMismatch     = adminduk.Sentinel("kia: fields disagree", adminduk.ErrMismatch)
+	ErrNotAllowed   = adminduk.Sentinel("kia: field not allowed here", adminduk.ErrNotAllowed)
+	ErrUnknownField = adminduk.Sentinel("kia: unknown field", adminduk.ErrUnknownField)
+	ErrReplacement  = adminduk.Sentinel("kia: replacement reason does not apply", adminduk.ErrInvalid)
+	ErrIneligible   = adminduk.Sentinel("kia: child not eligible", adminduk.ErrInvalid)
+	// ErrJSON: the input is not JSON of the card.json shape at all
+	// (malformed, not an object, data after the card). It wraps
+	// [adminduk.ErrSyntax].
+	ErrJSON = adminduk.Sentinel("kia: malformed card.json", adminduk.ErrSyntax)
 )
 
-// Code classifies a [FieldError]. Codes are stable strings, fit for APIs
-// and forms.
-type Code string
-
-// Field error codes and the sentinel each unwraps to.
+// Codes of this package's field errors, besides the shared ones
+// ([adminduk.CodeRequired], [adminduk.CodeInvalid], ...).
 const (
-	CodeRequired    Code = "required"    // ErrRequired: missing
-	CodeInvalid     Code = "invalid"     // ErrInvalid: malformed or too long
-	CodeRegion      Code = "region"      // ErrRegion: unknown region, or not in the issuing kab/kota
-	CodeMismatch    Code = "mismatch"    // ErrMismatch: disagrees with another field (warnings: with the NIK)
-	CodeNotAllowed  Code = "not_allowed" // ErrNotAllowed: given where it has no place
-	CodeUnknown     Code = "unknown"     // ErrUnknown: unknown JSON field
-	CodeReplacement Code = "replacement" // ErrReplacement
-	CodeIneligible  Code = "ineligible"  // ErrIneligible, and one of ErrTooOld, ErrMarried, ErrNotBorn, ErrPermitRequired, ErrPermitExpired
+	CodeReplacement adminduk.Code = "replacement" // ErrReplacement: the replacement reason does not apply
+	CodeIneligible  adminduk.Code = "ineligible"  // ErrIneligible, and one of ErrTooOld, ErrMarried, ErrNotBorn, ErrPermitRequired, ErrPermitExpired
 )
 
-var codeErrs = map[Code]error{
-	CodeRequired:    ErrRequired,
-	CodeInvalid:     ErrInvalid,
-	CodeRegion:      ErrRegion,
-	CodeMismatch:    ErrMismatch,
-	CodeNotAllowed:  ErrNotAllowed,
-	CodeUnknown:     ErrUnknown,
-	CodeReplacement: ErrReplacement,
-	CodeIneligible:  ErrIneligible,
+// codeErrs maps the codes this package reports to its sentinels.
+var codeErrs = map[adminduk.Code]error{
+	adminduk.CodeRequired:   ErrRequired,
+	adminduk.CodeInvalid:    ErrInvalid,
+	adminduk.CodeRegion:     ErrRegion,
+	adminduk.CodeMismatch:   ErrMismatch,
+	adminduk.CodeNotAllowed: ErrNotAllowed,
+	adminduk.CodeUnknown:    ErrUnknownField,
+	CodeReplacement:         ErrReplacement,
+	CodeIneligible:          ErrIneligible,
 }
 
-// FieldError is one problem with one field of a card, an error or a
-// warning. Field is the path of the field in card.json ("birth_date",
-// "address.village"); Message and English say what is wrong for an
-// Indonesian officer and an English reader. It unwraps to the sentinel of
-// its Code and to the underlying error, if any (a NIK's
-// *adminduk.ParseError, or ErrTooOld).
-type FieldError struct {
-	Field   string
-	Code    Code
-	Message string // Indonesian
-	English string
-	Err     error
+// whatCard starts the message of a card's *adminduk.ValidationError.
+const whatCard = "kia: invalid card"
+
+// checker collects field errors with this package's sentinels.
+type checker struct{ c adminduk.Checker }
+
+func newChecker() *checker { return &checker{c: adminduk.Checker{What: whatCard}} }
+
+func fieldError(p adminduk.Pointer, code adminduk.Code, id, en string, cause error) adminduk.FieldError {
+	return adminduk.FieldError{Pointer: p, Code: code, Indonesian: id, English: en, Err: codeErrs[code], Cause: cause}
 }
 
-// Error returns "kia: <field>: <English message>".
-func (e *FieldError) Error() string { return "kia: " + e.Field + ": " + e.English }
-
-// Unwrap returns the sentinel of e.Code and the underlying error, if any.
-func (e *FieldError) Unwrap() []error {
-	errs := make([]error, 0, 2)
-	if s := codeErrs[e.Code]; s != nil {
-		errs = append(errs, s)
-	}
-	if e.Err != nil {
-		errs = append(errs, e.Err)
-	}
-	return errs
+func (c *checker) add(p adminduk.Pointer, code adminduk.Code, id, en string) {
+	c.c.Add(fieldError(p, code, id, en, nil))
 }
 
-// ValidationError lists every problem found in a card, in field order.
-// errors.As(err, &fe) with fe a *FieldError finds the first; errors.Is
-// finds any sentinel.
-type ValidationError struct {
-	Fields []*FieldError
+func (c *checker) addErr(p adminduk.Pointer, code adminduk.Code, id, en string, err error) {
+	c.c.Add(fieldError(p, code, id, en, err))
 }
 
-// Error lists the fields: `kia: invalid card: name: is required; ...`.
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("kia: invalid card: ")
-	for i, f := range e.Fields {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(f.Field)
-		b.WriteString(": ")
-		b.WriteString(f.English)
-	}
-	return b.String()
+func (c *checker) warn(p adminduk.Pointer, code adminduk.Code, id, en string) {
+	c.c.Warn(fieldError(p, code, id, en, nil))
 }
 
-// Unwrap returns the field errors.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Fields))
-	for i, f := range e.Fields {
-		errs[i] = f
-	}
-	return errs
+func (c *checker) required(p adminduk.Pointer) {
+	c.add(p, adminduk.CodeRequired, "wajib diisi", "is required")
 }
 
-// Field returns the first error of the field at path, or nil.
-func (e *ValidationError) Field(path string) *FieldError {
-	for _, f := range e.Fields {
-		if f.Field == path {
-			return f
-		}
-	}
-	return nil
-}
+func (c *checker) has(p adminduk.Pointer) bool { return c.c.Has(p) }
 
-// checker collects field errors.
-type checker struct{ errs []*FieldError }
+func (c *checker) err() error { return c.c.Err() }
 
-func (c *checker) add(field string, code Code, id, en string) {
-	c.errs = append(c.errs, &FieldError{Field: field, Code: code, Message: id, English: en})
-}
-
-func (c *checker) addErr(field string, code Code, id, en string, err error) {
-	c.errs = append(c.errs, &FieldError{Field: field, Code: code, Message: id, English: en, Err: err})
-}
-
-func (c *checker) required(field string) {
-	c.add(field, CodeRequired, "wajib diisi", "is required")
-}
-
-func (c *checker) has(field string) bool {
-	for _, f := range c.errs {
-		if f.Field == field {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *checker) err() error {
-	if len(c.errs) == 0 {
-		return nil
-	}
-	return &ValidationError{Fields: c.errs}
-}
+// Field pointers into card.json.
+var (
+	pNIK          = adminduk.NewPointer("nik")
+	pName         = adminduk.NewPointer("name")
+	pBirthPlace   = adminduk.NewPointer("birth_place")
+	pBirthDate    = adminduk.NewPointer("birth_date")
+	pSex          = adminduk.NewPointer("sex")
+	pReligion     = adminduk.NewPointer("religion")
+	pCitizenship  = adminduk.NewPointer("citizenship")
+	pBloodType    = adminduk.NewPointer("blood_type")
+	pKK           = adminduk.NewPointer("kk_number")
+	pHeadOfFamily = adminduk.NewPointer("head_of_family")
+	pAkta         = adminduk.NewPointer("akta_number")
+	pStreet       = adminduk.NewPointer("address", "street")
+	pRT           = adminduk.NewPointer("address", "rt")
+	pRW           = adminduk.NewPointer("address", "rw")
+	pVillage      = adminduk.NewPointer("address", "village")
+	pDistrict     = adminduk.NewPointer("address", "district")
+	pPhoto        = adminduk.NewPointer("photo")
+	pIssuedAt     = adminduk.NewPointer("issued_at")
+	pRegency      = adminduk.NewPointer("issuer", "regency")
+	pHeadName     = adminduk.NewPointer("issuer", "head_name")
+	pHeadNIP      = adminduk.NewPointer("issuer", "head_nip")
+	pPermitUntil  = adminduk.NewPointer("permit_until")
+	pMarried      = adminduk.NewPointer("married")
+	pReplacement  = adminduk.NewPointer("replacement")
+)

@@ -1,18 +1,14 @@
 package kia
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"strconv"
+	"slices"
 	"strings"
-	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
-	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 )
 
 // cardJSON is card.json on the wire. Every value is a string so that a bad
@@ -52,78 +48,172 @@ type issuerJSON struct {
 	HeadNIP  string `json:"head_nip"`
 }
 
-// ParseCard reads one card from card.json. Unknown fields are an error, not
-// ignored. Values that do not parse (a date, the NIK, a region code, an
-// enumeration) are reported together as a *ValidationError of field
-// errors, returned with the card read so far (those fields zero), so that
-// Card.Validate can report the other problems at once; a missing value is
-// left zero for Card.Validate to report. Malformed JSON gives a nil card.
-// The photo is not read: Card.Photo.Path holds the path as written.
-//
-// A leading UTF-8 byte order mark is ignored. A value of the wrong JSON
-// type or an unknown field is a field error like any other: the card is
-// still read (leniently) so that the other fields are reported with it.
-func ParseCard(data []byte) (*Card, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	var w cardJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		jerr := jsonError(err)
-		var ve *ValidationError
-		if !errors.As(jerr, &ve) {
-			return nil, jerr
+// DecodeOptions configure [DecodeCard] and a [Decoder].
+type DecodeOptions struct {
+	// Rules validate the card; the zero Rules is the default.
+	Rules Rules
+	// Lenient accepts a NIK or KK number whose kecamatan code is in range
+	// but in no Kemendagri edition.
+	Lenient bool
+	// ReadPhoto reads the photo file card.json names in "photo" (the CLI
+	// resolves it against the directory of the JSON file). Nil leaves
+	// Photo.Data empty, which is an error for a card with a photo: "the
+	// photo file has not been read".
+	ReadPhoto func(path string) ([]byte, error)
+	// Check, when set, is one more check after validation, such as
+	// render.CheckPrintable. The field errors of the
+	// *adminduk.ValidationError it returns join the card's, except for
+	// fields reported already; another error is reported against the
+	// whole card.
+	Check func(*Card) error
+}
+
+// DecodeCard reads one card from card.json (see the package
+// documentation) and validates it with o.Rules. It returns the card as
+// far as it could be read, even when it is invalid (nil only when the
+// input is not a JSON object), and every problem at once as one
+// *[adminduk.ValidationError] with JSON pointers into card.json
+// ("/issuer/head_nip"): malformed JSON (unwrapping to [ErrJSON] and
+// [adminduk.ErrSyntax]), unknown fields, values of the wrong JSON type,
+// values that do not parse (a date that does not exist unwraps to
+// [adminduk.ErrInvalidDate]), a photo that cannot be read, and everything
+// [Rules.Validate] and o.Check report; a field that did not parse is not
+// reported again as missing. A leading UTF-8 byte order mark is ignored.
+// Card.Warnings lists the warnings.
+func DecodeCard(data []byte, o DecodeOptions) (*Card, error) {
+	c, ck := parseCard(data, o)
+	if c == nil {
+		return nil, ck.err()
+	}
+	if c.Photo.Path != "" && o.ReadPhoto != nil {
+		if b, err := o.ReadPhoto(c.Photo.Path); err != nil {
+			ck.addErr(pPhoto, adminduk.CodeInvalid, "berkas foto tidak dapat dibaca", err.Error(), err)
+		} else {
+			c.Photo.Data = b
 		}
-		// Read what can be read, ignoring unknown fields, to report the
-		// other fields at once.
-		var lw cardJSON
-		_ = json.Unmarshal(data, &lw)
-		c, cerr := lw.card()
-		fields := ve.Fields
-		var ce *ValidationError
-		if errors.As(cerr, &ce) {
-			for _, f := range ce.Fields {
-				if ve.Field(f.Field) == nil {
-					fields = append(fields, f)
-				}
+	}
+	merge(ck, o.Rules.Validate(c))
+	if o.Check != nil {
+		if err := o.Check(c); err != nil {
+			var ve *adminduk.ValidationError
+			if errors.As(err, &ve) {
+				merge(ck, err)
+			} else {
+				ck.addErr("", adminduk.CodeInvalid, err.Error(), err.Error(), err)
 			}
 		}
-		return c, &ValidationError{Fields: fields}
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("kia: card.json: data after the card object")
+	return c, ck.err()
+}
+
+// merge adds the field errors of verr to ck, except those of a field that
+// has an error already (an error of the whole input covers every field).
+func merge(ck *checker, verr error) {
+	var ve *adminduk.ValidationError
+	if !errors.As(verr, &ve) {
+		return
 	}
-	return w.card()
+	var have []adminduk.Pointer
+	if e, ok := ck.err().(*adminduk.ValidationError); ok {
+		for _, f := range e.Fields {
+			have = append(have, f.Pointer)
+		}
+	}
+	for _, f := range ve.Fields {
+		if !slices.ContainsFunc(have, func(p adminduk.Pointer) bool {
+			return p == "" || p == f.Pointer || strings.HasPrefix(string(f.Pointer), string(p)+"/")
+		}) {
+			ck.c.Add(f)
+		}
+	}
+}
+
+// parseCard reads card.json without validating the card: what does not
+// parse is recorded in the checker. The card is nil when data is not a
+// JSON object.
+func parseCard(data []byte, o DecodeOptions) (*Card, *checker) {
+	ck := newChecker()
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var top map[string]json.RawMessage
+	d := json.NewDecoder(bytes.NewReader(data))
+	if err := d.Decode(&top); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			err = errors.New("want an object")
+		}
+		syntaxError(ck, err)
+		return nil, ck
+	}
+	if top == nil {
+		syntaxError(ck, errors.New("want an object"))
+		return nil, ck
+	}
+	if _, err := d.Token(); err != io.EOF {
+		syntaxError(ck, errors.New("data after the card object"))
+		return nil, ck
+	}
+	unknownFields(ck, "", top, cardKeys)
+	for _, sub := range []struct {
+		key  string
+		keys []string
+	}{{"address", addressKeys}, {"issuer", issuerKeys}} {
+		var m map[string]json.RawMessage
+		if raw, ok := top[sub.key]; ok && json.Unmarshal(raw, &m) == nil {
+			unknownFields(ck, adminduk.NewPointer(sub.key), m, sub.keys)
+		}
+	}
+	var w cardJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) {
+			syntaxError(ck, err)
+			return nil, ck
+		}
+		// json.Unmarshal goes on after a type error: w holds the rest.
+		ck.addErr(adminduk.NewPointer(strings.Split(te.Field, ".")...), adminduk.CodeInvalid,
+			"jenis nilai JSON salah: "+te.Value+", seharusnya "+jsonType(te.Type.Kind().String()),
+			"wrong JSON type: "+te.Value+", want "+jsonType(te.Type.Kind().String()), err)
+	}
+	return w.card(ck, o), ck
+}
+
+// The keys of card.json.
+var (
+	cardKeys    = []string{"nik", "name", "birth_place", "birth_date", "sex", "religion", "citizenship", "blood_type", "kk_number", "head_of_family", "akta_number", "address", "photo", "issued_at", "issuer", "permit_until", "married", "replacement"}
+	addressKeys = []string{"street", "rt", "rw", "village", "district"}
+	issuerKeys  = []string{"regency", "head_name", "head_nip"}
+)
+
+// unknownFields reports the keys of m that are not in keys, in sorted
+// order.
+func unknownFields(ck *checker, at adminduk.Pointer, m map[string]json.RawMessage, keys []string) {
+	var bad []string
+	for k := range m {
+		if !slices.Contains(keys, k) {
+			bad = append(bad, k)
+		}
+	}
+	slices.Sort(bad)
+	for _, k := range bad {
+		ck.add(at.Key(k), adminduk.CodeUnknown, "kolom tidak dikenal", "unknown field")
+	}
+}
+
+func syntaxError(ck *checker, err error) {
+	ck.c.Add(adminduk.FieldError{
+		Code: adminduk.CodeInvalid, Err: ErrJSON, Cause: err,
+		Indonesian: "card.json bukan JSON yang sah: " + err.Error(),
+		English:    "card.json is not valid JSON: " + err.Error(),
+	})
 }
 
 // utf8BOM is the UTF-8 byte order mark some editors write at the start of
 // a file.
 var utf8BOM = []byte("\xef\xbb\xbf")
 
-// jsonError turns an encoding/json error into a field error where it
-// names a field.
-func jsonError(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		return &ValidationError{Fields: []*FieldError{{
-			Field: te.Field, Code: CodeInvalid, Err: err,
-			Message: "jenis nilai JSON salah: " + te.Value + ", seharusnya " + jsonType(te.Type.Kind().String()),
-			English: "wrong JSON type: " + te.Value + ", want " + jsonType(te.Type.Kind().String()),
-		}}}
-	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, _ = strconv.Unquote(name)
-		return &ValidationError{Fields: []*FieldError{{
-			Field: name, Code: CodeUnknown, Err: err,
-			Message: "kolom tidak dikenal", English: "unknown field",
-		}}}
-	}
-	return fmt.Errorf("kia: card.json: %w", err)
-}
-
 func jsonType(kind string) string {
 	switch kind {
-	case "struct":
+	case "struct", "map":
 		return "object"
 	case "bool":
 		return "true or false"
@@ -131,117 +221,10 @@ func jsonType(kind string) string {
 	return kind
 }
 
-func (w *cardJSON) card() (*Card, error) {
-	var ck checker
-	c := &Card{
-		Name: nfc(w.Name), BirthPlace: nfc(w.BirthPlace), HeadOfFamily: nfc(w.HeadOfFamily), AktaNumber: w.AktaNumber,
-		Photo:   Photo{Path: w.Photo},
-		Married: w.Married,
-		Address: adminduk.Address{Street: nfc(w.Address.Street), RT: w.Address.RT, RW: w.Address.RW},
-		Issuer:  Issuer{HeadName: nfc(w.Issuer.HeadName), HeadNIP: w.Issuer.HeadNIP},
-	}
-	c.IssuedAt = ck.date("issued_at", w.IssuedAt)
-	c.BirthDate = ck.date("birth_date", w.BirthDate)
-	c.PermitUntil = ck.date("permit_until", w.PermitUntil)
-	// The NIK's two-digit year is read against the issue date: a child
-	// holding a KIA was born less than 17 years before it.
-	p := adminduk.NewParser(adminduk.Options{AsOf: adminduk.DateOf(c.IssuedAt)})
-	if w.NIK != "" {
-		n, err := p.ParseNIK(w.NIK)
-		if err != nil {
-			ck.addErr("nik", CodeInvalid, "NIK tidak sah", err.Error(), err)
-		}
-		c.NIK = n
-	}
-	if w.KKNumber != "" {
-		k, err := p.ParseKK(w.KKNumber)
-		if err != nil {
-			ck.addErr("kk_number", CodeInvalid, "nomor KK tidak sah", err.Error(), err)
-		}
-		c.KK = k
-	}
-	ck.enum("sex", w.Sex, func(s string) error { v, err := adminduk.ParseSex(s); c.Sex = v; return err })
-	ck.enum("religion", w.Religion, func(s string) error { v, err := adminduk.ParseReligion(s); c.Religion = v; return err })
-	ck.enum("citizenship", w.Citizenship, func(s string) error { v, err := adminduk.ParseCitizenship(s); c.Citizenship = v; return err })
-	ck.enum("blood_type", w.BloodType, func(s string) error { v, err := adminduk.ParseBloodType(s); c.BloodType = v; return err })
-	ck.enum("replacement", w.Replacement, func(s string) error { v, err := ParseReplacement(s); c.Replacement = v; return err })
-	c.Address.Village = ck.code("address.village", w.Address.Village)
-	c.Issuer.Regency = ck.code("issuer.regency", w.Issuer.Regency)
-	if w.Address.District != "" && c.Address.Village.Level() == wilayah.LevelVillage {
-		ck.district(w.Address.District, c.Address.Village.District())
-	}
-	return c, ck.err()
-}
-
-// date parses YYYY-MM-DD; "" gives the zero time.
-func (c *checker) date(field, s string) time.Time {
-	if s == "" {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		c.addErr(field, CodeInvalid, "tanggal tidak sah, tulis YYYY-MM-DD", "invalid date, want YYYY-MM-DD", err)
-		return time.Time{}
-	}
-	return t
-}
-
-func (c *checker) enum(field, s string, parse func(string) error) {
-	if s == "" {
-		return
-	}
-	if err := parse(s); err != nil {
-		c.addErr(field, CodeInvalid, "nilai tidak dikenal: "+strconv.Quote(s), "unknown value "+strconv.Quote(s), err)
-	}
-}
-
-func (c *checker) code(field, s string) wilayah.Code {
-	if s == "" {
-		return wilayah.Code{}
-	}
-	code, err := wilayah.ParseCode(s)
-	if err != nil {
-		c.addErr(field, CodeInvalid, "kode wilayah tidak sah", "invalid region code", err)
-	}
-	return code
-}
-
-// district checks address.district, a kecamatan code or name, against the
-// kecamatan of the village.
-func (c *checker) district(s string, want wilayah.Code) {
-	if code, err := wilayah.ParseCode(s); err == nil {
-		if code != want {
-			c.add("address.district", CodeMismatch, "kecamatan "+code.String()+" bukan kecamatan desa/kelurahan ("+want.String()+")", "kecamatan "+code.String()+" is not the village's ("+want.String()+")")
-		}
-		return
-	}
-	r, ok := wilayah.Lookup(want)
-	if ok && !sameName(s, r.Name) {
-		c.add("address.district", CodeMismatch, "kecamatan "+strconv.Quote(s)+" bukan kecamatan desa/kelurahan ("+r.Name+")", "kecamatan "+strconv.Quote(s)+" is not the village's ("+r.Name+")")
-	}
-}
-
-func sameName(a, b string) bool {
-	norm := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r == ' ' || r == '.' || r == '-' || r == '\'' {
-				return -1
-			}
-			return r
-		}, strings.ToUpper(s))
-	}
-	return norm(a) == norm(b)
-}
-
 // MarshalJSON writes the card as card.json. Zero optional fields are left
 // out; the district is the kecamatan code of the village.
 func (c *Card) MarshalJSON() ([]byte, error) {
-	date := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return isoDate(civil(t))
-	}
+	date := func(d adminduk.Date) string { return d.String() }
 	text := func(m interface{ MarshalText() ([]byte, error) }) string {
 		b, err := m.MarshalText()
 		if err != nil {
@@ -260,244 +243,20 @@ func (c *Card) MarshalJSON() ([]byte, error) {
 		Photo:    c.Photo.Path,
 		IssuedAt: date(c.IssuedAt),
 		Issuer: issuerJSON{
-			Regency: c.Issuer.Regency.String(), HeadName: c.Issuer.HeadName, HeadNIP: c.Issuer.HeadNIP,
+			Regency: c.Issuer.Regency.String(), HeadName: c.Issuer.HeadName, HeadNIP: c.Issuer.HeadNIP.String(),
 		},
 		PermitUntil: date(c.PermitUntil), Married: c.Married, Replacement: c.Replacement.String(),
 	}
 	return json.Marshal(w)
 }
 
-// UnmarshalJSON reads card.json like ParseCard.
+// UnmarshalJSON reads card.json like [DecodeCard] with the zero
+// DecodeOptions, but does not validate the card: it reports only what does
+// not parse, as a *[adminduk.ValidationError]. Call [Card.Validate] after.
 func (c *Card) UnmarshalJSON(data []byte) error {
-	v, err := ParseCard(data)
+	v, ck := parseCard(data, DecodeOptions{})
 	if v != nil {
 		*c = *v
 	}
-	return err
-}
-
-// Decoder reads a stream of cards: JSON Lines (one card object a line),
-// or one card.json, or any sequence of card objects separated by white
-// space. A leading UTF-8 byte order mark is ignored.
-//
-// When the first non-blank line holds a whole JSON value (or is not JSON
-// at all), the stream is read as JSON Lines: each non-blank line is one
-// card, and a line that is not a card (malformed JSON, a wrong type, an
-// unknown field) is an error for that line only; the next call reads the
-// next line. When the first line opens a value it does not close (a
-// pretty-printed card.json), the stream is read as a sequence of objects,
-// and after a JSON syntax error it cannot be resynchronised.
-type Decoder struct {
-	br    *bufio.Reader
-	lines bool // JSON Lines mode, decided on the first non-blank line
-	mode  bool // the mode is decided
-	lr    *lineReader
-	dec   *json.Decoder
-	line  int // JSON Lines: lines read
-	start int // line of the last card
-	n     int
-	err   error
-}
-
-// maxLine bounds a line of JSON Lines; a card is about 1 KB.
-const maxLine = 1 << 20
-
-// NewDecoder returns a decoder reading from r.
-func NewDecoder(r io.Reader) *Decoder {
-	return &Decoder{br: bufio.NewReaderSize(r, 64<<10)}
-}
-
-// DecodeError is a card of a stream that could not be read. Record counts
-// cards from 1; Line is the line the card starts on.
-type DecodeError struct {
-	Record, Line int
-	Err          error // a *ValidationError, or a JSON syntax error
-}
-
-// Error returns "kia: card 3 (line 3): ...".
-func (e *DecodeError) Error() string {
-	return fmt.Sprintf("kia: card %d (line %d): %s", e.Record, e.Line, strings.TrimPrefix(e.Err.Error(), "kia: "))
-}
-
-// Unwrap returns the underlying error.
-func (e *DecodeError) Unwrap() error { return e.Err }
-
-// Line returns the line the last card read (or failed to read) starts on,
-// counting from 1.
-func (d *Decoder) Line() int { return d.start }
-
-// Decode returns the next card, or io.EOF after the last. A card that
-// cannot be read gives a *DecodeError, with the card as ParseCard returns
-// it (nil for malformed JSON), and the next call moves on to the next
-// card, except after a JSON syntax error in a multi-line sequence (see
-// Decoder), when every call returns that error.
-func (d *Decoder) Decode() (*Card, error) {
-	if d.err != nil {
-		return nil, d.err
-	}
-	if !d.mode {
-		if err := d.decideMode(); err != nil {
-			d.err = err
-			return nil, err
-		}
-	}
-	if d.lines {
-		return d.decodeLine()
-	}
-	var raw json.RawMessage
-	if err := d.dec.Decode(&raw); err != nil {
-		if err == io.EOF {
-			d.err = io.EOF
-			return nil, io.EOF
-		}
-		d.n++
-		d.start = d.lr.lineAt(d.dec.InputOffset())
-		d.err = &DecodeError{Record: d.n, Line: d.start, Err: fmt.Errorf("kia: %w", err)}
-		return nil, d.err
-	}
-	d.n++
-	d.start = d.lr.lineAt(d.dec.InputOffset() - int64(len(raw)))
-	c, err := ParseCard(raw)
-	if err != nil {
-		return c, &DecodeError{Record: d.n, Line: d.start, Err: err}
-	}
-	return c, nil
-}
-
-// decideMode skips a byte order mark and looks at the first non-blank
-// line without consuming it.
-func (d *Decoder) decideMode() error {
-	d.mode = true
-	if b, err := d.br.Peek(3); err == nil && bytes.Equal(b, utf8BOM) {
-		d.br.Discard(3)
-	}
-	for size := 4 << 10; ; size *= 4 {
-		b, err := d.br.Peek(min(size, d.br.Size()))
-		first := b
-		for {
-			line, rest, found := bytes.Cut(first, []byte("\n"))
-			if len(bytes.TrimSpace(line)) > 0 || !found {
-				first = line
-				if !found && err == nil && len(b) < d.br.Size() {
-					first = nil // the line goes on: peek further
-				}
-				break
-			}
-			first = rest
-		}
-		if first != nil || err != nil || len(b) == d.br.Size() {
-			d.lines = !incomplete(first)
-			break
-		}
-	}
-	if !d.lines {
-		d.lr = &lineReader{r: d.br}
-		d.dec = json.NewDecoder(d.lr)
-	}
-	return nil
-}
-
-// incomplete reports whether line opens a JSON value it does not close.
-func incomplete(line []byte) bool {
-	var raw json.RawMessage
-	err := json.NewDecoder(bytes.NewReader(line)).Decode(&raw)
-	return errors.Is(err, io.ErrUnexpectedEOF)
-}
-
-// decodeLine reads the next non-blank line as a card.
-func (d *Decoder) decodeLine() (*Card, error) {
-	for {
-		line, err := d.readLine()
-		if line == nil && err != nil {
-			if err == io.EOF {
-				d.err = io.EOF
-				return nil, io.EOF
-			}
-			d.err = err
-			return nil, err
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		d.n++
-		d.start = d.line
-		if err != nil { // too long
-			return nil, &DecodeError{Record: d.n, Line: d.line, Err: err}
-		}
-		c, perr := ParseCard(line)
-		if perr != nil {
-			if c == nil && !strings.HasPrefix(perr.Error(), "kia: ") {
-				perr = fmt.Errorf("kia: %w", perr)
-			}
-			return c, &DecodeError{Record: d.n, Line: d.line, Err: perr}
-		}
-		return c, nil
-	}
-}
-
-// errLineTooLong is the error of a line longer than maxLine.
-var errLineTooLong = fmt.Errorf("kia: line longer than %d bytes", maxLine)
-
-// readLine returns the next line without its end. A line longer than
-// maxLine is skipped and returned empty but not nil with errLineTooLong;
-// at the end of the input it returns nil and io.EOF.
-func (d *Decoder) readLine() ([]byte, error) {
-	var buf []byte
-	tooLong := false
-	for {
-		chunk, err := d.br.ReadSlice('\n')
-		if !tooLong {
-			buf = append(buf, chunk...)
-			if len(buf) > maxLine {
-				tooLong, buf = true, nil
-			}
-		}
-		switch err {
-		case bufio.ErrBufferFull:
-			continue
-		case nil:
-		case io.EOF:
-			if len(buf) == 0 && !tooLong {
-				return nil, io.EOF
-			}
-		default:
-			return nil, err
-		}
-		d.line++
-		if tooLong {
-			return []byte{}, errLineTooLong
-		}
-		return bytes.TrimSuffix(buf, []byte("\n")), nil
-	}
-}
-
-// lineReader remembers where lines end in what it has read, so that an
-// offset can be turned into a line number. Offsets must be asked for in
-// increasing order; it forgets the lines before the last one asked for.
-type lineReader struct {
-	r      io.Reader
-	pos    int64
-	nl     []int64 // offsets of newlines not yet passed
-	passed int     // newlines before the last offset asked for
-}
-
-func (l *lineReader) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for i, b := range p[:n] {
-		if b == '\n' {
-			l.nl = append(l.nl, l.pos+int64(i))
-		}
-	}
-	l.pos += int64(n)
-	return n, err
-}
-
-func (l *lineReader) lineAt(off int64) int {
-	i := 0
-	for i < len(l.nl) && l.nl[i] < off {
-		i++
-	}
-	l.passed += i
-	l.nl = l.nl[i:]
-	return l.passed + 1
+	return ck.err()
 }

@@ -20,7 +20,10 @@ const (
 	From5
 )
 
-// String returns "under5" or "from5".
+// IsValid reports whether k is Under5 or From5.
+func (k Kind) IsValid() bool { return k == Under5 || k == From5 }
+
+// String returns "under5" or "from5", and "Kind(n)" for any other value.
 func (k Kind) String() string {
 	switch k {
 	case Under5:
@@ -29,6 +32,23 @@ func (k Kind) String() string {
 		return "from5"
 	}
 	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// Text returns the kind in language l: "ANAK DI BAWAH 5 TAHUN" or "CHILD
+// UNDER 5", "ANAK 5 SAMPAI 17 TAHUN" or "CHILD FROM 5 TO 17"; "" for a
+// value that is not valid.
+func (k Kind) Text(l adminduk.Lang) string {
+	switch {
+	case k == Under5 && l == adminduk.English:
+		return "CHILD UNDER 5"
+	case k == Under5:
+		return "ANAK DI BAWAH 5 TAHUN"
+	case k == From5 && l == adminduk.English:
+		return "CHILD FROM 5 TO 17"
+	case k == From5:
+		return "ANAK 5 SAMPAI 17 TAHUN"
+	}
+	return ""
 }
 
 // HasPhoto reports whether cards of kind k carry a photo.
@@ -79,25 +99,36 @@ func ParseReplacement(s string) (Replacement, error) {
 	return 0, &adminduk.ValueError{Type: "replacement", Input: s}
 }
 
-// String returns the code used in card.json, "" for a first card.
+// IsValid reports whether r is a first card (0) or one of the reasons
+// above.
+func (r Replacement) IsValid() bool { return int(r) < len(replacementNames) }
+
+// String returns the code used in card.json, "" for a first card, and
+// "Replacement(n)" for a value that is not valid.
 func (r Replacement) String() string {
-	if int(r) < len(replacementNames) {
+	if r.IsValid() {
 		return replacementNames[r].code
 	}
 	return fmt.Sprintf("Replacement(%d)", r)
 }
 
-// Indonesian returns the reason in capitals, as an officer's form says it.
-func (r Replacement) Indonesian() string {
-	if int(r) < len(replacementNames) {
-		return replacementNames[r].id
+// Text returns the reason in capitals in language l, as an officer's
+// form says it: "HILANG" or "LOST", "BARU" or "NEW" for a first card; ""
+// for a value that is not valid.
+func (r Replacement) Text(l adminduk.Lang) string {
+	switch {
+	case !r.IsValid():
+		return ""
+	case l == adminduk.English:
+		return replacementNames[r].en
 	}
-	return r.String()
+	return replacementNames[r].id
 }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler; a value that is not
+// valid is an error.
 func (r Replacement) MarshalText() ([]byte, error) {
-	if int(r) >= len(replacementNames) {
+	if !r.IsValid() {
 		return nil, &adminduk.ValueError{Type: "replacement", Input: r.String()}
 	}
 	return []byte(r.String()), nil

@@ -1,20 +1,20 @@
 package kia
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-// Eligibility errors: why a child cannot get a KIA on a given day.
+// Eligibility errors: why a child cannot get a KIA on a given day. Each
+// wraps [ErrIneligible] (and so [adminduk.ErrInvalid]).
 var (
-	ErrTooOld         = errors.New("kia: child is 17 or older")
-	ErrMarried        = errors.New("kia: child is or has been married")
-	ErrNotBorn        = errors.New("kia: issue date before birth")
-	ErrPermitRequired = errors.New("kia: foreign child without a residence permit end date")
-	ErrPermitExpired  = errors.New("kia: residence permit ended before the issue date")
+	ErrTooOld         = adminduk.Sentinel("kia: child is 17 or older", ErrIneligible)
+	ErrMarried        = adminduk.Sentinel("kia: child is or has been married", ErrIneligible)
+	ErrNotBorn        = adminduk.Sentinel("kia: issue date before birth", ErrIneligible)
+	ErrPermitRequired = adminduk.Sentinel("kia: foreign child without a residence permit end date", ErrIneligible)
+	ErrPermitExpired  = adminduk.Sentinel("kia: residence permit ended before the issue date", ErrIneligible)
 )
 
 // Ages of the rules.
@@ -41,6 +41,33 @@ const (
 	Feb28
 )
 
+// IsValid reports whether l is March1 or Feb28.
+func (l LeapDay) IsValid() bool { return l == March1 || l == Feb28 }
+
+// String returns "march1" or "feb28", and "LeapDay(n)" for any other
+// value.
+func (l LeapDay) String() string {
+	switch l {
+	case March1:
+		return "march1"
+	case Feb28:
+		return "feb28"
+	}
+	return fmt.Sprintf("LeapDay(%d)", l)
+}
+
+// Text returns the rule in language l: "1 Maret" or "1 March", "28
+// Februari" or "28 February"; "" for a value that is not valid.
+func (l LeapDay) Text(lang adminduk.Lang) string {
+	switch l {
+	case March1:
+		return "1 " + adminduk.MonthName(time.March, lang)
+	case Feb28:
+		return "28 " + adminduk.MonthName(time.February, lang)
+	}
+	return ""
+}
+
 // Rules compute kinds, ages and validity. The zero Rules is the default.
 type Rules struct {
 	LeapDay LeapDay
@@ -49,22 +76,21 @@ type Rules struct {
 	Now func() time.Time
 }
 
-// today returns the current calendar date in WIB, at midnight UTC.
-func (r Rules) today() time.Time {
-	now := time.Now
-	if r.Now != nil {
-		now = r.Now
+// today returns the current calendar date in WIB.
+func (r Rules) today() adminduk.Date {
+	if r.Now == nil {
+		return adminduk.Today()
 	}
-	return civil(now().In(wib))
+	return adminduk.DateOf(r.Now().In(adminduk.WIB))
 }
 
 // Child is what the rules need to know about a child.
 type Child struct {
-	BirthDate   time.Time // calendar date
+	BirthDate   adminduk.Date
 	Citizenship adminduk.Citizenship
 	// PermitUntil is the last day of the parents' residence permit (KITAP),
 	// required for a foreign (WNA) child.
-	PermitUntil time.Time
+	PermitUntil adminduk.Date
 	Married     bool
 }
 
@@ -72,39 +98,26 @@ type Child struct {
 type Decision struct {
 	Kind Kind
 	Age  int // completed years on the issue date
-	// ValidUntil is the last day the card is valid, at midnight UTC.
-	ValidUntil time.Time
+	// ValidUntil is the last day the card is valid.
+	ValidUntil adminduk.Date
 	// PermitLimited reports that the residence permit ends before the
 	// rule's date and so ends the card.
 	PermitLimited bool
 }
 
-// Date returns the calendar date y-m-d at midnight UTC, normalised like
-// time.Date.
-func Date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-// civil returns t's calendar date (in t's own location) at midnight UTC.
-func civil(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return Date(y, m, d)
-}
-
-// Birthday returns the day the child born on birth turns age.
-func (r Rules) Birthday(birth time.Time, age int) time.Time {
-	y, m, d := birth.Date()
-	if m == time.February && d == 29 && !isLeap(y+age) {
-		if r.LeapDay == Feb28 {
-			return Date(y+age, time.February, 28)
-		}
-		return Date(y+age, time.March, 1)
+// Birthday returns the day the child born on birth turns age: for a child
+// born on 29 February, 1 March or 28 February of a common year as
+// r.LeapDay says.
+func (r Rules) Birthday(birth adminduk.Date, age int) adminduk.Date {
+	if r.LeapDay == Feb28 {
+		return birth.AddYears(age, adminduk.Feb28)
 	}
-	return Date(y+age, m, d)
+	return birth.AddYears(age, adminduk.March1)
 }
 
 // Age returns the completed years on day at of a child born on birth; a
 // negative number of years before birth.
-func (r Rules) Age(birth, at time.Time) int {
-	birth, at = civil(birth), civil(at)
+func (r Rules) Age(birth, at adminduk.Date) int {
 	age := at.Year() - birth.Year()
 	if at.Before(r.Birthday(birth, age)) {
 		age--
@@ -117,8 +130,14 @@ func (r Rules) Age(birth, at time.Time) int {
 // day before the seventeenth), cut by the end of the residence permit of a
 // foreign child. Errors: ErrNotBorn, ErrTooOld, ErrMarried,
 // ErrPermitRequired and ErrPermitExpired, wrapped with the dates.
-func (r Rules) Decide(c Child, at time.Time) (Decision, error) {
-	birth, at := civil(c.BirthDate), civil(at)
+func (r Rules) Decide(c Child, at adminduk.Date) (Decision, error) {
+	birth := c.BirthDate
+	switch {
+	case birth.IsZero():
+		return Decision{}, fmt.Errorf("%w: no birth date", ErrInvalid)
+	case at.IsZero():
+		return Decision{}, fmt.Errorf("%w: no issue date", ErrInvalid)
+	}
 	if at.Before(birth) {
 		return Decision{}, fmt.Errorf("%w: issued %s, born %s", ErrNotBorn, isoDate(at), isoDate(birth))
 	}
@@ -131,13 +150,13 @@ func (r Rules) Decide(c Child, at time.Time) (Decision, error) {
 	}
 	d := Decision{Kind: Under5, Age: age, ValidUntil: r.Birthday(birth, PhotoAge)}
 	if age >= PhotoAge {
-		d.Kind, d.ValidUntil = From5, r.Birthday(birth, AdultAge).AddDate(0, 0, -1)
+		d.Kind, d.ValidUntil = From5, r.Birthday(birth, AdultAge).AddDays(-1)
 	}
 	if c.Citizenship == adminduk.WNA {
 		if c.PermitUntil.IsZero() {
 			return Decision{}, ErrPermitRequired
 		}
-		p := civil(c.PermitUntil)
+		p := c.PermitUntil
 		if p.Before(at) {
 			return Decision{}, fmt.Errorf("%w: permit until %s, issued %s", ErrPermitExpired, isoDate(p), isoDate(at))
 		}
@@ -149,8 +168,6 @@ func (r Rules) Decide(c Child, at time.Time) (Decision, error) {
 }
 
 // Decide applies the default Rules.
-func Decide(c Child, at time.Time) (Decision, error) { return Rules{}.Decide(c, at) }
+func Decide(c Child, at adminduk.Date) (Decision, error) { return Rules{}.Decide(c, at) }
 
-func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
-
-func isoDate(t time.Time) string { return t.Format(time.DateOnly) }
+func isoDate(d adminduk.Date) string { return d.String() }

@@ -10,8 +10,8 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
-func d(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
+func d(s string) adminduk.Date {
+	t, err := adminduk.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}
@@ -114,9 +114,9 @@ func TestBirthdayAndAge(t *testing.T) {
 	assert.Equal(t, 0, r.Age(d("2020-06-15"), d("2021-06-14")))
 	assert.Equal(t, 1, r.Age(d("2020-06-15"), d("2021-06-15")))
 	assert.Equal(t, -1, r.Age(d("2020-06-15"), d("2020-06-14")))
-	// The time of day and zone do not matter, only the calendar date.
+	// The calendar date of a time, in its own zone, is what counts.
 	wita := time.FixedZone("WITA", 8*3600)
-	assert.Equal(t, 1, r.Age(time.Date(2020, 6, 15, 23, 0, 0, 0, wita), time.Date(2021, 6, 15, 0, 30, 0, 0, wita)))
+	assert.Equal(t, 1, r.Age(adminduk.DateOf(time.Date(2020, 6, 15, 23, 0, 0, 0, wita)), adminduk.DateOf(time.Date(2021, 6, 15, 0, 30, 0, 0, wita))))
 }
 
 // TestDecideEveryDay walks every issue day of a child's life (leap-day
@@ -171,7 +171,9 @@ func TestKindAndReplacement(t *testing.T) {
 	}
 	_, err := ParseReplacement("stolen")
 	assert.ErrorIs(t, err, adminduk.ErrUnknownValue)
-	assert.Equal(t, "HILANG", Lost.Indonesian())
+	assert.Equal(t, "HILANG", Lost.Text(adminduk.Indonesian))
+	assert.Equal(t, "LOST", Lost.Text(adminduk.English))
+	assert.Equal(t, "BARU", Replacement(0).Text(adminduk.Indonesian))
 	_, err = Replacement(42).MarshalText()
 	assert.Error(t, err)
 }

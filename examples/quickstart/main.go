@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/kia"
 	"github.com/adminduk-id/adminduk/kia/render"
@@ -34,16 +35,14 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	card, err := kia.ParseCard(data)
+	// DecodeCard validates too: one *adminduk.ValidationError lists every
+	// problem, with JSON pointers into card.json.
+	card, err := kia.DecodeCard(data, kia.DecodeOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}
-	warnings, err := card.Validate()
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, w := range warnings {
-		fmt.Println("warning:", w)
+	for _, w := range card.Warnings() {
+		fmt.Println("warning:", w.Pointer, w.Message(adminduk.English))
 	}
 
 	// 3. The Dinas's key (in production a PKCS#8 PEM file, never in a database).
@@ -51,12 +50,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	signer, err := kia.NewSigner(card.IssuerID(), key)
+	signer, err := credential.NewSigner(card.Issuer.ID(), key)
 	if err != nil {
 		log.Fatal(err)
 	}
 	var pdf bytes.Buffer
-	if err := render.WritePDF(&pdf, render.Options{Signer: signer}, card); err != nil {
+	if err := render.WritePDF(&pdf, []*kia.Card{card}, render.Options{Signer: signer}); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile("kia-quickstart.pdf", pdf.Bytes(), 0o644); err != nil {
@@ -69,8 +68,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var keys kia.KeySet // what GET /.well-known/jwks.json serves, as JSON
+	var keys credential.KeySet // what GET /.well-known/jwks.json serves, as JSON
 	keys.Add(signer.PublicKey(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)))
-	res := kia.Verify(payload, keys, time.Now())
+	res := credential.Verify(payload, keys, time.Now())
 	fmt.Printf("QR credential: %s, card of %s valid until %s\n", res.Status, res.Claims.Identity.Name, res.Claims.Document.ValidUntil)
 }

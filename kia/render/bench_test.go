@@ -2,9 +2,10 @@ package render
 
 import (
 	"fmt"
-	"github.com/adminduk-id/adminduk/internal/testtool"
 	"io"
 	"testing"
+
+	"github.com/adminduk-id/adminduk/internal/testtool"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
@@ -73,7 +74,7 @@ func benchBatch(b *testing.B, name string, layout Layout, workers ...int) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := WritePDF(io.Discard, o, cards...); err != nil {
+		if err := WritePDF(io.Discard, cards, o); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
 	"github.com/adminduk-id/adminduk/kia"
 )
@@ -16,33 +17,34 @@ var textFonts = []pdfkit.Font{pdfkit.Regular, pdfkit.Bold}
 
 // CheckPrintable reports the free-text fields of c (names, places, the
 // street, the akta number) holding characters the card's fonts cannot
-// print, as a *kia.ValidationError of CodeInvalid field errors, or nil.
+// print, as a *adminduk.ValidationError of field errors that unwrap to
+// kia.ErrInvalid, with JSON pointers into card.json, or nil.
 // The card would print such a character as "?" while its QR code carries
 // it: the card and its credential would disagree. The text is checked as
 // printed: in NFC and upper case. Render and batches call it; call it to
 // check cards without rendering them.
 func CheckPrintable(c *kia.Card) error {
-	var errs []*kia.FieldError
-	for _, f := range []struct{ field, text string }{
-		{"name", c.PrintedName()},
-		{"birth_place", upper(c.BirthPlace)},
-		{"head_of_family", upper(c.HeadOfFamily)},
-		{"akta_number", upper(c.AktaNumber)},
-		{"address.street", upper(c.Address.Street)},
-		{"issuer.head_name", norm.NFC.String(c.Issuer.HeadName)},
+	ck := adminduk.Checker{What: "kia: invalid card"}
+	for _, f := range []struct {
+		field adminduk.Pointer
+		text  string
+	}{
+		{"/name", c.PrintedName()},
+		{"/birth_place", upper(c.BirthPlace)},
+		{"/head_of_family", upper(c.HeadOfFamily)},
+		{"/akta_number", upper(c.AktaNumber)},
+		{"/address/street", upper(c.Address.Street)},
+		{"/issuer/head_name", norm.NFC.String(c.Issuer.HeadName)},
 	} {
 		if bad := unprintable(f.text); bad != "" {
-			errs = append(errs, &kia.FieldError{
-				Field: f.field, Code: kia.CodeInvalid,
-				Message: "huruf tidak dapat dicetak pada kartu: " + bad,
-				English: "characters the card cannot print: " + bad,
+			ck.Add(adminduk.FieldError{
+				Pointer: f.field, Code: adminduk.CodeInvalid, Err: kia.ErrInvalid,
+				Indonesian: "huruf tidak dapat dicetak pada kartu: " + bad,
+				English:    "characters the card cannot print: " + bad,
 			})
 		}
 	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return &kia.ValidationError{Fields: errs}
+	return ck.Err()
 }
 
 // unprintable returns the distinct characters of s that some text font

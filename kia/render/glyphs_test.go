@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/kia"
 )
 
@@ -23,12 +24,12 @@ func TestCheckPrintable(t *testing.T) {
 		{"ascii", func(c *kia.Card) { c.Name = "Siti Aisyah" }, ""},
 		{"decomposed acute", func(c *kia.Card) { c.Name = "Nu\u0301r Aisyah" }, ""},
 		{"precomposed acute", func(c *kia.Card) { c.Name = "N\u00far Aisyah" }, ""},
-		{"Vietnamese", func(c *kia.Card) { c.Name = "Nguy\u1ec5n V\u0103n An" }, "name"},
-		{"CJK", func(c *kia.Card) { c.Name = "\u674e\u5c0f\u9f99" }, "name"},
-		{"Arabic", func(c *kia.Card) { c.Name = "\u0645\u062d\u0645\u062f" }, "name"},
-		{"CJK place", func(c *kia.Card) { c.BirthPlace = "\u5317\u4eac" }, "birth_place"},
-		{"Arabic head of family", func(c *kia.Card) { c.HeadOfFamily = "\u0639\u0644\u064a" }, "head_of_family"},
-		{"emoji street", func(c *kia.Card) { c.Address.Street = "Jl. Mawar \U0001F33A" }, "address.street"},
+		{"Vietnamese", func(c *kia.Card) { c.Name = "Nguy\u1ec5n V\u0103n An" }, "/name"},
+		{"CJK", func(c *kia.Card) { c.Name = "\u674e\u5c0f\u9f99" }, "/name"},
+		{"Arabic", func(c *kia.Card) { c.Name = "\u0645\u062d\u0645\u062f" }, "/name"},
+		{"CJK place", func(c *kia.Card) { c.BirthPlace = "\u5317\u4eac" }, "/birth_place"},
+		{"Arabic head of family", func(c *kia.Card) { c.HeadOfFamily = "\u0639\u0644\u064a" }, "/head_of_family"},
+		{"emoji street", func(c *kia.Card) { c.Address.Street = "Jl. Mawar \U0001F33A" }, "/address/street"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,14 +40,14 @@ func TestCheckPrintable(t *testing.T) {
 				assert.NoError(t, err)
 				return
 			}
-			var ve *kia.ValidationError
+			var ve *adminduk.ValidationError
 			require.ErrorAs(t, err, &ve)
-			fe := ve.Field(tt.field)
+			fe := ve.Field(adminduk.Pointer(tt.field))
 			require.NotNil(t, fe, "%v", err)
 			assert.ErrorIs(t, fe, kia.ErrInvalid)
 			// Rendering refuses the card rather than print "?".
 			o, _ := options(t, c)
-			err = WritePDF(io.Discard, o, c)
+			err = WritePDF(io.Discard, []*kia.Card{c}, o)
 			assert.True(t, errors.Is(err, ErrInvalidCard), "%v", err)
 		})
 	}

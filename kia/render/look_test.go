@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/kia"
 )
 
@@ -20,20 +21,19 @@ func TestLook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := kia.ParseCard(data)
+		c, err := kia.DecodeCard(data, kia.DecodeOptions{ReadPhoto: func(p string) ([]byte, error) {
+			return os.ReadFile("../testdata/" + p)
+		}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Photo.Path != "" {
-			c.Photo.Data, _ = os.ReadFile("../testdata/" + c.Photo.Path)
-		}
-		s, err := kia.NewSigner(c.IssuerID(), key)
+		s, err := credential.NewSigner(c.Issuer.ID(), key)
 		if err != nil {
 			t.Fatal(err)
 		}
 		o := Options{Signer: s}
 		f, _ := os.Create(filepath.Join(dir, name+".pdf"))
-		if err := WritePDF(f, o, c); err != nil {
+		if err := WritePDF(f, []*kia.Card{c}, o); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()

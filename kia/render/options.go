@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/kia"
 )
 
@@ -22,7 +24,26 @@ const (
 	A4Layout
 )
 
-// String returns "card" or "a4".
+// IsValid reports whether l is CardLayout or A4Layout.
+func (l Layout) IsValid() bool { return l == CardLayout || l == A4Layout }
+
+// Text returns the layout in language l: "kartu" or "card", "lembar A4"
+// or "A4 sheets"; "" for a value that is not valid.
+func (l Layout) Text(lang adminduk.Lang) string {
+	switch {
+	case l == CardLayout && lang == adminduk.English:
+		return "card"
+	case l == CardLayout:
+		return "kartu"
+	case l == A4Layout && lang == adminduk.English:
+		return "A4 sheets"
+	case l == A4Layout:
+		return "lembar A4"
+	}
+	return ""
+}
+
+// String returns "card" or "a4", and "Layout(n)" for any other value.
 func (l Layout) String() string {
 	switch l {
 	case CardLayout:
@@ -44,27 +65,31 @@ func ParseLayout(s string) (Layout, error) {
 	return 0, fmt.Errorf("render: unknown layout %q, want card or a4", s)
 }
 
-// Options configure rendering.
+// Options configure rendering: the same first fields as the options of
+// package akta/render (Signer, SignedAt, Compress), then the card's own.
 type Options struct {
-	// Signer signs each card's QR code; it must be the cards' issuer.
-	// Required, unless every card comes with its payload (see [Batch.AddSigned]).
-	Signer *kia.Signer
-	// Rules decide the kind and validity of each card; the zero Rules is
-	// the default.
-	Rules kia.Rules
+	// Signer signs each card's QR code with the claims the card gives
+	// ([kia.Card.Claims]); it must be the cards' issuer
+	// ([adminduk.Issuer.ID]). Required, unless every card comes with its
+	// payload (see [Batch.AddSigned]).
+	Signer *credential.Signer
 	// SignedAt, when set, is the credential's issue time (iat) instead of
 	// 00:00 WIB of the card's issue date: for a reprint signed later, or a
 	// key that vouches only for documents from its first day of use.
 	SignedAt time.Time
+	// Compress compresses the page contents of batches of more than 100
+	// cards too: about 6 KB a card instead of 11, at about half the speed.
+	// Smaller batches are always compressed.
+	Compress bool
+
+	// Rules decide the kind and validity of each card; the zero Rules is
+	// the default.
+	Rules kia.Rules
 	// Layout of PDF pages.
 	Layout Layout
 	// Created is the creation date written in the PDF metadata. Zero (the
 	// default) writes none, so the same cards give the same bytes.
 	Created time.Time
-	// Compact compresses the page contents of batches of more than 100
-	// cards too: about 6 KB a card instead of 11, at about half the speed.
-	// Smaller batches are always compressed.
-	Compact bool
 	// Title of the PDF; "Kartu Identitas Anak" when empty.
 	Title string
 	// Workers is the number of cards WritePDF prepares at once (check,
@@ -76,7 +101,7 @@ type Options struct {
 // Errors of rendering.
 var (
 	// ErrInvalidCard is returned for a card that does not validate; the
-	// error also unwraps to the card's *kia.ValidationError.
+	// error also unwraps to the card's *adminduk.ValidationError.
 	ErrInvalidCard = errors.New("render: invalid card")
 	// ErrNoSigner is returned when no signer is given.
 	ErrNoSigner = errors.New("render: no signer")

@@ -48,7 +48,7 @@ func TestWritePDFParallelSameBytes(t *testing.T) {
 			for _, workers := range []int{1, 2, 5} {
 				o.Workers = workers
 				var buf bytes.Buffer
-				require.NoError(t, WritePDF(&buf, o, cards...))
+				require.NoError(t, WritePDF(&buf, cards, o))
 				assert.True(t, bytes.Equal(want, buf.Bytes()), "workers %d: %d bytes, sequential %d", workers, buf.Len(), len(want))
 			}
 		})
@@ -67,7 +67,7 @@ func TestWritePDFParallelError(t *testing.T) {
 	for _, workers := range []int{1, 2, 8} {
 		o.Workers = workers
 		var buf bytes.Buffer
-		err := WritePDF(&buf, o, cards...)
+		err := WritePDF(&buf, cards, o)
 		var ce *CardError
 		require.ErrorAs(t, err, &ce)
 		assert.Equal(t, 17, ce.Index)

@@ -98,9 +98,9 @@ func (b *Batch) writePart(w io.Writer) error {
 	// gopdf compresses each page's content with a new compressor of about
 	// 1 MB: for a large batch that doubles the time. Past compactCards
 	// cards, page contents are left uncompressed (about 11 KB a card
-	// instead of 6) unless Compact is set. Images and fonts are
+	// instead of 6) unless Compress is set. Images and fonts are
 	// compressed either way.
-	if b.n > compactCards && !b.o.Compact {
+	if b.n > compactCards && !b.o.Compress {
 		b.pdf.SetNoCompression()
 	}
 	_, err := b.pdf.WriteTo(w)
@@ -311,7 +311,7 @@ func (b *Batch) draw(s *side, ox, oy float64) error {
 // card that fails. Cards are prepared (checked, signed, encoded, laid
 // out) on o.Workers goroutines and drawn in order: the bytes are those of
 // adding them one by one.
-func WritePDF(w io.Writer, o Options, cards ...*kia.Card) error {
+func WritePDF(w io.Writer, cards []*kia.Card, o Options) error {
 	b, err := NewBatch(w, o)
 	if err != nil {
 		return err

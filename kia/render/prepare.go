@@ -31,7 +31,7 @@ func prepare(c *kia.Card, o Options, payload string) (*card, error) {
 	if c == nil {
 		return nil, fmt.Errorf("%w: nil card", ErrInvalidCard)
 	}
-	if _, err := o.Rules.Validate(c); err != nil {
+	if err := o.Rules.Validate(c); err != nil {
 		return nil, errors.Join(ErrInvalidCard, err)
 	}
 	if err := CheckPrintable(c); err != nil {
@@ -111,7 +111,7 @@ func prepareForPDF(c *kia.Card, o Options, payload string) (*Prepared, error) {
 
 // sign signs the card's claims, at o.SignedAt when set.
 func sign(c *kia.Card, o Options) (string, error) {
-	if id := c.IssuerID(); id != o.Signer.Issuer() {
+	if id := c.Issuer.ID(); id != o.Signer.Issuer() {
 		return "", fmt.Errorf("render: card issued by %q, signer is %q", id, o.Signer.Issuer())
 	}
 	cl, err := c.Claims(o.Rules)

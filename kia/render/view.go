@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +29,10 @@ type view struct {
 	qr                                   [][]bool
 }
 
-func dmy(t time.Time) string { return t.Format("02-01-2006") }
+// dmy writes a date as the card prints it: 05-12-2023.
+func dmy(d adminduk.Date) string {
+	return fmt.Sprintf("%02d-%02d-%04d", d.Day(), int(d.Month()), d.Year())
+}
 
 // upper prints s as the card does: in NFC, spaces collapsed, upper case.
 func upper(s string) string {
@@ -62,6 +64,9 @@ func regencyNames(c wilayah.Code) (full, place string) {
 
 func newView(c *kia.Card, d kia.Decision) view {
 	regency, place := regencyNames(c.Issuer.Regency)
+	if c.Issuer.Place != "" {
+		place = upper(c.Issuer.Place)
+	}
 	v := view{
 		kind:        d.Kind,
 		province:    "PROVINSI " + upper(regionName(c.Issuer.Regency.Province())),
@@ -70,9 +75,9 @@ func newView(c *kia.Card, d kia.Decision) view {
 		nik:         c.NIK.String(),
 		name:        c.PrintedName(),
 		birth:       upper(c.BirthPlace) + ", " + dmy(c.BirthDate),
-		sex:         c.Sex.Indonesian(),
+		sex:         c.Sex.Text(adminduk.Indonesian),
 		blood:       c.BloodType.String(),
-		religion:    c.Religion.Indonesian(),
+		religion:    c.Religion.Text(adminduk.Indonesian),
 		citizenship: c.Citizenship.String(),
 		kk:          c.KK.String(),
 		head:        upper(c.HeadOfFamily),
@@ -83,7 +88,7 @@ func newView(c *kia.Card, d kia.Decision) view {
 		district:    upper(regionName(c.Address.Village.District())),
 		issued:      dmy(c.IssuedAt),
 		headName:    strings.Join(strings.Fields(norm.NFC.String(c.Issuer.HeadName)), " "),
-		headNIP:     "NIP. " + formatNIP(c.Issuer.HeadNIP),
+		headNIP:     "NIP. " + c.Issuer.HeadNIP.Printed(),
 		dinasLine:   regency,
 		photoBG:     photoBlue,
 	}
@@ -105,15 +110,6 @@ func pad3(s string) string {
 		s = "0" + s
 	}
 	return s
-}
-
-// formatNIP prints an 18-digit NIP in its groups: 19700315 200003 1 004.
-func formatNIP(s string) string {
-	d := strings.ReplaceAll(s, " ", "")
-	if len(d) != 18 {
-		return s
-	}
-	return fmt.Sprintf("%s %s %s %s", d[:8], d[8:14], d[14:15], d[15:])
 }
 
 // titleCase writes "KABUPATEN SUKAMARA" as "Kabupaten Sukamara".

@@ -30,6 +30,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah/desa"
 	"github.com/adminduk-id/adminduk/internal/pdfkit"
@@ -54,17 +55,15 @@ func main() {
 	log.SetFlags(0)
 	pemBytes, err := os.ReadFile(*keyPath)
 	check(err)
-	key, err := kia.ParsePrivateKeyPEM(pemBytes)
+	key, err := credential.ParsePrivateKeyPEM(pemBytes)
 	check(err)
 	data, err := os.ReadFile(*in)
 	check(err)
-	base, err := kia.ParseCard(data)
+	base, err := kia.DecodeCard(data, kia.DecodeOptions{ReadPhoto: func(p string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(filepath.Dir(*in), p))
+	}})
 	check(err)
-	if base.Photo.Path != "" {
-		base.Photo.Data, err = os.ReadFile(filepath.Join(filepath.Dir(*in), base.Photo.Path))
-		check(err)
-	}
-	signer, err := kia.NewSigner(base.IssuerID(), key)
+	signer, err := credential.NewSigner(base.Issuer.ID(), key)
 	check(err)
 	o := render.Options{Signer: signer}
 
@@ -89,7 +88,7 @@ func main() {
 		cpu0, start := cpuTime(), time.Now()
 		for i := range *n {
 			buf.Reset()
-			check(render.WritePDF(&buf, o, base))
+			check(render.WritePDF(&buf, []*kia.Card{base}, o))
 			if *dir != "" {
 				check(os.WriteFile(filepath.Join(*dir, fmt.Sprintf("go-%04d.pdf", i)), buf.Bytes(), 0o644))
 			}
@@ -106,7 +105,7 @@ func main() {
 			w = f
 		}
 		cpu0, start := cpuTime(), time.Now()
-		check(render.WritePDF(w, o, list...))
+		check(render.WritePDF(w, list, o))
 		report(*batch, time.Since(start), cpuTime()-cpu0)
 	}
 }
@@ -153,7 +152,7 @@ func page(cards []*kia.Card, o render.Options) []byte {
 		Regular: b64(goregular.TTF), Bold: b64(gobold.TTF), Italic: b64(goitalic.TTF), MonoBold: b64(gomonobold.TTF),
 		Province: "PROVINSI " + strings.ToUpper(prov.Name), Regency: strings.ToUpper(reg.Name),
 		Place:    strings.ToUpper(strings.TrimPrefix(reg.Name, "Kabupaten ")),
-		HeadName: c0.Issuer.HeadName, HeadNIP: c0.Issuer.HeadNIP, PhotoBG: template.CSS(bg),
+		HeadName: c0.Issuer.HeadName, HeadNIP: c0.Issuer.HeadNIP.Printed(), PhotoBG: template.CSS(bg),
 	}
 	for _, c := range cards {
 		d, err := c.Decide(o.Rules)
@@ -166,9 +165,9 @@ func page(cards []*kia.Card, o render.Options) []byte {
 		check(err)
 		village, _ := desa.Lookup(c.Address.Village)
 		cv := cardView{
-			NIK: c.NIK.String(), Name: c.PrintedName(), Birth: strings.ToUpper(c.BirthPlace) + ", " + c.BirthDate.Format("02-01-2006"),
-			Sex: c.Sex.Indonesian(), Blood: c.BloodType.String(), Religion: c.Religion.Indonesian(), Citizenship: c.Citizenship.String(),
-			ValidUntil: d.ValidUntil.Format("02-01-2006"), Issued: c.IssuedAt.Format("02-01-2006"),
+			NIK: c.NIK.String(), Name: c.PrintedName(), Birth: strings.ToUpper(c.BirthPlace) + ", " + dmy(c.BirthDate),
+			Sex: c.Sex.Text(adminduk.Indonesian), Blood: c.BloodType.String(), Religion: c.Religion.Text(adminduk.Indonesian), Citizenship: c.Citizenship.String(),
+			ValidUntil: dmy(d.ValidUntil), Issued: dmy(c.IssuedAt),
 			KK: c.KK.String(), Head: strings.ToUpper(c.HeadOfFamily), Akta: c.AktaNumber, Street: strings.ToUpper(c.Address.Street),
 			RTRW: c.Address.RT + "/" + c.Address.RW, Village: strings.ToUpper(village.Name),
 			QR: b64(qr),
@@ -181,6 +180,11 @@ func page(cards []*kia.Card, o render.Options) []byte {
 	var buf bytes.Buffer
 	check(template.Must(template.New("kia").Parse(pageTemplate)).Execute(&buf, v))
 	return buf.Bytes()
+}
+
+// dmy writes a date as the card prints it: 05-12-2023.
+func dmy(d adminduk.Date) string {
+	return fmt.Sprintf("%02d-%02d-%04d", d.Day(), int(d.Month()), d.Year())
 }
 
 func b64(b []byte) template.URL { return template.URL(base64.StdEncoding.EncodeToString(b)) }
