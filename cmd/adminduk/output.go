@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -13,7 +14,9 @@ import (
 
 // output is a file being written atomically: into a temporary file in the
 // destination's directory, renamed over the destination by Commit. For "-"
-// it writes to standard output.
+// the output is staged in a temporary file (mode 0600, removed after) and
+// copied to standard output by Commit, so that standard output gets nothing
+// from a command that fails half-way.
 //
 //	out, err := createOutput(e, *outPath, 0) // before any work
 //	if err != nil { return err }
@@ -22,9 +25,10 @@ import (
 //	return out.Commit()
 type output struct {
 	*bufio.Writer
-	path string
-	tmp  *os.File // nil for standard output
-	done bool
+	path   string
+	tmp    *os.File
+	stdout io.Writer // for "-": where Commit copies tmp
+	done   bool
 }
 
 // checkOutput returns a usage error if path cannot be written as an output
@@ -63,7 +67,11 @@ func createOutput(e *env, path string, perm os.FileMode) (*output, error) {
 		return nil, err
 	}
 	if path == "-" {
-		return &output{Writer: bufio.NewWriterSize(e.stdout, 64<<10), path: path}, nil
+		f, err := os.CreateTemp("", "adminduk-stdout-*")
+		if err != nil {
+			return nil, fmt.Errorf("standard output: cannot stage: %w", unwrapPath(err))
+		}
+		return &output{Writer: bufio.NewWriterSize(f, 256<<10), path: path, tmp: f, stdout: e.stdout}, nil
 	}
 	if perm == 0 {
 		perm = 0o666
@@ -107,7 +115,15 @@ func (o *output) Commit() error {
 	}
 	o.done = true
 	err := o.Flush()
-	if o.tmp == nil {
+	if o.stdout != nil {
+		defer os.Remove(o.tmp.Name())
+		defer o.tmp.Close()
+		if err == nil {
+			_, err = o.tmp.Seek(0, io.SeekStart)
+		}
+		if err == nil {
+			_, err = io.Copy(o.stdout, o.tmp)
+		}
 		return err
 	}
 	if cerr := o.tmp.Close(); err == nil {
@@ -123,18 +139,15 @@ func (o *output) Commit() error {
 	return nil
 }
 
-// Abort discards a file output (standard output cannot be taken back; what
-// was buffered is dropped). It does nothing after Commit, so it can be
-// deferred.
+// Abort discards the output: nothing reaches the file or standard output.
+// It does nothing after Commit, so it can be deferred.
 func (o *output) Abort() {
 	if o.done {
 		return
 	}
 	o.done = true
-	if o.tmp != nil {
-		o.tmp.Close()
-		os.Remove(o.tmp.Name())
-	}
+	o.tmp.Close()
+	os.Remove(o.tmp.Name())
 }
 
 var _ io.Writer = (*output)(nil)

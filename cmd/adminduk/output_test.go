@@ -65,6 +65,15 @@ func TestCreateOutputCommitAbort(t *testing.T) {
 	o.WriteString("to stdout")
 	require.NoError(t, o.Commit())
 	assert.Equal(t, "to stdout", stdout.String())
+
+	// Standard output gets nothing from an aborted output, however much
+	// was written before the failure.
+	stdout.Reset()
+	o, err = createOutput(&env{stdout: &stdout}, "-", 0)
+	require.NoError(t, err)
+	o.Write(bytes.Repeat([]byte("x"), 1<<20))
+	o.Abort()
+	assert.Zero(t, stdout.Len())
 }
 
 func TestCreateOutputWriteErrorNamesDestination(t *testing.T) {
