@@ -168,23 +168,31 @@ var nikReasonID = map[adminduk.Reason]string{
 	adminduk.ReasonSerial: "nomor urut 0000 tidak pernah diterbitkan",
 }
 
-func (v *conv) nik(field adminduk.Pointer, s string) adminduk.NIK {
+// convert parses the value s of field with parse, recording a field error
+// with the messages id and en when it fails; "" is the zero value.
+func convert[T any](v *conv, field adminduk.Pointer, s string, parse func(string) (T, error), id, en string) T {
+	var x T
 	if s == "" {
-		return adminduk.NIK{}
+		return x
 	}
-	n, err := v.niks.ParseNIK(s)
+	x, err := parse(s)
 	if err != nil {
+		v.c.addErr(field, adminduk.CodeInvalid, id, en, err)
+	}
+	return x
+}
+
+func (v *conv) nik(field adminduk.Pointer, s string) adminduk.NIK {
+	n, err := v.niks.ParseNIK(s)
+	if s != "" && err != nil {
 		v.parseErr(field, err)
 	}
 	return n
 }
 
 func (v *conv) kk(field adminduk.Pointer, s string) adminduk.KK {
-	if s == "" {
-		return adminduk.KK{}
-	}
 	n, err := v.niks.ParseKK(s)
-	if err != nil {
+	if s != "" && err != nil {
 		v.parseErr(field, err)
 	}
 	return n
@@ -200,25 +208,11 @@ func (v *conv) parseErr(field adminduk.Pointer, err error) {
 }
 
 func (v *conv) sex(field adminduk.Pointer, s string) adminduk.Sex {
-	if s == "" {
-		return 0
-	}
-	x, err := adminduk.ParseSex(s)
-	if err != nil {
-		v.c.addErr(field, adminduk.CodeInvalid, `harus "L" atau "P"`, `must be "male" or "female" ("L"/"P")`, err)
-	}
-	return x
+	return convert(v, field, s, adminduk.ParseSex, `harus "L" atau "P"`, `must be "male" or "female" ("L"/"P")`)
 }
 
 func (v *conv) date(field adminduk.Pointer, s string) adminduk.Date {
-	if s == "" {
-		return adminduk.Date{}
-	}
-	d, err := adminduk.ParseDate(s)
-	if err != nil {
-		v.c.addErr(field, adminduk.CodeInvalid, "tanggal harus YYYY-MM-DD dan ada di kalender", "date must be YYYY-MM-DD and exist", err)
-	}
-	return d
+	return convert(v, field, s, adminduk.ParseDate, "tanggal harus YYYY-MM-DD dan ada di kalender", "date must be YYYY-MM-DD and exist")
 }
 
 func (v *conv) clock(field adminduk.Pointer, s string) TimeOfDay {
@@ -255,25 +249,11 @@ func (v *conv) number(field adminduk.Pointer, s string) Number {
 }
 
 func (v *conv) regency(field adminduk.Pointer, s string) wilayah.Code {
-	if s == "" {
-		return wilayah.Code{}
-	}
-	c, err := wilayah.ParseCode(s)
-	if err != nil {
-		v.c.addErr(field, adminduk.CodeInvalid, "kode wilayah tidak valid", "invalid region code", err)
-	}
-	return c
+	return convert(v, field, s, wilayah.ParseCode, "kode wilayah tidak valid", "invalid region code")
 }
 
 func (v *conv) nip(field adminduk.Pointer, s string) adminduk.NIP {
-	if s == "" {
-		return adminduk.NIP{}
-	}
-	n, err := adminduk.ParseNIP(s)
-	if err != nil {
-		v.c.addErr(field, adminduk.CodeInvalid, "NIP harus 18 angka yang sah", "NIP must be 18 valid digits", err)
-	}
-	return n
+	return convert(v, field, s, adminduk.ParseNIP, "NIP harus 18 angka yang sah", "NIP must be 18 valid digits")
 }
 
 func (v *conv) party(field adminduk.Pointer, p wireParty) Party {
