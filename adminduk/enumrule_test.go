@@ -88,7 +88,6 @@ func TestEnumZeroIsUnknown(t *testing.T) {
 func TestEnumText(t *testing.T) {
 	assert.Equal(t, "PEREMPUAN", adminduk.Female.Text(adminduk.Indonesian))
 	assert.Equal(t, "FEMALE", adminduk.Female.Text(adminduk.English))
-	assert.Equal(t, adminduk.Female.Text(adminduk.Indonesian), adminduk.Female.Indonesian()) // deprecated wrapper
 	assert.Equal(t, "CATHOLIC", adminduk.Katolik.Text(adminduk.English))
 	assert.Equal(t, "INDONESIAN", adminduk.WNI.Text(adminduk.English))
 	assert.Equal(t, "WNI", adminduk.WNI.Text(adminduk.Indonesian))

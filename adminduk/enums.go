@@ -144,16 +144,6 @@ func (s Sex) String() string { return sexes.str(uint8(s)) }
 // or "PEREMPUAN", "MALE" or "FEMALE"; "" when s is not valid.
 func (s Sex) Text(l Lang) string { return sexes.text(uint8(s), l) }
 
-// Indonesian returns s.Text(Indonesian).
-//
-// Deprecated: use [Sex.Text].
-func (s Sex) Indonesian() string { return s.Text(Indonesian) }
-
-// English returns s.Text(English).
-//
-// Deprecated: use [Sex.Text].
-func (s Sex) English() string { return s.Text(English) }
-
 // MarshalText implements [encoding.TextMarshaler]: the String of s, and an
 // error for an invalid value.
 func (s Sex) MarshalText() ([]byte, error) { return sexes.marshal(uint8(s)) }
@@ -201,16 +191,6 @@ func (r Religion) String() string { return religions.str(uint8(r)) }
 // "KATOLIK" or "CATHOLIC"; "" when r is not valid.
 func (r Religion) Text(l Lang) string { return religions.text(uint8(r), l) }
 
-// Indonesian returns r.Text(Indonesian).
-//
-// Deprecated: use [Religion.Text].
-func (r Religion) Indonesian() string { return r.Text(Indonesian) }
-
-// English returns r.Text(English).
-//
-// Deprecated: use [Religion.Text].
-func (r Religion) English() string { return r.Text(English) }
-
 // MarshalText implements [encoding.TextMarshaler]: the String of r, and an
 // error for an invalid value.
 func (r Religion) MarshalText() ([]byte, error) { return religions.marshal(uint8(r)) }
@@ -253,11 +233,6 @@ func (c Citizenship) String() string { return citizenships.str(uint8(c)) }
 // "WNA" in Indonesian, "INDONESIAN" or "FOREIGN" in English; "" when c is
 // not valid.
 func (c Citizenship) Text(l Lang) string { return citizenships.text(uint8(c), l) }
-
-// English returns c.Text(English).
-//
-// Deprecated: use [Citizenship.Text].
-func (c Citizenship) English() string { return c.Text(English) }
 
 // MarshalText implements [encoding.TextMarshaler]: the String of c, and an
 // error for an invalid value.

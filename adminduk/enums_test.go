@@ -30,7 +30,7 @@ func TestParseEnums(t *testing.T) {
 		assert.Equal(t, want, got, in)
 	}
 	assert.Equal(t, "Kepercayaan terhadap Tuhan YME", adminduk.Kepercayaan.String())
-	assert.Equal(t, "PEREMPUAN", adminduk.Female.Indonesian())
+	assert.Equal(t, "PEREMPUAN", adminduk.Female.Text(adminduk.Indonesian))
 
 	c, err := adminduk.ParseCitizenship("wni")
 	require.NoError(t, err)

@@ -5,6 +5,7 @@
 //	go run ./scripts/chromium-akta -genkey key.pem
 //	go run ./scripts/chromium-akta -key key.pem -in akta/testdata/birth.json -html akta.html
 //	go run ./scripts/chromium-akta -key key.pem -in akta/testdata/birth.json -n 300 -dir out/
+//	go run ./scripts/chromium-akta -key key.pem -in akta/testdata/birth.json -html batch.html -pages 1000 -jsonl batch.jsonl
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"crypto/ed25519"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"html/template"
@@ -43,6 +45,8 @@ func main() {
 	n := flag.Int("n", 0, "render the PDF this many times and print the time per document")
 	dir := flag.String("dir", "", "with -n: write the PDFs here (default: memory only)")
 	genkey := flag.String("genkey", "", "write a new Ed25519 key (PKCS#8 PEM) to this file and exit")
+	pages := flag.Int("pages", 1, "with -html: the document this many times, one A4 page each (a batch)")
+	jsonl := flag.String("jsonl", "", "with -pages: write the record this many times as JSON Lines to this file, the same batch for `adminduk akta render`")
 	flag.Parse()
 	log.SetFlags(0)
 	if *genkey != "" {
@@ -66,7 +70,13 @@ func main() {
 	check(err)
 	o := render.Options{Signer: signer}
 	if *htmlOut != "" {
-		check(os.WriteFile(*htmlOut, page(b, o), 0o644))
+		check(os.WriteFile(*htmlOut, repeatPages(page(b, o), *pages), 0o644))
+	}
+	if *jsonl != "" {
+		var line bytes.Buffer
+		check(json.Compact(&line, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+		line.WriteByte('\n')
+		check(os.WriteFile(*jsonl, bytes.Repeat(line.Bytes(), *pages), 0o644))
 	}
 	if *n > 0 {
 		var buf bytes.Buffer
@@ -108,6 +118,23 @@ func check(err error) {
 	if err != nil {
 		log.Fatal(err)
 	}
+}
+
+// repeatPages repeats the body of an HTML document n times, one page each.
+func repeatPages(html []byte, n int) []byte {
+	start := bytes.Index(html, []byte("<body>")) + len("<body>")
+	end := bytes.LastIndex(html, []byte("</body>"))
+	if n <= 1 || start < len("<body>") || end < start {
+		return html
+	}
+	var out bytes.Buffer
+	out.Write(html[:start])
+	out.WriteString("<style>.page { break-after: page; }</style>")
+	for range n {
+		out.Write(html[start:end])
+	}
+	out.Write(html[end:])
+	return out.Bytes()
 }
 
 type row struct{ ID, EN, Value string }
