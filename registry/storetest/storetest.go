@@ -58,6 +58,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("IllegalTransition", func(t *testing.T) { testIllegal(t, NewEnv(t, newStore)) })
 	t.Run("ActionSeqConflict", func(t *testing.T) { testSeqConflict(t, NewEnv(t, newStore)) })
 	t.Run("Idempotency", func(t *testing.T) { testIdempotency(t, NewEnv(t, newStore)) })
+	t.Run("ConcurrentIdempotency", func(t *testing.T) { testConcurrentIdempotency(t, NewEnv(t, newStore)) })
 	t.Run("Forbidden", func(t *testing.T) { testForbidden(t, NewEnv(t, newStore)) })
 	t.Run("InvalidWritesNothing", func(t *testing.T) { testInvalid(t, NewEnv(t, newStore)) })
 	t.Run("DeathAndStillbirth", func(t *testing.T) { testDeath(t, NewEnv(t, newStore)) })
@@ -526,4 +527,36 @@ func testConcurrency(t *testing.T, e *Env, workers, each int) {
 			t.Fatalf("serial %d: NIK %d, akta %d: gap or duplicate", i+1, nikSerials[i], aktaSerials[i])
 		}
 	}
+}
+
+// testConcurrentIdempotency submits one report 16 times at once, half with
+// one key and half with another: one record is created, every other call
+// replays it.
+func testConcurrentIdempotency(t *testing.T, e *Env) {
+	const n = 16
+	ids := make([]string, n)
+	created := make([]bool, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := sub
+			s.IdempotencyKey = fmt.Sprintf("key-%d", i%2)
+			r, c, err := e.Service.NotifyBirth(ctx(), s, Birth("same-ref", Today.AddDays(-1), "P"))
+			ids[i], created[i], errs[i] = r.ID, c, err
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, errors.Join(errs...))
+	nCreated := 0
+	for i := range n {
+		assert.Equal(t, ids[0], ids[i])
+		if created[i] {
+			nCreated++
+		}
+	}
+	assert.Equal(t, 1, nCreated)
+	assert.Equal(t, 1, countReports(t, e))
 }
