@@ -24,7 +24,7 @@ func (s *Store) Register(ctx context.Context, in registry.Registering) (registry
 		}
 		var nikSerial, aktaSerial int
 		if in.NIK != nil {
-			err := tx.QueryRowContext(ctx, s.q(`INSERT INTO nik_serials (office, kecamatan, digits, last) VALUES (?, ?, ?, 1)
+			err := s.queryRow(ctx, tx, (`INSERT INTO nik_serials (office, kecamatan, digits, last) VALUES (?, ?, ?, 1)
 				ON CONFLICT (office, kecamatan, digits) DO UPDATE SET last = nik_serials.last + 1 RETURNING last`),
 				in.Office.Plain(), in.NIK.Kecamatan.Plain(), in.NIK.Digits).Scan(&nikSerial)
 			if err != nil {
@@ -35,7 +35,7 @@ func (s *Store) Register(ctx context.Context, in registry.Registering) (registry
 			}
 		}
 		if !in.AktaDay.IsZero() {
-			err := tx.QueryRowContext(ctx, s.q(`INSERT INTO akta_serials (office, day, last) VALUES (?, ?, 1)
+			err := s.queryRow(ctx, tx, (`INSERT INTO akta_serials (office, day, last) VALUES (?, ?, 1)
 				ON CONFLICT (office, day) DO UPDATE SET last = akta_serials.last + 1 RETURNING last`),
 				in.Office.Plain(), in.AktaDay.String()).Scan(&aktaSerial)
 			if err != nil {
@@ -49,7 +49,7 @@ func (s *Store) Register(ctx context.Context, in registry.Registering) (registry
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO registrations (office, report_id, nik, akta_number, registered_on, at) VALUES (?, ?, ?, ?, ?, ?)`),
+		_, err = s.exec(ctx, tx, (`INSERT INTO registrations (office, report_id, nik, akta_number, registered_on, at) VALUES (?, ?, ?, ?, ?, ?)`),
 			in.Office.Plain(), in.ReportID, reg.NIK.String(), reg.Akta.String(), reg.Registered.String(), s.t(reg.At))
 		if err != nil {
 			if s.D.IsUnique(err) {
@@ -75,7 +75,7 @@ func (s *Store) Registration(ctx context.Context, office wilayah.Code, id string
 	var nik, num string
 	var at dbTime
 	var dayScan adminduk.Date
-	err := s.R.QueryRowContext(ctx, s.q(`SELECT nik, akta_number, registered_on, at FROM registrations WHERE office = ? AND report_id = ?`),
+	err := s.queryRow(ctx, s.R, (`SELECT nik, akta_number, registered_on, at FROM registrations WHERE office = ? AND report_id = ?`),
 		office.Plain(), id).Scan(&nik, &num, &dayScan, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return registry.Registration{}, fmt.Errorf("registry store: registration of %q in %s: %w", id, office, registry.ErrNotFound)

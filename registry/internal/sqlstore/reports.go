@@ -20,7 +20,7 @@ type querier interface {
 }
 
 func (s *Store) audit(ctx context.Context, tx querier, office wilayah.Code, at any, actor, action, record, detail string) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO audit (office, at, actor, action, record, detail) VALUES (?, ?, ?, ?, ?, ?)`),
+	_, err := s.exec(ctx, tx, (`INSERT INTO audit (office, at, actor, action, record, detail) VALUES (?, ?, ?, ?, ?, ?)`),
 		office.Plain(), at, actor, action, record, detail)
 	if err != nil {
 		return fmt.Errorf("registry store: audit: %w", err)
@@ -43,7 +43,7 @@ func (s *Store) PutAgreement(ctx context.Context, a *partnership.Agreement, acto
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.t(timeNow())
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO agreements (office, id, partner_id, body, updated_at) VALUES (?, ?, ?, ?, ?)
+		_, err := s.exec(ctx, tx, (`INSERT INTO agreements (office, id, partner_id, body, updated_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (office, id) DO UPDATE SET partner_id = excluded.partner_id, body = excluded.body, updated_at = excluded.updated_at`),
 			office.Plain(), a.ID, a.Partner.ID, string(body), now)
 		if err != nil {
@@ -55,7 +55,7 @@ func (s *Store) PutAgreement(ctx context.Context, a *partnership.Agreement, acto
 
 // Agreements implements registry.Store.
 func (s *Store) Agreements(ctx context.Context, partnerID string) ([]partnership.Agreement, error) {
-	rows, err := s.R.QueryContext(ctx, s.q(`SELECT body FROM agreements WHERE partner_id = ? ORDER BY id`), partnerID)
+	rows, err := s.query(ctx, s.R, (`SELECT body FROM agreements WHERE partner_id = ? ORDER BY id`), partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: agreements: %w", err)
 	}
@@ -99,7 +99,7 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if key != "" {
 			var hash, id string
-			err := tx.QueryRowContext(ctx, s.q(`SELECT body_hash, report_id FROM idempotency_keys WHERE office = ? AND partner_id = ? AND key = ?`),
+			err := s.queryRow(ctx, tx, (`SELECT body_hash, report_id FROM idempotency_keys WHERE office = ? AND partner_id = ? AND key = ?`),
 				office, r.PartnerID, key).Scan(&hash, &id)
 			switch {
 			case err == nil:
@@ -114,7 +114,7 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 		}
 		if r.ExternalRef != "" {
 			var hash, id string
-			err := tx.QueryRowContext(ctx, s.q(`SELECT body_hash, id FROM reports WHERE office = ? AND partner_id = ? AND external_ref = ?`),
+			err := s.queryRow(ctx, tx, (`SELECT body_hash, id FROM reports WHERE office = ? AND partner_id = ? AND external_ref = ?`),
 				office, r.PartnerID, r.ExternalRef).Scan(&hash, &id)
 			switch {
 			case err == nil:
@@ -134,7 +134,7 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 		}
 		created = true
 		at := s.t(r.Created)
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO reports (office, id, kind, partner_id, agreement_id, external_ref, body, body_hash, flags, status, created_at)
+		_, err := s.exec(ctx, tx, (`INSERT INTO reports (office, id, kind, partner_id, agreement_id, external_ref, body, body_hash, flags, status, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			office, r.ID, int(r.Kind), r.PartnerID, r.AgreementID, r.ExternalRef, string(r.Body), r.BodyHash, int(r.Flags), int(r.Status), at)
 		if err != nil {
@@ -159,13 +159,13 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 }
 
 func (s *Store) putKey(ctx context.Context, tx querier, r *registry.Report, key, id string) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO idempotency_keys (office, partner_id, key, body_hash, report_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+	_, err := s.exec(ctx, tx, (`INSERT INTO idempotency_keys (office, partner_id, key, body_hash, report_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
 		r.Office.Plain(), r.PartnerID, key, r.BodyHash, id, s.t(r.Created))
 	return err
 }
 
 func (s *Store) insertAction(ctx context.Context, tx querier, office wilayah.Code, id string, a registry.Action) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO actions (office, report_id, seq, type, actor, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+	_, err := s.exec(ctx, tx, (`INSERT INTO actions (office, report_id, seq, type, actor, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		office.Plain(), id, a.Seq, int(a.Type), a.Actor, s.t(a.At), a.Reason)
 	return err
 }
@@ -190,14 +190,14 @@ func scanReport(row interface{ Scan(...any) error }) (registry.Report, error) {
 }
 
 func (s *Store) load(ctx context.Context, q querier, office wilayah.Code, id string) (registry.Report, error) {
-	r, err := scanReport(q.QueryRowContext(ctx, s.q(`SELECT `+reportColumns+` FROM reports WHERE office = ? AND id = ?`), office.Plain(), id))
+	r, err := scanReport(s.queryRow(ctx, q, (`SELECT `+reportColumns+` FROM reports WHERE office = ? AND id = ?`), office.Plain(), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("registry store: report %q in %s: %w", id, office, registry.ErrNotFound)
 	}
 	if err != nil {
 		return r, fmt.Errorf("registry store: report %q: %w", id, err)
 	}
-	rows, err := q.QueryContext(ctx, s.q(`SELECT seq, type, actor, at, reason FROM actions WHERE office = ? AND report_id = ? ORDER BY seq`), office.Plain(), id)
+	rows, err := s.query(ctx, q, (`SELECT seq, type, actor, at, reason FROM actions WHERE office = ? AND report_id = ? ORDER BY seq`), office.Plain(), id)
 	if err != nil {
 		return r, fmt.Errorf("registry store: actions of %q: %w", id, err)
 	}
@@ -241,7 +241,7 @@ func (s *Store) Reports(ctx context.Context, f registry.Filter) ([]registry.Repo
 		limit = 100
 	}
 	args = append(args, limit)
-	rows, err := s.R.QueryContext(ctx, s.q(`SELECT `+reportColumns+` FROM reports WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.query(ctx, s.R, (`SELECT `+reportColumns+` FROM reports WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY created_at DESC, id DESC LIMIT ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: reports: %w", err)
@@ -266,7 +266,7 @@ func (s *Store) AppendAction(ctx context.Context, office wilayah.Code, id string
 }
 
 func (s *Store) appendAction(ctx context.Context, tx querier, office wilayah.Code, id string, a registry.Action, status registry.Status) error {
-	res, err := tx.ExecContext(ctx, s.q(`UPDATE reports SET status = ? WHERE office = ? AND id = ?`), int(status), office.Plain(), id)
+	res, err := s.exec(ctx, tx, (`UPDATE reports SET status = ? WHERE office = ? AND id = ?`), int(status), office.Plain(), id)
 	if err != nil {
 		return fmt.Errorf("registry store: report %q: %w", id, err)
 	}
@@ -284,7 +284,7 @@ func (s *Store) appendAction(ctx context.Context, tx querier, office wilayah.Cod
 
 // Audit implements registry.Store.
 func (s *Store) Audit(ctx context.Context, office wilayah.Code, record string) ([]registry.AuditEntry, error) {
-	rows, err := s.R.QueryContext(ctx, s.q(`SELECT seq, at, actor, action, record, detail FROM audit WHERE office = ? AND record = ? ORDER BY seq`),
+	rows, err := s.query(ctx, s.R, (`SELECT seq, at, actor, action, record, detail FROM audit WHERE office = ? AND record = ? ORDER BY seq`),
 		office.Plain(), record)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: audit: %w", err)

@@ -29,11 +29,13 @@ type Store struct {
 	D    Dialect
 	// Closers run on Close, in order.
 	Closers []func() error
+
+	stmts stmts // prepared statements; a Store must not be copied after use
 }
 
 // Close closes the pools.
 func (s *Store) Close() error {
-	var errs []error
+	errs := []error{s.forget()}
 	for _, c := range s.Closers {
 		errs = append(errs, c())
 	}
@@ -78,6 +80,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error)
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("registry store: commit: %w", err)
 	}
+	s.preparePending(ctx)
 	return nil
 }
 
