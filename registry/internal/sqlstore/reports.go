@@ -190,7 +190,7 @@ func scanReport(row interface{ Scan(...any) error }) (registry.Report, error) {
 }
 
 func (s *Store) load(ctx context.Context, q querier, office wilayah.Code, id string) (registry.Report, error) {
-	r, err := scanReport(s.queryRow(ctx, q, (`SELECT `+reportColumns+` FROM reports WHERE office = ? AND id = ?`), office.Plain(), id))
+	r, err := scanReport(s.queryRow(ctx, q, (`SELECT ` + reportColumns + ` FROM reports WHERE office = ? AND id = ?`), office.Plain(), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("registry store: report %q in %s: %w", id, office, registry.ErrNotFound)
 	}
@@ -241,7 +241,7 @@ func (s *Store) Reports(ctx context.Context, f registry.Filter) ([]registry.Repo
 		limit = 100
 	}
 	args = append(args, limit)
-	rows, err := s.query(ctx, s.R, (`SELECT `+reportColumns+` FROM reports WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.query(ctx, s.R, (`SELECT ` + reportColumns + ` FROM reports WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY created_at DESC, id DESC LIMIT ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: reports: %w", err)

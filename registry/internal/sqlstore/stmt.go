@@ -24,18 +24,27 @@ type stmts struct {
 
 func (s *Store) prepared(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
 	c := &s.stmts
+	k := stmtKey{db, query}
+	c.mu.Lock()
+	st, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return st, nil
+	}
+	// Prepare without the lock: preparing waits for a connection, which
+	// another goroutine may hold while it waits for the lock.
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
 		c.m = map[stmtKey]*sql.Stmt{}
 	}
-	k := stmtKey{db, query}
-	if st, ok := c.m[k]; ok {
-		return st, nil
-	}
-	st, err := db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	if old, ok := c.m[k]; ok {
+		_ = st.Close()
+		return old, nil
 	}
 	c.m[k] = st
 	return st, nil
