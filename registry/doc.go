@@ -57,4 +57,18 @@
 // [ErrConflict]. A partner's external_ref is a second guard: one record per
 // partner and reference. Both are enforced by the store's unique constraints,
 // never in process memory, so that several processes may share a database.
+//
+// # Not yet here
+//
+// This is the foundation of issue 11. Still to build on it: issuance of the
+// documents at registration (the KK's next version with the baby, or without
+// the deceased; the KIA; each stored with type, number, version, status and
+// its signed credential, rendered on demand by kia/render and akta/render)
+// and the online status of CREDENTIAL.md; hand-over records (who received
+// which documents); corrections as new document versions with a marginal
+// note, and revocation; duplicate rules (the [FlagPotentialDuplicate] flag
+// exists, nothing sets it yet); resubmission with a corrected body (Resubmit
+// records the step only); journaling of reads of a person's record; queries by
+// date, documents by NIK or number, coverage from the registry's records;
+// schools; the CLI; the crash script; the throughput figures of BENCHMARKS.md.
 package registry

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/partnership"
 	"github.com/adminduk-id/adminduk/registry"
@@ -358,6 +359,9 @@ func testForbidden(t *testing.T, e *Env) {
 	put(Agreement("pks-sus", "pkm-sus", partnership.Suspended, Today.AddYears(-1), Today.AddYears(1)))
 	put(Agreement("pks-fut", "pkm-fut", partnership.Signed, Today.AddDays(10), Today.AddYears(2)))
 	put(Agreement("pks-kia", "pkm-kia", partnership.Active, Today.AddYears(-1), Today.AddYears(1), partnership.KIA))
+	elsewhere := Agreement("pks-srg", "pkm-srg", partnership.Active, Today.AddYears(-1), Today.AddYears(1))
+	elsewhere.Partner.District = wilayah.MustParseCode("36.04.01") // Kab. Serang: not an office of this service
+	put(elsewhere)
 	cases := []struct {
 		partner string
 		reason  registry.ForbidReason
@@ -368,6 +372,7 @@ func testForbidden(t *testing.T, e *Env) {
 		{"pkm-fut", registry.ReasonNotYetActive, Today.AddDays(10)},
 		{"pkm-kia", registry.ReasonNotCovered, adminduk.Date{}},
 		{"pkm-none", registry.ReasonNoAgreement, adminduk.Date{}},
+		{"pkm-srg", registry.ReasonOfficeNotServed, adminduk.Date{}},
 	}
 	for _, c := range cases {
 		_, _, err := e.Service.NotifyBirth(ctx(), registry.Submission{PartnerID: c.partner, IdempotencyKey: "k"}, Birth("ref", Today, "L"))
