@@ -227,6 +227,17 @@ func testLate(t *testing.T, e *Env) {
 		assert.Equal(t, c.late, reg.Akta.Late())
 		assert.Equal(t, adminduk.Male, reg.NIK.Sex())
 	}
+	rs, err := e.Service.Reports(ctx(), registry.Filter{Office: Regency, Flags: registry.FlagLate})
+	require.NoError(t, err)
+	require.Len(t, rs, 1, "the flag filter")
+	assert.Equal(t, "late-61", rs[0].ExternalRef)
+	rs, err = e.Service.Reports(ctx(), registry.Filter{Office: Regency, Flags: registry.FlagLate | registry.FlagIncomplete, Kind: registry.KindBirth, PartnerID: "pkm-1"})
+	require.NoError(t, err)
+	assert.Len(t, rs, 1)
+	rs, err = e.Service.Reports(ctx(), registry.Filter{Office: Regency, Limit: 1})
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, "late-61", rs[0].ExternalRef, "newest first")
 }
 
 func testIllegal(t *testing.T, e *Env) {
