@@ -35,15 +35,17 @@ func TestFileMode(t *testing.T) {
 	old := syscall.Umask(0o022)
 	defer syscall.Umask(old)
 	path := filepath.Join(t.TempDir(), "registry.db")
-	open(t, path)
-	fi, err := os.Stat(path)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	storetest.NewEnvOn(t, open(t, path)) // writes: the WAL exists
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), p)
+	}
 
 	syscall.Umask(0o077)
 	path = filepath.Join(t.TempDir(), "strict.db")
 	open(t, path)
-	fi, err = os.Stat(path)
+	fi, err := os.Stat(path)
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "the umask only narrows")
 }
