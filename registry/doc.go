@@ -1,0 +1,74 @@
+// Package registry is the Dinas back office: the birth, death and stillbirth
+// reports a partner faskes sends (form F-2.01), the append-only log of actions
+// taken on them, the status derived from that log, and the allocation of NIK
+// serials and akta register numbers at registration. It declares the storage
+// contract ([Store]) and never imports a database driver or net/http; the
+// stores live in the sub-packages registry/sqlite (the default, one file) and
+// registry/postgres (a province or the nation), and registry/storetest is the
+// conformance suite both pass.
+//
+// # Reports
+//
+// A [BirthReport], [DeathReport] or [StillbirthReport] is what a partner sends
+// before anything is registered: no NIK and no akta number yet, a provisional
+// child name allowed ("Bayi Ny. Siti Aminah"). Its JSON form is the documented
+// input (see the field tags; [DecodeBirthReport] and friends refuse unknown
+// fields). Validate reports every problem at once as a
+// *[adminduk.ValidationError] of [adminduk.FieldError] values with JSON
+// pointers ("/child/birth_date") and messages in Indonesian and English.
+//
+// The parent cases of Perpres 96/2018 are [ParentsMarried] (proof of marriage
+// needed), [ParentsUnrecorded] (marriage not recorded: father named, SPTJM
+// F-2.04 and two witnesses) and [ParentsMotherOnly] (no father). Witnesses are
+// accepted only where an SPTJM replaces a document.
+//
+// # Actions and status
+//
+// Nothing about a report is ever overwritten: every step is an [Action]
+// (notify, verify, return with reasons, resubmit, register, issue, hand over,
+// correct, revoke, archive) appended with its actor, time and reason. The
+// [Status] is derived from the log by one transition table ([Next], [Derive]);
+// a step the table does not allow is a *[TransitionError] that unwraps to
+// [ErrInvalidTransition], and nothing is written. [Flags] (potential
+// duplicate, late, incomplete) are kept apart from the status.
+//
+// # Partners
+//
+// A partner may submit only while one of its PKS (package partnership) covering
+// the service is in force on that day; otherwise the submission fails with a
+// *[ForbiddenError] (no agreement, expired on a date, suspended, not yet in
+// force, service not covered) that unwraps to [ErrForbidden]. The office a
+// report belongs to is the kab/kota of the partner's agreement, never a value
+// the caller chooses.
+//
+// # Registration
+//
+// [Service.Register] allocates, in one store transaction with the register
+// action, the child's NIK (the kecamatan of the family's address, the birth
+// date with 40 added to the day for girls, and the next serial of that
+// kecamatan and date) and the akta number (the office's serial of the day;
+// type LU, or LT when registered more than 60 days after the birth; KM for a
+// death). A stillbirth is registered without NIK or akta.
+//
+// # Idempotency
+//
+// A submission may carry an idempotency key: the same key with the same body
+// returns the first record, with another body it is an error that unwraps to
+// [ErrConflict]. A partner's external_ref is a second guard: one record per
+// partner and reference. Both are enforced by the store's unique constraints,
+// never in process memory, so that several processes may share a database.
+//
+// # Not yet here
+//
+// This is the foundation of issue 11. Still to build on it: issuance of the
+// documents at registration (the KK's next version with the baby, or without
+// the deceased; the KIA; each stored with type, number, version, status and
+// its signed credential, rendered on demand by kia/render and akta/render)
+// and the online status of CREDENTIAL.md; hand-over records (who received
+// which documents); corrections as new document versions with a marginal
+// note, and revocation; duplicate rules (the [FlagPotentialDuplicate] flag
+// exists, nothing sets it yet); resubmission with a corrected body (Resubmit
+// records the step only); journaling of reads of a person's record; queries by
+// date, documents by NIK or number, coverage from the registry's records;
+// schools; the CLI; the crash script; the throughput figures of BENCHMARKS.md.
+package registry

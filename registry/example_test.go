@@ -1,0 +1,96 @@
+package registry_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/partnership"
+	"github.com/adminduk-id/adminduk/registry"
+	"github.com/adminduk-id/adminduk/registry/sqlite"
+)
+
+// A puskesmas under an active PKS reports a birth; the Dinas verifies and
+// registers it, which allocates the baby's NIK and the akta number.
+func Example() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "registry-example")
+	defer os.RemoveAll(dir)
+	store, err := sqlite.Open(ctx, filepath.Join(dir, "registry.db"), sqlite.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer store.Close()
+
+	today := adminduk.MustDate(2026, time.December, 3)
+	svc, err := registry.New(registry.Config{
+		Store: store,
+		Offices: []registry.Office{{Issuer: adminduk.Issuer{
+			Regency: wilayah.MustParseCode("62.08"), HeadName: "H. Ahmad Suhaemi, M.Si."}}},
+		Now: func() time.Time { return today.In(adminduk.WIB).Add(10 * time.Hour) },
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	// The PKS of Puskesmas Sukamara, in force for two years.
+	pks := partnership.Agreement{
+		ID: "pks-2025-012", Number: "470/012/PKS-DUKCAPIL/2025",
+		Partner: partnership.Partner{ID: "pkm-sukamara", Name: "Puskesmas Sukamara",
+			Category: partnership.Puskesmas, District: wilayah.MustParseCode("62.08.01")},
+		Scope: partnership.Scope{Services: partnership.ServicesOf(partnership.AktaKelahiran, partnership.KK, partnership.KIA)},
+		Start: adminduk.MustDate(2025, time.July, 1), End: adminduk.MustDate(2027, time.June, 30),
+		State: partnership.Active,
+	}
+	if err := store.PutAgreement(ctx, &pks, "admin"); err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	f, err := os.Open("testdata/birth.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	birth, err := registry.DecodeBirthReport(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sub := registry.Submission{PartnerID: "pkm-sukamara", Actor: "bidan.rina", IdempotencyKey: "PKM-SKM-2026-000123"}
+	rep, _, err := svc.NotifyBirth(ctx, sub, birth)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("office:", rep.Office, "status:", rep.Status, "flags:", rep.Flags)
+
+	if _, err := svc.Verify(ctx, rep.Office, rep.ID, "petugas.dewi"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	reg, err := svc.Register(ctx, rep.Office, rep.ID, "petugas.dewi")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("NIK:", reg.NIK.String(), reg.NIK.Sex(), reg.NIK.BirthDate(), "serial", reg.NIK.Serial())
+	fmt.Println("akta:", reg.Akta)
+
+	// Registering twice is not a step the workflow has.
+	_, err = svc.Register(ctx, rep.Office, rep.ID, "petugas.dewi")
+	fmt.Println(errors.Is(err, registry.ErrInvalidTransition))
+	// Output:
+	// office: 62.08 status: notified flags: incomplete
+	// NIK: 6208014112260001 female 2026-12-01 serial 1
+	// akta: 6208-LU-03122026-0001
+	// true
+}

@@ -1,0 +1,403 @@
+package registry
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/akta"
+)
+
+// Config configures a [Service].
+type Config struct {
+	Store   Store
+	Offices []Office // the Dinas this service runs; at least one
+	// Now is the clock; nil means time.Now. Days are taken in WIB.
+	Now func() time.Time
+	// NewID returns a new report ID, unique across processes; nil means 16
+	// random bytes in hex.
+	NewID func() string
+	// Types is the akta type table; nil means akta.DefaultTypes.
+	Types *akta.Types
+}
+
+// Service runs the workflow of reports over a [Store]. It is safe for
+// concurrent use and keeps no state of its own besides its configuration.
+type Service struct {
+	store   Store
+	offices map[wilayah.Code]Office
+	now     func() time.Time
+	newID   func() string
+	types   *akta.Types
+}
+
+// New returns a Service for cfg.
+func New(cfg Config) (*Service, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("registry: config has no store")
+	}
+	if len(cfg.Offices) == 0 {
+		return nil, errors.New("registry: config has no office")
+	}
+	s := &Service{store: cfg.Store, offices: make(map[wilayah.Code]Office), now: cfg.Now, newID: cfg.NewID, types: cfg.Types}
+	for i := range cfg.Offices {
+		if err := cfg.Offices[i].Validate(); err != nil {
+			return nil, err
+		}
+		s.offices[cfg.Offices[i].Regency()] = cfg.Offices[i]
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.newID == nil {
+		s.newID = randomID
+	}
+	if s.types == nil {
+		s.types = akta.DefaultTypes()
+	}
+	return s, nil
+}
+
+func randomID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	return hex.EncodeToString(b[:])
+}
+
+// clock returns the current instant, at the microsecond precision every store
+// keeps, and its day in WIB.
+func (s *Service) clock() (time.Time, adminduk.Date) {
+	t := s.now().UTC().Truncate(time.Microsecond)
+	return t, adminduk.DateOf(t.In(adminduk.WIB))
+}
+
+// Submission is who submits a report: the partner (authenticated by the
+// caller), the partner's user, and the idempotency key of the request.
+type Submission struct {
+	PartnerID      string
+	Actor          string // the partner's user; "" means the partner ID
+	IdempotencyKey string // optional; scoped to the partner
+}
+
+// NotifyBirth validates a birth report and stores it under the office of the
+// partner's agreement, with its notify action. It returns the report and
+// whether it was created (false: a replay of an earlier submission). A
+// partner without an agreement in force gets a *[ForbiddenError], an invalid
+// report a *[adminduk.ValidationError] listing every problem (including a
+// date in the future or an address outside the office); neither writes
+// anything.
+func (s *Service) NotifyBirth(ctx context.Context, sub Submission, r *BirthReport) (Report, bool, error) {
+	return s.submit(ctx, sub, KindBirth, r, r.ExternalRef, r.Family.Address.Village,
+		func(c *adminduk.Checker, today adminduk.Date) Flags {
+			birth, err := adminduk.ParseDate(r.Child.BirthDate)
+			if err != nil {
+				return 0
+			}
+			var flags Flags
+			if birth.After(today) {
+				c.AddCode(adminduk.NewPointer("child", "birth_date"), adminduk.CodeOrder,
+					"tanggal lahir di masa depan", "the birth date is in the future")
+			} else if akta.BirthLate(birth, today) {
+				flags |= FlagLate
+			}
+			if r.Child.ProvisionalName {
+				flags |= FlagIncomplete
+			}
+			return flags
+		})
+}
+
+// NotifyDeath is [Service.NotifyBirth] for a death report.
+func (s *Service) NotifyDeath(ctx context.Context, sub Submission, r *DeathReport) (Report, bool, error) {
+	return s.submit(ctx, sub, KindDeath, r, r.ExternalRef, r.Family.Address.Village,
+		func(c *adminduk.Checker, today adminduk.Date) Flags {
+			died, err := adminduk.ParseDate(r.DeathDate)
+			if err != nil {
+				return 0
+			}
+			var flags Flags
+			if died.After(today) {
+				c.AddCode(adminduk.NewPointer("death_date"), adminduk.CodeOrder,
+					"tanggal kematian di masa depan", "the death date is in the future")
+			} else if akta.DeathLate(died, today) {
+				flags |= FlagLate
+			}
+			if r.Deceased.NIK == "" && r.Deceased.BirthReport == "" {
+				flags |= FlagIncomplete
+			}
+			return flags
+		})
+}
+
+// NotifyStillbirth is [Service.NotifyBirth] for a stillbirth report.
+func (s *Service) NotifyStillbirth(ctx context.Context, sub Submission, r *StillbirthReport) (Report, bool, error) {
+	return s.submit(ctx, sub, KindStillbirth, r, r.ExternalRef, r.Family.Address.Village,
+		func(c *adminduk.Checker, today adminduk.Date) Flags {
+			if d, err := adminduk.ParseDate(r.Date); err == nil && d.After(today) {
+				c.AddCode(adminduk.NewPointer("date"), adminduk.CodeOrder, "tanggal di masa depan", "the date is in the future")
+			}
+			return 0
+		})
+}
+
+// report is what every kind of report has.
+type report interface{ Validate() error }
+
+func (s *Service) submit(ctx context.Context, sub Submission, kind Kind, body report, extRef, village string,
+	check func(c *adminduk.Checker, today adminduk.Date) Flags) (Report, bool, error) {
+	if sub.PartnerID == "" {
+		return Report{}, false, fmt.Errorf("registry: submission without partner: %w", ErrForbidden)
+	}
+	now, today := s.clock()
+	ag, err := s.authorize(ctx, sub.PartnerID, kind.Service(), today)
+	if err != nil {
+		return Report{}, false, err
+	}
+	office := ag.Partner.CurrentDistrict().Regency()
+	c := adminduk.Checker{What: "registry: invalid " + kind.String() + " report"}
+	if err := body.Validate(); err != nil {
+		var ve *adminduk.ValidationError
+		if !errors.As(err, &ve) {
+			return Report{}, false, err
+		}
+		for _, f := range ve.Fields {
+			c.Add(f)
+		}
+	}
+	flags := check(&c, today)
+	if v, err := wilayah.ParseCode(village); err == nil && !office.Contains(v) {
+		c.AddCode(adminduk.NewPointer("family", "address", "village"), adminduk.CodeRegion,
+			"alamat di luar wilayah Dinas", "the address is outside the office's kab/kota")
+	}
+	if err := c.Err(); err != nil {
+		return Report{}, false, err
+	}
+	data, err := json.Marshal(body)
+	if err != nil {
+		return Report{}, false, fmt.Errorf("registry: encode report: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	actor := sub.Actor
+	if actor == "" {
+		actor = sub.PartnerID
+	}
+	r := &Report{
+		Office: office, ID: s.newID(), Kind: kind, PartnerID: sub.PartnerID, AgreementID: ag.ID,
+		ExternalRef: extRef, Body: data, BodyHash: hex.EncodeToString(sum[:]), Flags: flags,
+		Status: StatusNotified, Created: now,
+		Actions: []Action{{Seq: 1, Type: ActNotify, Actor: actor, At: now}},
+	}
+	return s.store.CreateReport(ctx, r, sub.IdempotencyKey)
+}
+
+// Report returns a stored report with its actions and derived status.
+func (s *Service) Report(ctx context.Context, office wilayah.Code, id string) (Report, error) {
+	r, err := s.store.Report(ctx, office, id)
+	if err != nil {
+		return Report{}, err
+	}
+	st, err := Derive(r.Actions)
+	if err != nil {
+		return Report{}, err
+	}
+	r.Status = st
+	return r, nil
+}
+
+// Verify records that an officer checked the report.
+func (s *Service) Verify(ctx context.Context, office wilayah.Code, id, actor string) (Report, error) {
+	return s.step(ctx, office, id, ActVerify, actor, "")
+}
+
+// Return sends the report back to the partner with the reasons (at least one).
+func (s *Service) Return(ctx context.Context, office wilayah.Code, id, actor string, reasons ...string) (Report, error) {
+	return s.step(ctx, office, id, ActReturn, actor, strings.Join(reasons, "; "))
+}
+
+// Resubmit records that the partner sent a returned report again.
+func (s *Service) Resubmit(ctx context.Context, office wilayah.Code, id, actor string) (Report, error) {
+	return s.step(ctx, office, id, ActResubmit, actor, "")
+}
+
+// Archive closes a report without registration (a duplicate, a withdrawn
+// report) or after revocation; the reason is required.
+func (s *Service) Archive(ctx context.Context, office wilayah.Code, id, actor, reason string) (Report, error) {
+	return s.step(ctx, office, id, ActArchive, actor, reason)
+}
+
+// Act appends a step that needs no allocation: issue, hand over, correct and
+// revoke (the documents they concern are added by later work; see the
+// package doc). Correct, revoke and return need a reason.
+func (s *Service) Act(ctx context.Context, office wilayah.Code, id string, a ActionType, actor, reason string) (Report, error) {
+	switch a {
+	case ActIssue, ActHandOver, ActCorrect, ActRevoke, ActVerify, ActReturn, ActResubmit, ActArchive:
+		return s.step(ctx, office, id, a, actor, reason)
+	}
+	return Report{}, fmt.Errorf("registry: action %s is not taken with Act: %w", a, ErrInvalidTransition)
+}
+
+func needsReason(a ActionType) bool {
+	return a == ActReturn || a == ActCorrect || a == ActRevoke || a == ActArchive
+}
+
+func checkActor(actor, reason string, a ActionType) error {
+	var c adminduk.Checker
+	c.What = "registry: invalid action"
+	if strings.TrimSpace(actor) == "" {
+		c.Required(adminduk.NewPointer("actor"))
+	}
+	if needsReason(a) && strings.TrimSpace(reason) == "" {
+		c.Required(adminduk.NewPointer("reason"))
+	}
+	return c.Err()
+}
+
+func (s *Service) step(ctx context.Context, office wilayah.Code, id string, a ActionType, actor, reason string) (Report, error) {
+	if err := checkActor(actor, reason, a); err != nil {
+		return Report{}, err
+	}
+	r, err := s.Report(ctx, office, id)
+	if err != nil {
+		return Report{}, err
+	}
+	next, err := Next(r.Status, a)
+	if err != nil {
+		var te *TransitionError
+		if errors.As(err, &te) {
+			te.ReportID = id
+		}
+		return Report{}, err
+	}
+	now, _ := s.clock()
+	act := Action{Seq: len(r.Actions) + 1, Type: a, Actor: actor, At: now, Reason: reason}
+	if err := s.store.AppendAction(ctx, office, id, act, next); err != nil {
+		return Report{}, err
+	}
+	r.Actions = append(r.Actions, act)
+	r.Status = next
+	return r, nil
+}
+
+// Register registers a verified report in one store transaction: a birth gets
+// the child's NIK and an akta number (LU, or LT more than 60 days after the
+// birth), a death an akta number (KM), a stillbirth neither.
+func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor string) (Registration, error) {
+	if err := checkActor(actor, "", ActRegister); err != nil {
+		return Registration{}, err
+	}
+	r, err := s.Report(ctx, office, id)
+	if err != nil {
+		return Registration{}, err
+	}
+	next, err := Next(r.Status, ActRegister)
+	if err != nil {
+		var te *TransitionError
+		if errors.As(err, &te) {
+			te.ReportID = id
+		}
+		return Registration{}, err
+	}
+	now, today := s.clock()
+	in := Registering{
+		Office: office, ReportID: id, Status: next,
+		Action: Action{Seq: len(r.Actions) + 1, Type: ActRegister, Actor: actor, At: now},
+	}
+	var typ akta.Type
+	var birth birthFacts
+	switch r.Kind {
+	case KindBirth:
+		b, err := r.Birth()
+		if err != nil {
+			return Registration{}, err
+		}
+		birth = b.facts()
+		in.NIK = &SerialKey{Kecamatan: birth.kecamatan, Digits: nikDateDigits(birth.birth, birth.sex)}
+		in.AktaDay = today
+		typ, err = s.aktaType(akta.KindBirth, akta.BirthLate(birth.birth, today))
+		if err != nil {
+			return Registration{}, err
+		}
+	case KindDeath:
+		d, err := r.Death()
+		if err != nil {
+			return Registration{}, err
+		}
+		died, _ := adminduk.ParseDate(d.DeathDate)
+		in.AktaDay = today
+		typ, err = s.aktaType(akta.KindDeath, akta.DeathLate(died, today))
+		if err != nil {
+			return Registration{}, err
+		}
+	}
+	in.Build = func(nikSerial, aktaSerial int) (Registration, error) {
+		reg := Registration{Office: office, ReportID: id, Registered: today, At: now}
+		if in.NIK != nil {
+			n, err := BuildNIK(birth.kecamatan, birth.birth, birth.sex, nikSerial)
+			if err != nil {
+				return Registration{}, err
+			}
+			reg.NIK = n
+		}
+		if !in.AktaDay.IsZero() {
+			num, err := akta.NewNumber(office, typ, today, aktaSerial)
+			if err != nil {
+				return Registration{}, fmt.Errorf("registry: akta number: %w", err)
+			}
+			reg.Akta = num
+		}
+		return reg, nil
+	}
+	return s.store.Register(ctx, in)
+}
+
+func (s *Service) aktaType(k akta.Kind, late bool) (akta.Type, error) {
+	if t, ok := s.types.For(k, late); ok {
+		return t, nil
+	}
+	if t, ok := s.types.For(k, false); ok {
+		return t, nil
+	}
+	return akta.Type{}, fmt.Errorf("registry: the akta type table has no code for %s", k)
+}
+
+// Registration returns what registering a report allocated.
+func (s *Service) Registration(ctx context.Context, office wilayah.Code, id string) (Registration, error) {
+	return s.store.Registration(ctx, office, id)
+}
+
+// Reports lists reports; see [Filter].
+func (s *Service) Reports(ctx context.Context, f Filter) ([]Report, error) {
+	return s.store.Reports(ctx, f)
+}
+
+// nikDateDigits returns the six date digits of a NIK: DDMMYY with 40 added to
+// the day for women.
+func nikDateDigits(birth adminduk.Date, sex adminduk.Sex) string {
+	day := birth.Day()
+	if sex == adminduk.Female {
+		day += 40
+	}
+	return fmt.Sprintf("%02d%02d%02d", day, int(birth.Month()), birth.Year()%100)
+}
+
+// BuildNIK returns the NIK of a person first registered in kecamatan, born on
+// birth, of sex, with serial (1-9999). Errors unwrap to the sentinels of
+// [adminduk.ParseNIK].
+func BuildNIK(kecamatan wilayah.Code, birth adminduk.Date, sex adminduk.Sex, serial int) (adminduk.NIK, error) {
+	if serial < 1 || serial > 9999 {
+		return adminduk.NIK{}, fmt.Errorf("registry: NIK serial %d outside 1-9999: %w", serial, adminduk.ErrInvalidSerial)
+	}
+	if !sex.IsValid() {
+		return adminduk.NIK{}, fmt.Errorf("registry: NIK needs a sex: %w", adminduk.ErrInvalid)
+	}
+	s := kecamatan.District().Plain() + nikDateDigits(birth, sex) + fmt.Sprintf("%04d", serial)
+	return adminduk.NewParser(adminduk.Options{AsOf: birth}).ParseNIK(s)
+}
