@@ -55,7 +55,7 @@ func (s *Service) authorize(ctx context.Context, partnerID string, svc partnersh
 		return nil, forbid(ReasonExpired, best, best.End)
 	case partnership.Suspended:
 		return nil, forbid(ReasonSuspended, best, adminduk.Date{})
-	case partnership.Signed:
+	case partnership.Signed, partnership.Draft: // Draft: signed after d
 		return nil, forbid(ReasonNotYetActive, best, best.Start)
 	default:
 		return nil, forbid(ReasonTerminated, best, adminduk.Date{})
