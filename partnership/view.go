@@ -186,6 +186,39 @@ func (v *view) byGroup() map[string]int {
 	return out
 }
 
+// reportData is what the views print: the report's figures through the
+// view, with the agreements and expiring ones as sequences that may be
+// visited more than once (the text view visits them twice, to align them).
+type reportData struct {
+	v                *view
+	src              source
+	nItems, nExpired int
+	items, expiring  func(visit func(viewAgreement)) error
+	warnings         []viewWarning
+	errors           []viewRowError
+}
+
+// data returns what the views print of a report built in memory.
+func (v *view) data() *reportData {
+	r := v.r
+	return &reportData{
+		v: v, src: v.source(), nItems: len(r.Items), nExpired: len(r.Expiring),
+		items: func(visit func(viewAgreement)) error {
+			for i := range r.Items {
+				visit(v.agreement(r.Items[i], v.line(i)))
+			}
+			return nil
+		},
+		expiring: func(visit func(viewAgreement)) error {
+			for _, it := range r.Expiring {
+				visit(v.agreement(it, v.lineOf(it.Agreement)))
+			}
+			return nil
+		},
+		warnings: v.warnings(), errors: v.rowErrors(),
+	}
+}
+
 func (v *view) byYear() map[string]int {
 	out := make(map[string]int, len(v.r.ByYear))
 	for y, n := range v.r.ByYear {
