@@ -290,6 +290,12 @@ func (v *view) warnings() []viewWarning {
 			out = append(out, viewWarning{Line: w.Line, Number: w.Number, Kind: w.Kind, Message: w.Msg, w: w})
 		}
 	}
+	sortWarnings(out)
+	return out
+}
+
+// sortWarnings sorts warnings by line, stably, those of no line last.
+func sortWarnings(out []viewWarning) {
 	slices.SortStableFunc(out, func(a, b viewWarning) int {
 		switch {
 		case a.Line == b.Line:
@@ -301,7 +307,6 @@ func (v *view) warnings() []viewWarning {
 		}
 		return a.Line - b.Line
 	})
-	return out
 }
 
 func (v *view) rowErrors() []viewRowError {
