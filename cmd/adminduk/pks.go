@@ -120,39 +120,58 @@ func runPKSReport(ctx context.Context, e *env, args []string) error {
 		}
 	}
 
-	var src io.Reader = e.stdin
-	name := "standard input"
-	if *in != "-" {
-		f, err := os.Open(*in)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		src, name = f, *in
-	}
-	im, err := partnership.ReadCSV(src, partnership.CSVOptions{Term: term})
+	src, name, done, err := pksInput(*in, e.stdin)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
+	defer done()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	rep, err := partnership.NewReport(im.Agreements, opts)
+	res, err := partnership.StreamReport(src, partnership.StreamOptions{Report: opts, CSV: partnership.CSVOptions{Term: term},
+		Name: name, JSON: *asJSON, Lang: l}, e.stdout)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	rep.WithImport(name, im)
-	if *asJSON {
-		err = rep.WriteJSON(e.stdout)
-	} else {
-		err = rep.WriteText(e.stdout, l)
-	}
-	if err != nil {
-		return err
-	}
-	if len(im.Errors) > 0 {
-		fmt.Fprintf(e.stderr, "adminduk pks: %d of %d rows rejected\n", len(im.Errors), im.Rows)
+	if res.Rejected > 0 {
+		fmt.Fprintf(e.stderr, "adminduk pks: %d of %d rows rejected\n", res.Rejected, res.Rows)
 		return errInvalid
 	}
 	return nil
+}
+
+// pksInput opens the CSV file the report reads more than once: a regular
+// file itself; standard input ("-") or another stream (a pipe, a device)
+// copied to a temporary file, created 0600 and removed by done.
+func pksInput(in string, stdin io.Reader) (src io.ReadSeeker, name string, done func(), err error) {
+	if in != "-" {
+		f, err := os.Open(in)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return f, in, func() { f.Close() }, nil
+		}
+		defer f.Close()
+		src, _, done, err := spool(f, in)
+		return src, in, done, err
+	}
+	return spool(stdin, "standard input")
+}
+
+// spool copies r, named name, to a temporary file.
+func spool(r io.Reader, name string) (src io.ReadSeeker, _ string, done func(), err error) {
+	f, err := os.CreateTemp("", "adminduk-pks-*.csv")
+	if err != nil {
+		return nil, "", nil, err
+	}
+	done = func() {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		done()
+		return nil, "", nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return f, name, done, nil
 }
