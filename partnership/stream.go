@@ -151,8 +151,8 @@ func (s *streamer) pass1() error {
 	s.im = &Import{}
 	sc := newCSVScan(cr, s.o.CSV, s.im)
 	s.comma, s.im.Comma = sc.comma, sc.comma
-	seen := newNumberSet()
-	at := func(i int32) (string, int) { return string(s.number(i)), int(s.facts[i].line) }
+	var numHash []uint64 // a hash of each number's key, to find duplicates once every row is read
+	seed0 := maphash.MakeSeed()
 	seed1, seed2 := maphash.MakeSeed(), maphash.MakeSeed()
 	var keys [][2]uint64 // a 128-bit hash of each partner's key, for linking renewals
 	memo := make(map[wilayah.Code]wilayah.Code)
@@ -167,11 +167,6 @@ func (s *streamer) pass1() error {
 		}
 		s.im.Rows++
 		a := &row.a
-		if row.err == nil {
-			if prev, dup := seen.addAt(numberKey(a.Number), row.line, int32(len(s.facts)), at); dup {
-				row.err = duplicateError(a, row.line, prev)
-			}
-		}
 		if row.err == nil && (row.line > math.MaxInt32 || len(s.numbers)+len(a.Number) > math.MaxUint32 || len(s.facts) >= math.MaxInt32) {
 			return errors.New("partnership: input too large to stream")
 		}
@@ -185,6 +180,7 @@ func (s *streamer) pass1() error {
 				s.facts = append(make([]fact, 0, n), s.facts...)
 				s.numEnd = append(make([]uint32, 0, n), s.numEnd...)
 				keys = append(make([][2]uint64, 0, n), keys...)
+				numHash = append(make([]uint64, 0, n), numHash...)
 				s.numbers = append(make([]byte, 0, n*(len(s.numbers)/len(s.numEnd)+1)), s.numbers...)
 			}
 		}
@@ -199,14 +195,93 @@ func (s *streamer) pass1() error {
 		s.numbers = append(s.numbers, a.Number...)
 		s.numEnd = append(s.numEnd, uint32(len(s.numbers)))
 		keys = append(keys, [2]uint64{maphash.String(seed1, a.Partner.ID), maphash.String(seed2, a.Partner.ID)})
+		numHash = append(numHash, maphash.String(seed0, numberKey(a.Number)))
 		if a.StatusOn(d) == Active && !a.End.IsZero() && !a.End.After(s.limit) {
 			s.expiring = append(s.expiring, expiringRow{i: i, off: row.off})
 		}
 	}
 	s.size, s.sum = cr.n, cr.h.Sum(nil)
 	s.idx, s.want = sc.idx, sc.want
+	keys = s.dedup(numHash, keys)
 	s.link(keys)
 	return nil
+}
+
+// dedup rejects, as ReadCSV does, each row whose number (ignoring case and
+// spacing) an earlier accepted row has: the first pass accepted them all,
+// with the hash of their number's key. Their warnings go, the error joins
+// the rejected rows in line order. It returns the keys of the rows kept.
+func (s *streamer) dedup(numHash []uint64, keys [][2]uint64) [][2]uint64 {
+	order := make([]int32, len(s.facts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return cmp.Or(cmp.Compare(numHash[x], numHash[y]), cmp.Compare(x, y)) })
+	first := map[int32]int32{} // duplicate row -> the first row with its number
+	for len(order) > 0 {
+		end := 1
+		for end < len(order) && numHash[order[end]] == numHash[order[0]] {
+			end++
+		}
+		run := order[:end]
+		order = order[end:]
+		for j := 1; j < len(run); j++ {
+			kj := numberKey(string(s.number(run[j])))
+			for _, i := range run[:j] {
+				if _, dup := first[i]; !dup && numberKey(string(s.number(i))) == kj {
+					first[run[j]] = i
+					break
+				}
+			}
+		}
+	}
+	if len(first) == 0 {
+		return keys
+	}
+	dupLines := make(map[int]bool, len(first))
+	var errs []*RowError
+	for j, i := range first {
+		line := int(s.facts[j].line)
+		dupLines[line] = true
+		errs = append(errs, duplicateError(&Agreement{Number: string(s.number(j))}, line, int(s.facts[i].line)))
+	}
+	slices.SortFunc(errs, func(a, b *RowError) int { return cmp.Compare(a.Line, b.Line) })
+	merged := make([]*RowError, 0, len(s.im.Errors)+len(errs))
+	old := s.im.Errors
+	for len(old) > 0 || len(errs) > 0 {
+		if len(errs) == 0 || len(old) > 0 && old[0].Line < errs[0].Line {
+			merged, old = append(merged, old[0]), old[1:]
+		} else {
+			merged, errs = append(merged, errs[0]), errs[1:]
+		}
+	}
+	s.im.Errors = merged
+	s.im.Warnings = slices.DeleteFunc(s.im.Warnings, func(w Warning) bool { return dupLines[w.Line] })
+	// Compact the rows kept, renumbering the expiring ones.
+	newIdx := make([]int32, len(s.facts))
+	k, w, from := 0, 0, uint32(0)
+	for i := range s.facts {
+		end := s.numEnd[i]
+		number := s.numbers[from:end]
+		from = end
+		if _, dup := first[int32(i)]; dup {
+			newIdx[i] = -1
+			continue
+		}
+		newIdx[i] = int32(k)
+		w += copy(s.numbers[w:], number) // w <= from: the copy moves the number down
+		s.facts[k], keys[k], s.numEnd[k] = s.facts[i], keys[i], uint32(w)
+		k++
+	}
+	s.facts, s.numEnd, s.numbers, keys = s.facts[:k], s.numEnd[:k], s.numbers[:w], keys[:k]
+	exp := s.expiring[:0]
+	for _, e := range s.expiring {
+		if n := newIdx[e.i]; n >= 0 {
+			exp = append(exp, expiringRow{i: n, off: e.off})
+		}
+	}
+	s.expiring = exp
+	return keys
 }
 
 // estimateRows is presize's estimate of the rows of a file of size bytes of
