@@ -107,7 +107,11 @@ type streamer struct {
 	expiring []expiringRow
 	size     int64
 	sum      []byte
-	warnings []viewWarning
+	// The report's warnings about rows are made again when printed: the
+	// rows with some, in order, and how many; then those about no row.
+	warnRows  []int32
+	nRowWarns int
+	stated    []Warning
 }
 
 // countingReader counts and hashes what is read through it.
@@ -355,10 +359,11 @@ func (s *streamer) aggregate(o ReportOptions) error {
 		if f := s.facts[i].succ; f >= 0 {
 			sp = s.agreement(f, &succ, true)
 		}
-		from := len(r.Warnings)
 		r.add(it, sp, s.limit)
-		for k := from; k < len(r.Warnings); k++ {
-			r.Warnings[k].Line = int(s.facts[i].line)
+		if len(r.Warnings) > 0 {
+			s.warnRows = append(s.warnRows, int32(i))
+			s.nRowWarns += len(r.Warnings)
+			r.Warnings = r.Warnings[:0]
 		}
 	}
 	slices.SortStableFunc(s.expiring, func(x, y expiringRow) int {
@@ -371,14 +376,43 @@ func (s *streamer) aggregate(o ReportOptions) error {
 	if err := r.finish(o, len(s.facts), at, func(i int) wilayah.Code { return s.facts[i].cur }); err != nil {
 		return err
 	}
-	for _, w := range s.im.Warnings {
-		s.warnings = append(s.warnings, viewWarning{Line: w.Line, Number: w.Number, Kind: w.Kind, Message: w.Msg, w: w})
+	s.stated, r.Warnings = r.Warnings, nil
+	return nil
+}
+
+// visitWarnings visits the warnings in the order view.warnings sorts them:
+// by line, a row's import warnings before the report's, those of no line
+// last.
+func (s *streamer) visitWarnings(visit func(viewWarning)) error {
+	imp := s.im.Warnings
+	scratch := &Report{AsOf: s.rep.AsOf, ByCategory: map[Category]int{}, ByYear: map[int]int{}}
+	var a, succ Agreement
+	for _, i := range s.warnRows {
+		line := int(s.facts[i].line)
+		for len(imp) > 0 && imp[0].Line <= line {
+			visit(toView(imp[0]))
+			imp = imp[1:]
+		}
+		s.agreement(i, &a, true)
+		it := Item{Agreement: &a, Status: a.StatusOn(s.rep.AsOf)}
+		it.DaysLeft, it.HasDaysLeft = a.DaysLeft(s.rep.AsOf)
+		var sp *Agreement
+		if f := s.facts[i].succ; f >= 0 {
+			sp = s.agreement(f, &succ, true)
+		}
+		scratch.Warnings = scratch.Warnings[:0]
+		scratch.add(it, sp, s.limit)
+		for _, w := range scratch.Warnings {
+			w.Line = line
+			visit(toView(w))
+		}
 	}
-	for _, w := range r.Warnings {
-		s.warnings = append(s.warnings, viewWarning{Line: w.Line, Number: w.Number, Kind: w.Kind, Message: w.Msg, w: w})
+	for _, w := range imp {
+		visit(toView(w))
 	}
-	sortWarnings(s.warnings)
-	r.Warnings = nil
+	for _, w := range s.stated {
+		visit(toView(w))
+	}
 	return nil
 }
 
@@ -389,9 +423,10 @@ func (s *streamer) data() *reportData {
 		v:      v,
 		src:    source{Name: s.o.Name, Rows: s.im.Rows, Accepted: len(s.facts), Rejected: len(s.im.Errors)},
 		nItems: len(s.facts), nExpired: len(s.expiring),
-		items:    func(visit func(viewAgreement)) error { return s.scan(v, visit) },
-		expiring: func(visit func(viewAgreement)) error { return s.scanExpiring(v, visit) },
-		warnings: s.warnings, errors: v.rowErrors(),
+		items:     func(visit func(viewAgreement)) error { return s.scan(v, visit) },
+		expiring:  func(visit func(viewAgreement)) error { return s.scanExpiring(v, visit) },
+		nWarnings: len(s.im.Warnings) + s.nRowWarns + len(s.stated), warnings: s.visitWarnings,
+		errors: v.rowErrors(),
 	}
 }
 

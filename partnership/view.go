@@ -194,14 +194,15 @@ type reportData struct {
 	src              source
 	nItems, nExpired int
 	items, expiring  func(visit func(viewAgreement)) error
-	warnings         []viewWarning
+	nWarnings        int
+	warnings         func(visit func(viewWarning)) error // in the order view.warnings sorts them
 	errors           []viewRowError
 }
 
 // data returns what the views print of a report built in memory.
 func (v *view) data() *reportData {
 	r := v.r
-	return &reportData{
+	d := &reportData{
 		v: v, src: v.source(), nItems: len(r.Items), nExpired: len(r.Expiring),
 		items: func(visit func(viewAgreement)) error {
 			for i := range r.Items {
@@ -215,8 +216,21 @@ func (v *view) data() *reportData {
 			}
 			return nil
 		},
-		warnings: v.warnings(), errors: v.rowErrors(),
+		errors: v.rowErrors(),
 	}
+	ws := v.warnings()
+	d.nWarnings = len(ws)
+	d.warnings = func(visit func(viewWarning)) error {
+		for _, w := range ws {
+			visit(w)
+		}
+		return nil
+	}
+	return d
+}
+
+func toView(w Warning) viewWarning {
+	return viewWarning{Line: w.Line, Number: w.Number, Kind: w.Kind, Message: w.Msg, w: w}
 }
 
 func (v *view) byYear() map[string]int {

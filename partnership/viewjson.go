@@ -25,8 +25,8 @@ func writeJSON(w io.Writer, d *reportData) error {
 	jw.field("as_of", r.AsOf.String(), false)
 	jw.field("source", d.src, false)
 	jw.field("within", r.Within, false)
-	jw.each("agreements", d.nItems, d.items)
-	jw.each("expiring", d.nExpired, d.expiring)
+	each(jw, "agreements", d.nItems, d.items)
+	each(jw, "expiring", d.nExpired, d.expiring)
 	jw.field("by_category", v.byCategory(), false)
 	jw.field("by_group", v.byGroup(), false)
 	jw.field("by_year", v.byYear(), false)
@@ -34,8 +34,7 @@ func writeJSON(w io.Writer, d *reportData) error {
 	jw.array("targets", len(ts), func(i int) any { return ts[i] })
 	us := v.uncovered()
 	jw.array("uncovered_districts", len(us), func(i int) any { return us[i] })
-	ws := d.warnings
-	jw.array("warnings", len(ws), func(i int) any { return ws[i] })
+	each(jw, "warnings", d.nWarnings, d.warnings)
 	es := d.errors
 	jw.arrayLast("errors", len(es), func(i int) any { return es[i] })
 	jw.raw("}\n")
@@ -96,9 +95,10 @@ func (j *jsonWriter) array(k string, n int, elem func(int) any) { j.list(k, n, e
 
 func (j *jsonWriter) arrayLast(k string, n int, elem func(int) any) { j.list(k, n, elem, true) }
 
-// each writes an array member of n agreements that visit visits, encoding
-// each on its own; it fails when visit does or visits a different number.
-func (j *jsonWriter) each(k string, n int, visit func(func(viewAgreement)) error) {
+// each writes an array member (not the last) of the n elements visit
+// visits, encoding each on its own; it fails when visit does or visits a
+// different number.
+func each[T any](j *jsonWriter, k string, n int, visit func(func(T)) error) {
 	j.key(k)
 	if n == 0 {
 		j.raw("[]")
@@ -107,7 +107,10 @@ func (j *jsonWriter) each(k string, n int, visit func(func(viewAgreement)) error
 	}
 	j.raw("[\n")
 	i := 0
-	err := visit(func(a viewAgreement) {
+	err := visit(func(a T) {
+		if i >= n {
+			return
+		}
 		j.raw("    ")
 		j.value(a, 2)
 		if i++; i < n {

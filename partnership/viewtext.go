@@ -187,17 +187,32 @@ func writeText(w io.Writer, lang adminduk.Lang, d *reportData) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", u.Code, u.Name, u.RegencyName)
 	}
 
-	ws := d.warnings
-	section(t("warnings", len(ws)))
-	if len(ws) == 0 {
+	section(t("warnings", d.nWarnings))
+	if d.nWarnings == 0 {
 		fmt.Fprintln(tw, word(lang, "none"))
-	}
-	for _, wn := range ws {
-		where := "-"
-		if wn.Line > 0 {
-			where = t("line", wn.Line)
+	} else {
+		// Aligned as the tabwriter would, without holding every line.
+		tw.Flush()
+		err := writeAlignedEach(w, func(visit func([]string)) error {
+			cells := make([]string, 4)
+			n := 0
+			err := d.warnings(func(wn viewWarning) {
+				n++
+				cells[0] = "-"
+				if wn.Line > 0 {
+					cells[0] = t("line", wn.Line)
+				}
+				cells[1], cells[2], cells[3] = dash(wn.Number), wn.Kind.String(), wn.w.In(lang)
+				visit(cells)
+			})
+			if err == nil && n != d.nWarnings {
+				err = ErrInputChanged
+			}
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", where, dash(wn.Number), wn.Kind, wn.w.In(lang))
 	}
 
 	es := d.errors
