@@ -23,7 +23,8 @@ const pksUsage = `usage: adminduk pks report --in FILE [--as-of YYYY-MM-DD] [--j
 
 Reads agreements from a CSV file (columns number,partner,category,district,
 services,signed,start,end,status, separated by commas, semicolons or tabs;
-"-" reads standard input) and reports their
+"-" reads standard input, copied to a temporary file removed after, as the
+report reads its input more than once) and reports their
 status on the --as-of date (default: today in WIB), what expires within N
 days, counts by category and year signed, targets, kecamatan without a health
 partner, warnings, and every rejected row with its line and reason.
