@@ -146,6 +146,21 @@ func TestStreamReportMatchesInMemory(t *testing.T) {
 	}
 }
 
+// Duplicate numbers are found by their key even when every hash collides.
+func TestStreamReportNumberHashCollisions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for k := range 10 {
+		text := randomCSV(rng, 1+rng.IntN(80))
+		o := StreamOptions{Report: ReportOptions{AsOf: adminduk.MustParseDate("2022-01-01").AddDays(rng.IntN(1500))}, JSON: true}
+		want, wantRes := inMemory(t, text, o)
+		var b bytes.Buffer
+		res, err := streamReport(strings.NewReader(text), o, &b, func(string) uint64 { return 7 })
+		require.NoError(t, err)
+		assert.Equal(t, want, b.String(), "case %d", k)
+		assert.Equal(t, wantRes, res)
+	}
+}
+
 func FuzzStreamReport(f *testing.F) {
 	f.Add(uint64(1), uint16(30), uint16(60))
 	f.Fuzz(func(t *testing.T, seed uint64, n, within uint16) {
