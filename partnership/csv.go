@@ -241,104 +241,161 @@ type Import struct {
 // error, or a header row missing a required column or naming one twice (a
 // *[adminduk.ValidationError] with the pointer "/rows/LINE").
 func ReadCSV(r io.Reader, o CSVOptions) (*Import, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		_, _ = br.Discard(3)
-	}
-	comma := o.Comma
-	if comma == 0 {
-		comma = sniffComma(br)
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	im := &Import{Comma: comma}
+	im := &Import{}
+	sc := newCSVScan(r, o, im)
+	im.Comma = sc.comma
 	size := inputSize(r)
-	var idx []int // idx[c] is the position of canonical column c, -1 if absent
-	want := numStd
 	seen := newNumberSet()
-	var fields [numCols]string
-	for first := true; ; {
-		rec, err := cr.Read()
+	for {
+		row, err := sc.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			return nil, err
+		}
+		im.Rows++
+		if row.err == nil {
+			if prev, dup := seen.add(numberKey(row.a.Number), row.line, im); dup {
+				row.err = duplicateError(&row.a, row.line, prev)
+			}
+		}
+		if row.err != nil {
+			im.Errors = append(im.Errors, row.err)
+			continue
+		}
+		im.Warnings = append(im.Warnings, row.warns...)
+		if len(im.Agreements) == sizeAfter && size > 0 {
+			presize(im, size, sc.cr.InputOffset())
+		}
+		im.Agreements = append(im.Agreements, row.a)
+		im.Lines = append(im.Lines, row.line)
+	}
+	linkRenewals(im.Agreements, im.Lines)
+	return im, nil
+}
+
+// duplicateError is the error of the row on line whose number an earlier
+// row, on line prev, has.
+func duplicateError(a *Agreement, line, prev int) *RowError {
+	re := newRowError(0, "number", a.Number, &cellError{field: "number", err: ErrConflict, code: adminduk.CodeDuplicate,
+		msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"})
+	re.setLine(line)
+	return re
+}
+
+// csvScan reads the rows of a CSV file one at a time, as [ReadCSV] does,
+// without checking numbers for duplicates.
+type csvScan struct {
+	cr     *csv.Reader
+	o      CSVOptions
+	comma  rune
+	base   int64 // bytes skipped before the csv.Reader's input: a byte order mark
+	idx    []int // idx[c] is the position of canonical column c, -1 if absent; nil without a header
+	want   int
+	first  bool
+	im     *Import // receives the header's warnings
+	fields [numCols]string
+}
+
+// csvRow is one data row: an agreement and its warnings, or the error that
+// rejects it.
+type csvRow struct {
+	line  int
+	off   int64 // the offset in the input where the row's record starts (blank lines before it included)
+	a     Agreement
+	warns []Warning
+	err   *RowError
+}
+
+func newCSVScan(r io.Reader, o CSVOptions, im *Import) *csvScan {
+	br := bufio.NewReaderSize(r, sniffSize)
+	s := &csvScan{o: o, want: numStd, first: true, im: im}
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3)
+		s.base = 3
+	}
+	s.comma = o.Comma
+	if s.comma == 0 {
+		s.comma = sniffComma(br)
+	}
+	s.cr = csv.NewReader(br)
+	s.cr.Comma = s.comma
+	s.cr.FieldsPerRecord = -1
+	s.cr.ReuseRecord = true
+	return s
+}
+
+// next returns the next data row; io.EOF at the end. The error is not nil
+// only when the input cannot be read (see [ReadCSV]).
+func (s *csvScan) next() (csvRow, error) {
+	for {
+		off := s.base + s.cr.InputOffset()
+		rec, err := s.cr.Read()
+		if err == io.EOF {
+			return csvRow{}, io.EOF
+		}
+		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, err
+				return csvRow{}, err
 			}
-			im.Rows++
 			msg := pe.Err.Error()
 			if pe.Line > pe.StartLine {
 				msg += " (lines " + strconv.Itoa(pe.StartLine) + "-" + strconv.Itoa(pe.Line) + ")"
 			}
-			im.Errors = append(im.Errors, newRowError(pe.StartLine, "", "", errors.New("csv: "+msg)))
-			first = false
-			continue
+			s.first = false
+			return csvRow{line: pe.StartLine, off: off, err: newRowError(pe.StartLine, "", "", errors.New("csv: "+msg))}, nil
 		}
 		if blank(rec) {
 			continue
 		}
-		line, _ := cr.FieldPos(0)
-		if first {
-			first = false
+		line, _ := s.cr.FieldPos(0)
+		if s.first {
+			s.first = false
 			if isHeader(rec) {
 				var err error
-				idx, want, err = headerIndex(rec, line, im)
-				if err != nil {
-					return nil, err
+				if s.idx, s.want, err = headerIndex(rec, line, s.im); err != nil {
+					return csvRow{}, err
 				}
 				continue
 			}
 		}
-		im.Rows++
-		if len(rec) != want {
-			msg := strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(want)
-			if len(rec) > want {
-				msg += " (an unquoted " + delimiterName(comma) + "?)"
+		row := csvRow{line: line, off: off}
+		if len(rec) != s.want {
+			msg := strconv.Itoa(len(rec)) + " fields, want " + strconv.Itoa(s.want)
+			if len(rec) > s.want {
+				msg += " (an unquoted " + delimiterName(s.comma) + "?)"
 			}
-			im.Errors = append(im.Errors, newRowError(line, "", "", &cellError{field: "row", msg: msg}))
-			continue
+			row.err = newRowError(line, "", "", &cellError{field: "row", msg: msg})
+			return row, nil
 		}
-		fields = [numCols]string{}
+		fields := &s.fields
+		*fields = [numCols]string{}
 		for c := range fields {
 			switch {
-			case idx == nil && c < numStd:
+			case s.idx == nil && c < numStd:
 				fields[c] = rec[c]
-			case idx != nil && idx[c] >= 0:
-				fields[c] = rec[idx[c]]
+			case s.idx != nil && s.idx[c] >= 0:
+				fields[c] = rec[s.idx[c]]
 			}
 		}
-		a, warns, err := parseFields(&fields, o)
-		if err == nil {
-			if prev, dup := seen.add(numberKey(a.Number), line, im); dup {
-				err = newRowError(0, "number", a.Number, &cellError{field: "number", err: ErrConflict, code: adminduk.CodeDuplicate,
-					msg: "duplicate number " + quote(a.Number) + " (first on line " + strconv.Itoa(prev) + ")"})
-			}
-		}
+		a, warns, err := parseFields(fields, s.o)
 		if err != nil {
 			var re *RowError
 			if !errors.As(err, &re) {
 				re = newRowError(0, "", "", err)
 			}
 			re.setLine(line)
-			im.Errors = append(im.Errors, re)
-			continue
+			row.err = re
+			return row, nil
 		}
 		for i := range warns {
 			warns[i].Line = line
 		}
-		im.Warnings = append(im.Warnings, warns...)
-		if len(im.Agreements) == sizeAfter && size > 0 {
-			presize(im, size, cr.InputOffset())
-		}
-		im.Agreements = append(im.Agreements, a)
-		im.Lines = append(im.Lines, line)
+		row.a, row.warns = a, warns
+		return row, nil
 	}
-	linkRenewals(im.Agreements, im.Lines)
-	return im, nil
 }
 
 func blank(rec []string) bool {

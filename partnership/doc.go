@@ -64,7 +64,9 @@
 // [Report.WithImport] attaches the import a report was built from;
 // [Report.WriteJSON] then writes it as JSON one agreement at a time, and
 // [Report.WriteText] as aligned tables in Indonesian or English. Warnings
-// carry both wordings ([Warning.In]).
+// carry both wordings ([Warning.In]). [StreamReport] writes the same bytes
+// from a CSV file without holding its agreements: it reads the file more
+// than once, keeping a few dozen bytes a row, for files of a million rows.
 //
 // # Errors
 //

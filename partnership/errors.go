@@ -132,3 +132,8 @@ func article(s string) string {
 	}
 	return "a " + s
 }
+
+// ErrInputChanged: the input of [StreamReport] read differently the second
+// time (another size, other bytes, other rows): it changed while the report
+// was written, and the report is not to be trusted; [adminduk.ErrConflict].
+var ErrInputChanged = adminduk.Sentinel("partnership: input changed while the report was written", adminduk.ErrConflict)

@@ -63,14 +63,21 @@ func newNumberSet() *numberSet {
 // add records key, on line, for the agreement about to be appended to im,
 // and returns the line of the earlier agreement with the same key, if any.
 func (s *numberSet) add(key string, line int, im *Import) (int, bool) {
+	return s.addAt(key, line, int32(len(im.Agreements)), func(i int32) (string, int) { return im.Agreements[i].Number, im.Lines[i] })
+}
+
+// addAt records key, on line, for the agreement about to be accepted as
+// number next, at(i) giving the number and line of the i-th accepted one,
+// and returns the line of the earlier agreement with the same key, if any.
+func (s *numberSet) addAt(key string, line int, next int32, at func(int32) (string, int)) (int, bool) {
 	h := s.hash(key)
 	i, ok := s.byHash[h]
-	switch {
-	case !ok:
-		s.byHash[h] = int32(len(im.Agreements))
+	if !ok {
+		s.byHash[h] = next
 		return 0, false
-	case numberKey(im.Agreements[i].Number) == key:
-		return im.Lines[i], true
+	}
+	if number, l := at(i); numberKey(number) == key {
+		return l, true
 	}
 	if prev, ok := s.other[key]; ok {
 		return prev, true

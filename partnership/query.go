@@ -101,7 +101,8 @@ func CountByYear(as []Agreement) map[int]int {
 // by code; nil when every kecamatan is covered or the code is not a known
 // kab/kota.
 func Uncovered(as []Agreement, regency wilayah.Code, d adminduk.Date, g Group) []wilayah.Region {
-	covered := coveredDistricts(as, currentDistricts(as), d, func(a *Agreement) bool { return g == 0 || a.Partner.Group() == g })
+	cur := currentDistricts(as)
+	covered := coveredDistricts(len(as), func(i int) *Agreement { return &as[i] }, func(i int) wilayah.Code { return cur[i] }, d, func(a *Agreement) bool { return g == 0 || a.Partner.Group() == g })
 	return uncoveredIn(regency, covered)
 }
 
@@ -124,12 +125,12 @@ func currentDistricts(as []Agreement) []wilayah.Code {
 
 // coveredDistricts returns the current kecamatan codes with an agreement in
 // force on d that keep accepts; cur holds the agreements' current kecamatan.
-func coveredDistricts(as []Agreement, cur []wilayah.Code, d adminduk.Date, keep func(*Agreement) bool) map[wilayah.Code]bool {
+func coveredDistricts(n int, at func(int) *Agreement, cur func(int) wilayah.Code, d adminduk.Date, keep func(*Agreement) bool) map[wilayah.Code]bool {
 	covered := make(map[wilayah.Code]bool)
-	for i := range as {
-		a := &as[i]
+	for i := range n {
+		a := at(i)
 		if a.InForce(d) && keep(a) {
-			covered[cur[i]] = true
+			covered[cur(i)] = true
 		}
 	}
 	return covered
@@ -153,11 +154,11 @@ func uncoveredIn(regency wilayah.Code, covered map[wilayah.Code]bool) []wilayah.
 
 // regenciesOf returns the kab/kota of the current kecamatan cur, sorted by
 // code.
-func regenciesOf(cur []wilayah.Code) []wilayah.Code {
+func regenciesOf(n int, cur func(int) wilayah.Code) []wilayah.Code {
 	seen := make(map[wilayah.Code]bool)
 	var out []wilayah.Code
-	for i := range cur {
-		r := cur[i].Regency()
+	for i := range n {
+		r := cur(i).Regency()
 		if r.IsValid() && !seen[r] {
 			seen[r] = true
 			out = append(out, r)

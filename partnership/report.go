@@ -90,54 +90,24 @@ func (r *Report) InForce(g Group) int {
 // NewReport builds the report of the agreements on o.AsOf. The report points
 // into as. It fails only on bad options (no date, an invalid target).
 func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
-	if o.AsOf.IsZero() {
-		return nil, invalid("report options", "/as_of", adminduk.CodeRequired, "tanggal laporan kosong", "no report date", nil)
+	r, o, err := newReport(o, len(as))
+	if err != nil {
+		return nil, err
 	}
-	if o.Within == 0 {
-		o.Within = DefaultWithin
-	}
-	if o.Within < 0 || o.Within > MaxWithin {
-		n := strconv.Itoa(o.Within)
-		return nil, invalid("report options", "/within", adminduk.CodeRange, n+" hari di luar 1-"+strconv.Itoa(MaxWithin), n+" days is outside 1-"+strconv.Itoa(MaxWithin), nil)
-	}
-	if o.Targets == nil {
-		o.Targets = DefaultCountTargets()
-	}
-	d := o.AsOf
-	r := &Report{
-		AsOf: d, Within: o.Within, Items: make([]Item, len(as)),
-		ByCategory: make(map[Category]int, len(categoryInfo)), ByYear: make(map[int]int),
-	}
-	for _, c := range Categories() {
-		r.ByCategory[c] = 0
-	}
+	d := r.AsOf
 	limit := d.AddDaysClamped(o.Within)
 	byID := newIDIndex(as)
 	for i := range as {
 		a := &as[i]
-		st := a.StatusOn(d)
-		it := Item{Agreement: a, Status: st}
+		it := Item{Agreement: a, Status: a.StatusOn(d)}
 		it.DaysLeft, it.HasDaysLeft = a.DaysLeft(d)
 		r.Items[i] = it
-		if st == Active {
-			r.ByCategory[a.Partner.Category]++
-			if !a.End.IsZero() && !a.End.After(limit) {
-				r.Expiring = append(r.Expiring, it)
-				if a.Successor == "" {
-					r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed",
-						"berakhir "+a.End.String()+" ("+hari(it.DaysLeft)+") dan belum ada perjanjian penerus")
-				}
-			}
+		s, ok := byID.find(a.Successor)
+		if !ok {
+			s = nil
 		}
-		if a.State != Draft && !a.Signed.IsZero() && !a.Signed.After(d) {
-			r.ByYear[a.Signed.Year()]++
-		}
-		r.checkStatus(a, st)
-		if s, ok := byID.find(a.Successor); ok && a.Successor != "" && !a.End.IsZero() && a.End != adminduk.LastDate && s.Start.After(a.End.AddDays(1)) {
-			gap := strconv.Itoa(a.End.DaysUntil(s.Start) - 1)
-			r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
-				": "+gap+" days without agreement after "+a.End.String(),
-				"penerus "+strconv.Quote(s.Number)+" mulai "+s.Start.String()+": "+gap+" hari tanpa perjanjian setelah "+a.End.String())
+		if r.add(it, s, limit) {
+			r.Expiring = append(r.Expiring, it)
 		}
 	}
 	slices.SortStableFunc(r.Expiring, func(x, y Item) int {
@@ -148,24 +118,92 @@ func NewReport(as []Agreement, o ReportOptions) (*Report, error) {
 	})
 
 	cur := currentDistricts(as)
+	at := func(i int) *Agreement { return &as[i] }
+	if err := r.finish(o, len(as), at, func(i int) wilayah.Code { return cur[i] }); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newReport returns an empty report of the options, checked and defaulted,
+// with room for n items.
+func newReport(o ReportOptions, n int) (*Report, ReportOptions, error) {
+	if o.AsOf.IsZero() {
+		return nil, o, invalid("report options", "/as_of", adminduk.CodeRequired, "tanggal laporan kosong", "no report date", nil)
+	}
+	if o.Within == 0 {
+		o.Within = DefaultWithin
+	}
+	if o.Within < 0 || o.Within > MaxWithin {
+		n := strconv.Itoa(o.Within)
+		return nil, o, invalid("report options", "/within", adminduk.CodeRange, n+" hari di luar 1-"+strconv.Itoa(MaxWithin), n+" days is outside 1-"+strconv.Itoa(MaxWithin), nil)
+	}
+	if o.Targets == nil {
+		o.Targets = DefaultCountTargets()
+	}
+	r := &Report{
+		AsOf: o.AsOf, Within: o.Within, Items: make([]Item, n),
+		ByCategory: make(map[Category]int, len(categoryInfo)), ByYear: make(map[int]int),
+	}
+	for _, c := range Categories() {
+		r.ByCategory[c] = 0
+	}
+	return r, o, nil
+}
+
+// add counts the item it in the report and warns about it; s is its
+// successor (nil when none is found) and limit the last day of the
+// "expiring soon" window. It reports whether the item expires within the
+// window.
+func (r *Report) add(it Item, s *Agreement, limit adminduk.Date) bool {
+	a, st, d := it.Agreement, it.Status, r.AsOf
+	expiring := false
+	if st == Active {
+		r.ByCategory[a.Partner.Category]++
+		if !a.End.IsZero() && !a.End.After(limit) {
+			expiring = true
+			if a.Successor == "" {
+				r.warn(a, WarnRenewalDue, "ends on "+a.End.String()+" ("+days(it.DaysLeft)+") and no successor is signed",
+					"berakhir "+a.End.String()+" ("+hari(it.DaysLeft)+") dan belum ada perjanjian penerus")
+			}
+		}
+	}
+	if a.State != Draft && !a.Signed.IsZero() && !a.Signed.After(d) {
+		r.ByYear[a.Signed.Year()]++
+	}
+	r.checkStatus(a, st)
+	if s != nil && a.Successor != "" && !a.End.IsZero() && a.End != adminduk.LastDate && s.Start.After(a.End.AddDays(1)) {
+		gap := strconv.Itoa(a.End.DaysUntil(s.Start) - 1)
+		r.warn(a, WarnRenewalGap, "successor "+strconv.Quote(s.Number)+" starts on "+s.Start.String()+
+			": "+gap+" days without agreement after "+a.End.String(),
+			"penerus "+strconv.Quote(s.Number)+" mulai "+s.Start.String()+": "+gap+" hari tanpa perjanjian setelah "+a.End.String())
+	}
+	return expiring
+}
+
+// finish measures coverage and targets and checks the stated totals, once
+// every agreement is added: n agreements, at(i) the i-th, cur(i) its
+// current kecamatan.
+func (r *Report) finish(o ReportOptions, n int, at func(int) *Agreement, cur func(int) wilayah.Code) error {
+	d := r.AsOf
 	r.Regions = o.Regions
 	if r.Regions == nil {
-		r.Regions = regenciesOf(cur)
+		r.Regions = regenciesOf(n, cur)
 	}
-	covered := coveredDistricts(as, cur, d, func(a *Agreement) bool { return a.Partner.Group() == GroupHealth })
+	covered := coveredDistricts(n, at, cur, d, func(a *Agreement) bool { return a.Partner.Group() == GroupHealth })
 	for _, reg := range r.Regions {
 		r.Uncovered = append(r.Uncovered, uncoveredIn(reg, covered)...)
 	}
 	var err error
-	if r.Targets, err = evaluate(as, cur, d, o.Targets, r.Regions); err != nil {
-		return nil, err
+	if r.Targets, err = evaluate(n, at, cur, d, o.Targets, r.Regions); err != nil {
+		return err
 	}
 	for _, c := range o.StatedTotals {
 		for _, e := range c.check(d, r.ByCategory) {
 			r.Warnings = append(r.Warnings, Warning{Kind: WarnStatedTotal, Msg: strings.TrimPrefix(e.Error(), "partnership: ")})
 		}
 	}
-	return r, nil
+	return nil
 }
 
 // checkStatus warns when the recorded state contradicts the dates.

@@ -112,10 +112,13 @@ type CountTargetResult struct {
 // or before d; EveryDistrict targets
 // give one result per kab/kota, Target.Region or else each of regions.
 func Evaluate(as []Agreement, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
-	return evaluate(as, currentDistricts(as), d, targets, regions)
+	cur := currentDistricts(as)
+	return evaluate(len(as), func(i int) *Agreement { return &as[i] }, func(i int) wilayah.Code { return cur[i] }, d, targets, regions)
 }
 
-func evaluate(as []Agreement, cur []wilayah.Code, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
+// evaluate is Evaluate of n agreements, at(i) the i-th and cur(i) its
+// current kecamatan.
+func evaluate(n int, at func(int) *Agreement, cur func(int) wilayah.Code, d adminduk.Date, targets []CountTarget, regions []wilayah.Code) ([]CountTargetResult, error) {
 	var out []CountTargetResult
 	for _, t := range targets {
 		if err := t.Validate(); err != nil {
@@ -125,8 +128,8 @@ func evaluate(as []Agreement, cur []wilayah.Code, d adminduk.Date, targets []Cou
 		case PerYear:
 			from := d.Year()
 			counts := make(map[int]int)
-			for i := range as {
-				a := &as[i]
+			for i := range n {
+				a := at(i)
 				if a.State != Draft && !a.Signed.IsZero() && !a.Signed.After(d) && t.matches(a) {
 					counts[a.Signed.Year()]++
 					from = min(from, a.Signed.Year())
@@ -142,10 +145,10 @@ func evaluate(as []Agreement, cur []wilayah.Code, d adminduk.Date, targets []Cou
 			}
 		case EveryDistrict:
 			perDistrict := make(map[wilayah.Code]int)
-			for i := range as {
-				a := &as[i]
+			for i := range n {
+				a := at(i)
 				if a.InForce(d) && t.matches(a) {
-					perDistrict[cur[i]]++
+					perDistrict[cur(i)]++
 				}
 			}
 			covered := make(map[wilayah.Code]bool, len(perDistrict))

@@ -186,6 +186,53 @@ func (v *view) byGroup() map[string]int {
 	return out
 }
 
+// reportData is what the views print: the report's figures through the
+// view, with the agreements and expiring ones as sequences that may be
+// visited more than once (the text view visits them twice, to align them).
+type reportData struct {
+	v                *view
+	src              source
+	nItems, nExpired int
+	items, expiring  func(visit func(viewAgreement)) error
+	nWarnings        int
+	warnings         func(visit func(viewWarning)) error // in the order view.warnings sorts them
+	errors           []viewRowError
+}
+
+// data returns what the views print of a report built in memory.
+func (v *view) data() *reportData {
+	r := v.r
+	d := &reportData{
+		v: v, src: v.source(), nItems: len(r.Items), nExpired: len(r.Expiring),
+		items: func(visit func(viewAgreement)) error {
+			for i := range r.Items {
+				visit(v.agreement(r.Items[i], v.line(i)))
+			}
+			return nil
+		},
+		expiring: func(visit func(viewAgreement)) error {
+			for _, it := range r.Expiring {
+				visit(v.agreement(it, v.lineOf(it.Agreement)))
+			}
+			return nil
+		},
+		errors: v.rowErrors(),
+	}
+	ws := v.warnings()
+	d.nWarnings = len(ws)
+	d.warnings = func(visit func(viewWarning)) error {
+		for _, w := range ws {
+			visit(w)
+		}
+		return nil
+	}
+	return d
+}
+
+func toView(w Warning) viewWarning {
+	return viewWarning{Line: w.Line, Number: w.Number, Kind: w.Kind, Message: w.Msg, w: w}
+}
+
 func (v *view) byYear() map[string]int {
 	out := make(map[string]int, len(v.r.ByYear))
 	for y, n := range v.r.ByYear {
@@ -257,6 +304,12 @@ func (v *view) warnings() []viewWarning {
 			out = append(out, viewWarning{Line: w.Line, Number: w.Number, Kind: w.Kind, Message: w.Msg, w: w})
 		}
 	}
+	sortWarnings(out)
+	return out
+}
+
+// sortWarnings sorts warnings by line, stably, those of no line last.
+func sortWarnings(out []viewWarning) {
 	slices.SortStableFunc(out, func(a, b viewWarning) int {
 		switch {
 		case a.Line == b.Line:
@@ -268,7 +321,6 @@ func (v *view) warnings() []viewWarning {
 		}
 		return a.Line - b.Line
 	})
-	return out
 }
 
 func (v *view) rowErrors() []viewRowError {

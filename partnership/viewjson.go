@@ -15,16 +15,18 @@ import (
 // is encoded on its own, never the report as one value, so a million
 // agreements take no more memory than the report itself.
 func (r *Report) WriteJSON(w io.Writer) error {
-	v := newView(r)
+	return writeJSON(w, newView(r).data())
+}
+
+func writeJSON(w io.Writer, d *reportData) error {
+	v, r := d.v, d.v.r
 	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	jw.raw("{\n")
 	jw.field("as_of", r.AsOf.String(), false)
-	jw.field("source", v.source(), false)
+	jw.field("source", d.src, false)
 	jw.field("within", r.Within, false)
-	jw.array("agreements", len(r.Items), func(i int) any { return v.agreement(r.Items[i], v.line(i)) })
-	jw.array("expiring", len(r.Expiring), func(i int) any {
-		return v.agreement(r.Expiring[i], v.lineOf(r.Expiring[i].Agreement))
-	})
+	each(jw, "agreements", d.nItems, d.items)
+	each(jw, "expiring", d.nExpired, d.expiring)
 	jw.field("by_category", v.byCategory(), false)
 	jw.field("by_group", v.byGroup(), false)
 	jw.field("by_year", v.byYear(), false)
@@ -32,9 +34,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	jw.array("targets", len(ts), func(i int) any { return ts[i] })
 	us := v.uncovered()
 	jw.array("uncovered_districts", len(us), func(i int) any { return us[i] })
-	ws := v.warnings()
-	jw.array("warnings", len(ws), func(i int) any { return ws[i] })
-	es := v.rowErrors()
+	each(jw, "warnings", d.nWarnings, d.warnings)
+	es := d.errors
 	jw.arrayLast("errors", len(es), func(i int) any { return es[i] })
 	jw.raw("}\n")
 	if jw.err != nil {
@@ -93,6 +94,40 @@ func (j *jsonWriter) end(last bool) {
 func (j *jsonWriter) array(k string, n int, elem func(int) any) { j.list(k, n, elem, false) }
 
 func (j *jsonWriter) arrayLast(k string, n int, elem func(int) any) { j.list(k, n, elem, true) }
+
+// each writes an array member (not the last) of the n elements visit
+// visits, encoding each on its own; it fails when visit does or visits a
+// different number.
+func each[T any](j *jsonWriter, k string, n int, visit func(func(T)) error) {
+	j.key(k)
+	if n == 0 {
+		j.raw("[]")
+		j.end(false)
+		return
+	}
+	j.raw("[\n")
+	i := 0
+	err := visit(func(a T) {
+		if i >= n {
+			return
+		}
+		j.raw("    ")
+		j.value(a, 2)
+		if i++; i < n {
+			j.raw(",\n")
+		} else {
+			j.raw("\n")
+		}
+	})
+	if err == nil && i != n {
+		err = ErrInputChanged
+	}
+	if j.err == nil {
+		j.err = err
+	}
+	j.raw("  ]")
+	j.end(false)
+}
 
 // list writes an array member, encoding each element on its own.
 func (j *jsonWriter) list(k string, n int, elem func(int) any, last bool) {

@@ -54,8 +54,12 @@ func word(lang adminduk.Lang, key string) string {
 // by category, signed by year, targets, kecamatan without a health partner,
 // warnings and rejected rows (see [Report.WithImport]).
 func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
-	v := newView(r)
-	src := v.source()
+	return writeText(w, lang, newView(r).data())
+}
+
+func writeText(w io.Writer, lang adminduk.Lang, d *reportData) error {
+	v, r := d.v, d.v.r
+	src := d.src
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	t := func(key string, args ...any) string { return fmt.Sprintf(word(lang, key), args...) }
 	section := func(title string) {
@@ -65,21 +69,17 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 	asOf := r.AsOf.String()
 	fmt.Fprintln(w, t("head", asOf, src.Name, src.Rows, src.Accepted, src.Rejected))
 
-	section(t("agreements", len(r.Items)))
+	section(t("agreements", d.nItems))
 	// The agreement tables are aligned in two passes over the items rather
 	// than through the tabwriter, which would hold every cell of a million
 	// rows.
-	agreements := func(n int, item func(int) viewAgreement, withSuccessor bool) {
+	agreements := func(each func(func(viewAgreement)) error, withSuccessor bool) error {
 		tw.Flush()
 		header := strings.Split(word(lang, "columns"), "\t")
 		if withSuccessor {
 			header = append(header, strings.TrimPrefix(word(lang, "successor"), "\t"))
 		}
-		row := func(i int, dst []string) []string {
-			if i < 0 {
-				return append(dst[:0], header...)
-			}
-			a := item(i)
+		row := func(a viewAgreement, dst []string) []string {
 			left := "-"
 			if a.DaysLeft != nil {
 				left = strconv.Itoa(*a.DaysLeft)
@@ -95,17 +95,24 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 			}
 			return dst
 		}
-		writeAligned(w, n, row)
+		return writeAlignedEach(w, func(visit func([]string)) error {
+			visit(header)
+			var dst []string
+			return each(func(a viewAgreement) {
+				dst = row(a, dst)
+				visit(dst)
+			})
+		})
 	}
-	agreements(len(r.Items), func(i int) viewAgreement { return v.agreement(r.Items[i], v.line(i)) }, false)
+	if err := agreements(d.items, false); err != nil {
+		return err
+	}
 
-	section(t("expiring", r.Within, len(r.Expiring)))
-	if len(r.Expiring) == 0 {
+	section(t("expiring", r.Within, d.nExpired))
+	if d.nExpired == 0 {
 		fmt.Fprintln(tw, word(lang, "none"))
-	} else {
-		agreements(len(r.Expiring), func(i int) viewAgreement {
-			return v.agreement(r.Expiring[i], v.lineOf(r.Expiring[i].Agreement))
-		}, true)
+	} else if err := agreements(d.expiring, true); err != nil {
+		return err
 	}
 
 	section(t("in force", asOf))
@@ -180,20 +187,35 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", u.Code, u.Name, u.RegencyName)
 	}
 
-	ws := v.warnings()
-	section(t("warnings", len(ws)))
-	if len(ws) == 0 {
+	section(t("warnings", d.nWarnings))
+	if d.nWarnings == 0 {
 		fmt.Fprintln(tw, word(lang, "none"))
-	}
-	for _, wn := range ws {
-		where := "-"
-		if wn.Line > 0 {
-			where = t("line", wn.Line)
+	} else {
+		// Aligned as the tabwriter would, without holding every line.
+		tw.Flush()
+		err := writeAlignedEach(w, func(visit func([]string)) error {
+			cells := make([]string, 4)
+			n := 0
+			err := d.warnings(func(wn viewWarning) {
+				n++
+				cells[0] = "-"
+				if wn.Line > 0 {
+					cells[0] = t("line", wn.Line)
+				}
+				cells[1], cells[2], cells[3] = dash(wn.Number), wn.Kind.String(), wn.w.In(lang)
+				visit(cells)
+			})
+			if err == nil && n != d.nWarnings {
+				err = ErrInputChanged
+			}
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", where, dash(wn.Number), wn.Kind, wn.w.In(lang))
 	}
 
-	es := v.rowErrors()
+	es := d.errors
 	section(t("rejected", len(es)))
 	if len(es) == 0 {
 		fmt.Fprintln(tw, word(lang, "none"))
@@ -208,28 +230,46 @@ func (r *Report) WriteText(w io.Writer, lang adminduk.Lang) error {
 // padding 2 would: every cell but the last of a row padded with spaces to
 // its column's widest cell plus two.
 func writeAligned(w io.Writer, n int, row func(i int, dst []string) []string) {
+	_ = writeAlignedEach(w, func(visit func([]string)) error {
+		var cells []string
+		for i := -1; i < n; i++ {
+			cells = row(i, cells)
+			visit(cells)
+		}
+		return nil
+	})
+}
+
+// writeAlignedEach is writeAligned of the rows each visits, twice: once to
+// measure the columns, once to write them.
+func writeAlignedEach(w io.Writer, each func(visit func([]string)) error) error {
 	var widths []int
-	var cells []string
-	for i := -1; i < n; i++ {
-		cells = row(i, cells)
+	err := each(func(cells []string) {
 		for j, c := range cells[:len(cells)-1] {
 			if j >= len(widths) {
 				widths = append(widths, 0)
 			}
 			widths[j] = max(widths[j], utf8.RuneCountInString(c))
 		}
+	})
+	if err != nil {
+		return err
 	}
 	bw := bufio.NewWriter(w)
-	for i := -1; i < n; i++ {
-		cells = row(i, cells)
+	err = each(func(cells []string) {
 		for j, c := range cells[:len(cells)-1] {
 			bw.WriteString(c)
-			bw.WriteString(strings.Repeat(" ", widths[j]+2-utf8.RuneCountInString(c)))
+			if j < len(widths) {
+				bw.WriteString(strings.Repeat(" ", max(widths[j]+2-utf8.RuneCountInString(c), 0)))
+			}
 		}
 		bw.WriteString(cells[len(cells)-1])
 		bw.WriteByte('\n')
+	})
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
-	bw.Flush()
+	return err
 }
 
 func dash(s string) string {

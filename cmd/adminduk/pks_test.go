@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -284,4 +286,47 @@ func TestPKSReportTextIndonesian(t *testing.T) {
 	assert.Contains(t, out, "baris 3   470/001/PKS-DKP/2023  renewal_due         berakhir 2025-01-08 (dalam 8 hari) dan belum ada perjanjian penerus")
 	code, _, errOut := runCLI(t, "", "pks", "report", "--in", pksSerang, "--lang", "fr")
 	assert.Equal(t, 2, code, errOut)
+}
+
+// Standard input is spooled to a temporary file, removed after, and reports
+// byte for byte what the file does.
+func TestPKSReportStdinMatchesFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	in, err := os.ReadFile(pksSerang)
+	require.NoError(t, err)
+	for _, format := range [][]string{{"--json"}, {"--lang", "id"}} {
+		args := append([]string{"pks", "report", "--as-of", "2024-12-31", "--stated", "health=46"}, format...)
+		code, want, wantErr := runCLI(t, "", append(args, "--in", pksSerang)...)
+		require.Equal(t, 1, code)
+		code, got, gotErr := runCLI(t, string(in), append(args, "--in", "-")...)
+		assert.Equal(t, 1, code)
+		assert.Equal(t, strings.Replace(want, pksSerang, "standard input", 1), got) // only the source's name differs
+		assert.Equal(t, wantErr, gotErr)
+		left, err := os.ReadDir(tmp)
+		require.NoError(t, err)
+		assert.Empty(t, left, "the spooled copy is removed")
+	}
+}
+
+// A stream given as --in (a pipe, a device) is spooled as standard input is.
+func TestPKSReportNonRegularFile(t *testing.T) {
+	in, err := os.Open(pksSerang)
+	require.NoError(t, err)
+	defer in.Close()
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer r.Close()
+	go func() {
+		_, _ = io.Copy(w, in)
+		w.Close()
+	}()
+	path := "/dev/fd/" + strconv.Itoa(int(r.Fd()))
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("no /dev/fd")
+	}
+	code, got, _ := runCLI(t, "", "pks", "report", "--in", path, "--as-of", "2024-12-31", "--json")
+	assert.Equal(t, 1, code)
+	_, want, _ := runCLI(t, "", "pks", "report", "--in", pksSerang, "--as-of", "2024-12-31", "--json")
+	assert.Equal(t, strings.Replace(want, pksSerang, path, 1), got)
 }
