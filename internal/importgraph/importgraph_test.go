@@ -19,14 +19,16 @@ const module = "github.com/adminduk-id/adminduk/"
 // Groups of dependencies, by import path: a rule names a package and every
 // package below it.
 var (
-	pdf        = []string{"github.com/signintech/gopdf", "github.com/phpdave11/gofpdi", module + "internal/pdfkit"}
-	qrCodes    = []string{"github.com/skip2/go-qrcode", "github.com/makiuchi-d/gozxing", module + "internal/pdfkit/qrenc", module + "internal/pdfkit/qrscan"}
-	fonts      = []string{"golang.org/x/image"}
-	signing    = []string{"github.com/fxamacker/cbor", "github.com/veraison/go-cose", module + "adminduk/credential"}
-	validator  = []string{"github.com/go-playground/validator"}
-	drivers    = []string{"modernc.org/sqlite", "github.com/jackc/pgx", "github.com/lib/pq"}
-	httpStack  = []string{"net/http"}
-	testOnly   = []string{module + "internal/testtool", "github.com/stretchr/testify", module + "internal/pdfscan/pdftest"}
+	pdf       = []string{"github.com/signintech/gopdf", "github.com/phpdave11/gofpdi", module + "internal/pdfkit"}
+	qrCodes   = []string{"github.com/skip2/go-qrcode", "github.com/makiuchi-d/gozxing", module + "internal/pdfkit/qrenc", module + "internal/pdfkit/qrscan"}
+	fonts     = []string{"golang.org/x/image"}
+	signing   = []string{"github.com/fxamacker/cbor", "github.com/veraison/go-cose", module + "adminduk/credential"}
+	validator = []string{"github.com/go-playground/validator"}
+	drivers   = []string{"modernc.org/sqlite", "github.com/jackc/pgx", "github.com/lib/pq"}
+	httpStack = []string{"net/http"}
+	// Test helpers, and packages whose job is testing (like
+	// net/http/httptest): only tests may import them.
+	testOnly   = []string{module + "internal/testtool", "github.com/stretchr/testify", module + "internal/pdfscan/pdftest", module + "registry/storetest"}
 	villages   = []string{module + "adminduk/wilayah/desa"}
 	renderers  = []string{module + "kia/render", module + "akta/render", module + "coverage/chart"}
 	registries = []string{module + "registry"}

@@ -14,7 +14,7 @@ type stmtKey struct {
 
 // stmts caches prepared statements: SQLite spends a third of a registration
 // parsing SQL otherwise. A statement prepared on the pool is bound to a
-// transaction with Tx.StmtContext, which reuses the preparation on the
+// transaction with [sql.Tx.StmtContext], which reuses the preparation on the
 // transaction's connection.
 type stmts struct {
 	mu      sync.Mutex
