@@ -9,9 +9,9 @@ import (
 
 // Options configure a [Parser].
 type Options struct {
-	// AsOf is the reference date for the two-digit birth year. A NIK's YY up to AsOf's YY is read
-	// as 20YY, a larger one as 19YY, and a date that would fall after AsOf
-	// moves back a century. A caller who knows the person's full birth date
+	// AsOf is the reference date for the two-digit birth year. A NIK's YY
+	// up to AsOf's YY is read as 20YY, a larger one as 19YY, and a date that
+	// would fall after AsOf moves back a century. A caller who knows the person's full birth date
 	// can pass it here to get that century. The zero value means today in
 	// [WIB]. Dates before the year 200 or after 4000 are taken as those
 	// limits.
