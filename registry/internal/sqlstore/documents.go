@@ -11,33 +11,30 @@ import (
 	"github.com/adminduk-id/adminduk/registry"
 )
 
-// insertDocuments stores version rows and their first state in tx.
+// insertDocuments stores the version rows of docs, in the state they are
+// issued in, in tx.
 func (s *Store) insertDocuments(ctx context.Context, tx *sql.Tx, docs []registry.Document) error {
 	for i := range docs {
 		d := &docs[i]
-		_, err := s.exec(ctx, tx, `INSERT INTO documents (office, type, number, version, report_id, payload, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			d.Office.Plain(), string(d.Type), d.Number, d.Version, d.ReportID, d.Payload, s.t(d.IssuedAt))
+		_, err := s.exec(ctx, tx, `INSERT INTO documents (office, type, number, version, report_id, status, payload, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.Office.Plain(), string(d.Type), d.Number, d.Version, d.ReportID, string(d.Status), d.Payload, s.t(d.IssuedAt))
 		if err != nil {
 			if s.D.IsUnique(err) {
 				return fmt.Errorf("registry store: document %s %s version %d: %w", d.Type, d.Number, d.Version, registry.ErrConflict)
 			}
 			return fmt.Errorf("registry store: document %s: %w", d.Type, err)
 		}
-		_, err = s.exec(ctx, tx, `INSERT INTO document_states (office, type, number, version, seq, status, changed_at) VALUES (?, ?, ?, ?, 1, ?, ?)`,
-			d.Office.Plain(), string(d.Type), d.Number, d.Version, string(d.Status), s.t(d.ChangedAt))
-		if err != nil {
-			return fmt.Errorf("registry store: document %s state: %w", d.Type, err)
-		}
 	}
 	return nil
 }
 
-// stateOf is the subquery of the current state of a version.
-const stateOf = `(SELECT st.status FROM document_states st WHERE st.office = d.office AND st.type = d.type
-	AND st.number = d.number AND st.version = d.version ORDER BY st.seq DESC LIMIT 1)`
+// stateOf is the current state of version d: its last change, else the
+// state it was issued in; changedOf is when that state began.
+const stateOf = `COALESCE((SELECT st.status FROM document_states st WHERE st.office = d.office AND st.type = d.type
+	AND st.number = d.number AND st.version = d.version ORDER BY st.seq DESC LIMIT 1), d.status)`
 
-const changedOf = `(SELECT st.changed_at FROM document_states st WHERE st.office = d.office AND st.type = d.type
-	AND st.number = d.number AND st.version = d.version ORDER BY st.seq DESC LIMIT 1)`
+const changedOf = `COALESCE((SELECT st.changed_at FROM document_states st WHERE st.office = d.office AND st.type = d.type
+	AND st.number = d.number AND st.version = d.version ORDER BY st.seq DESC LIMIT 1), d.issued_at)`
 
 // Documents implements registry.Store.
 func (s *Store) Documents(ctx context.Context, office wilayah.Code, reportID string) ([]registry.Document, error) {

@@ -1,5 +1,7 @@
--- Documents issued at registration: one row per version, never updated; the
--- state of a version is the last row of its history in document_states.
+-- Documents issued: one row per version, never updated, with the state it
+-- was issued in; a later change of state (replaced, revoked) is a new row of
+-- document_states, and the state of a version is its last such row, or the
+-- one it was issued in when there is none.
 -- Hand-overs record who received which documents. Every key leads with the
 -- office, for distribution on Citus.
 
@@ -10,6 +12,7 @@ CREATE TABLE documents (
     number    text        NOT NULL,
     version   integer     NOT NULL,
     report_id text        NOT NULL,
+    status    text        NOT NULL, -- the state it was issued in
     payload   text        NOT NULL, -- the signed QR credential (Base45)
     issued_at timestamptz NOT NULL,
     PRIMARY KEY (office, type, number, version),
@@ -22,7 +25,7 @@ CREATE TABLE document_states (
     type       text        NOT NULL,
     number     text        NOT NULL,
     version    integer     NOT NULL,
-    seq        integer     NOT NULL,
+    seq        integer     NOT NULL, -- 1, 2 ... for the changes after issue
     status     text        NOT NULL, -- active, replaced, revoked
     changed_at timestamptz NOT NULL,
     PRIMARY KEY (office, type, number, version, seq),

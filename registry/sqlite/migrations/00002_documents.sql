@@ -1,5 +1,7 @@
--- Documents issued at registration: one row per version, never updated; the
--- state of a version is the last row of its history in document_states.
+-- Documents issued: one row per version, never updated, with the state it
+-- was issued in; a later change of state (replaced, revoked) is a new row of
+-- document_states, and the state of a version is its last such row, or the
+-- one it was issued in when there is none.
 -- Hand-overs record who received which documents.
 
 -- +goose Up
@@ -9,11 +11,12 @@ CREATE TABLE documents (
     number    TEXT    NOT NULL,
     version   INTEGER NOT NULL,
     report_id TEXT    NOT NULL,
+    status    TEXT    NOT NULL, -- the state it was issued in
     payload   TEXT    NOT NULL, -- the signed QR credential (Base45)
     issued_at TEXT    NOT NULL,
     PRIMARY KEY (office, type, number, version),
     FOREIGN KEY (office, report_id) REFERENCES reports (office, id)
-);
+) WITHOUT ROWID;
 CREATE INDEX documents_report ON documents (office, report_id);
 
 CREATE TABLE document_states (
@@ -21,7 +24,7 @@ CREATE TABLE document_states (
     type       TEXT    NOT NULL,
     number     TEXT    NOT NULL,
     version    INTEGER NOT NULL,
-    seq        INTEGER NOT NULL,
+    seq        INTEGER NOT NULL, -- 1, 2 ... for the changes after issue
     status     TEXT    NOT NULL, -- active, replaced, revoked
     changed_at TEXT    NOT NULL,
     PRIMARY KEY (office, type, number, version, seq),
@@ -31,7 +34,7 @@ CREATE TABLE document_states (
 CREATE TABLE handovers (
     office     TEXT    NOT NULL,
     report_id  TEXT    NOT NULL,
-    seq        INTEGER NOT NULL, -- the hand-over action's number
+    seq        INTEGER NOT NULL, -- 1, 2 ... for the changes after issue -- the hand-over action's number
     receiver   TEXT    NOT NULL,
     relation   TEXT    NOT NULL,
     documents  TEXT    NOT NULL, -- JSON list of {type, number, version, status}
