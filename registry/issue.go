@@ -19,21 +19,35 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registra
 	if err != nil {
 		return nil, err
 	}
-	payload, err := o.Signer.Sign(ab.Claims(reg.At))
-	if err != nil {
-		return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, err)
-	}
-	docs := []Document{newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), payload, reg.At)}
 	if !ab.KK.IsValid() {
-		return docs, nil
+		payload, err := o.Signer.Sign(ab.Claims(reg.At))
+		if err != nil {
+			return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, err)
+		}
+		return []Document{newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), payload, reg.At)}, nil
 	}
+	// The two signatures run in parallel: registration holds the store's
+	// writer while it signs.
+	var aktaPayload string
+	var aktaErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		aktaPayload, aktaErr = o.Signer.Sign(ab.Claims(reg.At))
+	}()
 	card := kiaCard(o, b, ab, reg)
-	rules := kia.Rules{Now: s.now}
-	payload, err = card.Sign(o.Signer, rules)
-	if err != nil {
-		return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), err)
+	kiaPayload, kiaErr := card.Sign(o.Signer, kia.Rules{Now: s.now})
+	<-done
+	if aktaErr != nil {
+		return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, aktaErr)
 	}
-	return append(docs, newDocument(o, r.ID, DocKIA, reg.NIK.String(), payload, reg.At)), nil
+	if kiaErr != nil {
+		return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), kiaErr)
+	}
+	return []Document{
+		newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), aktaPayload, reg.At),
+		newDocument(o, r.ID, DocKIA, reg.NIK.String(), kiaPayload, reg.At),
+	}, nil
 }
 
 func newDocument(o *Office, reportID string, t DocType, number, payload string, at time.Time) Document {
