@@ -124,7 +124,7 @@ var transitions = map[Status]map[ActionType]Status{
 	StatusVerified:   {ActRegister: StatusRegistered, ActReturn: StatusReturned, ActArchive: StatusArchived},
 	StatusRegistered: {ActIssue: StatusIssued, ActCorrect: StatusRegistered, ActRevoke: StatusRevoked},
 	StatusIssued:     {ActHandOver: StatusHandedOver, ActCorrect: StatusIssued, ActRevoke: StatusRevoked},
-	StatusHandedOver: {ActCorrect: StatusHandedOver, ActRevoke: StatusRevoked},
+	StatusHandedOver: {ActHandOver: StatusHandedOver, ActCorrect: StatusHandedOver, ActRevoke: StatusRevoked}, // documents may be handed over in parts
 	StatusRevoked:    {ActArchive: StatusArchived},
 	StatusArchived:   {},
 }

@@ -33,7 +33,8 @@ func TestNext(t *testing.T) {
 		{registry.StatusIssued, registry.ActHandOver, registry.StatusHandedOver},
 		{registry.StatusIssued, registry.ActCorrect, registry.StatusIssued},
 		{registry.StatusHandedOver, registry.ActRevoke, registry.StatusRevoked},
-		{registry.StatusHandedOver, registry.ActHandOver, 0},
+		{registry.StatusHandedOver, registry.ActHandOver, registry.StatusHandedOver}, // in parts
+		{registry.StatusHandedOver, registry.ActIssue, 0},
 		{registry.StatusRevoked, registry.ActArchive, registry.StatusArchived},
 		{registry.StatusRevoked, registry.ActIssue, 0},
 		{registry.StatusArchived, registry.ActResubmit, 0},

@@ -50,6 +50,24 @@
 // type LU, or LT when registered more than 60 days after the birth; KM for a
 // death). A stillbirth is registered without NIK or akta.
 //
+// # Documents
+//
+// A birth registration issues, in the same transaction, the akta kelahiran
+// (an [akta.Birth] made from the report) and, when the report names the
+// family's KK, the KIA (the under-5 kind, valid to the 5th birthday as
+// [kia.Rules] decide; a KIA needs the KK number on the card and in its QR, so
+// a family without a known KK gets none until its KK exists). Each is a
+// [Document]: type, number (the akta number, the NIK for a KIA), version 1,
+// status active, and its QR credential signed by the office's
+// [credential.Signer] (Office.Signer, required). Document rows are never
+// updated: a later change of state (replaced, revoked) is a new row of a
+// state history. [Service.Report] lists a report's documents;
+// [Service.DocumentStatus] answers the online status of CREDENTIAL.md (type,
+// number, version, status, current version, when it changed; no personal
+// data). [Service.HandOver] records who received which documents (name,
+// relation, the officer, the time) with the hand-over action; documents may
+// be handed over in parts.
+//
 // # Idempotency
 //
 // A submission may carry an idempotency key: the same key with the same body
@@ -60,13 +78,16 @@
 //
 // # Not yet here
 //
-// This is the foundation of issue 11. Still to build on it: issuance of the
-// documents at registration (the KK's next version with the baby, or without
-// the deceased; the KIA; each stored with type, number, version, status and
-// its signed credential, rendered on demand by kia/render and akta/render)
-// and the online status of CREDENTIAL.md; hand-over records (who received
-// which documents); corrections as new document versions with a marginal
-// note, and revocation; duplicate rules (the [FlagPotentialDuplicate] flag
+// This is part of issue 11. Still to build on it: the KK's next version
+// with the baby (or without the deceased: the registry keeps no KK members
+// yet, so it cannot issue one); the akta kematian of a death, the surat
+// keterangan lahir mati (SKLM) of a stillbirth, and the deceased's KIA/KTP
+// marked inactive; rendering the stored documents on demand by kia/render and
+// akta/render (the KIA's printed head of family is the father, else the
+// reporter, until the KK is known); a policy for an akta under a provisional
+// name (issued as reported today); corrections as new document versions with
+// a marginal note, and revocation (the state history table exists, nothing
+// writes it yet); duplicate rules (the [FlagPotentialDuplicate] flag
 // exists, nothing sets it yet); resubmission with a corrected body (Resubmit
 // records the step only); journaling of reads of a person's record; queries by
 // date, documents by NIK or number, coverage from the registry's records;

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/partnership"
 	"github.com/adminduk-id/adminduk/registry"
@@ -28,11 +29,23 @@ func Example() {
 	}
 	defer store.Close()
 
+	// The Dinas's signing key: in production a PKCS#8 PEM file
+	// (credential.ParsePrivateKeyPEM), never in the database.
+	key, err := credential.GenerateKey(nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	signer, err := credential.NewSigner("ID-6208", key)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	today := adminduk.MustDate(2026, time.December, 3)
 	svc, err := registry.New(registry.Config{
 		Store: store,
 		Offices: []registry.Office{{Issuer: adminduk.Issuer{
-			Regency: wilayah.MustParseCode("62.08"), HeadName: "H. Ahmad Suhaemi, M.Si."}}},
+			Regency: wilayah.MustParseCode("62.08"), HeadName: "H. Ahmad Suhaemi, M.Si."}, Signer: signer}},
 		Now: func() time.Time { return today.In(adminduk.WIB).Add(10 * time.Hour) },
 	})
 	if err != nil {
@@ -84,6 +97,19 @@ func Example() {
 	}
 	fmt.Println("NIK:", reg.NIK.String(), reg.NIK.Sex(), reg.NIK.BirthDate(), "serial", reg.NIK.Serial())
 	fmt.Println("akta:", reg.Akta)
+	// The documents issued with it, each with its signed QR credential.
+	var keys credential.KeySet
+	keys.Add(signer.PublicKey(time.Time{}))
+	for _, d := range reg.Documents {
+		res := credential.Verify(d.Payload, keys, reg.At)
+		fmt.Println(d.Type, d.Number, "version", d.Version, d.Status, "QR", res.Status)
+	}
+	st, err := svc.DocumentStatus(ctx, registry.DocAktaKelahiran, reg.Akta.String())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("online status:", st.Status, "current version", st.CurrentVersion)
 
 	// Registering twice is not a step the workflow has.
 	_, err = svc.Register(ctx, rep.Office, rep.ID, "petugas.dewi")
@@ -92,5 +118,7 @@ func Example() {
 	// office: 62.08 status: notified flags: incomplete
 	// NIK: 6208014112260001 female 2026-12-01 serial 1
 	// akta: 6208-LU-03122026-0001
+	// AKTA-KELAHIRAN 6208-LU-03122026-0001 version 1 active QR valid
+	// online status: active current version 1
 	// true
 }

@@ -67,6 +67,9 @@ type Report struct {
 	Status      Status          `json:"status"`
 	Created     time.Time       `json:"created"`
 	Actions     []Action        `json:"actions"`
+	// Documents lists the documents issued for the report (filled by
+	// Service.Report).
+	Documents []DocumentRef `json:"documents,omitempty"`
 }
 
 // Birth decodes the body of a birth report.
@@ -102,6 +105,9 @@ type Registration struct {
 	Akta       akta.Number   `json:"akta,omitzero"`
 	Registered adminduk.Date `json:"registered"` // the day of registration (WIB)
 	At         time.Time     `json:"at"`
+	// Documents are the documents issued with the registration, each
+	// version 1 and active, with its signed credential.
+	Documents []Document `json:"documents,omitempty"`
 }
 
 // Filter selects reports. Office is required; zero fields match anything.

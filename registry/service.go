@@ -198,8 +198,25 @@ func (s *Service) submit(ctx context.Context, sub Submission, kind Kind, body re
 	return s.store.CreateReport(ctx, r, sub.IdempotencyKey)
 }
 
-// Report returns a stored report with its actions and derived status.
+// Report returns a stored report with its actions, derived status and the
+// documents issued for it.
 func (s *Service) Report(ctx context.Context, office wilayah.Code, id string) (Report, error) {
+	r, err := s.report(ctx, office, id)
+	if err != nil {
+		return Report{}, err
+	}
+	docs, err := s.store.Documents(ctx, office, id)
+	if err != nil {
+		return Report{}, err
+	}
+	for i := range docs {
+		r.Documents = append(r.Documents, docs[i].Ref())
+	}
+	return r, nil
+}
+
+// report is Report without the documents.
+func (s *Service) report(ctx context.Context, office wilayah.Code, id string) (Report, error) {
 	r, err := s.store.Report(ctx, office, id)
 	if err != nil {
 		return Report{}, err
@@ -233,12 +250,12 @@ func (s *Service) Archive(ctx context.Context, office wilayah.Code, id, actor, r
 	return s.step(ctx, office, id, ActArchive, actor, reason)
 }
 
-// Act appends a step that needs no allocation: issue, hand over, correct and
-// revoke (the documents they concern are added by later work; see the
+// Act appends a step that needs no allocation: issue, correct and revoke
+// (a hand-over is [Service.HandOver]) (the documents they concern are added by later work; see the
 // package doc). Correct, revoke and return need a reason.
 func (s *Service) Act(ctx context.Context, office wilayah.Code, id string, a ActionType, actor, reason string) (Report, error) {
 	switch a {
-	case ActIssue, ActHandOver, ActCorrect, ActRevoke, ActVerify, ActReturn, ActResubmit, ActArchive:
+	case ActIssue, ActCorrect, ActRevoke, ActVerify, ActReturn, ActResubmit, ActArchive:
 		return s.step(ctx, office, id, a, actor, reason)
 	}
 	return Report{}, fmt.Errorf("registry: action %s is not taken with Act: %w", a, ErrInvalidTransition)
@@ -264,7 +281,7 @@ func (s *Service) step(ctx context.Context, office wilayah.Code, id string, a Ac
 	if err := checkActor(actor, reason, a); err != nil {
 		return Report{}, err
 	}
-	r, err := s.Report(ctx, office, id)
+	r, err := s.report(ctx, office, id)
 	if err != nil {
 		return Report{}, err
 	}
@@ -293,7 +310,10 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 	if err := checkActor(actor, "", ActRegister); err != nil {
 		return Registration{}, err
 	}
-	r, err := s.Report(ctx, office, id)
+	if _, ok := s.offices[office]; !ok {
+		return Registration{}, fmt.Errorf("registry: office %s is not run here: %w", office, ErrNotFound)
+	}
+	r, err := s.report(ctx, office, id)
 	if err != nil {
 		return Registration{}, err
 	}
@@ -312,12 +332,14 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 	}
 	var typ akta.Type
 	var birth birthFacts
+	var bd *BirthReport
 	switch r.Kind {
 	case KindBirth:
 		b, err := r.Birth()
 		if err != nil {
 			return Registration{}, err
 		}
+		bd = b
 		birth = b.facts()
 		in.NIK = &SerialKey{Kecamatan: birth.kecamatan, Digits: nikDateDigits(birth.birth, birth.sex)}
 		in.AktaDay = today
@@ -352,6 +374,14 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 				return Registration{}, fmt.Errorf("registry: akta number: %w", err)
 			}
 			reg.Akta = num
+		}
+		if r.Kind == KindBirth {
+			o := s.offices[office]
+			docs, err := s.issueBirth(&o, &r, bd, &reg)
+			if err != nil {
+				return Registration{}, err
+			}
+			reg.Documents = docs
 		}
 		return reg, nil
 	}

@@ -40,6 +40,17 @@ type Store interface {
 	Register(ctx context.Context, in Registering) (Registration, error)
 	// Registration returns what registering a report allocated, or ErrNotFound.
 	Registration(ctx context.Context, office wilayah.Code, reportID string) (Registration, error)
+	// Documents returns the documents issued for a report, every version
+	// with its current state.
+	Documents(ctx context.Context, office wilayah.Code, reportID string) ([]Document, error)
+	// DocumentStatus returns the state of version (0: the current one) of a
+	// document, or ErrNotFound.
+	DocumentStatus(ctx context.Context, office wilayah.Code, t DocType, number string, version int) (DocumentStatus, error)
+	// HandOver appends the hand-over action a and records h, in one
+	// transaction; when a.Seq is taken it fails with ErrConflict.
+	HandOver(ctx context.Context, office wilayah.Code, reportID string, a Action, status Status, h HandOver) error
+	// HandOvers returns the hand-overs of a report, oldest first.
+	HandOvers(ctx context.Context, office wilayah.Code, reportID string) ([]HandOver, error)
 	// Audit returns the audit entries of a record, oldest first.
 	Audit(ctx context.Context, office wilayah.Code, record string) ([]AuditEntry, error)
 	// Close releases the store.
@@ -57,7 +68,8 @@ type SerialKey struct {
 // (Action.Seq the next number) and what to allocate. The store takes the next
 // NIK serial of NIK (when not nil) and the next akta serial of the office on
 // AktaDay (when not zero), then calls Build with them (0 for what was not
-// allocated) inside the transaction and stores its result.
+// allocated) inside the transaction and stores its result, with the
+// documents it lists (each version 1, active).
 type Registering struct {
 	Office   wilayah.Code
 	ReportID string

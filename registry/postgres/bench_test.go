@@ -10,9 +10,11 @@ import (
 )
 
 // BenchmarkRegistration measures complete registrations (notify -> verify ->
-// register: validation, authorisation, NIK serial and akta number) per
-// second on PostgreSQL (a schema of its own), with 1 and 2 concurrent workers. Documents are
-// not issued yet (see the package doc of registry).
+// register: validation, authorisation, NIK serial, akta number, and the akta
+// kelahiran and KIA with their credentials signed and stored, no PDF) per
+// second on PostgreSQL (a schema of its own), with 1 and 2 concurrent
+// workers. The KK's next version is not issued yet (see the package doc of
+// registry).
 func BenchmarkRegistration(b *testing.B) {
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {

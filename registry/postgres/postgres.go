@@ -24,7 +24,8 @@
 // agreements become a reference table.)
 //
 // Nothing is ever deleted: a trigger refuses DELETE on every table and UPDATE
-// on the append-only ones (actions, registrations, audit); every write is
+// on the append-only ones (actions, registrations,
+// documents, document_states, handovers, audit); every write is
 // journaled in the audit table.
 package postgres
 

@@ -12,6 +12,7 @@
 // in the transaction of the registration; nothing is kept in process memory,
 // so two processes may share a file. Nothing is ever deleted: triggers refuse
 // DELETE, and UPDATE on the append-only tables (actions, registrations,
+// documents, document_states, handovers,
 // audit); every write is journaled in the audit table.
 package sqlite
 

@@ -7,12 +7,14 @@
 package storetest
 
 import (
+	"crypto/ed25519"
 	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
 	"github.com/adminduk-id/adminduk/partnership"
 	"github.com/adminduk-id/adminduk/registry"
@@ -26,14 +28,30 @@ var (
 	Village   = wilayah.MustParseCode("62.08.01.2001")
 	// Today is the day the suite's clock starts on (WIB).
 	Today = adminduk.MustDate(2026, time.December, 3)
+	// FamilyKK is the KK of the family of [Birth].
+	FamilyKK = "6208011506200003"
 )
 
-// Office returns the Dinas of the fixtures.
+// Key is the fixture office's Ed25519 signing key, from a fixed seed (a test
+// key: never use it for real documents).
+var Key = ed25519.NewKeyFromSeed([]byte("adminduk registry storetest key!"))
+
+// Signer returns the signer of the fixture office ("ID-6208", [Key]).
+func Signer() *credential.Signer {
+	s, err := credential.NewSigner("ID-"+Regency.Plain(), Key)
+	if err != nil {
+		panic(err) // a fixed, valid key
+	}
+	return s
+}
+
+// Office returns the Dinas of the fixtures, signing with [Signer].
 func Office() registry.Office {
 	return registry.Office{
 		Issuer: adminduk.Issuer{Regency: Regency, HeadName: "H. Ahmad Suhaemi, M.Si.",
 			HeadNIP: adminduk.MustParseNIP("197005121995031002")},
-		Name: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sukamara",
+		Name:   "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sukamara",
+		Signer: Signer(),
 	}
 }
 
@@ -100,7 +118,7 @@ func Birth(ref string, birth adminduk.Date, sex string) *registry.BirthReport {
 		Father:   &registry.Parent{NIK: "6208011203900002", Name: "Ahmad Fauzi"},
 		Parents:  registry.ParentsMarried,
 		Marriage: &registry.MarriageProof{Kind: registry.BukuNikah, Number: "0123/045/VI/2020"},
-		Family: registry.FamilyRef{Address: registry.Address{Street: "Jl. Tjilik Riwut", RT: "002", RW: "005",
+		Family: registry.FamilyRef{KK: FamilyKK, Address: registry.Address{Street: "Jl. Tjilik Riwut", RT: "002", RW: "005",
 			Village: Village.String()}},
 		Reporter:    registry.Reporter{NIK: "6208011203900002", Name: "Ahmad Fauzi", Relation: "ayah"},
 		Proof:       registry.ProofCertificate,

@@ -63,6 +63,9 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("Forbidden", func(t *testing.T) { testForbidden(t, NewEnv(t, newStore)) })
 	t.Run("InvalidWritesNothing", func(t *testing.T) { testInvalid(t, NewEnv(t, newStore)) })
 	t.Run("DeathAndStillbirth", func(t *testing.T) { testDeath(t, NewEnv(t, newStore)) })
+	t.Run("Documents", func(t *testing.T) { testDocuments(t, NewEnv(t, newStore)) })
+	t.Run("DocumentsWithoutKK", func(t *testing.T) { testDocumentsWithoutKK(t, NewEnv(t, newStore)) })
+	t.Run("HandOver", func(t *testing.T) { testHandOver(t, NewEnv(t, newStore)) })
 	t.Run("Sequences", func(t *testing.T) { testSequences(t, NewEnv(t, newStore)) })
 	t.Run("Concurrency", func(t *testing.T) {
 		workers, each := 64, 100
@@ -181,10 +184,10 @@ func testWorkflow(t *testing.T, e *Env) {
 	got, err := e.Service.Report(ctx(), Regency, r.ID)
 	require.NoError(t, err)
 	assert.Equal(t, registry.StatusRegistered, got.Status)
-	for _, a := range []registry.ActionType{registry.ActIssue, registry.ActHandOver} {
-		_, err := e.Service.Act(ctx(), Regency, r.ID, a, "officer.dewi", "")
-		require.NoError(t, err, a)
-	}
+	_, err = e.Service.Act(ctx(), Regency, r.ID, registry.ActIssue, "officer.dewi", "")
+	require.NoError(t, err)
+	_, err = e.Service.HandOver(ctx(), Regency, r.ID, "officer.dewi", "Ahmad Fauzi", "ayah")
+	require.NoError(t, err)
 	got, err = e.Service.Report(ctx(), Regency, r.ID)
 	require.NoError(t, err)
 	assert.Equal(t, registry.StatusHandedOver, got.Status)
@@ -207,7 +210,7 @@ func testWorkflow(t *testing.T, e *Env) {
 	for _, a := range audit {
 		actions = append(actions, a.Action)
 	}
-	assert.Equal(t, []string{"report.create", "action.verify", "action.register", "registration.create", "action.issue", "action.hand_over"}, actions)
+	assert.Equal(t, []string{"report.create", "action.verify", "action.register", "registration.create", "action.issue", "action.hand_over", "handover.create"}, actions)
 }
 
 func testLate(t *testing.T, e *Env) {

@@ -57,6 +57,9 @@ func (s *Store) Register(ctx context.Context, in registry.Registering) (registry
 			}
 			return fmt.Errorf("registry store: registration of %q: %w", in.ReportID, err)
 		}
+		if err := s.insertDocuments(ctx, tx, reg.Documents); err != nil {
+			return err
+		}
 		detail := "akta=" + reg.Akta.String()
 		if reg.NIK.IsValid() {
 			detail += " nik=" + reg.NIK.Masked()

@@ -1,0 +1,119 @@
+package registry
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/kia"
+)
+
+// issueBirth returns the documents a birth registration issues, signed by
+// the office: the akta kelahiran and, when the family's KK is known, the KIA
+// (the under-5 kind, valid to the 5th birthday, as kia.Rules decide). The KK's next
+// version with the child is not issued here (see the package doc).
+func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registration) ([]Document, error) {
+	ab, err := aktaBirth(o, b, reg)
+	if err != nil {
+		return nil, err
+	}
+	if !ab.KK.IsValid() {
+		payload, err := o.Signer.Sign(ab.Claims(reg.At))
+		if err != nil {
+			return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, err)
+		}
+		return []Document{newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), payload, reg.At)}, nil
+	}
+	// The two signatures run in parallel: registration holds the store's
+	// writer while it signs.
+	var aktaPayload string
+	var aktaErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		aktaPayload, aktaErr = o.Signer.Sign(ab.Claims(reg.At))
+	}()
+	card := kiaCard(o, b, ab, reg)
+	kiaPayload, kiaErr := card.Sign(o.Signer, kia.Rules{Now: s.now})
+	<-done
+	if aktaErr != nil {
+		return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, aktaErr)
+	}
+	if kiaErr != nil {
+		return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), kiaErr)
+	}
+	return []Document{
+		newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), aktaPayload, reg.At),
+		newDocument(o, r.ID, DocKIA, reg.NIK.String(), kiaPayload, reg.At),
+	}, nil
+}
+
+func newDocument(o *Office, reportID string, t DocType, number, payload string, at time.Time) Document {
+	return Document{Office: o.Regency(), Type: t, Number: number, Version: 1, Status: DocActive,
+		Payload: payload, IssuedAt: at, ReportID: reportID, ChangedAt: at}
+}
+
+// aktaBirth makes the akta kelahiran of a validated birth report registered
+// as reg.
+func aktaBirth(o *Office, b *BirthReport, reg *Registration) (*akta.Birth, error) {
+	f := b.facts()
+	ch := akta.Child{NIK: reg.NIK, Name: b.Child.Name, Sex: f.sex, BirthDate: f.birth,
+		BirthPlace: regencyName(o.Regency()), BirthOrder: b.Child.BirthOrder,
+		WeightGrams: b.Child.WeightG, LengthMM: int(b.Child.LengthCM*10 + 0.5)}
+	ch.BirthTime, _ = akta.ParseTimeOfDay(b.Child.BirthTime) // validated; "" leaves it zero
+	ch.Multiplicity, _ = akta.ParseMultiplicity(b.Child.Multiplicity)
+	parents, err := akta.ParseParents(string(b.Parents))
+	if err != nil {
+		return nil, fmt.Errorf("registry: parents: %w", err)
+	}
+	proof, err := akta.ParseProof(string(b.Proof))
+	if err != nil {
+		return nil, fmt.Errorf("registry: proof: %w", err)
+	}
+	ab := &akta.Birth{
+		Number: reg.Akta, Child: ch, Mother: party(b.Mother.NIK, b.Mother.Name),
+		Parents: parents, Proof: proof, Reporter: party(b.Reporter.NIK, b.Reporter.Name),
+		RegisteredAt: reg.Registered, IssuedAt: reg.Registered, Issuer: o.Issuer,
+	}
+	if b.Father != nil {
+		p := party(b.Father.NIK, b.Father.Name)
+		ab.Father = &p
+	}
+	for _, w := range b.Witnesses {
+		ab.Witnesses = append(ab.Witnesses, party(w.NIK, w.Name))
+	}
+	if b.Family.KK != "" {
+		ab.KK, _ = adminduk.ParseKK(b.Family.KK) // validated with the report
+	}
+	return ab, nil
+}
+
+// kiaCard makes the KIA of a newborn: no photo (under 5), issued on the day
+// of registration.
+func kiaCard(o *Office, b *BirthReport, ab *akta.Birth, reg *Registration) *kia.Card {
+	village, _ := wilayah.ParseCode(b.Family.Address.Village)
+	head := b.Reporter.Name
+	if b.Father != nil {
+		head = b.Father.Name
+	}
+	return &kia.Card{
+		NIK: reg.NIK, Name: ab.Child.Name, BirthPlace: ab.Child.BirthPlace, BirthDate: ab.Child.BirthDate,
+		Sex: ab.Child.Sex, KK: ab.KK, HeadOfFamily: head, AktaNumber: reg.Akta.String(),
+		Address:  adminduk.Address{Street: b.Family.Address.Street, RT: b.Family.Address.RT, RW: b.Family.Address.RW, Village: village},
+		IssuedAt: reg.Registered, Issuer: o.Issuer,
+	}
+}
+
+func party(nik, name string) akta.Party {
+	n, _ := adminduk.ParseNIK(nik) // validated with the report; "" leaves it zero
+	return akta.Party{NIK: n, Name: name}
+}
+
+func regencyName(c wilayah.Code) string {
+	if r, ok := wilayah.Lookup(c); ok {
+		return r.Name
+	}
+	return c.String()
+}
