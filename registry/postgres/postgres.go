@@ -31,11 +31,9 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -95,7 +93,7 @@ func Open(ctx context.Context, dsn string, o Options) (*Store, error) {
 		return nil, fmt.Errorf("registry/postgres: %w", err)
 	}
 	db := stdlib.OpenDBFromPool(pool)
-	if err := migrate(ctx, db); err != nil {
+	if err := sqlstore.Migrate(ctx, db, goose.DialectPostgres, migrations, "registry/postgres"); err != nil {
 		_ = db.Close()
 		pool.Close()
 		return nil, err
@@ -107,21 +105,6 @@ func Open(ctx context.Context, dsn string, o Options) (*Store, error) {
 	}}, Pool: pool}
 	s.Closers = []func() error{db.Close, func() error { pool.Close(); return nil }}
 	return s, nil
-}
-
-func migrate(ctx context.Context, db *sql.DB) error {
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		return fmt.Errorf("registry/postgres: migrations: %w", err)
-	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db, sub)
-	if err != nil {
-		return fmt.Errorf("registry/postgres: migrations: %w", err)
-	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("registry/postgres: migrate: %w", err)
-	}
-	return nil
 }
 
 func isUnique(err error) bool {

@@ -22,7 +22,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"time"
@@ -88,7 +87,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
-	if err := migrate(ctx, w); err != nil {
+	if err := sqlstore.Migrate(ctx, w, goose.DialectSQLite3, migrations, "registry/sqlite"); err != nil {
 		_ = w.Close()
 		return nil, err
 	}
@@ -105,21 +104,6 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	}}}
 	s.Closers = []func() error{r.Close, w.Close}
 	return s, nil
-}
-
-func migrate(ctx context.Context, db *sql.DB) error {
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		return fmt.Errorf("registry/sqlite: migrations: %w", err)
-	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
-	if err != nil {
-		return fmt.Errorf("registry/sqlite: migrations: %w", err)
-	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("registry/sqlite: migrate: %w", err)
-	}
-	return nil
 }
 
 func isUnique(err error) bool {
