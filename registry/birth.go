@@ -14,7 +14,7 @@ import (
 //	  "child": {"name": "Bayi Ny. Siti Aminah", "provisional_name": true, "sex": "P",
 //	            "birth_date": "2026-12-01", "birth_time": "07:45",
 //	            "place_type": "puskesmas", "place": "Puskesmas Sukamara",
-//	            "multiplicity": "tunggal", "birth_order": 1, "attendant": "bidan",
+//	            "multiplicity": "tunggal", "birth_order": 1, "attendant": "bidan", "religion": "Islam",
 //	            "weight_g": 3100, "length_cm": 49.5},
 //	  "mother": {"nik": "...", "name": "Siti Aminah", "birth_date": "1998-05-02"},
 //	  "father": {"nik": "...", "name": "Ahmad Fauzi"},
@@ -65,6 +65,11 @@ type Newborn struct {
 	Attendant       Attendant `json:"attendant"`
 	WeightG         int       `json:"weight_g,omitempty"`
 	LengthCM        float64   `json:"length_cm,omitempty"`
+	// Religion is the child's religion as the KK will record it ("Islam",
+	// "Kristen", "Katolik", "Hindu", "Buddha", "Khonghucu", "Kepercayaan").
+	// A faskes may not know it: the report is then flagged incomplete and
+	// registration issues no KIA, which prints it, until it is given.
+	Religion string `json:"religion,omitempty"`
 }
 
 // Validate reports every problem of the report at once as a
@@ -97,6 +102,12 @@ func (r *BirthReport) Validate() error {
 	if !ch.Attendant.IsValid() {
 		c.AddCode(p.Key("attendant"), adminduk.CodeInvalid, "penolong kelahiran tidak dikenal",
 			"must be dokter, bidan, dukun or lainnya")
+	}
+	if ch.Religion != "" {
+		if _, err := adminduk.ParseReligion(ch.Religion); err != nil {
+			c.Add(adminduk.FieldError{Pointer: p.Key("religion"), Code: adminduk.CodeInvalid,
+				Indonesian: "agama tidak dikenal", English: "unknown religion", Cause: err})
+		}
 	}
 	if ch.WeightG < 0 || ch.WeightG > 7000 {
 		c.AddCode(p.Key("weight_g"), adminduk.CodeRange, "berat harus antara 0 dan 7000 gram", "weight must be 0-7000 g")
@@ -181,10 +192,12 @@ func checkProof(c *adminduk.Checker, proof Proof, cert *Certificate) bool {
 
 // facts are the parsed values of a valid birth report that registration needs.
 type birthFacts struct {
-	sex       adminduk.Sex
-	birth     adminduk.Date
-	kecamatan wilayah.Code
-	twin      bool
+	sex         adminduk.Sex
+	birth       adminduk.Date
+	kecamatan   wilayah.Code
+	twin        bool
+	religion    adminduk.Religion    // 0 when not reported
+	citizenship adminduk.Citizenship // WNI when a parent is (UU 12/2006 art. 4)
 }
 
 // facts returns the parsed values; call it only on a report that validates.
@@ -193,5 +206,11 @@ func (r *BirthReport) facts() birthFacts {
 	birth, _ := adminduk.ParseDate(r.Child.BirthDate)
 	village, _ := wilayah.ParseCode(r.Family.Address.Village)
 	m, _ := akta.ParseMultiplicity(r.Child.Multiplicity)
-	return birthFacts{sex: sex, birth: birth, kecamatan: village.District(), twin: m > akta.Single}
+	religion, _ := adminduk.ParseReligion(r.Child.Religion) // "" leaves it unknown
+	f := birthFacts{sex: sex, birth: birth, kecamatan: village.District(), twin: m > akta.Single,
+		religion: religion, citizenship: adminduk.WNA}
+	if r.Mother.indonesian() || (r.Father != nil && r.Father.indonesian()) {
+		f.citizenship = adminduk.WNI
+	}
+	return f
 }

@@ -54,9 +54,12 @@
 //
 // A birth registration issues, in the same transaction, the akta kelahiran
 // (an [akta.Birth] made from the report) and, when the report names the
-// family's KK, the KIA (the under-5 kind, valid to the 5th birthday as
-// [kia.Rules] decide; a KIA needs the KK number on the card and in its QR, so
-// a family without a known KK gets none until its KK exists). Each is a
+// family's KK and the child's religion, the KIA (the under-5 kind, valid to
+// the 5th birthday as [kia.Rules] decide; a KIA prints the KK number, the
+// religion and the citizenship — WNI when a parent is, UU 12/2006 art. 4 — so
+// a family without a known KK, or a report without the religion, gets none
+// until they are known; a report without the religion is flagged incomplete).
+// Each is a
 // [Document]: type, number (the akta number, the NIK for a KIA), version 1,
 // status active, and its QR credential signed by the office's
 // [credential.Signer] (Office.Signer, required). Document rows are never

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -38,19 +39,22 @@ const (
 	DocRevoked  DocStatus = "revoked"
 )
 
-// Document is one version of an issued document: its identity, its state and
-// the signed QR credential it carries (Payload, the Base45 text). Versions
-// are never overwritten; a status change is a new row of its history.
+// Document is one version of an issued document: its identity, its state,
+// the signed QR credential it carries (Payload, the Base45 text) and the
+// model it was issued from (Model: the JSON form of an akta.Birth, akta.Death,
+// akta.Family or kia.Card), from which its PDF is rendered on demand.
+// Versions are never overwritten; a status change is a new row of its history.
 type Document struct {
-	Office    wilayah.Code `json:"office"`
-	Type      DocType      `json:"type"`
-	Number    string       `json:"number"`
-	Version   int          `json:"version"`
-	Status    DocStatus    `json:"status"`
-	Payload   string       `json:"payload"`
-	IssuedAt  time.Time    `json:"issued_at"`
-	ReportID  string       `json:"report_id"`
-	ChangedAt time.Time    `json:"changed_at"`
+	Office    wilayah.Code    `json:"office"`
+	Type      DocType         `json:"type"`
+	Number    string          `json:"number"`
+	Version   int             `json:"version"`
+	Status    DocStatus       `json:"status"`
+	Payload   string          `json:"payload"`
+	IssuedAt  time.Time       `json:"issued_at"`
+	ReportID  string          `json:"report_id"`
+	ChangedAt time.Time       `json:"changed_at"`
+	Model     json.RawMessage `json:"model,omitempty"`
 }
 
 // Ref returns the reference of d listed with a report.

@@ -73,3 +73,28 @@ func TestSeedWorkflow(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, all, 2)
 }
+
+// TestReligionUnknown: a faskes that does not know the child's religion may
+// report the birth; the report is flagged incomplete and registration issues
+// the akta but no KIA, which prints the religion.
+func TestReligionUnknown(t *testing.T) {
+	ctx := context.Background()
+	e := storetest.NewEnv(t, sqliteStore)
+	b := storetest.Birth("PKM-R", storetest.Today.AddDays(-2), "P")
+	b.Child.Religion = ""
+	rep, _, err := e.Service.NotifyBirth(ctx, registry.Submission{PartnerID: "pkm-1"}, b)
+	require.NoError(t, err)
+	assert.True(t, rep.Flags.Has(registry.FlagIncomplete))
+	_, err = e.Service.Verify(ctx, storetest.Regency, rep.ID, "petugas.dewi")
+	require.NoError(t, err)
+	reg, err := e.Service.Register(ctx, storetest.Regency, rep.ID, "petugas.dewi")
+	require.NoError(t, err)
+	require.Len(t, reg.Documents, 1)
+	assert.Equal(t, registry.DocAktaKelahiran, reg.Documents[0].Type)
+
+	b.Child.Religion = "Agama Baru"
+	err = b.Validate()
+	var ve *adminduk.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.NotNil(t, ve.Field(adminduk.NewPointer("child", "religion")))
+}

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -11,7 +12,8 @@ import (
 )
 
 // issueBirth returns the documents a birth registration issues, signed by
-// the office: the akta kelahiran and, when the family's KK is known, the KIA
+// the office: the akta kelahiran and, when the family's KK and the child's
+// religion are known (the card prints both), the KIA
 // (the under-5 kind, valid to the 5th birthday, as kia.Rules decide). The KK's next
 // version with the child is not issued here (see the package doc).
 func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registration) ([]Document, error) {
@@ -19,12 +21,17 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registra
 	if err != nil {
 		return nil, err
 	}
-	if !ab.KK.IsValid() {
+	f := b.facts()
+	if !ab.KK.IsValid() || f.religion == 0 {
 		payload, err := o.Signer.Sign(ab.Claims(reg.At))
 		if err != nil {
 			return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, err)
 		}
-		return []Document{newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), payload, reg.At)}, nil
+		d, err := newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), payload, ab, reg.At)
+		if err != nil {
+			return nil, err
+		}
+		return []Document{d}, nil
 	}
 	// The two signatures run in parallel: registration holds the store's
 	// writer while it signs.
@@ -36,6 +43,7 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registra
 		aktaPayload, aktaErr = o.Signer.Sign(ab.Claims(reg.At))
 	}()
 	card := kiaCard(o, b, ab, reg)
+	card.Religion, card.Citizenship = f.religion, f.citizenship
 	kiaPayload, kiaErr := card.Sign(o.Signer, kia.Rules{Now: s.now})
 	<-done
 	if aktaErr != nil {
@@ -44,15 +52,26 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registra
 	if kiaErr != nil {
 		return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), kiaErr)
 	}
-	return []Document{
-		newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), aktaPayload, reg.At),
-		newDocument(o, r.ID, DocKIA, reg.NIK.String(), kiaPayload, reg.At),
-	}, nil
+	aktaDoc, err := newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), aktaPayload, ab, reg.At)
+	if err != nil {
+		return nil, err
+	}
+	kiaDoc, err := newDocument(o, r.ID, DocKIA, reg.NIK.String(), kiaPayload, card, reg.At)
+	if err != nil {
+		return nil, err
+	}
+	return []Document{aktaDoc, kiaDoc}, nil
 }
 
-func newDocument(o *Office, reportID string, t DocType, number, payload string, at time.Time) Document {
+// newDocument is version 1, active, of a document issued from model (stored
+// as its JSON form) with its signed QR payload.
+func newDocument(o *Office, reportID string, t DocType, number, payload string, model any, at time.Time) (Document, error) {
+	m, err := json.Marshal(model)
+	if err != nil {
+		return Document{}, fmt.Errorf("registry: %s %s: model: %w", t, number, err)
+	}
 	return Document{Office: o.Regency(), Type: t, Number: number, Version: 1, Status: DocActive,
-		Payload: payload, IssuedAt: at, ReportID: reportID, ChangedAt: at}
+		Payload: payload, IssuedAt: at, ReportID: reportID, ChangedAt: at, Model: m}, nil
 }
 
 // aktaBirth makes the akta kelahiran of a validated birth report registered

@@ -58,6 +58,12 @@ type Attachment struct {
 	Ref  string         `json:"ref"` // an object-store key or URL of the partner
 }
 
+// indonesian reports whether the parent is a citizen (WNI, the default).
+func (p *Parent) indonesian() bool {
+	c, err := adminduk.ParseCitizenship(p.Citizenship)
+	return p.Citizenship == "" || (err == nil && c == adminduk.WNI)
+}
+
 func (p *Parent) check(c *adminduk.Checker, at adminduk.Pointer, needNIK bool) {
 	checkNIK(c, at.Key("nik"), p.NIK, needNIK)
 	checkName(c, at.Key("name"), p.Name, true)

@@ -108,7 +108,7 @@ func (s *Service) NotifyBirth(ctx context.Context, sub Submission, r *BirthRepor
 			} else if akta.BirthLate(birth, today) {
 				flags |= FlagLate
 			}
-			if r.Child.ProvisionalName {
+			if r.Child.ProvisionalName || r.Child.Religion == "" {
 				flags |= FlagIncomplete
 			}
 			return flags

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/credential"
+	"github.com/adminduk-id/adminduk/akta"
+	"github.com/adminduk-id/adminduk/kia"
 	"github.com/adminduk-id/adminduk/registry"
 )
 
@@ -41,11 +44,18 @@ func testDocuments(t *testing.T, e *Env) {
 	birth := Today.AddDays(-2)
 	r, reg := registered(t, e, Birth("doc-1", birth, "P"))
 	require.Len(t, reg.Documents, 2)
-	akta, card := reg.Documents[0], reg.Documents[1]
-	assert.Equal(t, registry.DocAktaKelahiran, akta.Type)
-	assert.Equal(t, reg.Akta.String(), akta.Number)
+	aktaDoc, card := reg.Documents[0], reg.Documents[1]
+	assert.Equal(t, registry.DocAktaKelahiran, aktaDoc.Type)
+	assert.Equal(t, reg.Akta.String(), aktaDoc.Number)
 	assert.Equal(t, registry.DocKIA, card.Type)
 	assert.Equal(t, reg.NIK.String(), card.Number)
+	var issuedAkta akta.Birth
+	require.NoError(t, json.Unmarshal(aktaDoc.Model, &issuedAkta), "the akta's model is an akta.Birth")
+	assert.Equal(t, reg.NIK, issuedAkta.Child.NIK)
+	assert.Equal(t, reg.Akta, issuedAkta.Number)
+	issuedCard, err := kia.DecodeCard(card.Model, kia.DecodeOptions{})
+	require.NoError(t, err, "the KIA's model is a kia.Card")
+	assert.Equal(t, reg.NIK, issuedCard.NIK)
 
 	stored, err := e.Service.Documents(ctx(), Regency, r.ID)
 	require.NoError(t, err)
@@ -58,6 +68,7 @@ func testDocuments(t *testing.T, e *Env) {
 		assert.Equal(t, 1, d.Version)
 		assert.Equal(t, registry.DocActive, d.Status)
 		assert.Equal(t, want.Payload, d.Payload, "the stored credential is the one signed")
+		assert.JSONEq(t, string(want.Model), string(d.Model), "the stored model is the one issued")
 		assert.Equal(t, r.ID, d.ReportID)
 		assert.True(t, d.IssuedAt.Equal(reg.At), d.Type)
 		assert.True(t, d.ChangedAt.Equal(reg.At), d.Type)
@@ -78,7 +89,7 @@ func testDocuments(t *testing.T, e *Env) {
 
 	got, err := e.Service.Report(ctx(), Regency, r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, []registry.DocumentRef{akta.Ref(), card.Ref()}, got.Documents)
+	assert.Equal(t, []registry.DocumentRef{aktaDoc.Ref(), card.Ref()}, got.Documents)
 
 	// Online status: no personal data, the current version.
 	st, err := e.Service.DocumentStatus(ctx(), registry.DocAktaKelahiran, reg.Akta.String())

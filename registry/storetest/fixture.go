@@ -111,7 +111,7 @@ func Birth(ref string, birth adminduk.Date, sex string) *registry.BirthReport {
 			Name: "Bayi Ny. Siti Aminah", ProvisionalName: true, Sex: sex,
 			BirthDate: birth.String(), BirthTime: "07:45",
 			PlaceType: registry.PlacePuskesmas, Place: "Puskesmas Sukamara",
-			Multiplicity: "tunggal", BirthOrder: 1, Attendant: registry.AttendantMidwife,
+			Multiplicity: "tunggal", BirthOrder: 1, Attendant: registry.AttendantMidwife, Religion: "Islam",
 			WeightG: 3100, LengthCM: 49.5,
 		},
 		Mother:   registry.Parent{NIK: "6208014505980001", Name: "Siti Aminah", BirthDate: "1998-05-05"},

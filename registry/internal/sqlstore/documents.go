@@ -16,8 +16,8 @@ import (
 func (s *Store) insertDocuments(ctx context.Context, tx *sql.Tx, docs []registry.Document) error {
 	for i := range docs {
 		d := &docs[i]
-		_, err := s.exec(ctx, tx, `INSERT INTO documents (office, type, number, version, report_id, status, payload, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.Office.Plain(), string(d.Type), d.Number, d.Version, d.ReportID, string(d.Status), d.Payload, s.t(d.IssuedAt))
+		_, err := s.exec(ctx, tx, `INSERT INTO documents (office, type, number, version, report_id, status, payload, issued_at, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.Office.Plain(), string(d.Type), d.Number, d.Version, d.ReportID, string(d.Status), d.Payload, s.t(d.IssuedAt), string(d.Model))
 		if err != nil {
 			if s.D.IsUnique(err) {
 				return fmt.Errorf("registry store: document %s %s version %d: %w", d.Type, d.Number, d.Version, registry.ErrConflict)
@@ -38,7 +38,7 @@ const changedOf = `COALESCE((SELECT st.changed_at FROM document_states st WHERE 
 
 // Documents implements registry.Store.
 func (s *Store) Documents(ctx context.Context, office wilayah.Code, reportID string) ([]registry.Document, error) {
-	rows, err := s.query(ctx, s.R, `SELECT d.type, d.number, d.version, `+stateOf+`, d.payload, d.issued_at, `+changedOf+`
+	rows, err := s.query(ctx, s.R, `SELECT d.type, d.number, d.version, `+stateOf+`, d.payload, d.issued_at, `+changedOf+`, d.model
 		FROM documents d WHERE d.office = ? AND d.report_id = ? ORDER BY d.issued_at, d.type, d.number, d.version`,
 		office.Plain(), reportID)
 	if err != nil {
@@ -48,12 +48,15 @@ func (s *Store) Documents(ctx context.Context, office wilayah.Code, reportID str
 	var out []registry.Document
 	for rows.Next() {
 		d := registry.Document{Office: office, ReportID: reportID}
-		var typ, st string
+		var typ, st, model string
 		var issued, changed dbTime
-		if err := rows.Scan(&typ, &d.Number, &d.Version, &st, &d.Payload, &issued, &changed); err != nil {
+		if err := rows.Scan(&typ, &d.Number, &d.Version, &st, &d.Payload, &issued, &changed, &model); err != nil {
 			return nil, fmt.Errorf("registry store: documents of %q: %w", reportID, err)
 		}
 		d.Type, d.Status, d.IssuedAt, d.ChangedAt = registry.DocType(typ), registry.DocStatus(st), issued.T, changed.T
+		if model != "" {
+			d.Model = json.RawMessage(model)
+		}
 		out = append(out, d)
 	}
 	if err := rows.Err(); err != nil {
