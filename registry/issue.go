@@ -12,42 +12,38 @@ import (
 )
 
 // issueBirth returns the documents a birth registration issues, signed by
-// the office: the akta kelahiran and, when the family's KK and the child's
-// religion are known (the card prints both), the KIA
-// (the under-5 kind, valid to the 5th birthday, as kia.Rules decide). The KK's next
-// version with the child is not issued here (see the package doc).
-func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registration) ([]Document, error) {
-	ab, err := aktaBirth(o, b, reg)
-	if err != nil {
-		return nil, err
-	}
+// the office: the akta kelahiran, the KIA when the child's religion is known
+// (the card prints it; the under-5 kind, valid to the 5th birthday, as
+// kia.Rules decide) and the version fam of the family card with the child
+// (see birthFamily), in that order. The akta and the KIA carry fam's
+// number; the KIA prints fam's head.
+func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, ab *akta.Birth, reg *Registration, fam *FamilyVersion) ([]Document, error) {
 	f := b.facts()
-	if !ab.KK.IsValid() || f.religion == 0 {
-		payload, err := o.Signer.Sign(ab.Claims(reg.At))
-		if err != nil {
-			return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, err)
-		}
-		d, err := newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), payload, ab, reg.At)
-		if err != nil {
-			return nil, err
-		}
-		return []Document{d}, nil
-	}
-	// The two signatures run in parallel: registration holds the store's
+	ab.KK = fam.Number
+	// The signatures run in parallel: registration holds the store's
 	// writer while it signs.
-	var aktaPayload string
-	var aktaErr error
+	var aktaPayload, kkPayload string
+	var aktaErr, kkErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		aktaPayload, aktaErr = o.Signer.Sign(ab.Claims(reg.At))
+		kkPayload, kkErr = o.Signer.Sign(fam.Card.Claims(reg.At))
 	}()
-	card := kiaCard(o, b, ab, reg)
-	card.Religion, card.Citizenship = f.religion, f.citizenship
-	kiaPayload, kiaErr := card.Sign(o.Signer, kia.Rules{Now: s.now})
+	var card *kia.Card
+	var kiaPayload string
+	var kiaErr error
+	if f.religion != 0 {
+		card = kiaCard(o, b, ab, reg, fam)
+		card.Religion, card.Citizenship = f.religion, f.citizenship
+		kiaPayload, kiaErr = card.Sign(o.Signer, kia.Rules{Now: s.now})
+	}
 	<-done
 	if aktaErr != nil {
 		return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, aktaErr)
+	}
+	if kkErr != nil {
+		return nil, fmt.Errorf("registry: sign KK %s: %w", fam.Number, kkErr)
 	}
 	if kiaErr != nil {
 		return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), kiaErr)
@@ -56,11 +52,27 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, reg *Registra
 	if err != nil {
 		return nil, err
 	}
-	kiaDoc, err := newDocument(o, r.ID, DocKIA, reg.NIK.String(), kiaPayload, card, reg.At)
+	docs := []Document{aktaDoc}
+	if card != nil {
+		kiaDoc, err := newDocument(o, r.ID, DocKIA, reg.NIK.String(), kiaPayload, card, reg.At)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, kiaDoc)
+	}
+	kkDoc, err := familyDocument(o, r.ID, fam, kkPayload)
 	if err != nil {
 		return nil, err
 	}
-	return []Document{aktaDoc, kiaDoc}, nil
+	return append(docs, kkDoc), nil
+}
+
+// familyDocument is the document of family version fam: type KK, number the
+// KK number, version fam's, active, model the card.
+func familyDocument(o *Office, reportID string, fam *FamilyVersion, payload string) (Document, error) {
+	d, err := newDocument(o, reportID, DocKK, fam.Number.String(), payload, fam.Card, fam.At)
+	d.Version = fam.Version
+	return d, err
 }
 
 // newDocument is version 1, active, of a document issued from model (stored
@@ -110,12 +122,12 @@ func aktaBirth(o *Office, b *BirthReport, reg *Registration) (*akta.Birth, error
 }
 
 // kiaCard makes the KIA of a newborn: no photo (under 5), issued on the day
-// of registration.
-func kiaCard(o *Office, b *BirthReport, ab *akta.Birth, reg *Registration) *kia.Card {
+// of registration, with the KK number and head of family of fam.
+func kiaCard(o *Office, b *BirthReport, ab *akta.Birth, reg *Registration, fam *FamilyVersion) *kia.Card {
 	village, _ := wilayah.ParseCode(b.Family.Address.Village)
-	head := b.Reporter.Name
-	if b.Father != nil {
-		head = b.Father.Name
+	var head string
+	if h, ok := fam.Head(); ok {
+		head = h.Name
 	}
 	return &kia.Card{
 		NIK: reg.NIK, Name: ab.Child.Name, BirthPlace: ab.Child.BirthPlace, BirthDate: ab.Child.BirthDate,

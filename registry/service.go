@@ -116,9 +116,20 @@ func (s *Service) NotifyBirth(ctx context.Context, sub Submission, r *BirthRepor
 }
 
 // NotifyDeath is [Service.NotifyBirth] for a death report.
+//
+// A deceased without a NIK may link the birth report of a newborn who died
+// before registration ("birth_report"): it must be a birth report of the
+// same office, else the report is invalid at /deceased/birth_report.
 func (s *Service) NotifyDeath(ctx context.Context, sub Submission, r *DeathReport) (Report, bool, error) {
+	link, err := s.deathLink(ctx, sub, r)
+	if err != nil {
+		return Report{}, false, err
+	}
 	return s.submit(ctx, sub, KindDeath, r, r.ExternalRef, r.Family.Address.Village,
 		func(c *adminduk.Checker, today adminduk.Date) Flags {
+			if link != nil {
+				c.Add(*link)
+			}
 			died, err := adminduk.ParseDate(r.DeathDate)
 			if err != nil {
 				return 0
@@ -359,7 +370,7 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 			return Registration{}, err
 		}
 	}
-	in.Build = func(nikSerial, aktaSerial int) (Registration, error) {
+	in.BuildTx = func(ctx context.Context, tx RegisterTx, nikSerial, aktaSerial int) (Registration, error) {
 		reg := Registration{Office: office, ReportID: id, Registered: today, At: now}
 		if in.NIK != nil {
 			n, err := BuildNIK(birth.kecamatan, birth.birth, birth.sex, nikSerial)
@@ -375,17 +386,31 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 			}
 			reg.Akta = num
 		}
-		if r.Kind == KindBirth {
-			o := s.offices[office]
-			docs, err := s.issueBirth(&o, &r, bd, &reg)
-			if err != nil {
-				return Registration{}, err
-			}
-			reg.Documents = docs
+		o := s.offices[office]
+		var err error
+		switch r.Kind {
+		case KindBirth:
+			reg.Documents, err = s.registerBirth(ctx, tx, &o, &r, bd, &reg, actor)
+		case KindDeath:
+			reg.Documents, err = s.registerDeath(ctx, tx, &o, &r, &reg, actor)
+		case KindStillbirth:
+			reg.Documents, err = s.registerStillbirth(ctx, tx, &o, &r, &reg)
+		}
+		if err != nil {
+			return Registration{}, err
 		}
 		return reg, nil
 	}
-	return s.store.Register(ctx, in)
+	// Two registrations may change one family card at once (twins): the
+	// second to store its version retries on the card the first stored.
+	for attempt := 0; ; attempt++ {
+		reg, err := s.store.Register(ctx, in)
+		var vc *VersionConflictError
+		if errors.As(err, &vc) && attempt < 5 {
+			continue
+		}
+		return reg, err
+	}
 }
 
 func (s *Service) aktaType(k akta.Kind, late bool) (akta.Type, error) {

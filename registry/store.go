@@ -55,6 +55,8 @@ type Store interface {
 	Audit(ctx context.Context, office wilayah.Code, record string) ([]AuditEntry, error)
 	// Close releases the store.
 	Close() error
+
+	FamilyStore
 }
 
 // SerialKey names a NIK serial sequence: the kecamatan of first
@@ -69,7 +71,9 @@ type SerialKey struct {
 // NIK serial of NIK (when not nil) and the next akta serial of the office on
 // AktaDay (when not zero), then calls Build with them (0 for what was not
 // allocated) inside the transaction and stores its result, with the
-// documents it lists (each version 1, active).
+// documents it lists (each version 1, active). When BuildTx is set the store
+// calls it instead of Build, with the transaction's [RegisterTx] (the family
+// register, KK and document serials, deaths and stillbirths).
 type Registering struct {
 	Office   wilayah.Code
 	ReportID string
@@ -78,4 +82,5 @@ type Registering struct {
 	NIK      *SerialKey
 	AktaDay  adminduk.Date
 	Build    func(nikSerial, aktaSerial int) (Registration, error)
+	BuildTx  func(ctx context.Context, tx RegisterTx, nikSerial, aktaSerial int) (Registration, error)
 }

@@ -45,7 +45,13 @@ func (s *Store) Register(ctx context.Context, in registry.Registering) (registry
 				return fmt.Errorf("registry store: akta serials of %s on %s: %w", in.Office, in.AktaDay, registry.ErrExhausted)
 			}
 		}
-		reg, err := in.Build(nikSerial, aktaSerial)
+		var reg registry.Registration
+		var err error
+		if in.BuildTx != nil {
+			reg, err = in.BuildTx(ctx, &txView{s: s, tx: tx, office: in.Office, actor: in.Action.Actor}, nikSerial, aktaSerial)
+		} else {
+			reg, err = in.Build(nikSerial, aktaSerial)
+		}
 		if err != nil {
 			return err
 		}
