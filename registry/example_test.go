@@ -17,7 +17,9 @@ import (
 )
 
 // A puskesmas under an active PKS reports a birth; the Dinas verifies and
-// registers it, which allocates the baby's NIK and the akta number.
+// registers it, which allocates the baby's NIK and the akta number; the
+// report names no KK, so the family gets a new KK number (kecamatan, day of
+// registration, serial) and the KIA is issued with it.
 func Example() {
 	ctx := context.Background()
 	dir, _ := os.MkdirTemp("", "registry-example")
@@ -119,6 +121,8 @@ func Example() {
 	// NIK: 6208014112260001 female 2026-12-01 serial 1
 	// akta: 6208-LU-03122026-0001
 	// AKTA-KELAHIRAN 6208-LU-03122026-0001 version 1 active QR valid
+	// KIA 6208014112260001 version 1 active QR valid
+	// KK 6208010312260001 version 1 active QR valid
 	// online status: active current version 1
 	// true
 }

@@ -52,11 +52,11 @@ type FamilyVersion struct {
 	Status DocStatus `json:"status"`
 	// Previous is the KK this version's new number replaces (zero when the
 	// number did not change); ReplacedBy the KK that replaced this one.
-	Previous   adminduk.KK `json:"previous,omitzero"`
-	ReplacedBy adminduk.KK `json:"replaced_by,omitzero"`
-	ReportID   string      `json:"report_id,omitempty"` // the report that made it; "" for an import
-	Actor      string      `json:"actor"`
-	At         time.Time   `json:"at"`
+	Previous   adminduk.KK  `json:"previous,omitzero"`
+	ReplacedBy adminduk.KK  `json:"replaced_by,omitzero"`
+	ReportID   string       `json:"report_id,omitempty"` // the report that made it; "" for an import
+	Actor      string       `json:"actor"`
+	At         time.Time    `json:"at"`
 	Card       *akta.Family `json:"card"`
 }
 

@@ -36,15 +36,17 @@ func registered(t *testing.T, e *Env, b *registry.BirthReport) (registry.Report,
 	return r, reg
 }
 
-// testDocuments: registering a birth issues the akta kelahiran and the KIA
-// (under 5, valid to the 5th birthday), each version 1,
+// testDocuments: registering a birth issues the akta kelahiran, the KIA
+// (under 5, valid to the 5th birthday) and the family's KK, each version 1,
 // active, with a credential that verifies offline; the report lists them and
 // the online status answers for them.
 func testDocuments(t *testing.T, e *Env) {
 	birth := Today.AddDays(-2)
 	r, reg := registered(t, e, Birth("doc-1", birth, "P"))
-	require.Len(t, reg.Documents, 2)
-	aktaDoc, card := reg.Documents[0], reg.Documents[1]
+	require.Len(t, reg.Documents, 3)
+	aktaDoc, card, kk := reg.Documents[0], reg.Documents[1], reg.Documents[2]
+	assert.Equal(t, registry.DocKK, kk.Type)
+	assert.Equal(t, FamilyKK, kk.Number)
 	assert.Equal(t, registry.DocAktaKelahiran, aktaDoc.Type)
 	assert.Equal(t, reg.Akta.String(), aktaDoc.Number)
 	assert.Equal(t, registry.DocKIA, card.Type)
@@ -59,7 +61,7 @@ func testDocuments(t *testing.T, e *Env) {
 
 	stored, err := e.Service.Documents(ctx(), Regency, r.ID)
 	require.NoError(t, err)
-	require.Len(t, stored, 2)
+	require.Len(t, stored, 3)
 	keys := Keys()
 	for i, d := range stored {
 		want := reg.Documents[i]
@@ -89,7 +91,7 @@ func testDocuments(t *testing.T, e *Env) {
 
 	got, err := e.Service.Report(ctx(), Regency, r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, []registry.DocumentRef{aktaDoc.Ref(), card.Ref()}, got.Documents)
+	assert.Equal(t, []registry.DocumentRef{aktaDoc.Ref(), card.Ref(), kk.Ref()}, got.Documents)
 
 	// Online status: no personal data, the current version.
 	st, err := e.Service.DocumentStatus(ctx(), registry.DocAktaKelahiran, reg.Akta.String())
@@ -118,32 +120,42 @@ func testDocuments(t *testing.T, e *Env) {
 		assert.ErrorIs(t, err, registry.ErrNotFound, c.name)
 	}
 
-	// A death and a stillbirth issue no documents yet (see the package doc).
+	// A death of someone on no card the registry holds: the akta kematian only.
 	d, _, err := e.Service.NotifyDeath(ctx(), sub, Death("doc-d", Today.AddDays(-1)))
 	require.NoError(t, err)
 	_, err = e.Service.Verify(ctx(), Regency, d.ID, "officer.dewi")
 	require.NoError(t, err)
 	dreg, err := e.Service.Register(ctx(), Regency, d.ID, "officer.dewi")
 	require.NoError(t, err)
-	assert.Empty(t, dreg.Documents)
+	require.Len(t, dreg.Documents, 1)
+	assert.Equal(t, registry.DocAktaKematian, dreg.Documents[0].Type)
+	assert.Equal(t, dreg.Akta.String(), dreg.Documents[0].Number)
 }
 
-// testDocumentsWithoutKK: a family without a known KK gets the akta but no
-// KIA, which needs the KK number on the card and in its QR.
+// testDocumentsWithoutKK: a report naming no KK (a new family) gets a new
+// KK number — the kecamatan of the address, the day of registration, the
+// next serial of that kecamatan and day — and the KIA is issued with it.
 func testDocumentsWithoutKK(t *testing.T, e *Env) {
 	b := Birth("doc-2", Today.AddDays(-1), "L")
 	b.Family.KK = ""
 	r, reg := registered(t, e, b)
-	require.Len(t, reg.Documents, 1)
-	assert.Equal(t, registry.DocAktaKelahiran, reg.Documents[0].Type)
-	res := credential.Verify(reg.Documents[0].Payload, Keys(), reg.At)
-	require.Equal(t, credential.StatusValid, res.Status, "%v", res.Err)
-	assert.Empty(t, res.Claims.Document.KKNumber)
+	require.Len(t, reg.Documents, 3)
+	want, err := adminduk.NewKK(Kecamatan, Today, 1)
+	require.NoError(t, err)
+	for i, typ := range []registry.DocType{registry.DocAktaKelahiran, registry.DocKIA, registry.DocKK} {
+		d := reg.Documents[i]
+		assert.Equal(t, typ, d.Type)
+		res := credential.Verify(d.Payload, Keys(), reg.At)
+		require.Equal(t, credential.StatusValid, res.Status, "%s: %v", typ, res.Err)
+		assert.Equal(t, want.String(), res.Claims.Document.KKNumber, typ)
+	}
+	assert.Equal(t, want.String(), reg.Documents[2].Number)
 	got, err := e.Service.Report(ctx(), Regency, r.ID)
 	require.NoError(t, err)
-	assert.Len(t, got.Documents, 1)
-	_, err = e.Service.DocumentStatus(ctx(), registry.DocKIA, reg.NIK.String())
-	assert.ErrorIs(t, err, registry.ErrNotFound)
+	assert.Len(t, got.Documents, 3)
+	st, err := e.Service.DocumentStatus(ctx(), registry.DocKIA, reg.NIK.String())
+	require.NoError(t, err)
+	assert.Equal(t, registry.DocActive, st.Status)
 }
 
 // testHandOver: the hand-over records who received which documents; bad
@@ -170,7 +182,7 @@ func testHandOver(t *testing.T, e *Env) {
 		{"no relation", "officer.dewi", "Ahmad Fauzi", "", nil, "/relation"},
 		{"no actor", "", "Ahmad Fauzi", "ayah", nil, "/actor"},
 		{"foreign document", "officer.dewi", "Ahmad Fauzi", "ayah",
-			[]registry.DocumentRef{{Type: registry.DocKK, Number: FamilyKK, Version: 1, Status: registry.DocActive}}, "/documents/0"},
+			[]registry.DocumentRef{{Type: registry.DocKK, Number: "6208011506200099", Version: 1, Status: registry.DocActive}}, "/documents/0"},
 		{"wrong version", "officer.dewi", "Ahmad Fauzi", "ayah",
 			[]registry.DocumentRef{{Type: akta.Type, Number: akta.Number, Version: 2, Status: registry.DocActive}}, "/documents/0"},
 	} {
@@ -204,6 +216,6 @@ func testHandOver(t *testing.T, e *Env) {
 	hs, err = e.Service.HandOvers(ctx(), Regency, r.ID)
 	require.NoError(t, err)
 	require.Len(t, hs, 2)
-	assert.Equal(t, []registry.DocumentRef{akta, reg.Documents[1].Ref()}, hs[1].Documents)
+	assert.Equal(t, []registry.DocumentRef{akta, reg.Documents[1].Ref(), reg.Documents[2].Ref()}, hs[1].Documents)
 	assert.Equal(t, "Ahmad Fauzi", hs[1].Receiver)
 }
