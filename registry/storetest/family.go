@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"sync"
 	"testing"
 	"time"
@@ -47,6 +48,21 @@ func FamilyCard() *akta.Family {
 		IssuedAt: adminduk.MustDate(2020, time.June, 15),
 		Issuer:   Office().Issuer,
 	}
+}
+
+// KKOf returns a KK number of [Kecamatan] for a report reference, the same
+// for the same reference and almost always different for different ones, so
+// that many registrations ([Env.RegisterBirth], the concurrency case, the
+// benchmark) each enter their own family instead of growing one card.
+func KKOf(ref string) string {
+	h := fnv.New64a()
+	h.Write([]byte(ref))
+	n := h.Sum64() % (9999 * 3650)
+	kk, err := adminduk.NewKK(Kecamatan, adminduk.MustDate(2010, time.January, 1).AddDays(int(n/9999)), int(n%9999)+1)
+	if err != nil {
+		panic(err) // a known kecamatan, a date in range, a serial in 1-9999
+	}
+	return kk.String()
 }
 
 // registerFamily adds the family-register cases to the suite.

@@ -457,14 +457,16 @@ func testDeath(t *testing.T, e *Env) {
 }
 
 // RegisterBirth notifies (as partner "pkm-1"), verifies and registers one
-// birth [Birth](ref, birth, sex).
+// birth [Birth](ref, birth, sex) into the family [KKOf](ref).
 func (e *Env) RegisterBirth(ref string, birth adminduk.Date, sex string) (registry.Registration, error) {
 	return register(e, ref, birth, sex)
 }
 
 // register notifies, verifies and registers one birth.
 func register(e *Env, ref string, birth adminduk.Date, sex string) (registry.Registration, error) {
-	r, _, err := e.Service.NotifyBirth(ctx(), sub, Birth(ref, birth, sex))
+	b := Birth(ref, birth, sex)
+	b.Family.KK = KKOf(ref)
+	r, _, err := e.Service.NotifyBirth(ctx(), sub, b)
 	if err != nil {
 		return registry.Registration{}, fmt.Errorf("notify: %w", err)
 	}
