@@ -55,6 +55,8 @@ type Store interface {
 	Audit(ctx context.Context, office wilayah.Code, record string) ([]AuditEntry, error)
 	// Close releases the store.
 	Close() error
+
+	DocumentStore
 }
 
 // SerialKey names a NIK serial sequence: the kecamatan of first
