@@ -61,6 +61,13 @@ type Birth struct {
 	// KK is the family card the child is entered in, if known; it goes in
 	// the signed QR.
 	KK adminduk.KK
+	// Version is the version of this akta: 0 or 1 for the akta as first
+	// issued, 2 and up after corrections (CREDENTIAL.md, document
+	// version). The signed QR carries it.
+	Version int
+	// Notes are the marginal notes (catatan pinggir) of the corrections
+	// since the first version, oldest first, printed on the kutipan.
+	Notes []MarginalNote
 
 	warnings []adminduk.FieldError // of decoding: an old key
 }
@@ -176,6 +183,7 @@ func (b *Birth) validate(needNumber bool) error {
 	c.parents(b)
 	c.witnesses(b.Witnesses, b.NeedsWitnesses())
 	c.issuer(b.Issuer)
+	c.notes(b.Notes, b.Version, b.RegisteredAt, b.IssuedAt)
 	return c.err()
 }
 
@@ -266,5 +274,6 @@ func (b *Birth) Clone() *Birth {
 		nb.Father = &f
 	}
 	nb.Witnesses = append([]Party(nil), b.Witnesses...)
+	nb.Notes = append([]MarginalNote(nil), b.Notes...)
 	return &nb
 }

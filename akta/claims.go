@@ -62,7 +62,7 @@ func identity(nik adminduk.NIK, name string, birth adminduk.Date, sex adminduk.S
 
 // Claims returns the claims of the birth's signed QR credential, issued at
 // iat (see [SignedAt]): the child as the identity, the register number, the
-// KK number, and the date and place of birth.
+// KK number, the date and place of birth, and the version after a correction.
 func (b *Birth) Claims(iat time.Time) credential.Claims {
 	ch := b.Child
 	return credential.Claims{
@@ -70,7 +70,7 @@ func (b *Birth) Claims(iat time.Time) credential.Claims {
 		Identity: identity(ch.NIK, ch.Name, ch.BirthDate, ch.Sex, ch.Citizenship),
 		Document: credential.Document{
 			Type: credential.TypeAktaKelahiran, Number: b.Number.String(), KKNumber: b.KK.String(),
-			EventDate: ymd(ch.BirthDate), EventPlace: Printed(ch.BirthPlace),
+			EventDate: ymd(ch.BirthDate), EventPlace: Printed(ch.BirthPlace), Version: b.Version,
 		},
 	}
 }

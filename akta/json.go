@@ -60,6 +60,15 @@ type wireBirth struct {
 	Issuer       wireIssuer  `json:"issuer"`
 	KKNumber     string      `json:"kk_number,omitempty"`
 	KK           *string     `json:"kk,omitempty"` // the old key, read for one release
+	Version      int         `json:"version,omitempty"`
+	Notes        []wireNote  `json:"notes,omitempty"`
+}
+
+// wireNote is a marginal note in akta.json.
+type wireNote struct {
+	Date      string `json:"date"`
+	Text      string `json:"text"`
+	Authority string `json:"authority"`
 }
 
 type wireDeceased struct {
@@ -316,6 +325,12 @@ func decodeBirth(data []byte, o DecodeOptions) (*Birth, *conv) {
 		IssuedAt:     v.date("/issued_at", w.IssuedAt),
 		Issuer:       v.issuer(w.Issuer),
 		KK:           v.kkKey(&w.KKNumber, w.KK, "/kk"),
+		Version:      w.Version,
+	}
+	for i, n := range w.Notes {
+		b.Notes = append(b.Notes, MarginalNote{
+			Date: v.date(adminduk.Pointer("/notes/"+itoa(i)+"/date"), n.Date), Text: n.Text, Authority: n.Authority,
+		})
 	}
 	if ch.Multiplicity != "" {
 		m, err := ParseMultiplicity(string(ch.Multiplicity))
@@ -349,7 +364,10 @@ func (b *Birth) MarshalJSON() ([]byte, error) {
 		Parents: b.Parents.String(), Proof: b.Proof.String(),
 		Mother: toWireParty(b.Mother), Reporter: toWireParty(b.Reporter), Witnesses: toWireParties(b.Witnesses),
 		RegisteredAt: b.RegisteredAt.String(), IssuedAt: b.IssuedAt.String(), Issuer: toWireIssuer(b.Issuer),
-		KKNumber: b.KK.String(),
+		KKNumber: b.KK.String(), Version: b.Version,
+	}
+	for _, n := range b.Notes {
+		w.Notes = append(w.Notes, wireNote{Date: n.Date.String(), Text: n.Text, Authority: n.Authority})
 	}
 	if b.Father != nil {
 		f := toWireParty(*b.Father)

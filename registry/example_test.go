@@ -86,7 +86,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("office:", rep.Office, "status:", rep.Status, "flags:", rep.Flags)
+	fmt.Printf("office: %s status: %s flags: %q\n", rep.Office, rep.Status, rep.Flags)
 
 	if _, err := svc.Verify(ctx, rep.Office, rep.ID, "petugas.dewi"); err != nil {
 		fmt.Println(err)
@@ -117,7 +117,7 @@ func Example() {
 	_, err = svc.Register(ctx, rep.Office, rep.ID, "petugas.dewi")
 	fmt.Println(errors.Is(err, registry.ErrInvalidTransition))
 	// Output:
-	// office: 62.08 status: notified flags: incomplete
+	// office: 62.08 status: notified flags: ""
 	// NIK: 6208014112260001 female 2026-12-01 serial 1
 	// akta: 6208-LU-03122026-0001
 	// AKTA-KELAHIRAN 6208-LU-03122026-0001 version 1 active QR valid

@@ -42,7 +42,10 @@ func TestBirthReportValidate(t *testing.T) {
 		edit func(r *registry.BirthReport)
 		want []string // pointers, in order
 	}{
-		{"provisional name is allowed", func(r *registry.BirthReport) { r.Child.Name = "Bayi Ny. Siti" }, nil},
+		{"provisional name is allowed", func(r *registry.BirthReport) {
+			r.Child.ProvisionalName = true
+			r.Child.Name = "Bayi Ny. Siti"
+		}, nil},
 		{"final name follows the akta rules", func(r *registry.BirthReport) {
 			r.Child.ProvisionalName = false
 			r.Child.Name = "Bayi Ny. Siti"

@@ -350,6 +350,9 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 		if err != nil {
 			return Registration{}, err
 		}
+		if err := checkNamed(id, b); err != nil {
+			return Registration{}, err
+		}
 		bd = b
 		birth = b.facts()
 		in.NIK = &SerialKey{Kecamatan: birth.kecamatan, Digits: nikDateDigits(birth.birth, birth.sex)}

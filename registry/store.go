@@ -57,6 +57,7 @@ type Store interface {
 	Close() error
 
 	FamilyStore
+	DocumentStore
 }
 
 // SerialKey names a NIK serial sequence: the kecamatan of first

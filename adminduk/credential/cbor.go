@@ -37,6 +37,7 @@ type wireDocument struct {
 	KKNumber   string `cbor:"4,keyasint,omitempty"`
 	EventDate  string `cbor:"5,keyasint,omitempty"`
 	EventPlace string `cbor:"6,keyasint,omitempty"`
+	Version    int    `cbor:"7,keyasint,omitempty"`
 }
 
 // encMode is RFC 8949 core deterministic encoding: shortest integers,
@@ -98,6 +99,9 @@ func (c *Claims) marshal() ([]byte, error) {
 		w.Identity = &id
 	}
 	doc := wireDocument(c.Document)
+	if doc.Version == 1 {
+		doc.Version = 0 // absent means version 1 (CREDENTIAL.md)
+	}
 	w.Document = &doc
 	return encMode.Marshal(w)
 }

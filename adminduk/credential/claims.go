@@ -51,6 +51,10 @@ type Document struct {
 	KKNumber   string // key 4: the family card number
 	EventDate  string // key 5: birth or death, YYYYMMDD
 	EventPlace string // key 6: place of birth or death
+	// Version is key 7, the document version: 0 (absent) means 1; a
+	// corrected or reissued document carries the next version. Version 1
+	// is encoded as absent.
+	Version int
 }
 
 // EndOfDayWIB returns 23:59:59 Asia/Jakarta on the calendar date of d (read
@@ -105,6 +109,8 @@ func (c *Claims) Validate() error {
 		return bad("IssuedAt", "", "missing")
 	case c.Document.Type == "":
 		return bad("Document.Type", "", "missing")
+	case c.Document.Version < 0:
+		return bad("Document.Version", strconv.Itoa(c.Document.Version), "want a positive version, or 0 for version 1")
 	case c.Identity.Sex < 0 || c.Identity.Sex > SexFemale:
 		return bad("Identity.Sex", strconv.Itoa(c.Identity.Sex), "want 1 (male), 2 (female) or 0 (absent)")
 	}

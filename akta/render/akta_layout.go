@@ -97,6 +97,9 @@ func layoutBirth(b *akta.Birth, qr [][]bool, l look) *doc {
 			rows = append(rows, row{unrecordedID, unrecordedEN, ""})
 		}
 	}
+	for _, n := range b.Notes { // catatan pinggir of corrections, oldest first
+		rows = append(rows, row{"catatan pinggir", "marginal note", n.Printed()})
+	}
 	y = bodyRows(p, y, rows)
 	signature(p, l, y, b.Issuer, b.IssuedAt, qr)
 	return d

@@ -37,6 +37,7 @@ func WriteBatch(w io.Writer, recs []akta.Record, o Options) error {
 	if len(recs) == 0 {
 		return errNoRecord
 	}
+	o.Credential = "" // one credential per record: each is signed
 	l, err := o.look()
 	if err != nil {
 		return err

@@ -71,6 +71,10 @@ func birthFields(b *akta.Birth) []fieldText {
 	if b.Father != nil {
 		fs = append(fs, fieldText{"/father/name", upper(b.Father.Name)})
 	}
+	for i, n := range b.Notes {
+		p := adminduk.NewPointer("notes").Index(i)
+		fs = append(fs, fieldText{p.Key("text"), upper(n.Text)}, fieldText{p.Key("authority"), upper(n.Authority)})
+	}
 	return append(fs, issuerFields(b.Issuer)...)
 }
 

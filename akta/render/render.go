@@ -45,6 +45,15 @@ type Options struct {
 	// Workers is the number of goroutines [WriteBatch] renders a batch on;
 	// 0 means GOMAXPROCS. The output does not depend on it.
 	Workers int
+	// Credential, when set, is the document's credential signed earlier
+	// (the Base45 text of its QR code, as [Credential] returned it when
+	// the document was issued): it is printed as given and Signer is not
+	// needed. A registry that keeps the credential it issued prints the
+	// same QR code on every copy this way, whatever the signature
+	// algorithm (ECDSA signatures differ at every signing). The caller
+	// vouches that it is the credential of this document; [WriteBatch]
+	// ignores it.
+	Credential string
 }
 
 // Document is what this package prints: an *[akta.Birth], an
@@ -134,8 +143,12 @@ func Credential(doc Document, o Options) (string, error) {
 	return sign(doc, o)
 }
 
-// sign signs the claims of doc with o.Signer.
+// sign signs the claims of doc with o.Signer, or returns o.Credential when
+// it is set.
 func sign(doc Document, o Options) (string, error) {
+	if o.Credential != "" {
+		return o.Credential, nil
+	}
 	if o.Signer == nil {
 		return "", ErrNoSigner
 	}

@@ -15,7 +15,7 @@ import (
 // lines show their box and measured width; the QR code its version and
 // the SHA-256 of the payload.
 func Dump(w io.Writer, c *kia.Card, o Options) error {
-	k, err := prepare(c, o, "")
+	k, err := prepare(c, o, o.Credential)
 	if err != nil {
 		return err
 	}

@@ -96,6 +96,12 @@ type Options struct {
 	// sign, QR code, layout); 0 means GOMAXPROCS, 1 one at a time. The
 	// output is the same bytes whatever the number.
 	Workers int
+	// Credential, when set, is the card's credential signed earlier (the
+	// text of its QR code, as issued) for the one-card outputs, WritePNG,
+	// Images and Dump: printed as given, Signer not needed, so that every
+	// copy carries the QR code issued. Batches take such credentials per
+	// card with [Batch.AddSigned] and ignore this field.
+	Credential string
 }
 
 // Errors of rendering.

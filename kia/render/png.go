@@ -19,7 +19,7 @@ import (
 // Images renders both sides of a card at 300 dpi (1011 x 638 pixels), with
 // square corners as the PDF.
 func Images(c *kia.Card, o Options) (front, back *image.RGBA, err error) {
-	k, err := prepare(c, o, "")
+	k, err := prepare(c, o, o.Credential)
 	if err != nil {
 		return nil, nil, err
 	}

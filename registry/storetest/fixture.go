@@ -103,12 +103,17 @@ func Agreement(id, partner string, st partnership.State, start, end adminduk.Dat
 }
 
 // Birth returns a valid birth report from a faskes with a surat keterangan
-// lahir, married parents, born on birth, sex "L" or "P".
+// lahir, married parents, born on birth, sex "L" or "P", the child named
+// ([ProvisionalBirth] is the same without a name yet).
 func Birth(ref string, birth adminduk.Date, sex string) *registry.BirthReport {
+	name := "Nur Aisyah Putri"
+	if sex == "L" {
+		name = "Muhammad Rizki Pratama"
+	}
 	return &registry.BirthReport{
 		ExternalRef: ref,
 		Child: registry.Newborn{
-			Name: "Bayi Ny. Siti Aminah", ProvisionalName: true, Sex: sex,
+			Name: name, Sex: sex,
 			BirthDate: birth.String(), BirthTime: "07:45",
 			PlaceType: registry.PlacePuskesmas, Place: "Puskesmas Sukamara",
 			Multiplicity: "tunggal", BirthOrder: 1, Attendant: registry.AttendantMidwife, Religion: "Islam",
@@ -124,6 +129,14 @@ func Birth(ref string, birth adminduk.Date, sex string) *registry.BirthReport {
 		Proof:       registry.ProofCertificate,
 		Certificate: &registry.Certificate{Number: "SKL/001/XII/2026", Faskes: "Puskesmas Sukamara", Attendant: "Bd. Rina"},
 	}
+}
+
+// ProvisionalBirth is [Birth] with the provisional name "Bayi Ny. Siti
+// Aminah": the parents have not named the child yet.
+func ProvisionalBirth(ref string, birth adminduk.Date, sex string) *registry.BirthReport {
+	b := Birth(ref, birth, sex)
+	b.Child.Name, b.Child.ProvisionalName = "Bayi Ny. Siti Aminah", true
+	return b
 }
 
 // Death returns a valid death report of a person with a NIK, died on d.
