@@ -52,7 +52,7 @@ func WritePDF(w io.Writer, doc registry.Document, o Options) error {
 		return err
 	}
 	switch m := m.(type) {
-	case *akta.Birth:
+	case aktarender.Document:
 		return aktarender.WritePDF(w, m, aktaOptions(o.Akta, doc.Payload))
 	case *kia.Card:
 		b, err := kiarender.NewBatch(w, kiaOptions(o.KIA, ""))
@@ -76,7 +76,7 @@ func WritePNG(w io.Writer, doc registry.Document, o Options) error {
 		return err
 	}
 	switch m := m.(type) {
-	case *akta.Birth:
+	case aktarender.Document:
 		return aktarender.WritePNG(w, m, aktaOptions(o.Akta, doc.Payload))
 	case *kia.Card:
 		return kiarender.WritePNG(w, m, kiaOptions(o.KIA, doc.Payload))
@@ -94,13 +94,21 @@ func kiaOptions(o kiarender.Options, payload string) kiarender.Options {
 	return o
 }
 
-// model decodes the stored model of d: *akta.Birth or *kia.Card.
+// model decodes the stored model of d: *akta.Birth, *akta.Death,
+// *akta.Family or *kia.Card.
 func model(d *registry.Document) (any, error) {
 	bad := func(err error) error {
 		return &DocumentError{Type: d.Type, Number: d.Number, Version: d.Version, Err: err}
 	}
+	var m aktarender.Document
 	switch d.Type {
-	case registry.DocAktaKelahiran, registry.DocKIA:
+	case registry.DocAktaKelahiran:
+		m = new(akta.Birth)
+	case registry.DocAktaKematian:
+		m = new(akta.Death)
+	case registry.DocKK:
+		m = new(akta.Family)
+	case registry.DocKIA:
 	default:
 		return nil, &registry.UnsupportedError{Op: "render", Type: d.Type}
 	}
@@ -117,9 +125,8 @@ func model(d *registry.Document) (any, error) {
 		}
 		return c, nil
 	}
-	var b akta.Birth
-	if err := json.Unmarshal(d.Model, &b); err != nil {
+	if err := json.Unmarshal(d.Model, m); err != nil {
 		return nil, bad(err)
 	}
-	return &b, nil
+	return m, nil
 }

@@ -122,7 +122,7 @@ func TestRenderIsByteIdentical(t *testing.T) {
 	require.NoError(t, err)
 	docs, err := e.Service.Documents(context.Background(), storetest.Regency, reg.ReportID)
 	require.NoError(t, err)
-	require.Len(t, docs, 2)
+	require.Len(t, docs, 3, "akta, KIA and the KK's next version")
 	for _, d := range docs {
 		t.Run(string(d.Type), func(t *testing.T) {
 			first, second := pdfOf(t, d), pdfOf(t, d)
@@ -224,7 +224,7 @@ func TestRenderRefuses(t *testing.T) {
 		edit  func(d *registry.Document)
 		check func(t *testing.T, err error)
 	}{
-		{"KK", func(d *registry.Document) { d.Type = registry.DocKK }, func(t *testing.T, err error) {
+		{"SKLM", func(d *registry.Document) { d.Type = registry.DocSKLM }, func(t *testing.T, err error) {
 			var ue *registry.UnsupportedError
 			require.ErrorAs(t, err, &ue)
 			assert.Equal(t, "render", ue.Op)
