@@ -53,6 +53,12 @@ func registerOn(t *testing.T, e *Env, ref string, day, birth adminduk.Date, sex 
 	return reg
 }
 
+// testSchool runs the school batch cases, each on a fresh store.
+func testSchool(t *testing.T, newStore func(t testing.TB) registry.Store) {
+	t.Run("Issue", func(t *testing.T) { testSchoolBatch(t, NewEnv(t, newStore)) })
+	t.Run("Refused", func(t *testing.T) { testSchoolBatchRefused(t, NewEnv(t, newStore)) })
+}
+
 // testSchoolBatch: a school lists its pupils; the registry issues the KIA of
 // those with an akta and no valid KIA (the card from five with the photo;
 // listed as needing one without), and lists the others: holding a KIA,
