@@ -18,7 +18,8 @@ func (s *Store) RegistrationByNIK(ctx context.Context, office wilayah.Code, nik 
 	var id, num string
 	var at dbTime
 	var day adminduk.Date
-	err := s.queryRow(ctx, s.R, `SELECT report_id, akta_number, registered_on, at FROM registrations WHERE office = ? AND nik = ?`,
+	// "nik <> ''" lets the partial unique index serve.
+	err := s.queryRow(ctx, s.R, `SELECT report_id, akta_number, registered_on, at FROM registrations WHERE office = ? AND nik = ? AND nik <> ''`,
 		office.Plain(), nik.String()).Scan(&id, &num, &day, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return registry.Registration{}, fmt.Errorf("registry store: registration of NIK %s in %s: %w", nik.Masked(), office, registry.ErrNotFound)
