@@ -113,7 +113,10 @@ func (r *SchoolBatchResult) add(e SchoolEntry) {
 // sub.IdempotencyKey is the batch key, required: the same key with the same
 // pupils returns the first result and false, with other pupils it is a
 // *[ConflictError]. A list that is empty, too long, or has a pupil without
-// name or school is a *[adminduk.ValidationError] and writes nothing.
+// name or school is a *[adminduk.ValidationError] and writes nothing. The
+// batch is one store transaction: when another batch issued the same child's
+// KIA version meanwhile, it fails with [ErrConflict], writing nothing, and
+// may be sent again.
 func (s *Service) SchoolBatch(ctx context.Context, sub Submission, pupils []Pupil) (SchoolBatchResult, bool, error) {
 	if sub.PartnerID == "" {
 		return SchoolBatchResult{}, false, fmt.Errorf("registry: school batch without partner: %w", ErrForbidden)

@@ -2,9 +2,13 @@ package storetest
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -57,6 +61,51 @@ func registerOn(t *testing.T, e *Env, ref string, day, birth adminduk.Date, sex 
 func testSchool(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("Issue", func(t *testing.T) { testSchoolBatch(t, NewEnv(t, newStore)) })
 	t.Run("Refused", func(t *testing.T) { testSchoolBatchRefused(t, NewEnv(t, newStore)) })
+	t.Run("Concurrent", func(t *testing.T) { testSchoolBatchConcurrent(t, NewEnv(t, newStore)) })
+}
+
+// testSchoolBatchConcurrent: batches under different keys racing for the
+// same child issue its KIA once; the others find it or fail with
+// ErrConflict, writing nothing.
+func testSchoolBatchConcurrent(t *testing.T, e *Env) {
+	ag := SchoolAgreement("pks-sd-1", "sd-1", partnership.Active, Today.AddYears(-1), Today.AddYears(1))
+	require.NoError(t, e.Store.PutAgreement(ctx(), &ag, "admin"))
+	six := registerOn(t, e, "c-six", Today.AddYears(-6), Today.AddYears(-6).AddDays(-1), "L")
+	pupils := []registry.Pupil{{NIK: six.NIK.String(), Name: "Ahmad", School: "SD Negeri 1", Photo: Photo(t)}}
+	const n = 8
+	var wg sync.WaitGroup
+	var issued, had, conflicts atomic.Int32
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, _, err := e.Service.SchoolBatch(ctx(), registry.Submission{PartnerID: "sd-1", IdempotencyKey: fmt.Sprintf("k-%d", i)}, pupils)
+			switch {
+			case errors.Is(err, registry.ErrConflict):
+				conflicts.Add(1)
+			case err != nil:
+				t.Error(err)
+			case len(res.Issued) == 1:
+				issued.Add(1)
+			case len(res.HasKIA) == 1:
+				had.Add(1)
+			default:
+				t.Errorf("unexpected result %+v", res)
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, int32(1), issued.Load(), "one KIA issued")
+	assert.Equal(t, int32(n), issued.Load()+had.Load()+conflicts.Load())
+	docs, err := e.Service.Documents(ctx(), Regency, six.ReportID)
+	require.NoError(t, err)
+	versions := 0
+	for _, d := range docs {
+		if d.Type == registry.DocKIA {
+			versions++
+		}
+	}
+	assert.Equal(t, 2, versions, "the birth's KIA and one from the batches")
 }
 
 // testSchoolBatch: a school lists its pupils; the registry issues the KIA of
