@@ -372,7 +372,16 @@ func check(args []string) error {
 	if counted != regs || counters != len(nikSerials) {
 		bad("NIK counters hand out %d serials over %d keys, registrations hold %d over %d", counted, counters, regs, len(nikSerials))
 	}
+	// A kill loses at most the acknowledgement of the one action in flight:
+	// per run (one acknowledgement file each), at most one report and one
+	// registration may be stored without having been acknowledged.
 	unacked := reports - len(a.notify)
+	if runs := len(fl.Args()); unacked < 0 || unacked > runs {
+		bad("%d reports stored without acknowledgement over %d runs", unacked, runs)
+	}
+	if runs := len(fl.Args()); regs < len(a.register) || regs-len(a.register) > runs {
+		bad("%d registrations stored, %d acknowledged, over %d runs", regs, len(a.register), runs)
+	}
 	fmt.Printf("check: %d acknowledged actions (%d notify, %d verify, %d register); stored %d reports (%d committed but not acknowledged before the kill), %d registrations over %d NIK keys, %d replays returned the stored report\n",
 		a.lines, len(a.notify), len(a.verify), len(a.register), reports, unacked, regs, len(nikSerials), replayed)
 	if len(problems) > 0 {
