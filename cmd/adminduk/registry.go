@@ -27,7 +27,7 @@ func init() {
 // registryNow is the registry commands' clock; tests set it.
 var registryNow = time.Now
 
-// officeFile is DIR/office.json: the office the data directory serves and
+// officeFile is the office.json of a data directory: the office the data directory serves and
 // where its signing key is.
 type officeFile struct {
 	Office   string `json:"office"` // kab/kota, "62.08"
