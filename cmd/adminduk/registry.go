@@ -27,8 +27,8 @@ func init() {
 // registryNow is the registry commands' clock; tests set it.
 var registryNow = time.Now
 
-// officeFile is the office.json of a data directory: the office the data directory serves and
-// where its signing key is.
+// officeFile is the office.json of a data directory: the office it serves
+// and where its signing key is.
 type officeFile struct {
 	Office   string `json:"office"` // kab/kota, "62.08"
 	Name     string `json:"name,omitempty"`
