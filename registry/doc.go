@@ -79,6 +79,18 @@
 // partner and reference. Both are enforced by the store's unique constraints,
 // never in process memory, so that several processes may share a database.
 //
+// # Schools
+//
+// A school (PAUD/TK, SD, SMP) under a PKS covering the KIA sends its list of
+// pupils to [Service.SchoolBatch]: each child whose NIK the office registered
+// with an active akta and who holds no valid KIA gets the KIA of its age
+// (kia.Rules: the under-5 card, or the card from five with the pupil's
+// photo), signed and stored as the next version of the child's KIA document;
+// the others are listed (holding a KIA, without akta here, needing a photo,
+// ineligible, invalid NIK). A batch is idempotent by the school's batch key.
+// The photo is used to sign the card and not kept: rendering the card later
+// needs it again.
+//
 // # Not yet here
 //
 // This is part of issue 11. Still to build on it: the KK's next version
@@ -94,5 +106,5 @@
 // exists, nothing sets it yet); resubmission with a corrected body (Resubmit
 // records the step only); journaling of reads of a person's record; queries by
 // date, documents by NIK or number, coverage from the registry's records;
-// schools; the CLI; the crash script; the throughput figures of BENCHMARKS.md.
+// the quiet-machine throughput figures of BENCHMARKS.md.
 package registry

@@ -11,3 +11,10 @@ import (
 func BenchmarkRegistration(b *testing.B) {
 	storetest.BenchRegistration(b, newStore)
 }
+
+// BenchmarkRegistrationStored: the same on a schema already holding 10 k
+// registered births, or the sizes listed in ADMINDUK_BENCH_STORED (see
+// storetest.BenchRegistrationStored).
+func BenchmarkRegistrationStored(b *testing.B) {
+	storetest.BenchRegistrationStored(b, newStore)
+}

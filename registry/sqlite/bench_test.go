@@ -15,3 +15,12 @@ func BenchmarkRegistration(b *testing.B) {
 		return open(tb, filepath.Join(tb.TempDir(), "bench.db"))
 	})
 }
+
+// BenchmarkRegistrationStored: the same on a file already holding 10 k
+// registered births, or the sizes listed in ADMINDUK_BENCH_STORED (see
+// storetest.BenchRegistrationStored).
+func BenchmarkRegistrationStored(b *testing.B) {
+	storetest.BenchRegistrationStored(b, func(tb testing.TB) registry.Store {
+		return open(tb, filepath.Join(tb.TempDir(), "bench.db"))
+	})
+}

@@ -67,6 +67,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("DocumentsWithoutKK", func(t *testing.T) { testDocumentsWithoutKK(t, NewEnv(t, newStore)) })
 	t.Run("HandOver", func(t *testing.T) { testHandOver(t, NewEnv(t, newStore)) })
 	t.Run("Corrections", func(t *testing.T) { testCorrections(t, func() *Env { return NewEnv(t, newStore) }) })
+	t.Run("SchoolBatch", func(t *testing.T) { testSchool(t, newStore) })
 	t.Run("Sequences", func(t *testing.T) { testSequences(t, NewEnv(t, newStore)) })
 	registerFamily(t, newStore)
 	t.Run("Concurrency", func(t *testing.T) {

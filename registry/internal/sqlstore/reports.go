@@ -114,7 +114,9 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 		}
 		if r.ExternalRef != "" {
 			var hash, id string
-			err := s.queryRow(ctx, tx, (`SELECT body_hash, id FROM reports WHERE office = ? AND partner_id = ? AND external_ref = ?`),
+			// "external_ref <> ''" lets the partial unique index serve: without
+			// it SQLite (and a generic PostgreSQL plan) scans every report.
+			err := s.queryRow(ctx, tx, (`SELECT body_hash, id FROM reports WHERE office = ? AND partner_id = ? AND external_ref = ? AND external_ref <> ''`),
 				office, r.PartnerID, r.ExternalRef).Scan(&hash, &id)
 			switch {
 			case err == nil:
