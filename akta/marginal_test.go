@@ -2,6 +2,7 @@ package akta_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,6 +59,8 @@ func TestMarginalNotesValidate(t *testing.T) {
 		{"no text", func(b *akta.Birth) { b.Notes[0].Text = " " }, []adminduk.Pointer{"/notes/0/text"}},
 		{"no authority", func(b *akta.Birth) { b.Notes[0].Authority = "" }, []adminduk.Pointer{"/notes/0/authority"}},
 		{"no date", func(b *akta.Birth) { b.Notes[0].Date = adminduk.Date{} }, []adminduk.Pointer{"/notes/0/date"}},
+		{"not UTF-8", func(b *akta.Birth) { b.Notes[0].Text = "\xc3" }, []adminduk.Pointer{"/notes/0/text"}},
+		{"authority too long", func(b *akta.Birth) { b.Notes[0].Authority = strings.Repeat("a", 201) }, []adminduk.Pointer{"/notes/0/authority"}},
 		{"before registration", func(b *akta.Birth) { b.Notes[0].Date = b.RegisteredAt.AddDays(-1) }, []adminduk.Pointer{"/notes/0/date"}},
 		{"after issue", func(b *akta.Birth) { b.Notes[0].Date = b.IssuedAt.AddDays(1) }, []adminduk.Pointer{"/notes/0/date"}},
 	} {
@@ -94,4 +97,31 @@ func TestMarginalNoteBadDate(t *testing.T) {
 	var ve *adminduk.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.NotNil(t, ve.Field("/notes/0/date"))
+}
+
+// FuzzMarginalNote: any note that validates survives akta.json: marshal,
+// decode and marshal again give the same note and the same JSON.
+func FuzzMarginalNote(f *testing.F) {
+	f.Add("nama anak semula A B menjadi C D", "Penetapan PN Serang Nomor 1/Pdt.P/2023", 7, 2)
+	f.Add("", "x", 0, 1)
+	f.Add("ñ\u0301 é", "Keputusan", 3, 9)
+	f.Fuzz(func(t *testing.T, text, authority string, days, version int) {
+		b := sampleBirth(t)
+		b.IssuedAt = b.RegisteredAt.AddDays(days % 400)
+		b.Version = version
+		b.Notes = []akta.MarginalNote{{Date: b.IssuedAt, Text: text, Authority: authority}}
+		if b.Validate() != nil {
+			return
+		}
+		data, err := json.Marshal(b)
+		require.NoError(t, err)
+		r, err := akta.DecodeRecord(data, akta.DecodeOptions{})
+		require.NoError(t, err)
+		back := r.(*akta.Birth)
+		require.Equal(t, b.Notes, back.Notes)
+		require.Equal(t, b.Version, back.Version)
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.JSONEq(t, string(data), string(again))
+	})
 }
