@@ -283,7 +283,7 @@ func testCorrectRefused(t *testing.T, e *Env) {
 		check  func(t *testing.T, err error)
 	}{
 		{"no authority", registry.DocAktaKelahiran, num, registry.Correction{ChildName: "Nur Aisyah Lestari"}, "officer.dewi",
-			func(t *testing.T, err error) { requireField(t, err, "/reason") }},
+			func(t *testing.T, err error) { requireField(t, err, "/authority") }},
 		{"no actor", registry.DocAktaKelahiran, num, registry.Correction{ChildName: "Nur Aisyah Lestari", Authority: Authority}, " ",
 			func(t *testing.T, err error) { requireField(t, err, "/actor") }},
 		{"nothing to correct", registry.DocAktaKelahiran, num, registry.Correction{Authority: Authority}, "officer.dewi",
