@@ -3,6 +3,7 @@ package akta
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 )
@@ -43,12 +44,8 @@ func (c *checker) notes(notes []MarginalNote, version int, registered, issued ad
 	}
 	for i, n := range notes {
 		p := adminduk.Pointer("/notes/" + strconv.Itoa(i))
-		if strings.TrimSpace(n.Text) == "" {
-			c.required(p + "/text")
-		}
-		if strings.TrimSpace(n.Authority) == "" {
-			c.required(p + "/authority")
-		}
+		c.noteText(p+"/text", n.Text, 500)
+		c.noteText(p+"/authority", n.Authority, 200)
 		switch {
 		case n.Date.IsZero():
 			c.required(p + "/date")
@@ -57,5 +54,18 @@ func (c *checker) notes(notes []MarginalNote, version int, registered, issued ad
 		case !issued.IsZero() && n.Date.After(issued):
 			c.add(p+"/date", adminduk.CodeOrder, "sesudah tanggal penerbitan", "is after the issue date")
 		}
+	}
+}
+
+// noteText checks a text of a marginal note: present, valid UTF-8, at most
+// max characters.
+func (c *checker) noteText(p adminduk.Pointer, s string, max int) {
+	switch {
+	case strings.TrimSpace(s) == "":
+		c.required(p)
+	case !utf8.ValidString(s):
+		c.add(p, adminduk.CodeInvalid, "bukan teks UTF-8 yang sah", "is not valid UTF-8 text")
+	case utf8.RuneCountInString(s) > max:
+		c.add(p, adminduk.CodeRange, "paling banyak "+itoa(max)+" huruf", "at most "+itoa(max)+" characters")
 	}
 }

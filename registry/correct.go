@@ -87,10 +87,7 @@ func (s *Service) Correct(ctx context.Context, office wilayah.Code, t DocType, n
 	if t != DocAktaKelahiran {
 		return Document{}, &UnsupportedError{Op: "correct", Type: t}
 	}
-	if err := checkActor(actor, c.Authority, ActCorrect); err != nil {
-		return Document{}, err
-	}
-	if err := c.Validate(); err != nil {
+	if err := checkCorrection(actor, &c); err != nil {
 		return Document{}, err
 	}
 	o, ok := s.offices[office]
@@ -237,4 +234,20 @@ func invalidCorrection(key, id, en string) error {
 	c := adminduk.Checker{What: "registry: invalid correction"}
 	c.AddCode(adminduk.NewPointer(key), adminduk.CodeInvalid, id, en)
 	return c.Err()
+}
+
+// checkCorrection reports every problem of a correction by actor at once:
+// the actor and what [Correction.Validate] reports.
+func checkCorrection(actor string, c *Correction) error {
+	ch := adminduk.Checker{What: "registry: invalid correction"}
+	if strings.TrimSpace(actor) == "" {
+		ch.Required(adminduk.NewPointer("actor"))
+	}
+	var ve *adminduk.ValidationError
+	if err := c.Validate(); errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			ch.Add(f)
+		}
+	}
+	return ch.Err()
 }

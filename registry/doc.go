@@ -71,6 +71,43 @@
 // relation, the officer, the time) with the hand-over action; documents may
 // be handed over in parts.
 //
+// # Corrections and revocation
+//
+// A registered akta kelahiran is corrected by [Service.Correct] with a
+// [Correction]: the names that change and the authority (a penetapan of the
+// Pengadilan Negeri for a change of name, UU 24/2013 art. 52; the Kepala
+// Dinas's keputusan for a clerical error). The corrected model gets a
+// marginal note (catatan pinggir, [akta.MarginalNote]: what changed, on which
+// authority, the day), printed on its kutipan, and is signed as the next
+// version (the QR carries the version, CREDENTIAL.md key 7). In one store
+// transaction the new version is stored, the previous one becomes replaced
+// (a row of the state history, never an update), the correct action is
+// appended to the report's log, and the audit journal records the values
+// before and after. [Service.Revoke] revokes a registration through any of
+// its documents: every version still active that it issued becomes revoked,
+// with the revoke action and its reason. The earlier versions stay and their
+// QR codes still verify offline; [Service.DocumentVersionStatus] tells a
+// replaced version 1 (current version 2) from the active version 2, and a
+// revoked one. Only the current, active version changes
+// (*[DocumentStateError]); other document types are not corrected here
+// (*[UnsupportedError]). Package registry/render prints any stored version
+// on demand with the credential stored with it.
+//
+// # Provisional names
+//
+// A faskes may report a birth before the parents have named the child, under
+// a provisional name ("Bayi Ny. Siti Aminah", with provisional_name set):
+// the report is accepted and flagged incomplete. It is not registered:
+// [Service.Register] refuses it with a *[ProvisionalNameError] (errors.Is
+// [ErrProvisionalName]) and allocates and writes nothing, also when the
+// flag is not set but the name reads as one ([IsProvisionalName]). The
+// akta records the child's name, and a name on an akta must follow
+// Permendagri 73/2022 (at least two words, no abbreviation such as "Ny.");
+// a provisional name does not, and an akta issued under it could only be
+// put right by a change of name, which needs a court order (UU 24/2013 art.
+// 52). So the officer returns the report and the partner sends the child's
+// name. A correction never sets a provisional name either.
+//
 // # Idempotency
 //
 // A submission may carry an idempotency key: the same key with the same body
@@ -97,14 +134,15 @@
 // with the baby (or without the deceased: the registry keeps no KK members
 // yet, so it cannot issue one); the akta kematian of a death, the surat
 // keterangan lahir mati (SKLM) of a stillbirth, and the deceased's KIA/KTP
-// marked inactive; rendering the stored documents on demand by kia/render and
-// akta/render (the KIA's printed head of family is the father, else the
-// reporter, until the KK is known); a policy for an akta under a provisional
-// name (issued as reported today); corrections as new document versions with
-// a marginal note, and revocation (the state history table exists, nothing
-// writes it yet); duplicate rules (the [FlagPotentialDuplicate] flag
+// marked inactive; the KIA's printed head of family is the father, else the
+// reporter, until the KK is known; a correction of the child's name does not
+// yet reissue the KIA (kia.Card has no version), and only the akta
+// kelahiran is corrected; duplicate rules (the [FlagPotentialDuplicate] flag
 // exists, nothing sets it yet); resubmission with a corrected body (Resubmit
-// records the step only); journaling of reads of a person's record; queries by
+// records the step only, so the name of a child reported under a provisional
+// name cannot be sent yet: archive the report and notify the birth again
+// under a new external_ref);
+// journaling of reads of a person's record; queries by
 // date, documents by NIK or number, coverage from the registry's records;
 // the quiet-machine throughput figures of BENCHMARKS.md.
 package registry

@@ -261,12 +261,14 @@ func (s *Service) Archive(ctx context.Context, office wilayah.Code, id, actor, r
 	return s.step(ctx, office, id, ActArchive, actor, reason)
 }
 
-// Act appends a step that needs no allocation: issue, correct and revoke
-// (a hand-over is [Service.HandOver]) (the documents they concern are added by later work; see the
-// package doc). Correct, revoke and return need a reason.
+// Act appends a step that needs no allocation and changes no document:
+// issue, verify, return, resubmit, archive (a hand-over is
+// [Service.HandOver]; a correction [Service.Correct] and a revocation
+// [Service.Revoke], which change documents with their action). Return and
+// archive need a reason.
 func (s *Service) Act(ctx context.Context, office wilayah.Code, id string, a ActionType, actor, reason string) (Report, error) {
 	switch a {
-	case ActIssue, ActCorrect, ActRevoke, ActVerify, ActReturn, ActResubmit, ActArchive:
+	case ActIssue, ActVerify, ActReturn, ActResubmit, ActArchive:
 		return s.step(ctx, office, id, a, actor, reason)
 	}
 	return Report{}, fmt.Errorf("registry: action %s is not taken with Act: %w", a, ErrInvalidTransition)

@@ -8,8 +8,8 @@
 // # The stored credential
 //
 // A document is never signed again when it is printed: its QR code holds
-// the credential stored at issue (Options.Credential of akta/render,
-// Batch.AddSigned and Options.Credential of kia/render). So every copy of a
+// the credential stored at issue (the Credential option of akta/render, the
+// batches' AddSigned and the Credential option of kia/render). So every copy of a
 // version carries the same QR code, whatever the signature algorithm (an
 // ECDSA signature differs at every signing), and a copy printed after the
 // office rotated its key still carries the credential the register holds.

@@ -2,7 +2,10 @@ package storetest
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,6 +28,71 @@ func testCorrections(t *testing.T, newEnv func() *Env) {
 	t.Run("Revoke", func(t *testing.T) { testRevoke(t, newEnv()) })
 	t.Run("CorrectRefused", func(t *testing.T) { testCorrectRefused(t, newEnv()) })
 	t.Run("ProvisionalName", func(t *testing.T) { testProvisional(t, newEnv()) })
+	t.Run("ConcurrentCorrections", func(t *testing.T) { testConcurrentCorrections(t, newEnv()) })
+}
+
+// testConcurrentCorrections: corrections racing on one akta never give two
+// documents the same version nor leave a gap; a loser fails with
+// ErrConflict (or finds the version it read no longer active) and writes
+// nothing; every winner's version is the next.
+func testConcurrentCorrections(t *testing.T, e *Env) {
+	r, reg := registered(t, e, Birth("conc-c", Today.AddDays(-2), "P"))
+	num := reg.Akta.String()
+	const workers = 8
+	names := []string{"Nur Aisyah Putri Lestari", "Nur Aisyah Putri Rahma", "Nur Aisyah Putri Sari", "Nur Aisyah Putri Dewi",
+		"Nur Aisyah Putri Ayu", "Nur Aisyah Putri Indah", "Nur Aisyah Putri Wulan", "Nur Aisyah Putri Kirana"}
+	versions := make(chan int, workers)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for i := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d, err := e.Service.Correct(ctx(), Regency, registry.DocAktaKelahiran, num,
+				registry.Correction{ChildName: names[i], Authority: Authority}, "officer.dewi")
+			if err != nil {
+				errs <- err
+				return
+			}
+			versions <- d.Version
+		}()
+	}
+	wg.Wait()
+	close(versions)
+	close(errs)
+	for err := range errs {
+		if !errors.Is(err, registry.ErrConflict) && !errors.Is(err, registry.ErrInvalidTransition) {
+			t.Errorf("unexpected error: %v", err)
+		}
+	}
+	var won []int
+	for v := range versions {
+		won = append(won, v)
+	}
+	require.NotEmpty(t, won)
+	slices.Sort(won)
+	for i, v := range won {
+		assert.Equal(t, i+2, v, "versions 2, 3 ... without gaps or duplicates")
+	}
+	docs, err := e.Service.Documents(ctx(), Regency, r.ID)
+	require.NoError(t, err)
+	active := 0
+	for _, d := range docs {
+		if d.Type == registry.DocAktaKelahiran && d.Status == registry.DocActive {
+			active++
+			assert.Equal(t, len(won)+1, d.Version)
+		}
+	}
+	assert.Equal(t, 1, active, "one active version")
+	rep, err := e.Service.Report(ctx(), Regency, r.ID)
+	require.NoError(t, err)
+	n := 0
+	for _, a := range rep.Actions {
+		if a.Type == registry.ActCorrect {
+			n++
+		}
+	}
+	assert.Equal(t, len(won), n, "one correct action per version")
 }
 
 // Corrected registers a birth, moves the clock to the next day and corrects
@@ -215,7 +283,7 @@ func testCorrectRefused(t *testing.T, e *Env) {
 		check  func(t *testing.T, err error)
 	}{
 		{"no authority", registry.DocAktaKelahiran, num, registry.Correction{ChildName: "Nur Aisyah Lestari"}, "officer.dewi",
-			func(t *testing.T, err error) { requireField(t, err, "/reason") }},
+			func(t *testing.T, err error) { requireField(t, err, "/authority") }},
 		{"no actor", registry.DocAktaKelahiran, num, registry.Correction{ChildName: "Nur Aisyah Lestari", Authority: Authority}, " ",
 			func(t *testing.T, err error) { requireField(t, err, "/actor") }},
 		{"nothing to correct", registry.DocAktaKelahiran, num, registry.Correction{Authority: Authority}, "officer.dewi",
@@ -247,6 +315,14 @@ func testCorrectRefused(t *testing.T, e *Env) {
 			assert.Equal(t, before.Documents, after.Documents, "no document written")
 		})
 	}
+	// A correct or revoke action without its documents is not a step Act takes.
+	for _, a := range []registry.ActionType{registry.ActCorrect, registry.ActRevoke} {
+		_, err := e.Service.Act(ctx(), Regency, r.ID, a, "officer.dewi", "reason")
+		assert.ErrorIs(t, err, registry.ErrInvalidTransition, a)
+	}
+	after, err := e.Service.Report(ctx(), Regency, r.ID)
+	require.NoError(t, err)
+	assert.Equal(t, before.Actions, after.Actions)
 }
 
 func requireField(t *testing.T, err error, pointer string) {
