@@ -53,23 +53,72 @@
 // # Documents
 //
 // A birth registration issues, in the same transaction, the akta kelahiran
-// (an [akta.Birth] made from the report) and, when the report names the
-// family's KK and the child's religion, the KIA (the under-5 kind, valid to
-// the 5th birthday as [kia.Rules] decide; a KIA prints the KK number, the
-// religion and the citizenship — WNI when a parent is, UU 12/2006 art. 4 — so
-// a family without a known KK, or a report without the religion, gets none
-// until they are known; a report without the religion is flagged incomplete).
-// Each is a
-// [Document]: type, number (the akta number, the NIK for a KIA), version 1,
-// status active, and its QR credential signed by the office's
-// [credential.Signer] (Office.Signer, required). Document rows are never
-// updated: a later change of state (replaced, revoked) is a new row of a
-// state history. [Service.Report] lists a report's documents;
-// [Service.DocumentStatus] answers the online status of CREDENTIAL.md (type,
-// number, version, status, current version, when it changed; no personal
-// data). [Service.HandOver] records who received which documents (name,
-// relation, the officer, the time) with the hand-over action; documents may
-// be handed over in parts.
+// (an [akta.Birth] made from the report), the KIA when the report gives the
+// child's religion (the under-5 kind, valid to the 5th birthday as
+// [kia.Rules] decide; the card prints the religion and the citizenship — WNI
+// when a parent is, UU 12/2006 art. 4 — so a report without the religion
+// gets none and is flagged incomplete) and the family card's new version
+// (see Family register). The akta and the KIA carry that card's KK number;
+// the KIA prints that card's head of family. A death registration issues the
+// akta kematian ([akta.Death], number KM from the office's daily sequence)
+// and the card without the deceased; a stillbirth the surat keterangan lahir
+// mati ([StillbirthCertificate], DocType SKLM, number [SKLMNumber] from the
+// office's own daily SKLM sequence).
+//
+// Each is a [Document]: type, number (the akta number, the NIK for a KIA,
+// the KK number for a KK, the SKLM number), version, status active, its QR
+// credential signed by the office's [credential.Signer] (Office.Signer,
+// required) and its Model, the JSON of the model it is rendered from.
+// Document rows are never updated: a later change of state (replaced,
+// revoked) is a new row of a state history. [Service.Report] lists a
+// report's documents; [Service.DocumentStatus] answers the online status of
+// CREDENTIAL.md (type, number, version, status, current version, when it
+// changed; no personal data). [Service.HandOver] records who received which
+// documents (name, relation, the officer, the time) with the hand-over
+// action; documents may be handed over in parts.
+//
+// # Family register
+//
+// The registry keeps family cards (KK) as [FamilyVersion] values: number,
+// version, source, state and the card ([akta.Family]: members with NIK,
+// name, relationship to the head, sex, birth date and the rest the KK
+// prints). [Service.ImportFamily] seeds a card from SIAK or an officer
+// (version 1, [FamilyImported]). At a birth registration, in the same store
+// transaction:
+//   - the report's KK is held: its next version with the baby (ANAK when a
+//     parent is the head or spouse; CUCU when a parent is a child of the
+//     head), the previous version replaced;
+//   - the report's KK is not held: version 1 of that number built from the
+//     report ([FamilyFromReport]: the father with a NIK as head, else the
+//     mother; what a report does not carry, such as the parents' religion,
+//     occupation and education, is left unknown for an officer to complete);
+//   - the report names no KK (a new family): a new KK number
+//     ([adminduk.NewKK]: the kecamatan of the address, the day of
+//     registration and the next serial of that kecamatan and day from the
+//     store's sequence), version 1 built from the report.
+//
+// Each version is also a Document of type KK with its signed credential (the
+// head as identity). Two registrations changing one card at once both
+// succeed: the store refuses the second copy of a version
+// (*[VersionConflictError]) and [Service.Register] retries on the new one.
+//
+// # Deaths and stillbirths
+//
+// A death registration takes the deceased off the card the report names (or
+// the card in use that lists the NIK): the next version, or, when the head
+// died, a new KK number whose version 1 names the old card in Previous (the
+// old card becomes replaced, [akta.Family.RemoveDeceased] picks the new head
+// and marks the spouse widowed). The deceased's KIA is revoked (the online
+// status has no "deceased" state: revoked, with the reason "meninggal dunia"
+// in the audit journal) and the person is recorded deceased:
+// [Service.CheckLiving] then answers a *[DeceasedError] ([ErrDeceased]) so a
+// later KIA or KTP request is refused, and a second death of the NIK is
+// refused. A death reported without a NIK may link the birth report of a
+// newborn who died before registration (deceased.birth_report, checked at
+// notification to be a birth report of the same office); when that birth is
+// registered its child gets the akta kelahiran only — no KIA, no place on a
+// card — and its NIK is deceased. A stillbirth is recorded with no NIK and no
+// akta and counted by [Service.Stillbirths] per period.
 //
 // # Corrections and revocation
 //
@@ -130,19 +179,12 @@
 //
 // # Not yet here
 //
-// This is part of issue 11. Still to build on it: the KK's next version
-// with the baby (or without the deceased: the registry keeps no KK members
-// yet, so it cannot issue one); the akta kematian of a death, the surat
-// keterangan lahir mati (SKLM) of a stillbirth, and the deceased's KIA/KTP
-// marked inactive; the KIA's printed head of family is the father, else the
-// reporter, until the KK is known; a correction of the child's name does not
-// yet reissue the KIA (kia.Card has no version), and only the akta
+// This is part of issue 11. Still to build on it: a renderer for the SKLM;
+// closing a card whose last member died; a correction of the child's name
+// does not yet reissue the KIA (kia.Card has no version), and only the akta
 // kelahiran is corrected; duplicate rules (the [FlagPotentialDuplicate] flag
-// exists, nothing sets it yet); resubmission with a corrected body (Resubmit
-// records the step only, so the name of a child reported under a provisional
-// name cannot be sent yet: archive the report and notify the birth again
-// under a new external_ref);
-// journaling of reads of a person's record; queries by
-// date, documents by NIK or number, coverage from the registry's records;
-// the quiet-machine throughput figures of BENCHMARKS.md.
+// exists, nothing sets it yet); resubmission with a corrected body;
+// journaling of reads of a person's record; queries by date, documents by
+// NIK or number, coverage from the registry's records; the quiet-machine
+// throughput figures of BENCHMARKS.md.
 package registry

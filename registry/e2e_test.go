@@ -76,7 +76,7 @@ func TestSeedWorkflow(t *testing.T) {
 
 // TestReligionUnknown: a faskes that does not know the child's religion may
 // report the birth; the report is flagged incomplete and registration issues
-// the akta but no KIA, which prints the religion.
+// the akta (and the family card) but no KIA, which prints the religion.
 func TestReligionUnknown(t *testing.T) {
 	ctx := context.Background()
 	e := storetest.NewEnv(t, sqliteStore)
@@ -89,8 +89,9 @@ func TestReligionUnknown(t *testing.T) {
 	require.NoError(t, err)
 	reg, err := e.Service.Register(ctx, storetest.Regency, rep.ID, "petugas.dewi")
 	require.NoError(t, err)
-	require.Len(t, reg.Documents, 1)
+	require.Len(t, reg.Documents, 2, "the akta and the family card, no KIA")
 	assert.Equal(t, registry.DocAktaKelahiran, reg.Documents[0].Type)
+	assert.Equal(t, registry.DocKK, reg.Documents[1].Type)
 
 	b.Child.Religion = "Agama Baru"
 	err = b.Validate()

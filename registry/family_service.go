@@ -11,11 +11,14 @@ import (
 	"github.com/adminduk-id/adminduk/akta"
 )
 
-// ImportFamily stores a family card the registry did not hold yet, as it is
-// in SIAK or as an officer enters it: version 1, source [FamilyImported].
-// The card must validate (akta.Family.Validate: a *[adminduk.ValidationError])
-// and be issued by an office this service runs; a KK already held is a
-// *[ConflictError]. Later births and deaths make its next versions.
+// ImportFamily stores a family card as it is in SIAK or as an officer
+// enters it, source [FamilyImported]: version 1 of a KK the registry did not
+// hold, or the next version of one whose current version was built from a
+// report ([FamilyFromReport]), which it completes. The card must validate
+// (akta.Family.Validate: a *[adminduk.ValidationError]) and lie in the
+// kab/kota of an office this service runs; any other KK already held is an
+// error that unwraps to [ErrConflict]. Later births and deaths make its next
+// versions.
 func (s *Service) ImportFamily(ctx context.Context, card *akta.Family, actor string) (FamilyVersion, error) {
 	if strings.TrimSpace(actor) == "" {
 		c := adminduk.Checker{What: "registry: invalid family import"}
@@ -35,6 +38,15 @@ func (s *Service) ImportFamily(ctx context.Context, card *akta.Family, actor str
 	now, _ := s.clock()
 	v := FamilyVersion{Office: office, Number: card.Number, Version: 1, Source: FamilyImported, Status: DocActive,
 		Actor: actor, At: now, Card: card.Clone()}
+	switch cur, err := s.store.Family(ctx, office, card.Number, 0); {
+	case err == nil && cur.Source == FamilyFromReport && cur.Status == DocActive:
+		v.Version = cur.Version + 1
+	case err == nil:
+		return FamilyVersion{}, fmt.Errorf("registry: KK %s is already in the register (version %d, %s): %w",
+			card.Number, cur.Version, cur.Source, ErrConflict)
+	case !errors.Is(err, ErrNotFound):
+		return FamilyVersion{}, err
+	}
 	if err := s.store.ImportFamily(ctx, v); err != nil {
 		return FamilyVersion{}, err
 	}

@@ -106,7 +106,8 @@ type Registration struct {
 	Registered adminduk.Date `json:"registered"` // the day of registration (WIB)
 	At         time.Time     `json:"at"`
 	// Documents are the documents issued with the registration, each
-	// version 1 and active, with its signed credential.
+	// active, with its signed credential: version 1, except a family card's
+	// next version (its Version).
 	Documents []Document `json:"documents,omitempty"`
 }
 

@@ -93,6 +93,18 @@ func (s *Service) registerDeath(ctx context.Context, tx RegisterTx, o *Office, r
 			return nil, err
 		}
 	}
+	if cur != nil && nik.IsValid() {
+		if _, ok := cur.Card.Member(nik); !ok {
+			// The card the report names does not list the deceased: the
+			// card in use that does, if any.
+			switch v, err := tx.FamilyOf(ctx, nik); {
+			case err == nil:
+				cur = &v
+			case !errors.Is(err, ErrNotFound):
+				return nil, err
+			}
+		}
+	}
 	var fam *FamilyVersion
 	if cur != nil {
 		if m, ok := cur.Card.Member(nik); ok {
@@ -141,7 +153,17 @@ func (s *Service) registerDeath(ctx context.Context, tx RegisterTx, o *Office, r
 // returns it; nil when the deceased was the only member (the card is left
 // as it is: closing a card is not built yet).
 func deathFamily(ctx context.Context, tx RegisterTx, cur *FamilyVersion, ad *akta.Death, reportID, actor string, reg *Registration) (*FamilyVersion, error) {
-	card, err := cur.Card.RemoveDeceased(ctx, ad, kkSequencer{tx})
+	// The card's change needs only who died and when; a card built from a
+	// report may not know the birth place or date: the NIK's date and "-"
+	// stand in for them here, never on the akta.
+	rd := *ad
+	if rd.Deceased.BirthPlace == "" {
+		rd.Deceased.BirthPlace = "-"
+	}
+	if rd.Deceased.BirthDate.IsZero() {
+		rd.Deceased.BirthDate = rd.Deceased.NIK.BirthDate()
+	}
+	card, err := cur.Card.RemoveDeceased(ctx, &rd, kkSequencer{tx})
 	if errors.Is(err, akta.ErrFamilyDissolved) {
 		return nil, nil
 	}

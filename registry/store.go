@@ -74,7 +74,7 @@ type SerialKey struct {
 // NIK serial of NIK (when not nil) and the next akta serial of the office on
 // AktaDay (when not zero), then calls Build with them (0 for what was not
 // allocated) inside the transaction and stores its result, with the
-// documents it lists (each version 1, active). When BuildTx is set the store
+// documents it lists (each active, in the version it carries). When BuildTx is set the store
 // calls it instead of Build, with the transaction's [RegisterTx] (the family
 // register, KK and document serials, deaths and stillbirths).
 type Registering struct {

@@ -12,8 +12,9 @@ import (
 // FamilyStore is the part of [Store] that keeps the family register, the
 // registered deaths and stillbirths.
 type FamilyStore interface {
-	// ImportFamily stores v (version 1, source import) as a KK the registry
-	// now knows, journaled; a KK already known is a *ConflictError.
+	// ImportFamily stores v (source import), journaled; when v.Version is not
+	// the next version of its KK (1 for a KK not held) it fails with a
+	// *VersionConflictError and writes nothing.
 	ImportFamily(ctx context.Context, v FamilyVersion) error
 	// Family returns version (0: the current one) of KK kk, or ErrNotFound.
 	Family(ctx context.Context, office wilayah.Code, kk adminduk.KK, version int) (FamilyVersion, error)

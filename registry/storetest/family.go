@@ -73,6 +73,8 @@ func registerFamily(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("FamilyConcurrentBirths", func(t *testing.T) { testFamilyConcurrent(t, NewEnv(t, newStore)) })
 	t.Run("FamilyUnknownKK", func(t *testing.T) { testFamilyUnknown(t, NewEnv(t, newStore)) })
 	t.Run("FamilyNew", func(t *testing.T) { testFamilyNew(t, NewEnv(t, newStore)) })
+	t.Run("FamilyFromReportCompleted", func(t *testing.T) { testFamilyCompleted(t, NewEnv(t, newStore)) })
+	t.Run("DeathOnCardFromReport", func(t *testing.T) { testDeathOnReportCard(t, NewEnv(t, newStore)) })
 	t.Run("DeathOfMember", func(t *testing.T) { testDeathOfMember(t, NewEnv(t, newStore)) })
 	t.Run("DeathOfHead", func(t *testing.T) { testDeathOfHead(t, NewEnv(t, newStore)) })
 	t.Run("NewbornDeath", func(t *testing.T) { testNewbornDeath(t, NewEnv(t, newStore)) })
@@ -343,6 +345,51 @@ func testFamilyNew(t *testing.T, e *Env) {
 	require.NoError(t, err)
 	assert.Equal(t, registry.FamilyFromReport, v.Source)
 	assert.Equal(t, Kecamatan, v.Number.Region())
+}
+
+// testFamilyCompleted: a card built from a report is completed by importing
+// the card from SIAK (its next version); a card imported or issued here is
+// not overwritten that way.
+func testFamilyCompleted(t *testing.T, e *Env) {
+	_, reg := registered(t, e, Birth("c-1", Today.AddDays(-2), "P"))
+	card := FamilyCard()
+	baby := card.Members[2]
+	baby.Name, baby.NIK, baby.Sex, baby.BirthDate = "Putri Aminah", reg.NIK, adminduk.Female, Today.AddDays(-2)
+	card.Members = append(card.Members, baby)
+	card.IssuedAt = Today
+	v, err := e.Service.ImportFamily(ctx(), card, "officer.dewi")
+	require.NoError(t, err)
+	assert.Equal(t, 2, v.Version)
+	assert.Equal(t, registry.FamilyImported, v.Source)
+	v1, err := e.Service.FamilyVersion(ctx(), Regency, v.Number, 1)
+	require.NoError(t, err)
+	assert.Equal(t, registry.FamilyFromReport, v1.Source)
+	assert.Equal(t, registry.DocReplaced, v1.Status)
+	_, err = e.Service.ImportFamily(ctx(), card, "officer.dewi")
+	assert.ErrorIs(t, err, registry.ErrConflict, "an imported card is not imported again")
+	// The next birth goes onto the completed card.
+	b := Birth("c-2", Today.AddDays(-1), "L")
+	b.Child.BirthOrder = 3
+	_, reg2 := registered(t, e, b)
+	d := docOf(t, reg2.Documents, registry.DocKK)
+	assert.Equal(t, 3, d.Version)
+	assert.Equal(t, []string{FatherNIK, MotherNIK, SonNIK, reg.NIK.String(), reg2.NIK.String()}, niks(cardOf(t, d)))
+}
+
+// testDeathOnReportCard: the head of a card built from a report dies; the
+// card knows neither his birth place nor his birth date, and still gets its
+// new number.
+func testDeathOnReportCard(t *testing.T, e *Env) {
+	_, breg := registered(t, e, Birth("r-1", Today.AddDays(-2), "P"))
+	reg, err := registerDeath(t, e, deathOf("r-death", FatherNIK, "Ahmad Fauzi", "L"))
+	require.NoError(t, err)
+	verified(t, reg.Documents, reg.At)
+	kk := docOf(t, reg.Documents, registry.DocKK)
+	assert.NotEqual(t, FamilyKK, kk.Number)
+	assert.Equal(t, []string{MotherNIK, breg.NIK.String()}, niks(cardOf(t, kk)))
+	old, err := e.Service.Family(ctx(), Regency, adminduk.MustParseKK(FamilyKK))
+	require.NoError(t, err)
+	assert.Equal(t, kk.Number, old.ReplacedBy.String())
 }
 
 // deathOf is a death report of a member of [FamilyCard], reported by the

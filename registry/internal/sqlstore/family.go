@@ -21,14 +21,6 @@ import (
 // ImportFamily implements registry.Store.
 func (s *Store) ImportFamily(ctx context.Context, v registry.FamilyVersion) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		err := s.queryRow(ctx, tx, `SELECT COUNT(*) FROM families WHERE office = ? AND kk = ?`, v.Office.Plain(), v.Number.String()).Scan(&n)
-		if err != nil {
-			return fmt.Errorf("registry store: family %s: %w", v.Number, err)
-		}
-		if n > 0 {
-			return fmt.Errorf("registry store: KK %s is already in the register of %s: %w", v.Number, v.Office, registry.ErrConflict)
-		}
 		if err := s.putFamily(ctx, tx, v); err != nil {
 			return err
 		}

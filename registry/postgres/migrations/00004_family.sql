@@ -27,7 +27,7 @@ CREATE TABLE families (
     at          timestamptz    NOT NULL,
     PRIMARY KEY (office, kk, version)
 );
-CREATE INDEX families_previous ON families (office, previous_kk) WHERE previous_kk <> '';
+CREATE INDEX families_previous ON families (office, previous_kk);
 
 CREATE TABLE family_members (
     office     text    NOT NULL,
@@ -71,7 +71,7 @@ CREATE TABLE deaths (
     FOREIGN KEY (office, report_id) REFERENCES reports (office, id)
 );
 CREATE UNIQUE INDEX deaths_nik ON deaths (office, nik) WHERE nik <> '';
-CREATE INDEX deaths_birth_report ON deaths (office, birth_report_id) WHERE birth_report_id <> '';
+CREATE INDEX deaths_birth_report ON deaths (office, birth_report_id);
 
 CREATE TABLE stillbirths (
     office     text NOT NULL,
