@@ -89,9 +89,8 @@ func TestReligionUnknown(t *testing.T) {
 	require.NoError(t, err)
 	reg, err := e.Service.Register(ctx, storetest.Regency, rep.ID, "petugas.dewi")
 	require.NoError(t, err)
-	require.Len(t, reg.Documents, 2, "the akta and the family card, no KIA")
+	require.Len(t, reg.Documents, 1, "the akta; no KIA, and no KK for a card built from the report")
 	assert.Equal(t, registry.DocAktaKelahiran, reg.Documents[0].Type)
-	assert.Equal(t, registry.DocKK, reg.Documents[1].Type)
 
 	b.Child.Religion = "Agama Baru"
 	err = b.Validate()

@@ -106,6 +106,15 @@ func Example() {
 		res := credential.Verify(d.Payload, keys, reg.At)
 		fmt.Println(d.Type, d.Number, "version", d.Version, d.Status, "QR", res.Status)
 	}
+	// The family register: the report named no KK, so the family has a new
+	// number; the card built from the report lacks the parents' columns of a
+	// printed KK, so it is issued once an officer completes it (ImportFamily).
+	fam, err := svc.FamilyOf(ctx, rep.Office, reg.NIK)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("family:", fam.Number.String(), "version", fam.Version, fam.Source, len(fam.Card.Members), "members, printable:", fam.Printable())
 	st, err := svc.DocumentStatus(ctx, registry.DocAktaKelahiran, reg.Akta.String())
 	if err != nil {
 		fmt.Println(err)
@@ -122,7 +131,7 @@ func Example() {
 	// akta: 6208-LU-03122026-0001
 	// AKTA-KELAHIRAN 6208-LU-03122026-0001 version 1 active QR valid
 	// KIA 6208014112260001 version 1 active QR valid
-	// KK 6208010312260001 version 1 active QR valid
+	// family: 6208010312260001 version 1 report 3 members, printable: false
 	// online status: active current version 1
 	// true
 }

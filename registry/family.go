@@ -60,6 +60,16 @@ type FamilyVersion struct {
 	Card       *akta.Family `json:"card"`
 }
 
+// Printable reports whether the version's card holds every column a printed
+// KK has (akta.Family validates). A version built from a report lacks the
+// parents' place of birth, religion, education and occupation: it is kept
+// in the register (it says who is in the family) but no KK document is
+// issued for it until an officer completes the card with
+// [Service.ImportFamily]; a KK that cannot be printed is never issued.
+func (v *FamilyVersion) Printable() bool {
+	return v.Card != nil && v.Card.Validate() == nil
+}
+
 // Head returns the head of the family of the version, false when there is none.
 func (v *FamilyVersion) Head() (akta.Member, bool) {
 	if v.Card == nil {

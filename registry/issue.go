@@ -28,7 +28,9 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, ab *akta.Birt
 	go func() {
 		defer close(done)
 		aktaPayload, aktaErr = o.Signer.Sign(ab.Claims(reg.At))
-		kkPayload, kkErr = o.Signer.Sign(fam.Card.Claims(reg.At))
+		if fam.Printable() {
+			kkPayload, kkErr = o.Signer.Sign(fam.Card.Claims(reg.At))
+		}
 	}()
 	var card *kia.Card
 	var kiaPayload string
@@ -59,6 +61,9 @@ func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, ab *akta.Birt
 			return nil, err
 		}
 		docs = append(docs, kiaDoc)
+	}
+	if !fam.Printable() {
+		return docs, nil
 	}
 	kkDoc, err := familyDocument(o, r.ID, fam, kkPayload)
 	if err != nil {

@@ -125,7 +125,7 @@ func (s *Service) registerDeath(ctx context.Context, tx RegisterTx, o *Office, r
 		return nil, err
 	}
 	docs := []Document{doc}
-	if fam != nil {
+	if fam != nil && fam.Printable() {
 		payload, err := o.Signer.Sign(fam.Card.Claims(reg.At))
 		if err != nil {
 			return nil, fmt.Errorf("registry: sign KK %s: %w", fam.Number, err)

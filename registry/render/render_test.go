@@ -117,10 +117,18 @@ func singleSpaced(s string) string { return strings.Join(strings.Fields(s), " ")
 // from its stored model and credential to the same bytes each time, as PDF
 // and as PNG, and the QR printed is the stored credential.
 func TestRenderIsByteIdentical(t *testing.T) {
+	ctx := context.Background()
 	e := storetest.NewEnv(t, sqliteStore)
-	reg, err := e.RegisterBirth("r-1", storetest.Today.AddDays(-2), "P")
+	// The family's complete card, so that its next version is printed too.
+	_, err := e.Service.ImportFamily(ctx, storetest.FamilyCard(), "officer")
 	require.NoError(t, err)
-	docs, err := e.Service.Documents(context.Background(), storetest.Regency, reg.ReportID)
+	rep, _, err := e.Service.NotifyBirth(ctx, registry.Submission{PartnerID: "pkm-1"}, storetest.Birth("r-1", storetest.Today.AddDays(-2), "P"))
+	require.NoError(t, err)
+	_, err = e.Service.Verify(ctx, storetest.Regency, rep.ID, "officer")
+	require.NoError(t, err)
+	reg, err := e.Service.Register(ctx, storetest.Regency, rep.ID, "officer")
+	require.NoError(t, err)
+	docs, err := e.Service.Documents(ctx, storetest.Regency, reg.ReportID)
 	require.NoError(t, err)
 	require.Len(t, docs, 3, "akta, KIA and the KK's next version")
 	for _, d := range docs {
