@@ -1,0 +1,119 @@
+package registry
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/adminduk-id/adminduk/adminduk"
+	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+)
+
+// journalRead appends the "read" entry of a person's record to the audit
+// journal; a read without an actor is refused.
+func (s *Service) journalRead(ctx context.Context, office wilayah.Code, actor, record, detail string) error {
+	if err := checkActor(actor, "", ActVerify); err != nil {
+		return err
+	}
+	now, _ := s.clock()
+	return s.store.JournalRead(ctx, office, actor, record, detail, now)
+}
+
+// ViewReport is [Service.Report] for an officer: the read is journaled in
+// the audit table (actor, time, the report, action "read") before the
+// report is returned.
+func (s *Service) ViewReport(ctx context.Context, office wilayah.Code, id, actor string) (Report, error) {
+	r, err := s.Report(ctx, office, id)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := s.journalRead(ctx, office, actor, id, "report"); err != nil {
+		return Report{}, err
+	}
+	return r, nil
+}
+
+// checkNIK parses a NIK a caller looks up.
+func lookupNIK(nik string) error {
+	if _, err := adminduk.ParseNIK(nik); err != nil {
+		var c adminduk.Checker
+		c.What = "registry: invalid look-up"
+		c.Add(adminduk.FieldError{Pointer: adminduk.NewPointer("nik"), Code: adminduk.CodeInvalid,
+			Indonesian: "NIK tidak sah", English: "invalid NIK", Cause: err})
+		return c.Err()
+	}
+	return nil
+}
+
+// DocumentsByNIK returns the documents issued for a person (the akta and
+// KIA of the birth registered with the NIK, the akta kematian of a death
+// naming it), every version with its state. The read is journaled under the
+// NIK as actor's.
+func (s *Service) DocumentsByNIK(ctx context.Context, office wilayah.Code, nik, actor string) ([]Document, error) {
+	if err := lookupNIK(nik); err != nil {
+		return nil, err
+	}
+	docs, err := s.store.DocumentsByNIK(ctx, office, nik)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.journalRead(ctx, office, actor, nik, "documents"); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// Document returns version (0: the current one) of a document by its type
+// and number, with its state, from whichever office of the service issued it.
+// A document carries no personal record beyond what its holder shows, so the
+// read is not journaled.
+func (s *Service) Document(ctx context.Context, t DocType, number string, version int) (Document, error) {
+	if err := t.check(); err != nil {
+		return Document{}, err
+	}
+	offices := make([]wilayah.Code, 0, len(s.offices))
+	for o := range s.offices {
+		offices = append(offices, o)
+	}
+	slices.SortFunc(offices, func(a, b wilayah.Code) int { return a.Compare(b) })
+	for _, o := range offices {
+		d, err := s.store.Document(ctx, o, t, number, version)
+		if err == nil {
+			return d, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return Document{}, err
+		}
+	}
+	return Document{}, fmt.Errorf("registry: document %s %q version %d: %w", t, number, version, ErrNotFound)
+}
+
+// History is a person's record: the reports naming the NIK (as the
+// registered child, mother, father or deceased) and the documents issued
+// for the person.
+type History struct {
+	NIK       string         `json:"nik"`
+	Reports   []PersonReport `json:"reports"`
+	Documents []Document     `json:"documents"`
+}
+
+// PersonHistory returns a person's record, journaled as actor's read of the
+// NIK.
+func (s *Service) PersonHistory(ctx context.Context, office wilayah.Code, nik, actor string) (History, error) {
+	if err := lookupNIK(nik); err != nil {
+		return History{}, err
+	}
+	rs, err := s.store.PersonReports(ctx, office, nik)
+	if err != nil {
+		return History{}, err
+	}
+	docs, err := s.store.DocumentsByNIK(ctx, office, nik)
+	if err != nil {
+		return History{}, err
+	}
+	if err := s.journalRead(ctx, office, actor, nik, "history"); err != nil {
+		return History{}, err
+	}
+	return History{NIK: nik, Reports: rs, Documents: docs}, nil
+}
