@@ -237,4 +237,3 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
-

@@ -219,7 +219,9 @@ func testLate(t *testing.T, e *Env) {
 		code string
 		late bool
 	}{{60, "LU", false}, {61, "LT", true}} {
-		r, _, err := e.Service.NotifyBirth(ctx(), sub, Birth("late-"+strconv.Itoa(c.days), Today.AddDays(-c.days), "L"))
+		b := Birth("late-"+strconv.Itoa(c.days), Today.AddDays(-c.days), "L")
+		OtherMother(b)
+		r, _, err := e.Service.NotifyBirth(ctx(), sub, b)
 		require.NoError(t, err)
 		assert.Equal(t, c.late, r.Flags.Has(registry.FlagLate), c.days)
 		_, err = e.Service.Verify(ctx(), Regency, r.ID, "officer")
@@ -456,14 +458,17 @@ func testDeath(t *testing.T, e *Env) {
 }
 
 // RegisterBirth notifies (as partner "pkm-1"), verifies and registers one
-// birth [Birth](ref, birth, sex).
+// birth [Birth](ref, birth, sex) of a mother no other report names
+// ([OtherMother]), so that the duplicate rules do not hold it.
 func (e *Env) RegisterBirth(ref string, birth adminduk.Date, sex string) (registry.Registration, error) {
 	return register(e, ref, birth, sex)
 }
 
 // register notifies, verifies and registers one birth.
 func register(e *Env, ref string, birth adminduk.Date, sex string) (registry.Registration, error) {
-	r, _, err := e.Service.NotifyBirth(ctx(), sub, Birth(ref, birth, sex))
+	b := Birth(ref, birth, sex)
+	OtherMother(b)
+	r, _, err := e.Service.NotifyBirth(ctx(), sub, b)
 	if err != nil {
 		return registry.Registration{}, fmt.Errorf("notify: %w", err)
 	}
