@@ -74,6 +74,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 		}
 		testConcurrency(t, NewEnv(t, newStore), workers, each)
 	})
+	runRecords(t, newStore)
 }
 
 func ctx() context.Context { return context.Background() }

@@ -124,7 +124,7 @@ func (s *Store) FlagDuplicates(ctx context.Context, office wilayah.Code, reportI
 func (s *Store) setFlags(ctx context.Context, tx querier, office wilayah.Code, id string, f registry.Flags, on bool) error {
 	q := `UPDATE reports SET flags = flags | ? WHERE office = ? AND id = ?`
 	if !on {
-		q = `UPDATE reports SET flags = flags & ~? WHERE office = ? AND id = ?`
+		q = `UPDATE reports SET flags = flags & ~CAST(? AS INTEGER) WHERE office = ? AND id = ?`
 	}
 	res, err := s.exec(ctx, tx, q, int(f), office.Plain(), id)
 	if err != nil {
