@@ -1,10 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/adminduk-id/adminduk/adminduk"
@@ -48,52 +51,141 @@ func (s *Store) Document(ctx context.Context, office wilayah.Code, t registry.Do
 	return docs[0], nil
 }
 
-// personReports selects the reports naming a NIK: the registered child, or
-// a role of the person index of the current body.
-const personReports = `SELECT g.report_id AS id, 'child' AS role FROM registrations g WHERE g.office = ? AND g.nik = ?
-	UNION SELECT k.report_id, k.role` + currentKeys + `WHERE k.office = ? AND k.role IN ('mother', 'father', 'deceased') AND k.key = ?`
+// The look-ups of a person's record, each by an index with every
+// constraint a constant, so that even without statistics the planner cannot
+// prefer a walk over the office's rows.
+const (
+	// queryNIKReports: the reports of the birth registered with the NIK and
+	// of the deaths naming it.
+	queryNIKReports = `SELECT g.report_id FROM registrations g WHERE g.office = ? AND g.nik = ? AND g.nik <> ''
+		UNION SELECT k.report_id FROM report_keys k WHERE k.office = ? AND k.role = 'deceased' AND k.key = ?`
+	// queryDocumentsOf: the documents of one report.
+	queryDocumentsOf = `SELECT ` + documentColumns + ` FROM documents d WHERE d.office = ? AND d.report_id = ?`
+	// queryDocumentsNumbered: the versions of a document.
+	queryDocumentsNumbered = `SELECT ` + documentColumns + ` FROM documents d WHERE d.office = ? AND d.type = ? AND d.number = ?`
+	// queryPersonKeys: the reports naming a NIK as mother, father or
+	// deceased in their current body.
+	queryPersonKeys = `SELECT k.report_id, k.role, k.day, r.kind, r.status, r.created_at` + currentKeys + `
+		WHERE k.office = ? AND k.role IN ('mother', 'father', 'deceased') AND k.key = ?`
+	// queryChildReports: the report registered with a NIK.
+	queryChildReports = `SELECT g.report_id, r.kind, r.status, r.created_at FROM registrations g
+		JOIN reports r ON r.office = g.office AND r.id = g.report_id WHERE g.office = ? AND g.nik = ? AND g.nik <> ''`
+)
 
 // DocumentsByNIK implements registry.Store.
 func (s *Store) DocumentsByNIK(ctx context.Context, office wilayah.Code, nik string) ([]registry.Document, error) {
 	o := office.Plain()
-	rows, err := s.query(ctx, s.R, `SELECT `+documentColumns+` FROM documents d WHERE d.office = ? AND (d.report_id IN (
-		SELECT g.report_id FROM registrations g WHERE g.office = ? AND g.nik = ?
-		UNION SELECT k.report_id`+currentKeys+`WHERE k.office = ? AND k.role = 'deceased' AND k.key = ?)
-		OR (d.type = ? AND d.number = ?)) ORDER BY d.issued_at, d.type, d.number, d.version`,
-		o, o, nik, o, nik, string(registry.DocKIA), nik)
+	rows, err := s.query(ctx, s.R, queryNIKReports, o, nik, o, nik)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: documents of a NIK: %w", err)
 	}
-	return scanDocuments(office, rows)
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("registry store: documents of a NIK: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("registry store: documents of a NIK: %w", err)
+	}
+	var out []registry.Document
+	seen := map[[3]string]bool{}
+	add := func(q string, args ...any) error {
+		rows, err := s.query(ctx, s.R, q, args...)
+		if err != nil {
+			return fmt.Errorf("registry store: documents of a NIK: %w", err)
+		}
+		docs, err := scanDocuments(office, rows)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			k := [3]string{string(d.Type), d.Number, strconv.Itoa(d.Version)}
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, d)
+			}
+		}
+		return nil
+	}
+	for _, id := range ids {
+		if err := add(queryDocumentsOf, o, id); err != nil {
+			return nil, err
+		}
+	}
+	if err := add(queryDocumentsNumbered, o, string(registry.DocKIA), nik); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b registry.Document) int {
+		return cmp.Or(a.IssuedAt.Compare(b.IssuedAt), cmp.Compare(a.Type, b.Type), cmp.Compare(a.Number, b.Number), cmp.Compare(a.Version, b.Version))
+	})
+	return out, nil
 }
 
 // PersonReports implements registry.Store.
 func (s *Store) PersonReports(ctx context.Context, office wilayah.Code, nik string) ([]registry.PersonReport, error) {
 	o := office.Plain()
-	rows, err := s.query(ctx, s.R, `SELECT p.id, p.role, r.kind, r.status, r.created_at,
-		COALESCE((SELECT MIN(c.day) FROM report_keys c WHERE c.office = r.office AND c.report_id = r.id AND c.version = r.body_version), 0)
-		FROM (`+personReports+`) p JOIN reports r ON r.office = ? AND r.id = p.id ORDER BY r.created_at, r.id, p.role`,
-		o, nik, o, nik, o)
+	var out []registry.PersonReport
+	rows, err := s.query(ctx, s.R, queryPersonKeys, o, nik)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
 	}
-	defer rows.Close()
-	var out []registry.PersonReport
 	for rows.Next() {
 		var p registry.PersonReport
 		var role string
-		var kind, status, day int
+		var day, kind, status int
 		var created dbTime
-		if err := rows.Scan(&p.ReportID, &role, &kind, &status, &created, &day); err != nil {
+		if err := rows.Scan(&p.ReportID, &role, &day, &kind, &status, &created); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
 		}
-		p.Role, p.Kind, p.Status, p.Created = registry.Role(role), registry.Kind(kind), registry.Status(status), created.T
-		if day != 0 {
-			p.Day = adminduk.FromDayNumber(day)
+		p.Role, p.Day, p.Kind, p.Status, p.Created = registry.Role(role), adminduk.FromDayNumber(day), registry.Kind(kind), registry.Status(status), created.T
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
+	}
+	rows, err = s.query(ctx, s.R, queryChildReports, o, nik)
+	if err != nil {
+		return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
+	}
+	var children []registry.PersonReport
+	for rows.Next() {
+		p := registry.PersonReport{Role: registry.RoleChild}
+		var kind, status int
+		var created dbTime
+		if err := rows.Scan(&p.ReportID, &kind, &status, &created); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
+		}
+		p.Kind, p.Status, p.Created = registry.Kind(kind), registry.Status(status), created.T
+		children = append(children, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
+	}
+	for _, p := range children {
+		keys, err := s.SubjectKeys(ctx, office, p.ReportID)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			if k.Role == registry.RoleChild {
+				p.Day = k.Day
+			}
 		}
 		out = append(out, p)
 	}
-	return out, rows.Err()
+	slices.SortFunc(out, func(a, b registry.PersonReport) int {
+		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ReportID, b.ReportID), cmp.Compare(a.Role, b.Role))
+	})
+	return out, nil
 }
 
 // JournalRead implements registry.Store.
@@ -185,11 +277,17 @@ func (s *Store) ChildrenWithDocument(ctx context.Context, office, region wilayah
 	end := asOf.AddDays(1).In(adminduk.WIB)
 	args := append([]any{office.Plain(), born.DaysSinceEpoch(), bornTo.DaysSinceEpoch()}, extra...)
 	args = append(args, string(t), s.t(end), string(registry.DocActive))
-	rows, err := s.query(ctx, s.R, `SELECT k.kecamatan, COUNT(*)`+currentKeys+`WHERE k.office = ? AND k.role = 'child'
-		AND k.day >= ? AND k.day <= ?`+cond+` AND EXISTS (SELECT 1 FROM documents d WHERE d.office = k.office
-		AND d.report_id = k.report_id AND d.type = ? AND d.issued_at < ? AND `+stateOf+` = ?) GROUP BY k.kecamatan`, args...)
+	rows, err := s.query(ctx, s.R, queryChildrenWithDocument(cond), args...)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: children with %s: %w", t, err)
 	}
 	return scanCounts(rows)
+}
+
+// queryChildrenWithDocument counts the children with a document per
+// kecamatan; cond narrows to one kecamatan.
+func queryChildrenWithDocument(cond string) string {
+	return `SELECT k.kecamatan, COUNT(*)` + currentKeys + `WHERE k.office = ? AND k.role = 'child'
+		AND k.day >= ? AND k.day <= ?` + cond + ` AND EXISTS (SELECT 1 FROM documents d WHERE d.office = k.office
+		AND d.report_id = k.report_id AND d.type = ? AND d.issued_at < ? AND ` + stateOf + ` = ?) GROUP BY k.kecamatan`
 }

@@ -26,7 +26,8 @@ CREATE TABLE report_keys (
     PRIMARY KEY (office, role, key, day, report_id, version),
     FOREIGN KEY (office, report_id) REFERENCES reports (office, id)
 );
-CREATE INDEX report_keys_report ON report_keys (office, report_id, version);
+-- covering: a report's keys are read from the index alone
+CREATE INDEX report_keys_report ON report_keys (office, report_id, version, role, key, kind, day, multiple, birth_order, kecamatan);
 CREATE INDEX report_keys_kecamatan ON report_keys (office, role, kecamatan, day);
 
 CREATE TABLE report_bodies (
@@ -64,6 +65,7 @@ CREATE TABLE duplicate_decisions (
     FOREIGN KEY (office, report_id) REFERENCES reports (office, id),
     FOREIGN KEY (office, candidate_id) REFERENCES reports (office, id)
 );
+CREATE INDEX duplicate_links_candidate ON duplicate_links (office, candidate_id);
 CREATE INDEX duplicate_decisions_candidate ON duplicate_decisions (office, candidate_id);
 
 CREATE TABLE population_imports (
