@@ -20,30 +20,53 @@ func (s *Service) duplicateRules() []DuplicateRule {
 
 // Duplicates evaluates the duplicate rules for a report against the
 // reports stored now and returns the matches (one link per candidate and
-// rule), without writing anything. Each rule is one indexed store query per
-// key of the report.
+// rule), without writing anything. The rules on one role share one indexed
+// store query per key of the report.
 func (s *Service) Duplicates(ctx context.Context, office wilayah.Code, id string) ([]DuplicateLink, error) {
 	keys, err := s.store.SubjectKeys(ctx, office, id)
 	if err != nil {
 		return nil, err
 	}
+	return s.matches(ctx, office, id, keys)
+}
+
+// matches evaluates the rules for the keys of report id.
+func (s *Service) matches(ctx context.Context, office wilayah.Code, id string, keys []SubjectKey) ([]DuplicateLink, error) {
 	now, _ := s.clock()
 	var out []DuplicateLink
 	seen := map[[2]string]bool{}
 	rules := s.duplicateRules()
-	for i := range rules {
-		r := &rules[i]
-		for _, k := range keys {
-			if k.Role != r.Role || k.Key == "" || !r.applies(k.Kind) {
+	for _, k := range keys {
+		if k.Key == "" {
+			continue
+		}
+		// The widest window of the rules on this key's role and kind.
+		widest, found := 0, false
+		for i := range rules {
+			r := &rules[i]
+			if r.Role != k.Role || !r.applies(k.Kind) {
 				continue
 			}
-			q := KeyQuery{Office: office, Role: r.Role, Key: k.Key, Except: id}
-			if r.MaxDays >= 0 {
-				q.From, q.To = k.Day.AddDays(-r.MaxDays), k.Day.AddDays(r.MaxDays)
+			if !found || (widest >= 0 && (r.MaxDays < 0 || r.MaxDays > widest)) {
+				widest = r.MaxDays
 			}
-			cands, err := s.store.MatchKeys(ctx, q)
-			if err != nil {
-				return nil, err
+			found = true
+		}
+		if !found {
+			continue
+		}
+		q := KeyQuery{Office: office, Role: k.Role, Key: k.Key, Except: id}
+		if widest >= 0 {
+			q.From, q.To = k.Day.AddDays(-widest), k.Day.AddDays(widest)
+		}
+		cands, err := s.store.MatchKeys(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for i := range rules {
+			r := &rules[i]
+			if r.Role != k.Role || !r.applies(k.Kind) {
+				continue
 			}
 			for _, c := range cands {
 				if !r.match(k, c) || seen[[2]string{c.ReportID, r.Name}] {
@@ -59,8 +82,15 @@ func (s *Service) Duplicates(ctx context.Context, office wilayah.Code, id string
 
 // undecided returns the matches of a report no decision covers (a decision
 // on a pair covers it in both directions).
-func (s *Service) undecided(ctx context.Context, office wilayah.Code, id string) ([]DuplicateLink, error) {
-	links, err := s.Duplicates(ctx, office, id)
+// keys nil means the stored keys of the report.
+func (s *Service) undecided(ctx context.Context, office wilayah.Code, id string, keys []SubjectKey) ([]DuplicateLink, error) {
+	var links []DuplicateLink
+	var err error
+	if keys == nil {
+		links, err = s.Duplicates(ctx, office, id)
+	} else {
+		links, err = s.matches(ctx, office, id, keys)
+	}
 	if err != nil || len(links) == 0 {
 		return nil, err
 	}
@@ -85,7 +115,14 @@ func (s *Service) undecided(ctx context.Context, office wilayah.Code, id string)
 // flagDuplicates evaluates the rules for r and, on a match without a
 // decision, records the links and flags the report.
 func (s *Service) flagDuplicates(ctx context.Context, r *Report, actor string) ([]DuplicateLink, error) {
-	links, err := s.undecided(ctx, r.Office, r.ID)
+	keys, err := r.SubjectKeys() // the report's current body, at hand
+	if err != nil {
+		return nil, err
+	}
+	if keys == nil {
+		keys = []SubjectKey{}
+	}
+	links, err := s.undecided(ctx, r.Office, r.ID, keys)
 	if err != nil || len(links) == 0 {
 		return nil, err
 	}
@@ -159,7 +196,7 @@ func (s *Service) MarkNotDuplicate(ctx context.Context, office wilayah.Code, id,
 		return Report{}, err
 	}
 	if len(candidates) == 0 {
-		links, err := s.undecided(ctx, office, id)
+		links, err := s.undecided(ctx, office, id, nil)
 		if err != nil {
 			return Report{}, err
 		}
