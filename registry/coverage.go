@@ -3,6 +3,7 @@ package registry
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -197,4 +198,44 @@ func percent(c coverage.Counts) *coverage.Percent {
 		return nil
 	}
 	return &p
+}
+
+// PopulationFromRecords reads person records in the CSV of package coverage
+// ([coverage.Columns], as the coverage synth generator writes them) and
+// returns the population of children under 18 per kecamatan of domicile and
+// age in completed years on asOf, for [Service.ImportPopulation]. Only the
+// counts are kept, never a record; rows coverage cannot read are skipped by
+// its rules and reported in the returned report's Errors.
+func PopulationFromRecords(r io.Reader, asOf adminduk.Date, source string) (*Population, *coverage.Report, error) {
+	bands := make([]int, 18)
+	for i := range bands {
+		bands[i] = i
+	}
+	agg, err := coverage.NewAggregator(coverage.AggregateOptions{AsOf: asOf, AktaAges: coverage.AgeRange{From: 0, To: 18}, Bands: bands})
+	if err != nil {
+		return nil, nil, fmt.Errorf("registry: population: %w", err)
+	}
+	if err := agg.ReadCSV(r); err != nil {
+		return nil, nil, fmt.Errorf("registry: population: %w", err)
+	}
+	rep, err := agg.Report(wilayah.LevelDistrict)
+	if err != nil {
+		return nil, nil, fmt.Errorf("registry: population: %w", err)
+	}
+	p := &Population{AsOf: asOf, Source: source}
+	for _, reg := range rep.Regions {
+		m := reg.Measure(coverage.Akta)
+		if m == nil {
+			continue
+		}
+		for _, b := range m.Bands {
+			for age := b.Ages.From; age < b.Ages.To; age++ {
+				if b.Ages.To-b.Ages.From != 1 {
+					return nil, rep, fmt.Errorf("registry: population: age band %s is not one year", b.Ages)
+				}
+				p.Rows = append(p.Rows, PopulationRow{Kecamatan: reg.Code, Age: age, Count: b.Required})
+			}
+		}
+	}
+	return p, rep, nil
 }

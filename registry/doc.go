@@ -118,7 +118,9 @@
 // # Coverage
 //
 // [Service.ImportPopulation] stores the denominator, children per kecamatan
-// and age ([Population]; every import is kept, the newest counts).
+// and age ([Population]; every import is kept, the newest counts);
+// [PopulationFromRecords] makes one from person records in the CSV of
+// package coverage (the coverage synth generator's output).
 // [Service.Coverage] counts, by SQL aggregation (GROUP BY kecamatan), the
 // registered children of a kab/kota or kecamatan holding an active akta
 // kelahiran (ages 0-17, [coverage.DefaultAktaAges]) and an active KIA (ages
