@@ -78,7 +78,7 @@ type CoverageStore interface {
 	// ChildrenWithDocument counts per kecamatan (within region) the
 	// registered children born from born to bornTo (inclusive) holding a
 	// document of type t issued by asOf (inclusive) of which a version is
-	// active.
+	// active, and whose death was not registered by asOf.
 	ChildrenWithDocument(ctx context.Context, office, region wilayah.Code, t DocType, born, bornTo, asOf adminduk.Date) (map[wilayah.Code]int64, error)
 }
 

@@ -529,9 +529,13 @@ func testCoverage(t *testing.T, e *Env) {
 	// Children registered the day before asOf at ages 0, 2 and 4 on asOf,
 	// one born after asOf (registered later), one report never registered.
 	e.Clock.SetDay(asOf.AddDays(-1))
+	var twoYearOld registry.Registration
 	for i, born := range []adminduk.Date{asOf.AddDays(-3), asOf.AddYears(-2).AddDays(-10), asOf.AddYears(-5).AddDays(1)} {
-		_, err := e.RegisterBirth("C-"+string(rune('a'+i)), born, "L")
+		reg, err := e.RegisterBirth("C-"+string(rune('a'+i)), born, "L")
 		require.NoError(t, err)
+		if i == 1 {
+			twoYearOld = reg
+		}
 	}
 	e.Clock.SetDay(asOf.AddDays(3))
 	_, err = e.RegisterBirth("C-later", asOf.AddDays(1), "P")
@@ -574,6 +578,27 @@ func testCoverage(t *testing.T, e *Env) {
 	assert.Equal(t, int64(2), older.KIA.Counts.With, "the oldest child turned 5")
 	assert.Equal(t, int64(3), older.Akta.Counts.With, "C-later was born but its akta is issued later")
 
+	// The 2-year-old's death, registered on asOf+3: it no longer counts
+	// from that day.
+	hist, err := e.Service.PersonHistory(ctx(), Regency, twoYearOld.NIK.String(), "officer")
+	require.NoError(t, err)
+	require.Len(t, hist.Reports, 1)
+	death := Death("C-death", asOf.AddDays(2))
+	death.Deceased.NIK, death.Deceased.Name, death.Deceased.BirthDate = twoYearOld.NIK.String(), "Budi Santoso", twoYearOld.NIK.BirthDate().String()
+	dr, _, err := e.Service.NotifyDeath(ctx(), sub, death)
+	require.NoError(t, err)
+	verify(t, e, dr.ID)
+	_, err = e.Service.Register(ctx(), Regency, dr.ID, "officer")
+	require.NoError(t, err)
+	before, err := e.Service.Coverage(ctx(), Kecamatan, asOf.AddDays(2))
+	require.NoError(t, err)
+	assert.Equal(t, int64(3), before.Akta.Counts.With, "alive on that day (C-later's akta not issued yet)")
+	after, err := e.Service.Coverage(ctx(), Kecamatan, asOf.AddDays(3))
+	require.NoError(t, err)
+	// On asOf+3 four registered children hold an akta (C-later's was
+	// issued that day); the one whose death was registered that day does
+	// not count.
+	assert.Equal(t, int64(3), after.Akta.Counts.With)
 	_, err = e.Service.Coverage(ctx(), wilayah.MustParseCode("32.01"), asOf)
 	assert.ErrorIs(t, err, registry.ErrNotFound, "an office not run here")
 	_, err = e.Service.Coverage(ctx(), Village, adminduk.Date{})

@@ -276,7 +276,7 @@ func (s *Store) ChildrenWithDocument(ctx context.Context, office, region wilayah
 	cond, extra := regionFilter("k.kecamatan", region)
 	end := asOf.AddDays(1).In(adminduk.WIB)
 	args := append([]any{office.Plain(), born.DaysSinceEpoch(), bornTo.DaysSinceEpoch()}, extra...)
-	args = append(args, string(t), s.t(end), string(registry.DocActive))
+	args = append(args, string(t), s.t(end), string(registry.DocActive), asOf.String())
 	rows, err := s.query(ctx, s.R, queryChildrenWithDocument(cond), args...)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: children with %s: %w", t, err)
@@ -285,9 +285,14 @@ func (s *Store) ChildrenWithDocument(ctx context.Context, office, region wilayah
 }
 
 // queryChildrenWithDocument counts the children with a document per
-// kecamatan; cond narrows to one kecamatan.
+// kecamatan, leaving out a child whose death was registered by then; cond
+// narrows to one kecamatan.
 func queryChildrenWithDocument(cond string) string {
 	return `SELECT k.kecamatan, COUNT(*)` + currentKeys + `WHERE k.office = ? AND k.role = 'child'
 		AND k.day >= ? AND k.day <= ?` + cond + ` AND EXISTS (SELECT 1 FROM documents d WHERE d.office = k.office
-		AND d.report_id = k.report_id AND d.type = ? AND d.issued_at < ? AND ` + stateOf + ` = ?) GROUP BY k.kecamatan`
+		AND d.report_id = k.report_id AND d.type = ? AND d.issued_at < ? AND ` + stateOf + ` = ?)
+		AND NOT EXISTS (SELECT 1 FROM registrations g JOIN report_keys kd ON kd.office = g.office AND kd.role = 'deceased' AND kd.key = g.nik
+			JOIN registrations gd ON gd.office = kd.office AND gd.report_id = kd.report_id
+			WHERE g.office = k.office AND g.report_id = k.report_id AND g.nik <> '' AND gd.registered_on <= ?)
+		GROUP BY k.kecamatan`
 }
