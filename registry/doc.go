@@ -124,7 +124,8 @@
 // [Service.Coverage] counts, by SQL aggregation (GROUP BY kecamatan), the
 // registered children of a kab/kota or kecamatan holding an active akta
 // kelahiran (ages 0-17, [coverage.DefaultAktaAges]) and an active KIA (ages
-// 0-4, [KIAUnderFiveAges]) issued by a day, and returns package coverage's
+// 0-4, [KIAUnderFiveAges]) issued by a day, leaving out those whose death
+// was registered by then, and returns package coverage's
 // [coverage.Counts] and [coverage.Percent] per kecamatan and in total
 // (above 100 % reported, never clamped).
 //
