@@ -177,14 +177,64 @@
 // The photo is used to sign the card and not kept: rendering the card later
 // needs it again.
 //
+// # Duplicates
+//
+// Duplicate rules are data ([DuplicateRule], [DefaultDuplicateRules],
+// Config.DuplicateRules): the same mother with a birth within one day (twins
+// exempt when both reports say kembar and their birth orders differ), the
+// same mother with another birth within nine months, the same external_ref
+// from two partners, the same deceased twice. The store keeps a person index
+// of every body ([SubjectKey]: who a report names, in which role, on which
+// day) and each rule is one look-up in it by (office, role, key, day), so the
+// cost does not grow with the number of reports. Rules are evaluated at
+// notify and again at register: a match sets [FlagPotentialDuplicate] and
+// stores a [DuplicateLink] to each candidate; [Service.Register] of a report
+// with a match no officer decided on is a *[DuplicateError] that unwraps to
+// [ErrUnresolvedDuplicate] and [ErrInvalidTransition].
+// [Service.MarkDuplicate] archives the report (a [DuplicateDecision] and the
+// archive action, with the reason); [Service.MarkNotDuplicate] records that
+// the pair differs (both ways) and clears the flag. An archived report
+// matches nothing any more.
+//
+// # Resubmission
+//
+// [Service.ResubmitBirth] (and ResubmitDeath, ResubmitStillbirth) takes a
+// returned report back with a corrected body, validated like a new one: the
+// body becomes version n+1 ([Service.BodyVersions] keeps every version), its
+// person index replaces the old one for matching, and its flags and
+// duplicates are evaluated again. [Service.Resubmit] records the step
+// without a new body.
+//
+// # Queries and the read journal
+//
+// [Filter] selects reports by status, flag, partner, kind and creation time,
+// newest first, with Limit and Offset. Reads of a person's record take the
+// reading officer and are journaled in the audit table (action "read"):
+// [Service.ViewReport], [Service.DocumentsByNIK] (the akta and KIA of the
+// birth registered with the NIK, the akta kematian naming it) and
+// [Service.PersonHistory] (the reports naming the NIK as child, mother,
+// father or deceased, and the documents). [Service.Document] finds a document
+// by type, number and version.
+//
+// # Coverage
+//
+// [Service.ImportPopulation] stores the denominator, children per kecamatan
+// and age ([Population]; every import is kept, the newest counts);
+// [PopulationFromRecords] makes one from person records in the CSV of
+// package coverage (the coverage synth generator's output).
+// [Service.Coverage] counts, by SQL aggregation (GROUP BY kecamatan), the
+// registered children of a kab/kota or kecamatan holding an active akta
+// kelahiran (ages 0-17, [coverage.DefaultAktaAges]) and an active KIA (ages
+// 0-4, [KIAUnderFiveAges]) issued by a day, leaving out those whose death
+// was registered by then, and returns package coverage's
+// [coverage.Counts] and [coverage.Percent] per kecamatan and in total
+// (above 100 % reported, never clamped).
+//
 // # Not yet here
 //
-// This is part of issue 11. Still to build on it: a renderer for the SKLM;
-// closing a card whose last member died; a correction of the child's name
-// does not yet reissue the KIA (kia.Card has no version), and only the akta
-// kelahiran is corrected; duplicate rules (the [FlagPotentialDuplicate] flag
-// exists, nothing sets it yet); resubmission with a corrected body;
-// journaling of reads of a person's record; queries by date, documents by
-// NIK or number, coverage from the registry's records; the quiet-machine
-// throughput figures of BENCHMARKS.md.
+// Still open: a renderer for the SKLM; closing a card whose last member
+// died; a correction of the child's name does not reissue the KIA (kia.Card
+// has no version), and only the akta kelahiran is corrected; a KK built from
+// a report is not issued until an officer completes it (see
+// [FamilyVersion.Printable]).
 package registry

@@ -45,8 +45,9 @@ func TestSeedWorkflow(t *testing.T) {
 	assert.Equal(t, "0001", nik[12:], "first serial")
 	assert.Equal(t, "6208-LU-03122026-0001", reg.Akta.String())
 
-	late, _, err := e.Service.NotifyBirth(ctx, registry.Submission{PartnerID: "pkm-1"},
-		storetest.Birth("PKM-2", today.AddDays(-61), "P"))
+	lateBirth := storetest.Birth("PKM-2", today.AddDays(-61), "P")
+	storetest.OtherMother(lateBirth) // another family: not a birth 59 days before the first one's
+	late, _, err := e.Service.NotifyBirth(ctx, registry.Submission{PartnerID: "pkm-1"}, lateBirth)
 	require.NoError(t, err)
 	assert.True(t, late.Flags.Has(registry.FlagLate))
 	_, err = e.Service.Verify(ctx, storetest.Regency, late.ID, "petugas.dewi")

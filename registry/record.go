@@ -119,6 +119,11 @@ type Filter struct {
 	PartnerID string
 	Flags     Flags // reports having all these flags
 	Limit     int   // 0: 100
+	// From and To bound the creation time: From <= created < To (zero:
+	// unbounded).
+	From, To time.Time
+	// Offset skips that many reports of the result (paging, newest first).
+	Offset int
 }
 
 // AuditEntry is one line of the audit journal: who did what to which record.

@@ -27,6 +27,9 @@ type Config struct {
 	NewID func() string
 	// Types is the akta type table; nil means akta.DefaultTypes.
 	Types *akta.Types
+	// DuplicateRules are evaluated at notify and at register; nil means
+	// DefaultDuplicateRules, an empty non-nil slice none.
+	DuplicateRules []DuplicateRule
 }
 
 // Service runs the workflow of reports over a [Store]. It is safe for
@@ -37,6 +40,7 @@ type Service struct {
 	now     func() time.Time
 	newID   func() string
 	types   *akta.Types
+	rules   []DuplicateRule
 }
 
 // New returns a Service for cfg.
@@ -63,6 +67,12 @@ func New(cfg Config) (*Service, error) {
 	if s.types == nil {
 		s.types = akta.DefaultTypes()
 	}
+	for i := range cfg.DuplicateRules {
+		if err := cfg.DuplicateRules[i].Validate(); err != nil {
+			return nil, err
+		}
+	}
+	s.rules = cfg.DuplicateRules
 	return s, nil
 }
 
@@ -206,7 +216,11 @@ func (s *Service) submit(ctx context.Context, sub Submission, kind Kind, body re
 		Status: StatusNotified, Created: now,
 		Actions: []Action{{Seq: 1, Type: ActNotify, Actor: actor, At: now}},
 	}
-	return s.store.CreateReport(ctx, r, sub.IdempotencyKey)
+	out, created, err := s.store.CreateReport(ctx, r, sub.IdempotencyKey)
+	if err == nil && created {
+		_, err = s.flagDuplicates(ctx, &out, actor)
+	}
+	return out, created, err
 }
 
 // Report returns a stored report with its actions, derived status and the
@@ -336,6 +350,9 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 		if errors.As(err, &te) {
 			te.ReportID = id
 		}
+		return Registration{}, err
+	}
+	if err := s.checkDuplicatesForRegister(ctx, &r, actor); err != nil {
 		return Registration{}, err
 	}
 	now, today := s.clock()

@@ -24,3 +24,11 @@ func BenchmarkRegistrationStored(b *testing.B) {
 		return open(tb, filepath.Join(tb.TempDir(), "bench.db"))
 	})
 }
+
+// BenchmarkDuplicates: duplicate rules evaluated for one report with 1,000
+// and 10,000 other reports stored (see storetest.BenchDuplicates).
+func BenchmarkDuplicates(b *testing.B) {
+	storetest.BenchDuplicates(b, func(tb testing.TB) registry.Store {
+		return open(tb, filepath.Join(tb.TempDir(), "bench.db"))
+	}, 1_000, 10_000)
+}

@@ -54,3 +54,43 @@ func BenchRegistration(b *testing.B, newStore func(testing.TB) registry.Store) {
 		})
 	}
 }
+
+// BenchDuplicates measures the evaluation of the duplicate rules for one
+// report ([registry.Service.Duplicates]: the report's keys, then one index
+// look-up per key) with n other reports stored, for each n in sizes: the
+// cost should not grow with n.
+func BenchDuplicates(b *testing.B, newStore func(testing.TB) registry.Store, sizes ...int) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("reports=%d", n), func(b *testing.B) {
+			e := NewEnvOn(b, newStore(b))
+			for i := range n {
+				r := Birth(fmt.Sprintf("d-%d", i), Today.AddDays(-1-i%300), "L")
+				OtherMother(r)
+				if _, _, err := e.Service.NotifyBirth(ctx(), sub, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			// The report evaluated has a candidate: the same mother's
+			// birth a day earlier.
+			first := Birth("dup-a", Today.AddDays(-2), "P")
+			OtherMother(first)
+			if _, _, err := e.Service.NotifyBirth(ctx(), sub, first); err != nil {
+				b.Fatal(err)
+			}
+			second := Birth("dup-b", Today.AddDays(-1), "P")
+			second.Mother = first.Mother
+			r, _, err := e.Service.NotifyBirth(ctx(), sub, second)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				links, err := e.Service.Duplicates(ctx(), Regency, r.ID)
+				if err != nil || len(links) != 1 {
+					b.Fatal(links, err)
+				}
+			}
+		})
+	}
+}

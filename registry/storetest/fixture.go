@@ -165,3 +165,17 @@ func Stillbirth(ref string, d adminduk.Date) *registry.StillbirthReport {
 		Reporter:     registry.Reporter{NIK: "6208011203900002", Name: "Ahmad Fauzi", Relation: "ayah"},
 	}
 }
+
+var mothers atomic.Int64
+
+// OtherMother gives b a mother no other report of the process names: a
+// woman of [Kecamatan] born in 1998 with a NIK of her own (distinct for the
+// first 3,359,664 calls), so that births of the same day are not potential
+// duplicates of each other.
+func OtherMother(b *registry.BirthReport) {
+	n := int(mothers.Add(1)-1) % (9999 * 28 * 12)
+	serial, rest := n%9999+1, n/9999
+	day, month := rest%28+1, rest/28%12+1
+	b.Mother.NIK = fmt.Sprintf("%s%02d%02d98%04d", Kecamatan.Plain(), day+40, month, serial)
+	b.Mother.BirthDate = fmt.Sprintf("1998-%02d-%02d", month, day)
+}

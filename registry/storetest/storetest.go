@@ -77,6 +77,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 		}
 		testConcurrency(t, NewEnv(t, newStore), workers, each)
 	})
+	runRecords(t, newStore)
 }
 
 func ctx() context.Context { return context.Background() }
@@ -224,6 +225,7 @@ func testLate(t *testing.T, e *Env) {
 	}{{60, "LU", false}, {61, "LT", true}} {
 		b := Birth("late-"+strconv.Itoa(c.days), Today.AddDays(-c.days), "L")
 		b.Child.Religion = "" // incomplete: the akta is issued, the KIA waits
+		OtherMother(b)
 		r, _, err := e.Service.NotifyBirth(ctx(), sub, b)
 		require.NoError(t, err)
 		assert.Equal(t, c.late, r.Flags.Has(registry.FlagLate), c.days)
@@ -461,7 +463,8 @@ func testDeath(t *testing.T, e *Env) {
 }
 
 // RegisterBirth notifies (as partner "pkm-1"), verifies and registers one
-// birth [Birth](ref, birth, sex) into the family [KKOf](ref).
+// birth [Birth](ref, birth, sex) into the family [KKOf](ref), of a mother no
+// other report names ([OtherMother]), so that the duplicate rules do not hold it.
 func (e *Env) RegisterBirth(ref string, birth adminduk.Date, sex string) (registry.Registration, error) {
 	return register(e, ref, birth, sex)
 }
@@ -470,6 +473,7 @@ func (e *Env) RegisterBirth(ref string, birth adminduk.Date, sex string) (regist
 func register(e *Env, ref string, birth adminduk.Date, sex string) (registry.Registration, error) {
 	b := Birth(ref, birth, sex)
 	b.Family.KK = KKOf(ref)
+	OtherMother(b)
 	r, _, err := e.Service.NotifyBirth(ctx(), sub, b)
 	if err != nil {
 		return registry.Registration{}, fmt.Errorf("notify: %w", err)

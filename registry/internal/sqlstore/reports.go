@@ -145,6 +145,9 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 		if err := s.insertAction(ctx, tx, r.Office, r.ID, r.Actions[0]); err != nil {
 			return err
 		}
+		if err := s.indexReport(ctx, tx, r); err != nil {
+			return err
+		}
 		if key != "" {
 			if err := s.putKey(ctx, tx, r, key, r.ID); err != nil {
 				return err
@@ -238,13 +241,19 @@ func (s *Store) Reports(ctx context.Context, f registry.Filter) ([]registry.Repo
 	if f.Flags != 0 {
 		where, args = append(where, "(flags & ?) = ?"), append(args, int(f.Flags), int(f.Flags))
 	}
+	if !f.From.IsZero() {
+		where, args = append(where, "created_at >= ?"), append(args, s.t(f.From))
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "created_at < ?"), append(args, s.t(f.To))
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
 	}
-	args = append(args, limit)
+	args = append(args, limit, max(f.Offset, 0))
 	rows, err := s.query(ctx, s.R, (`SELECT ` + reportColumns + ` FROM reports WHERE ` + strings.Join(where, " AND ") +
-		` ORDER BY created_at DESC, id DESC LIMIT ?`), args...)
+		` ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("registry store: reports: %w", err)
 	}
