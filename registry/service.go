@@ -27,6 +27,8 @@ type Config struct {
 	NewID func() string
 	// Types is the akta type table; nil means akta.DefaultTypes.
 	Types *akta.Types
+	// Webhooks configures webhook endpoints (see [WebhookConfig]).
+	Webhooks WebhookConfig
 }
 
 // Service runs the workflow of reports over a [Store]. It is safe for
@@ -37,6 +39,7 @@ type Service struct {
 	now     func() time.Time
 	newID   func() string
 	types   *akta.Types
+	hooks   WebhookConfig
 }
 
 // New returns a Service for cfg.
@@ -47,7 +50,7 @@ func New(cfg Config) (*Service, error) {
 	if len(cfg.Offices) == 0 {
 		return nil, errors.New("registry: config has no office")
 	}
-	s := &Service{store: cfg.Store, offices: make(map[wilayah.Code]Office), now: cfg.Now, newID: cfg.NewID, types: cfg.Types}
+	s := &Service{store: cfg.Store, offices: make(map[wilayah.Code]Office), now: cfg.Now, newID: cfg.NewID, types: cfg.Types, hooks: cfg.Webhooks}
 	for i := range cfg.Offices {
 		if err := cfg.Offices[i].Validate(); err != nil {
 			return nil, err

@@ -53,6 +53,7 @@ type Store interface {
 	HandOvers(ctx context.Context, office wilayah.Code, reportID string) ([]HandOver, error)
 	// Audit returns the audit entries of a record, oldest first.
 	Audit(ctx context.Context, office wilayah.Code, record string) ([]AuditEntry, error)
+	WebhookStore
 	// Close releases the store.
 	Close() error
 }
