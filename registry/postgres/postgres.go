@@ -30,7 +30,8 @@
 // documents, document_states, handovers, audit, and the webhook endpoints,
 // endpoint changes, events and attempts); every write is
 // journaled in the audit table. Webhook workers claim due deliveries across
-// offices with FOR UPDATE SKIP LOCKED (on Citus, a claim per shard).
+// offices with FOR UPDATE SKIP LOCKED (on Citus this cross-office claim
+// would have to become one claim per office: not done yet).
 package postgres
 
 import (

@@ -454,3 +454,35 @@ func TestCrashBeforeDelivery(t *testing.T) {
 	assert.Equal(t, registry.ReportEventID(storetest.Regency, reportID, 1), msgs[0].id)
 	assert.True(t, verify(secret, msgs[0]))
 }
+
+// TestRun: Run delivers what becomes due while it runs and returns when its
+// context ends.
+func TestRun(t *testing.T) {
+	e := newEnv(t)
+	got := make(chan string, 4)
+	rcv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got <- r.Header.Get("webhook-id")
+	}))
+	t.Cleanup(rcv.Close)
+	_, _, err := e.hooks.AddWebhookEndpoint(ctx, storetest.Regency, "pkm-1", rcv.URL, "admin")
+	require.NoError(t, err)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	w := worker(e, newClock(), webhook.Options{AllowPrivate: true, Poll: 5 * time.Millisecond})
+	go func() { done <- w.Run(runCtx) }()
+	r := e.notify(t, "ref-run")
+	select {
+	case id := <-got:
+		assert.Equal(t, registry.ReportEventID(storetest.Regency, r.ID, 1), id)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run delivered nothing")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		require.ErrorIs(t, err, context.Canceled)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return")
+	}
+	assert.Empty(t, got, "delivered once")
+}
