@@ -230,6 +230,21 @@
 // [coverage.Counts] and [coverage.Percent] per kecamatan and in total
 // (above 100 % reported, never clamped).
 //
+// # Webhooks
+//
+// A partner registers endpoints ([Service.AddWebhookEndpoint]; https on a
+// public address, checked after resolving the host, unless
+// [WebhookConfig].AllowPrivate) and gets a "whsec_" secret, shown once and
+// kept in clear by the store because it is a shared HMAC key the registry
+// signs with; [Service.RotateWebhookSecret] adds a new one while the old one
+// keeps signing for an overlap. The store writes an outbox event
+// ([WebhookEvent]: report.status_changed for every action, document.issued
+// for every document version) and its deliveries to the partner's active
+// endpoints in the transaction of the change itself, so no change commits
+// without its event. Package registry/webhook signs and delivers them
+// (Standard Webhooks v1) with retries; [Service.WebhookDeliveries] lists
+// each delivery with its attempts.
+//
 // # Not yet here
 //
 // Still open: a renderer for the SKLM; closing a card whose last member

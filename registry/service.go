@@ -30,6 +30,8 @@ type Config struct {
 	// DuplicateRules are evaluated at notify and at register; nil means
 	// DefaultDuplicateRules, an empty non-nil slice none.
 	DuplicateRules []DuplicateRule
+	// Webhooks configures webhook endpoints (see [WebhookConfig]).
+	Webhooks WebhookConfig
 }
 
 // Service runs the workflow of reports over a [Store]. It is safe for
@@ -41,6 +43,7 @@ type Service struct {
 	newID   func() string
 	types   *akta.Types
 	rules   []DuplicateRule
+	hooks   WebhookConfig
 }
 
 // New returns a Service for cfg.
@@ -51,7 +54,7 @@ func New(cfg Config) (*Service, error) {
 	if len(cfg.Offices) == 0 {
 		return nil, errors.New("registry: config has no office")
 	}
-	s := &Service{store: cfg.Store, offices: make(map[wilayah.Code]Office), now: cfg.Now, newID: cfg.NewID, types: cfg.Types}
+	s := &Service{store: cfg.Store, offices: make(map[wilayah.Code]Office), now: cfg.Now, newID: cfg.NewID, types: cfg.Types, hooks: cfg.Webhooks}
 	for i := range cfg.Offices {
 		if err := cfg.Offices[i].Validate(); err != nil {
 			return nil, err

@@ -56,6 +56,7 @@ type Store interface {
 	// Audit returns the audit entries of a record, oldest first.
 	Audit(ctx context.Context, office wilayah.Code, record string) ([]AuditEntry, error)
 	RecordStore
+	WebhookStore
 	// Close releases the store.
 	Close() error
 

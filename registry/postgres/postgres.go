@@ -16,7 +16,9 @@
 //
 //	SELECT create_distributed_table(t, 'office')
 //	FROM unnest(ARRAY['reports', 'actions', 'idempotency_keys', 'nik_serials',
-//	                  'akta_serials', 'registrations', 'audit', 'agreements']) AS t;
+//	                  'akta_serials', 'registrations', 'audit', 'agreements',
+//	                  'webhook_endpoints', 'webhook_endpoint_changes', 'webhook_events',
+//	                  'webhook_deliveries', 'webhook_attempts']) AS t;
 //
 // with the tables colocated, since every write and nearly every read names one
 // office; a transaction then touches one shard. (The look-up of a partner's
@@ -25,8 +27,11 @@
 //
 // Nothing is ever deleted: a trigger refuses DELETE on every table and UPDATE
 // on the append-only ones (actions, registrations,
-// documents, document_states, handovers, audit); every write is
-// journaled in the audit table.
+// documents, document_states, handovers, audit, and the webhook endpoints,
+// endpoint changes, events and attempts); every write is
+// journaled in the audit table. Webhook workers claim due deliveries across
+// offices with FOR UPDATE SKIP LOCKED (on Citus this cross-office claim
+// would have to become one claim per office: not done yet).
 package postgres
 
 import (

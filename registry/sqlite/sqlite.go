@@ -13,7 +13,8 @@
 // so two processes may share a file. Nothing is ever deleted: triggers refuse
 // DELETE, and UPDATE on the append-only tables (actions, registrations,
 // documents, document_states, handovers,
-// audit); every write is journaled in the audit table.
+// audit, and the webhook endpoints, endpoint changes, events and
+// attempts); every write is journaled in the audit table.
 package sqlite
 
 import (

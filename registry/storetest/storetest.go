@@ -70,6 +70,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("SchoolBatch", func(t *testing.T) { testSchool(t, newStore) })
 	t.Run("Sequences", func(t *testing.T) { testSequences(t, NewEnv(t, newStore)) })
 	registerFamily(t, newStore)
+	t.Run("Webhooks", func(t *testing.T) { testWebhooks(t, newStore) })
 	t.Run("Concurrency", func(t *testing.T) {
 		workers, each := 64, 100
 		if testing.Short() {

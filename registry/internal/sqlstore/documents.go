@@ -12,7 +12,7 @@ import (
 )
 
 // insertDocuments stores the version rows of docs, in the state they are
-// issued in, in tx.
+// issued in, in tx, and enqueues their document.issued webhook events.
 func (s *Store) insertDocuments(ctx context.Context, tx *sql.Tx, docs []registry.Document) error {
 	for i := range docs {
 		d := &docs[i]
@@ -23,6 +23,9 @@ func (s *Store) insertDocuments(ctx context.Context, tx *sql.Tx, docs []registry
 				return fmt.Errorf("registry store: document %s %s version %d: %w", d.Type, d.Number, d.Version, registry.ErrConflict)
 			}
 			return fmt.Errorf("registry store: document %s: %w", d.Type, err)
+		}
+		if err := s.enqueueDocument(ctx, tx, d); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -148,6 +148,9 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 		if err := s.indexReport(ctx, tx, r); err != nil {
 			return err
 		}
+		if err := s.enqueueReport(ctx, tx, r.Office, r.ID, r.Actions[0], r.Status); err != nil {
+			return err
+		}
 		if key != "" {
 			if err := s.putKey(ctx, tx, r, key, r.ID); err != nil {
 				return err
@@ -289,6 +292,9 @@ func (s *Store) appendAction(ctx context.Context, tx querier, office wilayah.Cod
 			return fmt.Errorf("registry store: report %q: action %d already taken: %w", id, a.Seq, registry.ErrConflict)
 		}
 		return fmt.Errorf("registry store: report %q: %w", id, err)
+	}
+	if err := s.enqueueReport(ctx, tx, office, id, a, status); err != nil {
+		return err
 	}
 	return s.audit(ctx, tx, office, s.t(a.At), a.Actor, "action."+a.Type.String(), id, a.Reason)
 }
