@@ -16,6 +16,7 @@ import (
 // implementation.
 type Store interface {
 	OfficerStore
+	OfficeViewStore
 	// PutAgreement inserts or replaces an agreement, under the office of its
 	// partner's kab/kota.
 	PutAgreement(ctx context.Context, a *partnership.Agreement, actor string) error
