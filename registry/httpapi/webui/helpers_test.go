@@ -50,7 +50,7 @@ func newEnv(t *testing.T) *env {
 	}
 	ui, err := webui.New(webui.Config{Service: e.Service, Keys: storetest.Keys(), Now: e.Clock.Now,
 		OfficeNames: map[string]string{"6208": "Disdukcapil Kab. Sukamara"},
-		Logger: slog.New(slog.DiscardHandler)})
+		Logger:      slog.New(slog.DiscardHandler)})
 	require.NoError(t, err)
 	srv := httptest.NewServer(ui)
 	t.Cleanup(srv.Close)

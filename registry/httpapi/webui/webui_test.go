@@ -2,8 +2,8 @@ package webui_test
 
 import (
 	"bytes"
-	"html"
 	"context"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/url"
