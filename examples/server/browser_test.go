@@ -51,7 +51,7 @@ func browser(t *testing.T) context.Context {
 // shot saves a full-page screenshot as dir/name.png.
 func shot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
 	p := filepath.Join(dir, name+".png")
 	require.NoError(t, os.WriteFile(p, png, 0o644))
