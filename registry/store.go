@@ -16,6 +16,7 @@ import (
 // implementation.
 type Store interface {
 	AuthStore // credentials of the HTTP API (auth_store.go)
+	APIStore  // attachments, idempotent requests, look-ups (api_store.go)
 
 	// PutAgreement inserts or replaces an agreement, under the office of its
 	// partner's kab/kota.
