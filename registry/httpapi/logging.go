@@ -35,7 +35,8 @@ func MaskNIKs(s string) string {
 
 // MaskingHandler wraps a slog.Handler so that no NIK reaches the log: the
 // message and every string value (in groups too, and in errors and other
-// values once formatted) have their NIKs masked by [MaskNIKs].
+// values once formatted, and 16-digit integers) have their NIKs masked by
+// [MaskNIKs].
 func MaskingHandler(h slog.Handler) slog.Handler { return &maskingHandler{h} }
 
 type maskingHandler struct{ next slog.Handler }
@@ -81,6 +82,11 @@ func maskAttr(a slog.Attr) slog.Attr {
 			masked[i] = maskAttr(x)
 		}
 		return slog.Group(a.Key, masked...)
+	case slog.KindInt64, slog.KindUint64:
+		// A NIK kept as a number.
+		if t := v.String(); len(t) == 16 {
+			return slog.String(a.Key, MaskNIKs(t))
+		}
 	case slog.KindAny:
 		if err, ok := v.Any().(error); ok {
 			return slog.String(a.Key, MaskNIKs(err.Error()))
