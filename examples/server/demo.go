@@ -102,7 +102,7 @@ func seedDemo(ctx context.Context, svc *registry.Service, url string) (*demoCred
 			Scope:   partnership.Scope{Services: partnership.ServicesOf(p.services...), Benefit: p.benefit},
 			Signed:  today.AddDays(p.start), Start: today.AddDays(p.start), End: today.AddDays(p.end), State: p.state,
 		}
-		if err := svc.SaveAgreement(ctx, &a, "demo"); err != nil {
+		if err := svc.ImportAgreement(ctx, &a, "demo"); err != nil {
 			return nil, fmt.Errorf("partner %s: %w", p.id, err)
 		}
 		key, err := partnerKey(ctx, svc, p.id)

@@ -56,6 +56,7 @@ var forbidden = map[string][]string{
 	"kia/render":          join(validator, drivers, httpStack, registries, qrDecoders),
 	"akta/render":         join(validator, drivers, httpStack, registries, qrDecoders),
 	"registry":            join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
+	"registry/httpapi":    join(pdf, qrCodes, fonts, drivers, renderers), // stores are injected
 }
 
 // TestPublicPackagesStayLight lists the dependencies of every public package

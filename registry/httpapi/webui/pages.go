@@ -75,12 +75,15 @@ func (u *UI) agreementRows(as []partnership.Agreement, lang string) []agreementR
 
 type countRow struct {
 	Kind, KindKey, Status, StatusKey string
-	N, Late                          int
+	N                                int
 }
+
+// maxLate is how many late reports the dashboard counts before it says "more".
+const maxLate = 1000
 
 type dashboardData struct {
 	Counts   []countRow
-	Late     int
+	Late     string
 	Expiring []agreementRow
 	Lapsed   []agreementRow
 }
@@ -88,12 +91,12 @@ type dashboardData struct {
 func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 	o := officerOf(r)
 	ctx := r.Context()
-	counts, err := u.cfg.Service.ReportCounts(ctx, o.Office)
+	counts, err := u.cfg.Service.CountReports(ctx, o.Office)
 	if err != nil {
 		u.failErr(w, r, err)
 		return
 	}
-	as, err := u.cfg.Service.OfficeAgreements(ctx, o.Office)
+	as, err := u.cfg.Service.Agreements(ctx, o.Office)
 	if err != nil {
 		u.failErr(w, r, err)
 		return
@@ -102,8 +105,16 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 	var d dashboardData
 	for _, c := range counts {
 		d.Counts = append(d.Counts, countRow{Kind: word(lang, c.Kind.String()), KindKey: kindKey(c.Kind),
-			Status: word(lang, c.Status.String()), StatusKey: c.Status.String(), N: c.N, Late: c.Late})
-		d.Late += c.Late
+			Status: word(lang, c.Status.String()), StatusKey: c.Status.String(), N: c.N})
+	}
+	late, err := u.cfg.Service.Reports(ctx, registry.Filter{Office: o.Office, Flags: registry.FlagLate, Limit: maxLate})
+	if err != nil {
+		u.failErr(w, r, err)
+		return
+	}
+	d.Late = strconv.Itoa(len(late))
+	if len(late) == maxLate {
+		d.Late += "+"
 	}
 	today := u.today()
 	var expiring, lapsed []partnership.Agreement

@@ -2,6 +2,7 @@ package webui
 
 import (
 	"crypto/rand"
+	"errors"
 	"encoding/hex"
 	"net/http"
 	"strconv"
@@ -29,7 +30,7 @@ func (u *UI) partnersPage(w http.ResponseWriter, r *http.Request) {
 
 func (u *UI) renderPartners(w http.ResponseWriter, r *http.Request, status int, errs []string) {
 	o := officerOf(r)
-	as, err := u.cfg.Service.OfficeAgreements(r.Context(), o.Office)
+	as, err := u.cfg.Service.Agreements(r.Context(), o.Office)
 	if err != nil {
 		u.failErr(w, r, err)
 		return
@@ -102,20 +103,19 @@ func (u *UI) createPartner(w http.ResponseWriter, r *http.Request) {
 		Start:   start, Term: partnership.Term{Years: months / 12, Months: months % 12}, State: partnership.Draft,
 	}
 	now := u.cfg.Now().In(adminduk.WIB)
-	ch := partnership.Change{Actor: o.Username, At: now}
-	if err := a.Apply(partnership.EventSign, ch); err != nil {
+	if err := a.Apply(partnership.EventSign, partnership.Change{Actor: o.Username, At: now}); err != nil {
+		u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
+		return
+	}
+	if err := u.cfg.Service.CreateAgreement(r.Context(), o.Office, &a, o.Username); err != nil {
 		u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
 		return
 	}
 	if !start.After(u.today()) {
-		if err := a.Apply(partnership.EventActivate, ch); err != nil {
+		if _, err := u.cfg.Service.AgreementEvent(r.Context(), o.Office, a.ID, partnership.EventActivate, o.Username, ""); err != nil {
 			u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
 			return
 		}
-	}
-	if err := u.cfg.Service.SaveAgreement(r.Context(), &a, o.Username); err != nil {
-		u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
-		return
 	}
 	http.Redirect(w, r, "/partners?done=1", http.StatusSeeOther)
 }
@@ -137,41 +137,26 @@ func (u *UI) agreementEvent(w http.ResponseWriter, r *http.Request) {
 		u.renderPartners(w, r, http.StatusBadRequest, []string{"/event: " + err.Error()})
 		return
 	}
-	as, err := u.cfg.Service.OfficeAgreements(ctx, o.Office)
-	if err != nil {
-		u.failErr(w, r, err)
-		return
-	}
-	var a *partnership.Agreement
-	for i := range as {
-		if as[i].ID == id {
-			a = &as[i]
-		}
-	}
-	if a == nil {
-		u.fail(w, r, http.StatusNotFound, "not_found")
-		return
-	}
-	ch := partnership.Change{Actor: o.Username, At: u.cfg.Now().In(adminduk.WIB), Reason: strings.TrimSpace(r.PostFormValue("reason"))}
 	if e == partnership.EventRenew {
-		next, err := a.Renew(ch, partnership.Renewal{ID: newID("pks-"), Number: a.Number + "/P"})
+		a, err := u.cfg.Service.Agreement(ctx, o.Office, id)
+		if err == nil {
+			_, err = u.cfg.Service.RenewAgreement(ctx, o.Office, id, partnership.Renewal{ID: newID("pks-"), Number: a.Number + "/P"}, o.Username)
+		}
 		if err != nil {
-			u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
+			u.partnerErr(w, r, err)
 			return
 		}
-		if err := u.cfg.Service.SaveAgreement(ctx, &next, o.Username); err != nil {
-			u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
-			return
-		}
-	} else if err := a.Apply(e, ch); err != nil {
-		u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
-		return
-	}
-	if err := u.cfg.Service.SaveAgreement(ctx, a, o.Username); err != nil {
-		u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
+	} else if _, err := u.cfg.Service.AgreementEvent(ctx, o.Office, id, e, o.Username, strings.TrimSpace(r.PostFormValue("reason"))); err != nil {
+		u.partnerErr(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/partners?done=1", http.StatusSeeOther)
 }
 
-var _ = registry.RoleSupervisor
+func (u *UI) partnerErr(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, registry.ErrNotFound) {
+		u.fail(w, r, http.StatusNotFound, "not_found")
+		return
+	}
+	u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
+}

@@ -202,7 +202,7 @@ func TestEscapesUserData(t *testing.T) {
 	e := newEnv(t)
 	ag := storetest.Agreement("pks-x", "evil", partnership.Active, storetest.Today.AddYears(-1), storetest.Today.AddDays(10))
 	ag.Partner.Name = "<script>alert(1)</script>"
-	require.NoError(t, e.Service.SaveAgreement(context.Background(), &ag, "setup"))
+	require.NoError(t, e.Service.ImportAgreement(context.Background(), &ag, "setup"))
 	c := e.client(t)
 	e.login(t, c, "kepala", supervisorPW)
 	for _, p := range []string{"/", "/partners"} {
@@ -226,7 +226,7 @@ func TestPartners(t *testing.T) {
 	e.login(t, c, "kepala", supervisorPW)
 	res = e.post(t, c, "/partners", form)
 	require.Equal(t, http.StatusSeeOther, res.StatusCode, body(t, res))
-	as, err := e.Service.OfficeAgreements(context.Background(), storetest.Regency)
+	as, err := e.Service.Agreements(context.Background(), storetest.Regency)
 	require.NoError(t, err)
 	var got *partnership.Agreement
 	for i := range as {
@@ -240,7 +240,7 @@ func TestPartners(t *testing.T) {
 
 	res = e.post(t, c, "/agreements/"+got.ID+"/event", url.Values{"event": {"suspend"}, "reason": {"audit"}})
 	require.Equal(t, http.StatusSeeOther, res.StatusCode, body(t, res))
-	as, err = e.Service.OfficeAgreements(context.Background(), storetest.Regency)
+	as, err = e.Service.Agreements(context.Background(), storetest.Regency)
 	require.NoError(t, err)
 	for _, a := range as {
 		if a.ID == got.ID {
@@ -258,4 +258,19 @@ func TestLanguages(t *testing.T) {
 	assert.Contains(t, body(t, e.get(t, c, "/login")), "Masuk petugas")
 	assert.Contains(t, body(t, e.get(t, c, "/login?lang=en")), "Officer login")
 	assert.Contains(t, body(t, e.get(t, c, "/login")), "Officer login", "the choice is remembered")
+}
+
+func TestImportAgreement(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ag := storetest.Agreement("pks-old", "pkm-old", partnership.Active, storetest.Today.AddYears(-2), storetest.Today.AddDays(-1))
+	require.NoError(t, e.Service.ImportAgreement(ctx, &ag, "import"))
+	bad := ag
+	bad.ID, bad.Partner.Name = "pks-bad", ""
+	assert.Error(t, e.Service.ImportAgreement(ctx, &bad, "import"))
+	assert.Error(t, e.Service.ImportAgreement(ctx, &ag, ""))
+	as, err := e.Service.Agreements(ctx, storetest.Regency)
+	require.NoError(t, err)
+	require.Len(t, as, 2, "the fixture's and the imported one; invalid ones write nothing")
+	assert.Equal(t, partnership.Expired, as[1].StatusOn(storetest.Today))
 }
