@@ -6,14 +6,14 @@ import (
 	"github.com/adminduk-id/adminduk/registry"
 )
 
-// officerToken returns an API token of the demo officer ("" until the HTTP
-// API's officer tokens are part of this build).
-func officerToken(_ context.Context, _ *registry.Service, _ registry.Officer) (string, error) {
-	return "", nil
+// officerToken returns a bearer token of the API for the demo officer.
+func officerToken(ctx context.Context, svc *registry.Service, o registry.Officer) (string, error) {
+	_, secret, err := svc.CreateOfficerToken(ctx, o.Office, o.Username, o.Role.String(), "demo", "demo-credentials.json")
+	return secret, err
 }
 
-// partnerKey returns an API key of a demo partner ("" until the HTTP API's
-// partner keys are part of this build).
-func partnerKey(_ context.Context, _ *registry.Service, _ string) (string, error) {
-	return "", nil
+// partnerKey returns an API key of a demo partner.
+func partnerKey(ctx context.Context, svc *registry.Service, partnerID string) (string, error) {
+	_, secret, err := svc.CreateAPIKey(ctx, Regency, partnerID, "demo", "demo-credentials.json")
+	return secret, err
 }

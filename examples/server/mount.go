@@ -4,11 +4,13 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/registry"
+	"github.com/adminduk-id/adminduk/registry/httpapi"
 )
 
-// mount returns the handler of the whole server: the web UI.
-func mount(_ *registry.Service, _ credential.KeySet, ui http.Handler, _ *slog.Logger) http.Handler {
-	return ui
+// mount returns the handler of the whole server: the JSON API (partners'
+// API keys and officers' tokens) with the web UI on every other path.
+func mount(svc *registry.Service, ui http.Handler, log *slog.Logger) (http.Handler, error) {
+	return httpapi.New(httpapi.Config{Service: svc, Logger: log, Demo: true,
+		AdminRole: registry.RoleSupervisor.String(), UI: ui})
 }

@@ -104,8 +104,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var keys credential.KeySet
-	keys.Add(signer.PublicKey(time.Time{}))
+	keys := svc.KeySet()
 
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
@@ -129,8 +128,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		_ = ln.Close()
 		return err
 	}
-	handler := mount(svc, keys, ui, log)
-	srv := &http.Server{Handler: accessLog(log, handler), ReadHeaderTimeout: 10 * time.Second,
+	handler, err := mount(svc, ui, log)
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 60 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/adminduk-id/adminduk/registry/httpapi"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
@@ -171,7 +173,7 @@ func TestMaskNIKs(t *testing.T) {
 		"12345":                                    "12345",
 		"32010145122300011":                        "32010145122300011", // 17 digits: not a NIK
 	} {
-		assert.Equal(t, want, MaskNIKs(in), in)
+		assert.Equal(t, want, httpapi.MaskNIKs(in), in)
 	}
 	var buf bytes.Buffer
 	newLogger(&buf).Info("lookup 6208014212260001", "nik", "6208014212260001", "err", io.EOF)

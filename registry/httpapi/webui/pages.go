@@ -39,7 +39,7 @@ func (u *UI) today() adminduk.Date { return adminduk.DateOf(u.cfg.Now().In(admin
 
 // agreementRow is an agreement as the pages list it.
 type agreementRow struct {
-	ID, Number, Partner, Category, State, End, Successor string
+	ID, PartnerID, Number, Partner, Category, State, End, Successor string
 	DaysLeft                                             int
 	HasDays                                              bool
 	Events                                               []eventOption
@@ -56,7 +56,7 @@ func (u *UI) agreementRows(as []partnership.Agreement, lang string) []agreementR
 	out := make([]agreementRow, 0, len(as))
 	for i := range as {
 		a := &as[i]
-		row := agreementRow{ID: a.ID, Number: a.Number, Partner: a.Partner.Name, Category: a.Partner.Category.Text(l),
+		row := agreementRow{ID: a.ID, PartnerID: a.Partner.ID, Number: a.Number, Partner: a.Partner.Name, Category: a.Partner.Category.Text(l),
 			State: a.StatusOn(today).Text(l), Successor: a.Successor}
 		if !a.End.IsZero() {
 			row.End = a.End.String()

@@ -1,9 +1,10 @@
 package webui
 
 import (
+	"context"
 	"crypto/rand"
-	"errors"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -47,6 +48,9 @@ func (u *UI) renderPartners(w http.ResponseWriter, r *http.Request, status int, 
 	for _, s := range []partnership.Service{partnership.AktaKelahiran, partnership.KK, partnership.KIA, partnership.AktaKematian,
 		partnership.PerekamanSekolah, partnership.KIABenefit} {
 		d.Services = append(d.Services, eventOption{Key: s.String(), Text: s.String()})
+	}
+	if k, ok := r.Context().Value(newKeyCtx{}).([2]string); ok {
+		d.NewKeyPartner, d.NewKey = k[0], k[1]
 	}
 	v := u.view(r, "partners", "partners", d)
 	v.Errors = errs
@@ -159,4 +163,20 @@ func (u *UI) partnerErr(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	u.renderPartners(w, r, http.StatusUnprocessableEntity, u.messagesOf(r, err))
+}
+
+type newKeyCtx struct{}
+
+// createKey creates an API key for a partner and shows it once, on the
+// answer to this POST (never stored in clear, never shown again).
+func (u *UI) createKey(w http.ResponseWriter, r *http.Request) {
+	o := officerOf(r)
+	id := r.PathValue("id")
+	_, secret, err := u.cfg.Service.CreateAPIKey(r.Context(), o.Office, id, o.Username, strings.TrimSpace(r.PostFormValue("label")))
+	if err != nil {
+		u.partnerErr(w, r, err)
+		return
+	}
+	r = r.WithContext(context.WithValue(r.Context(), newKeyCtx{}, [2]string{id, secret}))
+	u.renderPartners(w, r, http.StatusCreated, nil)
 }

@@ -36,7 +36,8 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src
 type Config struct {
 	Service *registry.Service // required
 	// Keys are the keys the verification page trusts (the offices' public
-	// keys and those of other Dinas whose documents are shown here).
+	// keys and those of other Dinas whose documents are shown here); empty
+	// means the service's own (registry.Service.KeySet).
 	Keys credential.KeySet
 	// OfficeNames names the offices in page headers, by kab/kota code.
 	OfficeNames map[string]string
@@ -87,6 +88,9 @@ func New(cfg Config) (*UI, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if len(cfg.Keys.Keys) == 0 {
+		cfg.Keys = cfg.Service.KeySet()
+	}
 	u := &UI{cfg: cfg, pages: map[string]*template.Template{}, mux: http.NewServeMux(), log: cfg.Logger}
 	if u.log == nil {
 		u.log = slog.Default()
@@ -136,6 +140,7 @@ func (u *UI) routes() {
 	u.mux.HandleFunc("GET /partners", u.need(registry.RoleViewer, u.partnersPage))
 	u.mux.HandleFunc("POST /partners", u.need(registry.RoleSupervisor, u.createPartner))
 	u.mux.HandleFunc("POST /agreements/{id}/event", u.need(registry.RoleSupervisor, u.agreementEvent))
+	u.mux.HandleFunc("POST /partners/{id}/keys", u.need(registry.RoleSupervisor, u.createKey))
 }
 
 // headers sets the security headers of every response.

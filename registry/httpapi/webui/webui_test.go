@@ -274,3 +274,24 @@ func TestImportAgreement(t *testing.T) {
 	require.Len(t, as, 2, "the fixture's and the imported one; invalid ones write nothing")
 	assert.Equal(t, partnership.Expired, as[1].StatusOn(storetest.Today))
 }
+
+func TestAPIKeyShownOnce(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(t)
+	e.login(t, c, "kepala", supervisorPW)
+	res := e.post(t, c, "/partners/pkm-1/keys", url.Values{"label": {"SIMRS"}})
+	require.Equal(t, http.StatusCreated, res.StatusCode)
+	page := body(t, res)
+	i := strings.Index(page, `value="adk_`)
+	require.Positive(t, i, "the key is shown")
+	key := page[i+len(`value="`) : i+len(`value="`)+len("adk_")+43]
+	p, err := e.Service.Authenticate(context.Background(), key)
+	require.NoError(t, err)
+	assert.Equal(t, "pkm-1", p.PartnerID)
+	assert.NotContains(t, body(t, e.get(t, c, "/partners")), key, "never shown again")
+
+	officer := e.client(t)
+	e.login(t, officer, "dewi", officerPW)
+	assert.Equal(t, http.StatusForbidden, e.post(t, officer, "/partners/pkm-1/keys", nil).StatusCode)
+	assert.Equal(t, http.StatusNotFound, e.post(t, c, "/partners/nobody/keys", nil).StatusCode)
+}
