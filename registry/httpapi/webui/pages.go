@@ -40,9 +40,9 @@ func (u *UI) today() adminduk.Date { return adminduk.DateOf(u.cfg.Now().In(admin
 // agreementRow is an agreement as the pages list it.
 type agreementRow struct {
 	ID, PartnerID, Number, Partner, Category, State, End, Successor string
-	DaysLeft                                             int
-	HasDays                                              bool
-	Events                                               []eventOption
+	DaysLeft                                                        int
+	HasDays                                                         bool
+	Events                                                          []eventOption
 }
 
 type eventOption struct{ Key, Text string }
