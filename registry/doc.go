@@ -76,6 +76,19 @@
 // partner and reference. Both are enforced by the store's unique constraints,
 // never in process memory, so that several processes may share a database.
 //
+// # Officer accounts
+//
+// An officer of a Dinas logs in to the web UI with a username and password
+// ([Service.CreateOfficer], [Service.Login]): the password is kept as an
+// argon2id PHC string ([HashPassword], [DefaultPasswordParams]: OWASP's
+// 19 MiB, 2 passes), compared in constant time, and an unknown username costs
+// the same hashing and gives the same *[LoginError] as a wrong password. A
+// login opens a [Session] ([Service.StartSession]) named by a random token
+// that is stored only as its SHA-256 and ends at its expiry or when
+// [Service.EndSession] records its revocation. A [Role] (viewer, officer,
+// supervisor) says which steps an officer may take ([Role.MayAct]) and
+// whether it manages partners ([Role.MayManage]).
+//
 // # Credentials
 //
 // The HTTP API authenticates partners by API key and officers by bearer
