@@ -191,6 +191,21 @@ func TestWorkflowPages(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, body(t, res), `data-status="valid"`)
 
+	// Issue, then hand over with the receiver named.
+	res = e.post(t, c, "/reports/"+r.ID+"/act", url.Values{"action": {"issue"}})
+	require.Equal(t, http.StatusSeeOther, res.StatusCode, body(t, res))
+	res = e.post(t, c, "/reports/"+r.ID+"/act", url.Values{"action": {"hand_over"}})
+	assert.Equal(t, http.StatusUnprocessableEntity, res.StatusCode, "a hand-over names its receiver")
+	res = e.post(t, c, "/reports/"+r.ID+"/act", url.Values{"action": {"hand_over"}, "receiver": {"Ahmad Fauzi"}, "relation": {"ayah"}})
+	require.Equal(t, http.StatusSeeOther, res.StatusCode, body(t, res))
+	got, err := e.Service.Report(ctx, storetest.Regency, r.ID)
+	require.NoError(t, err)
+	assert.Equal(t, registry.StatusHandedOver, got.Status)
+	hs, err := e.Service.HandOvers(ctx, storetest.Regency, r.ID)
+	require.NoError(t, err)
+	require.Len(t, hs, 1)
+	assert.Equal(t, "dewi", hs[0].Actor)
+
 	tampered := []byte(kia.Payload)
 	tampered[len(tampered)/2] ^= 1
 	out = body(t, e.post(t, anon, "/verify?lang=en", url.Values{"payload": {string(tampered)}}))
