@@ -6,6 +6,7 @@ import (
 	"html"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -309,4 +310,28 @@ func TestAPIKeyShownOnce(t *testing.T) {
 	e.login(t, officer, "dewi", officerPW)
 	assert.Equal(t, http.StatusForbidden, e.post(t, officer, "/partners/pkm-1/keys", nil).StatusCode)
 	assert.Equal(t, http.StatusNotFound, e.post(t, c, "/partners/nobody/keys", nil).StatusCode)
+}
+
+func TestSecureCookieOverTLS(t *testing.T) {
+	e := newEnv(t)
+	srv := httptest.NewTLSServer(e.UI)
+	defer srv.Close()
+	c := srv.Client()
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login",
+		strings.NewReader(url.Values{"username": {"dewi"}, "password": {officerPW}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	res, err := c.Do(req)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusSeeOther, res.StatusCode)
+	var found bool
+	for _, ck := range res.Cookies() {
+		if ck.Name == "adminduk_session" {
+			found = true
+			assert.True(t, ck.Secure)
+			assert.True(t, ck.HttpOnly)
+		}
+	}
+	assert.True(t, found)
 }
