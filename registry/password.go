@@ -64,7 +64,8 @@ func parsePHC(h string) (parsed, error) {
 	var out parsed
 	var threads uint32
 	if n, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &out.p.Memory, &out.p.Time, &threads); err != nil || n != 3 ||
-		threads == 0 || threads > 255 || out.p.Time == 0 || out.p.Memory < 8*threads || out.p.Memory > 4<<20 {
+		threads == 0 || threads > 255 || out.p.Time == 0 || out.p.Time > 16 ||
+		out.p.Memory < 8*threads || out.p.Memory > 256<<10 { // at most 256 MiB and 16 passes: a stored hash cannot stall a login
 		return bad("bad parameters")
 	}
 	out.p.Threads = uint8(threads)
