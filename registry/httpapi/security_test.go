@@ -20,7 +20,9 @@ import (
 	"github.com/adminduk-id/adminduk/registry/storetest"
 )
 
-func birth(ref string) *registry.BirthReport { return storetest.Birth(ref, storetest.Today.AddDays(-1), "P") }
+func birth(ref string) *registry.BirthReport {
+	return storetest.Birth(ref, storetest.Today.AddDays(-1), "P")
+}
 
 func (e *env) create(t *testing.T, token, ref string) string {
 	t.Helper()
@@ -291,7 +293,9 @@ func TestIdempotencyInFlight(t *testing.T) {
 	bs := &blockingStore{Store: st, entered: make(chan struct{}, 1), release: make(chan struct{})}
 	e := newEnv(t, bs, nil)
 	done := make(chan *resp)
-	go func() { done <- e.do(req{method: "POST", path: "/api/v1/birth-reports", token: e.key1, body: birth("f"), key: "fly"}) }()
+	go func() {
+		done <- e.do(req{method: "POST", path: "/api/v1/birth-reports", token: e.key1, body: birth("f"), key: "fly"})
+	}()
 	select {
 	case <-bs.entered:
 	case <-time.After(10 * time.Second):
