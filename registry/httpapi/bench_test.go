@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/adminduk-id/adminduk/registry"
 	"github.com/adminduk-id/adminduk/registry/httpapi"
 )
 
@@ -41,6 +43,21 @@ func BenchmarkCreateBirthReport(b *testing.B) {
 		e.api.ServeHTTP(w, r)
 		if w.Code != http.StatusCreated {
 			b.Fatalf("status %d: %s", w.Code, w.Body)
+		}
+	}
+}
+
+// BenchmarkNotifyBirthService is the same work without HTTP and without the
+// idempotency journal: the floor of BenchmarkCreateBirthReport.
+func BenchmarkNotifyBirthService(b *testing.B) {
+	e := newEnv(b, nil, nil)
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		n++
+		_, _, err := e.svc.NotifyBirth(context.Background(), registry.Submission{PartnerID: "pkm-1"}, birth(fmt.Sprintf("svc-%d", n)))
+		if err != nil {
+			b.Fatal(err)
 		}
 	}
 }
