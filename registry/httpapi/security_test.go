@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,9 @@ import (
 	"github.com/adminduk-id/adminduk/registry/storetest"
 )
 
-func birth(ref string) *registry.BirthReport { return storetest.Birth(ref, storetest.Today.AddDays(-1), "P") }
+func birth(ref string) *registry.BirthReport {
+	return storetest.Birth(ref, storetest.Today.AddDays(-1), "P")
+}
 
 func (e *env) create(t *testing.T, token, ref string) string {
 	t.Helper()
@@ -291,7 +294,9 @@ func TestIdempotencyInFlight(t *testing.T) {
 	bs := &blockingStore{Store: st, entered: make(chan struct{}, 1), release: make(chan struct{})}
 	e := newEnv(t, bs, nil)
 	done := make(chan *resp)
-	go func() { done <- e.do(req{method: "POST", path: "/api/v1/birth-reports", token: e.key1, body: birth("f"), key: "fly"}) }()
+	go func() {
+		done <- e.do(req{method: "POST", path: "/api/v1/birth-reports", token: e.key1, body: birth("f"), key: "fly"})
+	}()
 	select {
 	case <-bs.entered:
 	case <-time.After(10 * time.Second):
@@ -377,4 +382,27 @@ func mustRequest(t *testing.T, method, path string) *http.Request {
 	r, err := http.NewRequest(method, path, nil)
 	require.NoError(t, err)
 	return r
+}
+
+func TestPublicRateLimitPerAddress(t *testing.T) {
+	e := newEnv(t, nil, func(c *httpapi.Config) { c.RateLimit = 1; c.RateBurst = 2 })
+	var last *resp
+	for range 3 {
+		last = e.do(req{method: "GET", path: "/api/v1/documents/KIA/6208014505260001/status"})
+	}
+	assert.Equal(t, 429, last.Status)
+	assert.NotEmpty(t, last.Header.Get("Retry-After"))
+}
+
+func TestNewHTTPServer(t *testing.T) {
+	var buf bytes.Buffer
+	s := httpapi.NewHTTPServer(":0", http.NotFoundHandler(), slog.New(slog.NewTextHandler(&buf, nil)))
+	assert.Equal(t, httpapi.ReadHeaderTimeout, s.ReadHeaderTimeout)
+	assert.Equal(t, httpapi.ReadTimeout, s.ReadTimeout)
+	assert.Equal(t, httpapi.WriteTimeout, s.WriteTimeout)
+	assert.Equal(t, httpapi.IdleTimeout, s.IdleTimeout)
+	assert.Equal(t, httpapi.MaxHeaderBytes, s.MaxHeaderBytes)
+	s.ErrorLog.Print("http: TLS handshake error from 6208014505980001")
+	assert.Contains(t, buf.String(), "6208********0001")
+	assert.NotContains(t, buf.String(), "6208014505980001")
 }
