@@ -79,7 +79,7 @@ type countRow struct {
 }
 
 // maxLate is how many late reports the dashboard counts before it says "more".
-const maxLate = 1000
+const maxLate = 200
 
 type dashboardData struct {
 	Counts   []countRow

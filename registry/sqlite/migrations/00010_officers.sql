@@ -2,9 +2,16 @@
 -- never updated: the password hash is an encoded argon2id PHC string.
 -- A session is stored by the SHA-256 of its token (the token itself is
 -- never stored); logging out appends a row to session_revocations.
+-- Three indexes serve the officer's pages: the work queue of one kind, newest
+-- first, and the dashboard's counts by kind and status (index-only); and
+-- the newest reports of any kind with a flag (late).
 -- Usernames are unique across offices (one login form serves them all).
 
 -- +goose Up
+CREATE INDEX reports_kind_created ON reports (office, kind, created_at);
+CREATE INDEX reports_kind_status ON reports (office, kind, status);
+CREATE INDEX reports_created ON reports (office, created_at);
+
 CREATE TABLE officers (
     office        TEXT NOT NULL,
     username      TEXT NOT NULL,
