@@ -245,6 +245,32 @@
 // (Standard Webhooks v1) with retries; [Service.WebhookDeliveries] lists
 // each delivery with its attempts.
 //
+// # Officer accounts
+//
+// An officer of a Dinas logs in to the web UI with a username and password
+// ([Service.CreateOfficer], [Service.Login]): the password is kept as an
+// argon2id PHC string ([HashPassword], [DefaultPasswordParams]: OWASP's
+// 19 MiB, 2 passes), compared in constant time, and an unknown username costs
+// the same hashing and gives the same *[LoginError] as a wrong password. A
+// login opens a [Session] ([Service.StartSession]) named by a random token
+// that is stored only as its SHA-256 and ends at its expiry or when
+// [Service.EndSession] records its revocation. A [Role] (viewer, officer,
+// supervisor) says which steps an officer may take ([Role.MayAct]) and
+// whether it manages partners ([Role.MayManage]).
+//
+// # Credentials
+//
+// The HTTP API authenticates partners by API key and officers by bearer
+// token ([Service.CreateAPIKey], [Service.CreateOfficerToken]): 32 random
+// bytes behind a prefix ("adk_", "ado_"), shown once and stored only as
+// their SHA-256. [Service.Authenticate] finds the credential by that hash,
+// compares in constant time and returns the [Principal] (a partner of an
+// office, or an officer with a role); a revoked credential is refused at
+// once (an *[AuthError] unwrapping to [ErrUnauthenticated]), and
+// [Service.CheckPartner] refuses a partner whose PKS lapsed with the
+// *[ForbiddenError] that says why. Credentials are never updated or
+// deleted: a revocation is a record of its own.
+//
 // # Not yet here
 //
 // Still open: a renderer for the SKLM; closing a card whose last member

@@ -11,17 +11,17 @@ import (
 	"github.com/adminduk-id/adminduk/akta"
 )
 
-// Role is how a report names a person or a reference in the person index
-// (see [SubjectKey]).
-type Role string
+// SubjectRole is how a report names a person or a reference in the person
+// index (see [SubjectKey]).
+type SubjectRole string
 
 // Roles of the person index.
 const (
-	RoleMother      Role = "mother"
-	RoleFather      Role = "father"
-	RoleDeceased    Role = "deceased"
-	RoleChild       Role = "child"        // the newborn of a birth report (no NIK yet: Key "")
-	RoleExternalRef Role = "external_ref" // the partner's own reference
+	RoleMother      SubjectRole = "mother"
+	RoleFather      SubjectRole = "father"
+	RoleDeceased    SubjectRole = "deceased"
+	RoleChild       SubjectRole = "child"        // the newborn of a birth report (no NIK yet: Key "")
+	RoleExternalRef SubjectRole = "external_ref" // the partner's own reference
 )
 
 // SubjectKey is one entry of the person index a store keeps for each body
@@ -31,7 +31,7 @@ const (
 // duplicates. Duplicate rules, a person's history and coverage are indexed
 // look-ups in it.
 type SubjectKey struct {
-	Role       Role          `json:"role"`
+	Role       SubjectRole   `json:"role"`
 	Key        string        `json:"key"` // the NIK or the reference; "" for a child without NIK
 	ReportID   string        `json:"report_id"`
 	Kind       Kind          `json:"kind"`
@@ -48,7 +48,7 @@ type SubjectKey struct {
 // has been validated).
 func (r *Report) SubjectKeys() ([]SubjectKey, error) {
 	var out []SubjectKey
-	add := func(role Role, key string, day adminduk.Date, multiple bool, order int, kec wilayah.Code) {
+	add := func(role SubjectRole, key string, day adminduk.Date, multiple bool, order int, kec wilayah.Code) {
 		if day.IsZero() || (key == "" && role != RoleChild) {
 			return
 		}
@@ -111,13 +111,13 @@ func (r *Report) SubjectKeys() ([]SubjectKey, error) {
 // duplicates. Rules are data: [Config.DuplicateRules] replaces
 // [DefaultDuplicateRules].
 type DuplicateRule struct {
-	Name        string `json:"name"`
-	Kinds       []Kind `json:"kinds"`
-	SameKind    bool   `json:"same_kind,omitempty"`
-	Role        Role   `json:"role"`
-	MinDays     int    `json:"min_days"`
-	MaxDays     int    `json:"max_days"`
-	TwinsExempt bool   `json:"twins_exempt,omitempty"`
+	Name        string      `json:"name"`
+	Kinds       []Kind      `json:"kinds"`
+	SameKind    bool        `json:"same_kind,omitempty"`
+	Role        SubjectRole `json:"role"`
+	MinDays     int         `json:"min_days"`
+	MaxDays     int         `json:"max_days"`
+	TwinsExempt bool        `json:"twins_exempt,omitempty"`
 }
 
 // Names of the default rules.
@@ -208,7 +208,7 @@ func (r *DuplicateRule) match(k, c SubjectKey) bool {
 // reports other than Except that are not archived.
 type KeyQuery struct {
 	Office wilayah.Code
-	Role   Role
+	Role   SubjectRole
 	Key    string
 	From   adminduk.Date
 	To     adminduk.Date

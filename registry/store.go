@@ -16,6 +16,9 @@ import (
 // implementation.
 type Store interface {
 	SchoolStore // school batches (store_school.go)
+	AuthStore    // credentials of the HTTP API (auth_store.go)
+	APIStore     // attachments, idempotent requests, look-ups (api_store.go)
+	OfficerStore // officer accounts and web sessions (officer.go)
 
 	// PutAgreement inserts or replaces an agreement, under the office of its
 	// partner's kab/kota.

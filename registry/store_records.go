@@ -97,7 +97,7 @@ type BodyVersion struct {
 type PersonReport struct {
 	ReportID string        `json:"report_id"`
 	Kind     Kind          `json:"kind"`
-	Role     Role          `json:"role"`
+	Role     SubjectRole   `json:"role"`
 	Day      adminduk.Date `json:"day"` // of the event
 	Status   Status        `json:"status"`
 	Created  time.Time     `json:"created"`

@@ -58,6 +58,7 @@ var forbidden = map[string][]string{
 	"registry":            join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
 	"registry/render":     join(validator, drivers, httpStack, qrDecoders),
 	"registry/webhook":    join(pdf, qrCodes, fonts, drivers, renderers),
+	"registry/httpapi":    join(pdf, qrCodes, fonts, drivers, renderers), // stores are injected
 }
 
 // TestPublicPackagesStayLight lists the dependencies of every public package

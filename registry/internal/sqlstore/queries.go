@@ -125,7 +125,7 @@ func (s *Store) PersonReports(ctx context.Context, office wilayah.Code, nik stri
 			rows.Close()
 			return nil, fmt.Errorf("registry store: reports of a NIK: %w", err)
 		}
-		p.Role, p.Day, p.Kind, p.Status, p.Created = registry.Role(role), adminduk.FromDayNumber(day), registry.Kind(kind), registry.Status(status), created.T
+		p.Role, p.Day, p.Kind, p.Status, p.Created = registry.SubjectRole(role), adminduk.FromDayNumber(day), registry.Kind(kind), registry.Status(status), created.T
 		out = append(out, p)
 	}
 	rows.Close()

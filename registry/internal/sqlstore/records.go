@@ -62,7 +62,7 @@ func scanKeys(rows *sql.Rows) ([]registry.SubjectKey, error) {
 		if err := rows.Scan(&role, &k.Key, &k.ReportID, &kind, &day, &multiple, &k.BirthOrder, &kec); err != nil {
 			return nil, fmt.Errorf("registry store: person index: %w", err)
 		}
-		k.Role, k.Kind, k.Day, k.Multiple = registry.Role(role), registry.Kind(kind), adminduk.FromDayNumber(day), multiple == 1
+		k.Role, k.Kind, k.Day, k.Multiple = registry.SubjectRole(role), registry.Kind(kind), adminduk.FromDayNumber(day), multiple == 1
 		if kec != "" {
 			c, err := wilayah.ParseCode(kec)
 			if err != nil {

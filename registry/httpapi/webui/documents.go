@@ -1,0 +1,98 @@
+package webui
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+
+	"github.com/adminduk-id/adminduk/internal/pdfkit/qrenc"
+	"github.com/adminduk-id/adminduk/registry"
+)
+
+type documentData struct {
+	ReportID string
+	Type     string
+	Number   string
+	Versions []registry.Document
+	Current  *registry.Document
+}
+
+// versions returns the versions of one document of a report, oldest first.
+func (u *UI) versions(r *http.Request) (documentData, error) {
+	o := officerOf(r)
+	d := documentData{ReportID: r.PathValue("id"), Type: r.PathValue("type"), Number: r.PathValue("number")}
+	docs, err := u.cfg.Service.Documents(r.Context(), o.Office, d.ReportID)
+	if err != nil {
+		return d, err
+	}
+	for i := range docs {
+		if string(docs[i].Type) == d.Type && docs[i].Number == d.Number {
+			d.Versions = append(d.Versions, docs[i])
+		}
+	}
+	if len(d.Versions) == 0 {
+		return d, registry.ErrNotFound
+	}
+	d.Current = &d.Versions[len(d.Versions)-1]
+	return d, nil
+}
+
+func (u *UI) documentPage(w http.ResponseWriter, r *http.Request) {
+	d, err := u.versions(r)
+	if err != nil {
+		u.failErr(w, r, err)
+		return
+	}
+	u.render(w, http.StatusOK, "document", u.view(r, "document", "", d))
+}
+
+// documentQR serves the QR code of the current version as a PNG: what the
+// printed card or akta carries.
+func (u *UI) documentQR(w http.ResponseWriter, r *http.Request) {
+	d, err := u.versions(r)
+	if err != nil {
+		u.failErr(w, r, err)
+		return
+	}
+	img, err := qrImage(d.Current.Payload, 6)
+	if err != nil {
+		u.failErr(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		u.failErr(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = w.Write(buf.Bytes())
+}
+
+// qrImage draws text as a QR code (level M) with scale pixels per module and
+// the standard 4-module quiet zone.
+func qrImage(text string, scale int) (*image.Gray, error) {
+	c, err := qrenc.Encode(text, qrenc.M)
+	if err != nil {
+		return nil, err
+	}
+	bm := c.Bitmap(4)
+	n := len(bm)
+	img := image.NewGray(image.Rect(0, 0, n*scale, n*scale))
+	for y := range bm {
+		for x, dark := range bm[y] {
+			v := color.Gray{Y: 255}
+			if dark {
+				v = color.Gray{}
+			}
+			for dy := range scale {
+				for dx := range scale {
+					img.SetGray(x*scale+dx, y*scale+dy, v)
+				}
+			}
+		}
+	}
+	return img, nil
+}
