@@ -15,7 +15,7 @@ import (
 // journal every write in the audit table. registry/storetest checks an
 // implementation.
 type Store interface {
-	SchoolStore // school batches (store_school.go)
+	SchoolStore  // school batches (store_school.go)
 	AuthStore    // credentials of the HTTP API (auth_store.go)
 	APIStore     // attachments, idempotent requests, look-ups (api_store.go)
 	OfficerStore // officer accounts and web sessions (officer.go)
