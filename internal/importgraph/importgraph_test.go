@@ -56,6 +56,7 @@ var forbidden = map[string][]string{
 	"kia/render":          join(validator, drivers, httpStack, registries, qrDecoders),
 	"akta/render":         join(validator, drivers, httpStack, registries, qrDecoders),
 	"registry":            join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
+	"registry/fhir":       join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
 }
 
 // TestPublicPackagesStayLight lists the dependencies of every public package
