@@ -57,6 +57,7 @@ var forbidden = map[string][]string{
 	"akta/render":         join(validator, drivers, httpStack, registries, qrDecoders),
 	"registry":            join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
 	"registry/fhir":       join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
+	"registry/client":     join(pdf, qrCodes, fonts, drivers, renderers, validator),
 }
 
 // TestPublicPackagesStayLight lists the dependencies of every public package
