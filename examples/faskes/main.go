@@ -303,6 +303,7 @@ func listen(ctx context.Context, addr, secret string) (*receiver, error) {
 	return r, nil
 }
 
+// ServeHTTP verifies one delivery and counts it once per message id.
 func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	body, err := io.ReadAll(io.LimitReader(req.Body, 1<<20))
 	now := time.Now()
