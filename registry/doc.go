@@ -84,6 +84,19 @@
 // partner and reference. Both are enforced by the store's unique constraints,
 // never in process memory, so that several processes may share a database.
 //
+// # Credentials
+//
+// The HTTP API authenticates partners by API key and officers by bearer
+// token ([Service.CreateAPIKey], [Service.CreateOfficerToken]): 32 random
+// bytes behind a prefix ("adk_", "ado_"), shown once and stored only as
+// their SHA-256. [Service.Authenticate] finds the credential by that hash,
+// compares in constant time and returns the [Principal] (a partner of an
+// office, or an officer with a role); a revoked credential is refused at
+// once (an *[AuthError] unwrapping to [ErrUnauthenticated]), and
+// [Service.CheckPartner] refuses a partner whose PKS lapsed with the
+// *[ForbiddenError] that says why. Credentials are never updated or
+// deleted: a revocation is a record of its own.
+//
 // # Not yet here
 //
 // This is part of issue 11. Still to build on it: the KK's next version

@@ -118,6 +118,21 @@ type Filter struct {
 	PartnerID string
 	Flags     Flags // reports having all these flags
 	Limit     int   // 0: 100
+	// ExternalRef selects the report of a partner's own reference.
+	ExternalRef string
+	// From and To select reports created at or after From and before To;
+	// zero means open.
+	From, To time.Time
+	// After, when not zero, starts the page after this report (the last of
+	// the previous page) in the order of the list.
+	After ReportCursor
+}
+
+// ReportCursor is a position in a list of reports: a report's creation
+// time and ID.
+type ReportCursor struct {
+	Created time.Time
+	ID      string
 }
 
 // AuditEntry is one line of the audit journal: who did what to which record.

@@ -15,6 +15,9 @@ import (
 // journal every write in the audit table. registry/storetest checks an
 // implementation.
 type Store interface {
+	AuthStore // credentials of the HTTP API (auth_store.go)
+	APIStore  // attachments, idempotent requests, look-ups (api_store.go)
+
 	// PutAgreement inserts or replaces an agreement, under the office of its
 	// partner's kab/kota.
 	PutAgreement(ctx context.Context, a *partnership.Agreement, actor string) error

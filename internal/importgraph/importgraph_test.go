@@ -58,6 +58,7 @@ var forbidden = map[string][]string{
 	"registry":            join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
 	"registry/fhir":       join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
 	"registry/client":     join(pdf, qrCodes, fonts, drivers, renderers, validator),
+	"registry/httpapi":    join(pdf, qrCodes, fonts, drivers, renderers), // stores are injected
 }
 
 // TestPublicPackagesStayLight lists the dependencies of every public package

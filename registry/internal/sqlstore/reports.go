@@ -236,6 +236,19 @@ func (s *Store) Reports(ctx context.Context, f registry.Filter) ([]registry.Repo
 	if f.Flags != 0 {
 		where, args = append(where, "(flags & ?) = ?"), append(args, int(f.Flags), int(f.Flags))
 	}
+	if f.ExternalRef != "" {
+		where, args = append(where, "external_ref = ?"), append(args, f.ExternalRef)
+	}
+	if !f.From.IsZero() {
+		where, args = append(where, "created_at >= ?"), append(args, s.t(f.From))
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "created_at < ?"), append(args, s.t(f.To))
+	}
+	if f.After.ID != "" {
+		where = append(where, "(created_at < ? OR (created_at = ? AND id < ?))")
+		args = append(args, s.t(f.After.Created), s.t(f.After.Created), f.After.ID)
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
