@@ -50,7 +50,7 @@ type options struct {
 	wait                        time.Duration
 	village, kk, prefix         string
 	day                         string
-	progress                    bool
+	progress, fhir              bool
 }
 
 func parse(args []string, out io.Writer) (*options, error) {
@@ -68,6 +68,7 @@ func parse(args []string, out io.Writer) (*options, error) {
 	fs.StringVar(&o.prefix, "prefix", "", "external_ref prefix (default SIMRS-<unix time>)")
 	fs.StringVar(&o.day, "date", "", "the day of birth, YYYY-MM-DD (default yesterday, WIB)")
 	fs.BoolVar(&o.progress, "progress", true, "show a progress bar")
+	fs.BoolVar(&o.fhir, "fhir", true, "send every second birth as a FHIR R4 bundle (false: all as JSON)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -172,7 +173,7 @@ func submit(ctx context.Context, c *client.Client, b *births, o *options, stdout
 		var created *client.ReportCreated
 		var err error
 		var replayed bool
-		asFHIR := i%2 == 1
+		asFHIR := o.fhir && i%2 == 1
 		if asFHIR {
 			var data []byte
 			if data, err = b.bundle(i); err == nil {
@@ -228,9 +229,9 @@ func (s *summary) collect(ctx context.Context, c *client.Client) {
 func (s *summary) print(w io.Writer) {
 	n := s.accepted + sumValues(s.refused)
 	fmt.Fprintf(w, "submitted %d births in %s (%.1f/s)\n", n, s.elapsed.Round(time.Millisecond), float64(n)/max(s.elapsed.Seconds(), 1e-9))
-	fmt.Fprintf(w, "accepted  %d (%d JSON, %d FHIR; %d replayed)\n", s.accepted, s.jsonN, s.fhirN, s.replayed)
+	fmt.Fprintf(w, "accepted   %d (%d JSON, %d FHIR; %d replayed)\n", s.accepted, s.jsonN, s.fhirN, s.replayed)
 	for _, k := range sortedKeys(s.refused) {
-		fmt.Fprintf(w, "refused   %d %s\n", s.refused[k], k)
+		fmt.Fprintf(w, "refused    %d %s\n", s.refused[k], k)
 	}
 	var registered int
 	for st, k := range s.status {
@@ -238,12 +239,12 @@ func (s *summary) print(w io.Writer) {
 			registered += k
 		}
 	}
-	fmt.Fprintf(w, "returned  %d\n", s.status[registry.StatusReturned])
+	fmt.Fprintf(w, "returned   %d\n", s.status[registry.StatusReturned])
 	fmt.Fprintf(w, "registered %d\n", registered)
-	fmt.Fprintf(w, "documents %d issued\n", s.documents)
+	fmt.Fprintf(w, "documents  %d issued\n", s.documents)
 	h := s.hooks
 	if h.received+h.invalid > 0 || h.listening {
-		fmt.Fprintf(w, "webhooks  %d received (%d duplicates, %d invalid), %d documents\n", h.received, h.duplicates, h.invalid, h.documents)
+		fmt.Fprintf(w, "webhooks   %d received (%d duplicates, %d invalid), %d documents\n", h.received, h.duplicates, h.invalid, h.documents)
 		if len(h.latencies) > 0 {
 			fmt.Fprintf(w, "webhook latency p50 %s, p95 %s, max %s\n", pct(h.latencies, 50), pct(h.latencies, 95), pct(h.latencies, 100))
 		}
