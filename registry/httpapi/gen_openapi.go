@@ -105,6 +105,9 @@ func schemas() m {
 			"reporter": ref("Reporter"), "attachments": arr(ref("AttachmentRef")),
 		}, "gestation_weeks", "date", "multiplicity", "birth_order", "place_type", "place", "attendant", "determined_by",
 			"mother", "family", "reporter"),
+		"FHIRBundle": desc(open(m{"resourceType": enum("Bundle"), "entry": arr(anyObject())}, "resourceType"),
+			"a FHIR R4 Bundle as a SATUSEHAT-connected SIMRS produces it (package registry/fhir has the mapping); "+
+				"error pointers name its elements (/entry/2/resource/birthDate)"),
 		"ReportCreated": open(m{"id": str(), "status": enum(statuses...), "flags": arr(enum(flags...))}, "id", "status", "flags"),
 		"ReportSummary": open(reportSummaryProps(), "id", "kind", "status", "flags", "partner_id", "created"),
 		"ReportView": open(merge(reportSummaryProps(), m{
@@ -258,13 +261,17 @@ func paths() m {
 	} {
 		base := "/api/v1/" + k.path
 		id := pathParam("id", "the report's ID")
+		body := jsonBody(ref(k.schema), true)
+		if k.name == "Birth" {
+			body["content"].(m)["application/fhir+json"] = m{"schema": ref("FHIRBundle")}
+		}
 		add(base, "post", operation("create"+k.name+"Report", "a partner reports a "+strings.ToLower(k.name)+" (partner key)", partnerSec,
-			[]m{idemHeader}, jsonBody(ref(k.schema), true), m{
+			[]m{idemHeader}, body, m{
 				"201": jsonResp("created", ref("ReportCreated")),
 				"200": jsonResp("the same report sent again under its external_ref", ref("ReportCreated")),
 				"400": problem("malformed JSON, or no Idempotency-Key"), "403": problem("the partner's PKS is not in force (reason)"),
 				"409": problem("external_ref or Idempotency-Key used with another body, or the first request is in flight"),
-				"413": problem("body too large"), "415": problem("not application/json"),
+				"413": problem("body too large"), "415": problem("not application/json (or application/fhir+json for births)"),
 				"422": problem("invalid fields (pointers), or Idempotency-Key reused for another request"),
 			}))
 		add(base, "get", operation("list"+k.name+"Reports", "reports: a partner's own, or an office's (officer), newest first", anySec,
