@@ -22,6 +22,14 @@
 // F-2.04 and two witnesses) and [ParentsMotherOnly] (no father). Witnesses are
 // accepted only where an SPTJM replaces a document.
 //
+// What a faskes has at discharge is enough to notify a birth
+// ([BirthReport.ValidateNotify]): the reporter, the proof, the parent case
+// and the father it calls for, the birth order and the attendant may still be
+// missing. Such a report is stored with [FlagIncomplete], and Verify and
+// Register refuse it with a *[IncompleteError] (unwrapping to
+// [ErrIncomplete] and [ErrInvalidTransition]) until a resubmission completes
+// it: they check the full [BirthReport.Validate] of the report's body.
+//
 // # Actions and status
 //
 // Nothing about a report is ever overwritten: every step is an [Action]

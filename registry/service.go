@@ -106,9 +106,11 @@ type Submission struct {
 // partner without an agreement in force gets a *[ForbiddenError], an invalid
 // report a *[adminduk.ValidationError] listing every problem (including a
 // date in the future or an address outside the office); neither writes
-// anything.
+// anything. A birth report is checked by [BirthReport.ValidateNotify]: what
+// registration still needs (reporter, proof, parent case, father ...) may be
+// missing and flags the report [FlagIncomplete] instead.
 func (s *Service) NotifyBirth(ctx context.Context, sub Submission, r *BirthReport) (Report, bool, error) {
-	return s.submit(ctx, sub, KindBirth, r, r.ExternalRef, r.Family.Address.Village,
+	return s.submit(ctx, sub, KindBirth, notifyBirth{r}, r.ExternalRef, r.Family.Address.Village,
 		func(c *adminduk.Checker, today adminduk.Date) Flags {
 			birth, err := adminduk.ParseDate(r.Child.BirthDate)
 			if err != nil {
@@ -121,7 +123,9 @@ func (s *Service) NotifyBirth(ctx context.Context, sub Submission, r *BirthRepor
 			} else if akta.BirthLate(birth, today) {
 				flags |= FlagLate
 			}
-			if r.Child.ProvisionalName || r.Child.Religion == "" {
+			// Incomplete: a provisional name, what registration still needs
+			// (ValidateNotify), or the religion the KIA prints.
+			if missing, _ := r.ValidateNotify(); r.Child.ProvisionalName || r.Child.Religion == "" || len(missing) > 0 {
 				flags |= FlagIncomplete
 			}
 			return flags
@@ -257,7 +261,8 @@ func (s *Service) report(ctx context.Context, office wilayah.Code, id string) (R
 	return r, nil
 }
 
-// Verify records that an officer checked the report.
+// Verify records that an officer checked the report. A birth report that
+// still lacks what registration needs is refused with a *[IncompleteError].
 func (s *Service) Verify(ctx context.Context, office wilayah.Code, id, actor string) (Report, error) {
 	return s.step(ctx, office, id, ActVerify, actor, "")
 }
@@ -323,6 +328,11 @@ func (s *Service) step(ctx context.Context, office wilayah.Code, id string, a Ac
 		}
 		return Report{}, err
 	}
+	if a == ActVerify {
+		if err := checkComplete(&r, a); err != nil {
+			return Report{}, err
+		}
+	}
 	now, _ := s.clock()
 	act := Action{Seq: len(r.Actions) + 1, Type: a, Actor: actor, At: now, Reason: reason}
 	if err := s.store.AppendAction(ctx, office, id, act, next); err != nil {
@@ -353,6 +363,9 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 		if errors.As(err, &te) {
 			te.ReportID = id
 		}
+		return Registration{}, err
+	}
+	if err := checkComplete(&r, ActRegister); err != nil {
 		return Registration{}, err
 	}
 	if err := s.checkDuplicatesForRegister(ctx, &r, actor); err != nil {

@@ -58,6 +58,8 @@ var forbidden = map[string][]string{
 	"registry":            join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
 	"registry/render":     join(validator, drivers, httpStack, qrDecoders),
 	"registry/webhook":    join(pdf, qrCodes, fonts, drivers, renderers),
+	"registry/fhir":       join(pdf, qrCodes, fonts, drivers, httpStack, renderers),
+	"registry/client":     join(pdf, qrCodes, fonts, drivers, renderers, validator),
 	"registry/httpapi":    join(pdf, qrCodes, fonts, drivers, renderers), // stores are injected
 }
 

@@ -66,7 +66,8 @@ func schemas() m {
 			"pointer", "code", "message"),
 		"Parent": obj(m{"nik": nik, "name": strMax(60), "birth_place": str(), "birth_date": date(),
 			"citizenship": enum("WNI", "WNA")}, "nik", "name"),
-		"Reporter":      obj(m{"nik": nik, "name": strMax(60), "relation": str()}, "nik", "name", "relation"),
+		"Reporter": obj(m{"nik": desc(pattern(`^(\d{16})?$`), "NIK, 16 digits; empty while not known (a birth notified at discharge)"),
+			"name": strMax(60), "relation": str()}, "nik", "name", "relation"),
 		"Witness":       obj(m{"nik": nik, "name": strMax(60)}, "nik", "name"),
 		"Address":       obj(m{"street": str(), "rt": str(), "rw": str(), "village": village}, "village"),
 		"FamilyRef":     obj(m{"kk": desc(pattern(`^\d{16}$`), "KK number"), "address": ref("Address")}, "address"),
@@ -77,13 +78,15 @@ func schemas() m {
 			"name": strMax(60), "provisional_name": boolean(), "sex": enum("L", "P"), "birth_date": date(),
 			"birth_time": pattern(`^\d{2}:\d{2}$`), "place_type": placeType, "place": str(),
 			"multiplicity": desc(str(), "tunggal, kembar-2, kembar-3, kembar-4, lainnya"), "birth_order": integer(),
-			"attendant": attendant, "weight_g": integer(), "length_cm": number(),
+			"attendant": desc(enum("dokter", "bidan", "dukun", "lainnya", ""), "empty while not known (the report is flagged incomplete)"),
+			"weight_g":  integer(), "length_cm": number(),
 		}, "name", "sex", "birth_date", "place_type", "place", "multiplicity", "birth_order", "attendant"),
 		"BirthReport": desc(obj(m{
 			"external_ref": desc(strMax(100), "the partner's own reference, unique per partner"),
 			"child":        ref("Newborn"), "mother": ref("Parent"), "father": ref("Parent"),
-			"parents": enum("kawin", "kawin-belum-tercatat", "ibu"), "marriage": ref("MarriageProof"),
-			"family": ref("FamilyRef"), "reporter": ref("Reporter"), "proof": enum("surat-keterangan", "sptjm"),
+			"parents":  desc(enum("kawin", "kawin-belum-tercatat", "ibu", ""), "empty while not known (the report is flagged incomplete)"),
+			"marriage": ref("MarriageProof"), "family": ref("FamilyRef"), "reporter": ref("Reporter"),
+			"proof":       desc(enum("surat-keterangan", "sptjm", ""), "empty while not known (the report is flagged incomplete)"),
 			"certificate": ref("Certificate"), "witnesses": arr(ref("Witness")), "attachments": arr(ref("AttachmentRef")),
 		}, "child", "mother", "parents", "family", "reporter", "proof"), "A birth reported by a partner faskes (form F-2.01)"),
 		"Deceased": obj(m{"nik": nik, "name": strMax(60), "sex": enum("L", "P"), "birth_place": str(), "birth_date": date(),
@@ -102,6 +105,9 @@ func schemas() m {
 			"reporter": ref("Reporter"), "attachments": arr(ref("AttachmentRef")),
 		}, "gestation_weeks", "date", "multiplicity", "birth_order", "place_type", "place", "attendant", "determined_by",
 			"mother", "family", "reporter"),
+		"FHIRBundle": desc(open(m{"resourceType": enum("Bundle"), "entry": arr(anyObject())}, "resourceType"),
+			"a FHIR R4 Bundle as a SATUSEHAT-connected SIMRS produces it (package registry/fhir has the mapping); "+
+				"error pointers name its elements (/entry/2/resource/birthDate)"),
 		"ReportCreated": open(m{"id": str(), "status": enum(statuses...), "flags": arr(enum(flags...))}, "id", "status", "flags"),
 		"ReportSummary": open(reportSummaryProps(), "id", "kind", "status", "flags", "partner_id", "created"),
 		"ReportView": open(merge(reportSummaryProps(), m{
@@ -255,13 +261,17 @@ func paths() m {
 	} {
 		base := "/api/v1/" + k.path
 		id := pathParam("id", "the report's ID")
+		body := jsonBody(ref(k.schema), true)
+		if k.name == "Birth" {
+			body["content"].(m)["application/fhir+json"] = m{"schema": ref("FHIRBundle")}
+		}
 		add(base, "post", operation("create"+k.name+"Report", "a partner reports a "+strings.ToLower(k.name)+" (partner key)", partnerSec,
-			[]m{idemHeader}, jsonBody(ref(k.schema), true), m{
+			[]m{idemHeader}, body, m{
 				"201": jsonResp("created", ref("ReportCreated")),
 				"200": jsonResp("the same report sent again under its external_ref", ref("ReportCreated")),
 				"400": problem("malformed JSON, or no Idempotency-Key"), "403": problem("the partner's PKS is not in force (reason)"),
 				"409": problem("external_ref or Idempotency-Key used with another body, or the first request is in flight"),
-				"413": problem("body too large"), "415": problem("not application/json"),
+				"413": problem("body too large"), "415": problem("not application/json (or application/fhir+json for births)"),
 				"422": problem("invalid fields (pointers), or Idempotency-Key reused for another request"),
 			}))
 		add(base, "get", operation("list"+k.name+"Reports", "reports: a partner's own, or an office's (officer), newest first", anySec,

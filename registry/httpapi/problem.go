@@ -13,6 +13,7 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/partnership"
 	"github.com/adminduk-id/adminduk/registry"
+	"github.com/adminduk-id/adminduk/registry/fhir"
 )
 
 // ProblemTypeBase starts the type URI of every problem: the type of a
@@ -99,6 +100,25 @@ func problemOf(l adminduk.Lang, err error, demo bool) *Problem {
 		p := newProblem(l, http.StatusBadRequest, "malformed", "JSON tidak sah", "malformed JSON", strings.TrimPrefix(de.Error(), "registry: "))
 		if de.Pointer != "" {
 			p.Errors = []ProblemField{{Pointer: de.Pointer.String(), Code: "syntax", Message: de.Msg}}
+		}
+		return p
+	}
+	var fde *fhir.DecodeError
+	if errors.As(err, &fde) {
+		p := newProblem(l, http.StatusBadRequest, "malformed", "bundle FHIR tidak sah", "malformed FHIR bundle", strings.TrimPrefix(fde.Error(), "fhir: "))
+		if fde.Pointer != "" {
+			p.Errors = []ProblemField{{Pointer: fde.Pointer.String(), Code: "syntax", Message: fde.Msg}}
+		}
+		return p
+	}
+	var ie *registry.IncompleteError
+	if errors.As(err, &ie) {
+		// An incomplete report may not take the step yet: an invalid transition,
+		// with what is missing as field errors.
+		p := newProblem(l, http.StatusConflict, "invalid-transition", "laporan belum lengkap", "report incomplete", trimPkg(err))
+		for i := range ie.Missing {
+			f := &ie.Missing[i]
+			p.Errors = append(p.Errors, ProblemField{Pointer: f.Pointer.String(), Code: string(f.Code), Message: f.Message(l)})
 		}
 		return p
 	}

@@ -12,16 +12,27 @@ import (
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/registry"
+	"github.com/adminduk-id/adminduk/registry/fhir"
 )
 
 func (s *Server) createReport(kind registry.Kind) handlerFunc {
 	return func(r *http.Request, c *call) (result, error) {
 		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if ct != "application/json" {
-			return result{}, newProblem(c.Lang, http.StatusUnsupportedMediaType, "unsupported-media", "jenis isi tidak didukung",
-				"unsupported content type", "use application/json")
-		}
 		sub := registry.Submission{PartnerID: c.P.PartnerID, IdempotencyKey: c.Key}
+		if ct == "application/fhir+json" && kind == registry.KindBirth {
+			return s.createFromBundle(r, c, sub)
+		}
+		if ct != "application/json" {
+			use := "use application/json"
+			if kind == registry.KindBirth {
+				use += " or application/fhir+json"
+			}
+			return result{}, newProblem(c.Lang, http.StatusUnsupportedMediaType, "unsupported-media", "jenis isi tidak didukung",
+				"unsupported content type", use)
+		}
+		if int64(len(c.Body)) > s.maxBody {
+			return result{}, &http.MaxBytesError{Limit: s.maxBody}
+		}
 		var rep registry.Report
 		var created bool
 		var err error
@@ -46,12 +57,31 @@ func (s *Server) createReport(kind registry.Kind) handlerFunc {
 		if err != nil {
 			return result{}, err
 		}
-		status := http.StatusCreated
-		if !created {
-			status = http.StatusOK // the same report sent again under its external_ref
-		}
-		return result{Status: status, Value: ReportCreated{ID: rep.ID, Status: rep.Status.String(), Flags: flagList(rep.Flags)}}, nil
+		return createdResult(rep, created), nil
 	}
+}
+
+func createdResult(rep registry.Report, created bool) result {
+	status := http.StatusCreated
+	if !created {
+		status = http.StatusOK // the same report sent again under its external_ref
+	}
+	return result{Status: status, Value: ReportCreated{ID: rep.ID, Status: rep.Status.String(), Flags: flagList(rep.Flags)}}
+}
+
+// createFromBundle takes a birth as the FHIR R4 bundle a SATUSEHAT-connected
+// SIMRS produces (package registry/fhir); the pointers of its errors name
+// the bundle's elements.
+func (s *Server) createFromBundle(r *http.Request, c *call, sub registry.Submission) (result, error) {
+	res, err := fhir.Decode(c.Body)
+	if err != nil {
+		return result{}, err
+	}
+	rep, created, err := s.svc.NotifyBirth(r.Context(), sub, res.Report)
+	if err != nil {
+		return result{}, res.Translate(err)
+	}
+	return createdResult(rep, created), nil
 }
 
 // own returns a report of kind that the caller may see: a partner only its

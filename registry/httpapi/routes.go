@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/adminduk-id/adminduk/registry"
+	"github.com/adminduk-id/adminduk/registry/fhir"
 )
 
 // kinds maps the path of each kind of report to its kind.
@@ -30,7 +31,11 @@ func (s *Server) routes() {
 	for _, k := range kinds {
 		base := "/api/v1/" + k.path
 		kind := k.kind
-		s.handle("POST "+base, op{access: partner, idempotent: true}, s.createReport(kind))
+		create := op{access: partner, idempotent: true}
+		if kind == registry.KindBirth {
+			create.maxBody = max(s.maxBody, fhir.MaxBundle) // a FHIR bundle; JSON is held to maxBody
+		}
+		s.handle("POST "+base, create, s.createReport(kind))
 		s.handle("GET "+base, op{access: anyone}, s.listReports(kind))
 		s.handle("GET "+base+"/{id}", op{access: anyone}, s.getReport(kind))
 		s.handle("POST "+base+"/{id}/resubmit", op{access: partner, idempotent: true}, s.resubmit(kind))
