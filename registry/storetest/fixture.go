@@ -190,3 +190,11 @@ func otherMother() (nik, birthDate string) {
 func OtherStillbirthMother(s *registry.StillbirthReport) {
 	s.Mother.NIK, _ = otherMother()
 }
+
+// OtherMothersFrom makes [OtherMother] continue from the n-th mother:
+// processes writing to one store each take a range of their own (the
+// counter lives in the process), so that their births are not potential
+// duplicates of each other's.
+func OtherMothersFrom(n int) {
+	mothers.Store(int64(n))
+}
