@@ -105,8 +105,15 @@
 //     registration and the next serial of that kecamatan and day from the
 //     store's sequence), version 1 built from the report.
 //
-// Each version is also a Document of type KK with its signed credential (the
-// head as identity). Two registrations changing one card at once both
+// A version whose card can be printed ([FamilyVersion.Printable]: every
+// column of a printed KK is known) is also a Document of type KK with its
+// signed credential (the head as identity), the document of the version it
+// follows replaced. A card built from a report cannot be printed: it is kept
+// in the register (the akta and the KIA carry its number) and no KK is
+// issued until an officer completes it: [Service.ImportFamily] of the full
+// card stores its next version ([FamilyImported]) and issues that version's
+// KK document, listed with the documents of the report that built the card
+// and announced to the partner's webhooks. Two registrations changing one card at once both
 // succeed: the store refuses the second copy of a version
 // (*[VersionConflictError]) and [Service.Register] retries on the new one.
 //
@@ -283,7 +290,9 @@
 //
 // Still open: a renderer for the SKLM; closing a card whose last member
 // died; a correction of the child's name does not reissue the KIA (kia.Card
-// has no version), and only the akta kelahiran is corrected; a KK built from
-// a report is not issued until an officer completes it (see
-// [FamilyVersion.Printable]).
+// has no version), and only the akta kelahiran is corrected; a card built
+// from a report is completed only by importing the whole card (no
+// field-by-field completion); the duplicate rules hold a report only on the
+// mother's NIK, the deceased's NIK and the external_ref (a mother reported
+// without a NIK is not matched).
 package registry

@@ -44,8 +44,8 @@ func ExampleService_MarkDuplicate() {
 	born := storetest.Today.AddDays(-1)
 	hospital, _, _ := svc.NotifyBirth(ctx, registry.Submission{PartnerID: "rsud"}, storetest.Birth("RS-77", born, "P"))
 	midwife, _, _ := svc.NotifyBirth(ctx, registry.Submission{PartnerID: "bidan-ani"}, storetest.Birth("BPM-12", born, "P"))
-	fmt.Println(hospital.ID, "flags:", hospital.Flags)
-	fmt.Println(midwife.ID, "flags:", midwife.Flags)
+	fmt.Printf("%s flags: [%s]\n", hospital.ID, hospital.Flags)
+	fmt.Printf("%s flags: [%s]\n", midwife.ID, midwife.Flags)
 	links, _ := svc.Duplicates(ctx, storetest.Regency, midwife.ID)
 	fmt.Println(links[0].CandidateID, links[0].Rule)
 
@@ -82,8 +82,8 @@ func ExampleService_MarkDuplicate() {
 	fmt.Printf("twins flagged: %v %v\n", twins[0].Flags.Has(registry.FlagPotentialDuplicate),
 		twins[1].Flags.Has(registry.FlagPotentialDuplicate))
 	// Output:
-	// rep-000001 flags: incomplete
-	// rep-000002 flags: potential_duplicate,incomplete
+	// rep-000001 flags: []
+	// rep-000002 flags: [potential_duplicate]
 	// rep-000001 same-mother-birth-date
 	// true
 	// rep-000002 archived

@@ -11,6 +11,7 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/credential"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
+	"github.com/adminduk-id/adminduk/akta"
 	"github.com/adminduk-id/adminduk/partnership"
 	"github.com/adminduk-id/adminduk/registry"
 	"github.com/adminduk-id/adminduk/registry/sqlite"
@@ -47,7 +48,8 @@ func Example() {
 	svc, err := registry.New(registry.Config{
 		Store: store,
 		Offices: []registry.Office{{Issuer: adminduk.Issuer{
-			Regency: wilayah.MustParseCode("62.08"), HeadName: "H. Ahmad Suhaemi, M.Si."}, Signer: signer}},
+			Regency: wilayah.MustParseCode("62.08"), HeadName: "H. Ahmad Suhaemi, M.Si.",
+			HeadNIP: adminduk.MustParseNIP("197005121995031002")}, Signer: signer}},
 		Now: func() time.Time { return today.In(adminduk.WIB).Add(10 * time.Hour) },
 	})
 	if err != nil {
@@ -115,6 +117,35 @@ func Example() {
 		return
 	}
 	fmt.Println("family:", fam.Number.String(), "version", fam.Version, fam.Source, len(fam.Card.Members), "members, printable:", fam.Printable())
+	// The officer completes the card from the parents' records: its next
+	// version is printable, and its KK is issued with the birth's documents.
+	card := fam.Card.Clone()
+	for i := range card.Members {
+		m := &card.Members[i]
+		if m.Relationship == akta.RelChild {
+			continue
+		}
+		m.BirthPlace, m.Religion, m.Education = "Sukamara", adminduk.Islam, akta.SeniorHigh
+		m.Occupation = "WIRASWASTA"
+		if m.BirthDate.IsZero() {
+			m.BirthDate = m.NIK.BirthDate()
+		}
+	}
+	done, err := svc.ImportFamily(ctx, card, "petugas.dewi")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	docs, err := svc.Documents(ctx, rep.Office, rep.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, d := range docs {
+		if d.Type == registry.DocKK {
+			fmt.Println("completed:", d.Type, d.Number, "version", d.Version, "of", done.Version, d.Status, "QR", credential.Verify(d.Payload, keys, d.IssuedAt).Status)
+		}
+	}
 	st, err := svc.DocumentStatus(ctx, registry.DocAktaKelahiran, reg.Akta.String())
 	if err != nil {
 		fmt.Println(err)
@@ -132,6 +163,7 @@ func Example() {
 	// AKTA-KELAHIRAN 6208-LU-03122026-0001 version 1 active QR valid
 	// KIA 6208014112260001 version 1 active QR valid
 	// family: 6208010312260001 version 1 report 3 members, printable: false
+	// completed: KK 6208010312260001 version 2 of 2 active QR valid
 	// online status: active current version 1
 	// true
 }

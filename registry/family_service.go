@@ -17,8 +17,11 @@ import (
 // report ([FamilyFromReport]), which it completes. The card must validate
 // (akta.Family.Validate: a *[adminduk.ValidationError]) and lie in the
 // kab/kota of an office this service runs; any other KK already held is an
-// error that unwraps to [ErrConflict]. Later births and deaths make its next
-// versions.
+// error that unwraps to [ErrConflict]. Completing a card the registry could
+// not print ([FamilyVersion.Printable]) issues its KK document: version
+// v.Version, signed, listed with the documents of the report that built the
+// card, the KK document it follows (if any) replaced. Later births and deaths
+// make its next versions.
 func (s *Service) ImportFamily(ctx context.Context, card *akta.Family, actor string) (FamilyVersion, error) {
 	if strings.TrimSpace(actor) == "" {
 		c := adminduk.Checker{What: "registry: invalid family import"}
@@ -38,9 +41,14 @@ func (s *Service) ImportFamily(ctx context.Context, card *akta.Family, actor str
 	now, _ := s.clock()
 	v := FamilyVersion{Office: office, Number: card.Number, Version: 1, Source: FamilyImported, Status: DocActive,
 		Actor: actor, At: now, Card: card.Clone()}
-	switch cur, err := s.store.Family(ctx, office, card.Number, 0); {
-	case err == nil && cur.Source == FamilyFromReport && cur.Status == DocActive:
+	cur, err := s.store.Family(ctx, office, card.Number, 0)
+	switch {
+	case err == nil && cur.Status == DocActive && (cur.Source == FamilyFromReport || !cur.Printable()):
 		v.Version = cur.Version + 1
+		if err := s.completeFamily(ctx, &v, cur.ReportID); err != nil {
+			return FamilyVersion{}, err
+		}
+		return v, nil
 	case err == nil:
 		return FamilyVersion{}, fmt.Errorf("registry: KK %s is already in the register (version %d, %s): %w",
 			card.Number, cur.Version, cur.Source, ErrConflict)
@@ -51,6 +59,24 @@ func (s *Service) ImportFamily(ctx context.Context, card *akta.Family, actor str
 		return FamilyVersion{}, err
 	}
 	return v, nil
+}
+
+// completeFamily stores v, the imported card that completes a version the
+// registry could not print, and issues its KK document (signed by the
+// office, with the card as its model) under the report that built the card
+// (reportID), as a registration would have: the parents receive the KK
+// their child's registration could not give them.
+func (s *Service) completeFamily(ctx context.Context, v *FamilyVersion, reportID string) error {
+	o := s.offices[v.Office]
+	payload, err := o.Signer.Sign(v.Card.Claims(v.At))
+	if err != nil {
+		return fmt.Errorf("registry: sign KK %s: %w", v.Number, err)
+	}
+	doc, err := familyDocument(&o, reportID, v, payload)
+	if err != nil {
+		return err
+	}
+	return s.store.CompleteFamily(ctx, *v, doc)
 }
 
 // Family returns the current version of a KK the registry holds, with its

@@ -64,6 +64,7 @@ type Store interface {
 	Close() error
 
 	FamilyStore
+	FamilyCompleteStore // completing a card built from a report (store_family_complete.go)
 	DocumentStore
 }
 

@@ -125,6 +125,11 @@ func registerInChild(t *testing.T, schema, tag string) {
 	require.NoError(t, err)
 	defer st.Close()
 	e := storetest.NewEnvOn(t, st)
+	// Each process its own mothers: the same mother twice in a day would be
+	// a potential duplicate held for an officer.
+	n, err := strconv.Atoi(strings.TrimPrefix(tag, "p"))
+	require.NoError(t, err, "tag %q", tag)
+	storetest.OtherMothersFrom(100_000 * (n + 1))
 	var wg sync.WaitGroup
 	errs := make(chan error, perProcess)
 	next := make(chan int, perProcess)

@@ -10,11 +10,12 @@ import (
 )
 
 // BenchRegistration measures complete registrations (notify -> verify ->
-// register: validation, authorisation, NIK serial, akta number, and the akta
-// kelahiran, the KIA and the family's KK (version 1 built from the report:
-// each birth names its own KK, [KKOf]) with their credentials signed and
-// stored, no PDF) per second on a store from newStore, with 1 and 2
-// concurrent workers.
+// register: validation, authorisation, duplicate rules, NIK serial, akta
+// number, the akta kelahiran and the KIA with their credentials signed and
+// stored, and the family's KK version 1 built from the report (each birth
+// names its own KK, [KKOf]) kept in the register — a card built from a
+// report is not printable, so no KK document is signed; no PDF) per second
+// on a store from newStore, with 1 and 2 concurrent workers.
 func BenchRegistration(b *testing.B, newStore func(testing.TB) registry.Store) {
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {

@@ -211,7 +211,10 @@ func testFamilyNextVersion(t *testing.T, e *Env) {
 	assert.Equal(t, registry.DocActive, st.Status)
 	assert.Equal(t, 2, st.CurrentVersion)
 
-	b := Birth("kk-2", Today.AddDays(-1), "L")
+	// Their next child, born eleven months later.
+	later := Today.AddDays(330)
+	e.Clock.SetDay(later)
+	b := Birth("kk-2", later.AddDays(-2), "L")
 	b.Child.BirthOrder = 3
 	_, reg2 := registered(t, e, b)
 	d3 := docOf(t, reg2.Documents, registry.DocKK)
@@ -291,22 +294,30 @@ func testFamilyConcurrent(t *testing.T, e *Env) {
 
 // testFamilyUnknownKK: a KK the registry does not hold gets version 1
 // built from the report: the father as head, the mother as ISTRI, the baby.
+// The card lacks what a report does not carry: it is kept in the register,
+// the akta and KIA name its number, and no KK document is issued for it.
 func testFamilyUnknown(t *testing.T, e *Env) {
 	_, reg := registered(t, e, Birth("unk-1", Today.AddDays(-2), "P"))
-	verified(t, reg.Documents, reg.At)
-	d := docOf(t, reg.Documents, registry.DocKK)
-	assert.Equal(t, FamilyKK, d.Number)
-	assert.Equal(t, 1, d.Version)
+	claims := verified(t, reg.Documents, reg.At)
+	assert.False(t, hasDoc(reg.Documents, registry.DocKK), "a card built from a report cannot be printed")
+	require.Len(t, reg.Documents, 2)
+	for _, c := range claims {
+		assert.Equal(t, FamilyKK, c.Document.KKNumber)
+	}
 	v, err := e.Service.Family(ctx(), Regency, adminduk.MustParseKK(FamilyKK))
 	require.NoError(t, err)
+	assert.Equal(t, 1, v.Version)
 	assert.Equal(t, registry.FamilyFromReport, v.Source, "marked as built from the report")
+	assert.Equal(t, reg.ReportID, v.ReportID)
+	assert.False(t, v.Printable())
+	_, err = e.Service.DocumentStatus(ctx(), registry.DocKK, FamilyKK)
+	assert.ErrorIs(t, err, registry.ErrNotFound, "no KK document")
 	assert.Equal(t, []string{FatherNIK, MotherNIK, reg.NIK.String()}, niks(v.Card))
 	rels := []akta.Relationship{}
 	for _, m := range v.Card.Members {
 		rels = append(rels, m.Relationship)
 	}
 	assert.Equal(t, []akta.Relationship{akta.RelHead, akta.RelWife, akta.RelChild}, rels)
-	assert.JSONEq(t, string(d.Model), mustJSON(t, v.Card), "the document's model is the stored version")
 
 	// A mother-only report: the mother heads the card.
 	b := Birth("unk-2", Today.AddDays(-2), "L")
@@ -336,9 +347,13 @@ func testFamilyNew(t *testing.T, e *Env) {
 		b.Mother.NIK = fmt.Sprintf("620801500199%04d", i+1)
 		b.Father.NIK = fmt.Sprintf("620801010190%04d", i+1)
 		_, reg := registered(t, e, b)
-		verified(t, reg.Documents, reg.At)
+		claims := verified(t, reg.Documents, reg.At)
 		assert.True(t, hasDoc(reg.Documents, registry.DocKIA), "KIA when no KK number")
-		got = append(got, docOf(t, reg.Documents, registry.DocKK).Number)
+		assert.False(t, hasDoc(reg.Documents, registry.DocKK), "a card built from a report cannot be printed")
+		fam, err := e.Service.FamilyOf(ctx(), Regency, reg.NIK)
+		require.NoError(t, err)
+		assert.Equal(t, fam.Number.String(), claims[0].Document.KKNumber, "the akta names the new KK")
+		got = append(got, fam.Number.String())
 	}
 	assert.Equal(t, []string{"6208010312260001", "6208010312260002"}, got)
 	v, err := e.Service.Family(ctx(), Regency, adminduk.MustParseKK(got[1]))
@@ -348,10 +363,13 @@ func testFamilyNew(t *testing.T, e *Env) {
 }
 
 // testFamilyCompleted: a card built from a report is completed by importing
-// the card from SIAK (its next version); a card imported or issued here is
-// not overwritten that way.
+// the card from SIAK (its next version), which issues the KK document the
+// registration could not (signed, under the birth report, announced to the
+// partner); a card imported or issued here is not overwritten that way.
 func testFamilyCompleted(t *testing.T, e *Env) {
-	_, reg := registered(t, e, Birth("c-1", Today.AddDays(-2), "P"))
+	_, ep := addHook(t, HookService(t, e, registry.WebhookConfig{}), "pkm-1")
+	r, reg := registered(t, e, Birth("c-1", Today.AddDays(-2), "P"))
+	require.False(t, hasDoc(reg.Documents, registry.DocKK))
 	card := FamilyCard()
 	baby := card.Members[2]
 	baby.Name, baby.NIK, baby.Sex, baby.BirthDate = "Putri Aminah", reg.NIK, adminduk.Female, Today.AddDays(-2)
@@ -365,31 +383,82 @@ func testFamilyCompleted(t *testing.T, e *Env) {
 	require.NoError(t, err)
 	assert.Equal(t, registry.FamilyFromReport, v1.Source)
 	assert.Equal(t, registry.DocReplaced, v1.Status)
+
+	docs, err := e.Store.Documents(ctx(), Regency, r.ID)
+	require.NoError(t, err)
+	require.Len(t, docs, 3, "the akta, the KIA and now the KK")
+	kk := docOf(t, docs, registry.DocKK)
+	assert.Equal(t, FamilyKK, kk.Number)
+	assert.Equal(t, 2, kk.Version)
+	assert.Equal(t, registry.DocActive, kk.Status)
+	assert.True(t, kk.IssuedAt.Equal(v.At))
+	claims := verified(t, []registry.Document{kk}, v.At)
+	assert.Equal(t, FatherNIK, claims[0].Identity.NIK, "the KK's identity is its head")
+	assert.JSONEq(t, mustJSON(t, v.Card), string(kk.Model), "the document's model is the completed version")
+	st, err := e.Service.DocumentStatus(ctx(), registry.DocKK, FamilyKK)
+	require.NoError(t, err)
+	assert.Equal(t, registry.DocActive, st.Status)
+	assert.Equal(t, 2, st.CurrentVersion)
+	events := map[string]bool{}
+	for _, d := range deliveries(t, e, ep.ID) {
+		events[d.EventID] = true
+	}
+	assert.True(t, events[registry.DocumentEventID(Regency, registry.DocKK, FamilyKK, 2)], "the partner hears of the KK")
+
 	_, err = e.Service.ImportFamily(ctx(), card, "officer.dewi")
 	assert.ErrorIs(t, err, registry.ErrConflict, "an imported card is not imported again")
-	// The next birth goes onto the completed card.
-	b := Birth("c-2", Today.AddDays(-1), "L")
+	// Their next child, born eleven months later, goes onto the completed card.
+	later := Today.AddDays(330)
+	e.Clock.SetDay(later)
+	b := Birth("c-2", later.AddDays(-1), "L")
 	b.Child.BirthOrder = 3
 	_, reg2 := registered(t, e, b)
 	d := docOf(t, reg2.Documents, registry.DocKK)
 	assert.Equal(t, 3, d.Version)
 	assert.Equal(t, []string{FatherNIK, MotherNIK, SonNIK, reg.NIK.String(), reg2.NIK.String()}, niks(cardOf(t, d)))
+	st, err = e.Service.DocumentVersionStatus(ctx(), registry.DocKK, FamilyKK, 2)
+	require.NoError(t, err)
+	assert.Equal(t, registry.DocReplaced, st.Status, "the KK issued at completion is replaced by the next")
 }
 
 // testDeathOnReportCard: the head of a card built from a report dies; the
 // card knows neither his birth place nor his birth date, and still gets its
-// new number.
+// new number in the register (no KK document: the card cannot be printed
+// until an officer completes it, which then issues it).
 func testDeathOnReportCard(t *testing.T, e *Env) {
 	_, breg := registered(t, e, Birth("r-1", Today.AddDays(-2), "P"))
 	reg, err := registerDeath(t, e, deathOf("r-death", FatherNIK, "Ahmad Fauzi", "L"))
 	require.NoError(t, err)
 	verified(t, reg.Documents, reg.At)
-	kk := docOf(t, reg.Documents, registry.DocKK)
-	assert.NotEqual(t, FamilyKK, kk.Number)
-	assert.Equal(t, []string{MotherNIK, breg.NIK.String()}, niks(cardOf(t, kk)))
+	require.Len(t, reg.Documents, 1, "the akta kematian; the new card cannot be printed")
+	want, err := adminduk.NewKK(Kecamatan, Today, 1)
+	require.NoError(t, err)
 	old, err := e.Service.Family(ctx(), Regency, adminduk.MustParseKK(FamilyKK))
 	require.NoError(t, err)
-	assert.Equal(t, kk.Number, old.ReplacedBy.String())
+	assert.Equal(t, want, old.ReplacedBy)
+	assert.Equal(t, registry.DocReplaced, old.Status)
+	nv, err := e.Service.Family(ctx(), Regency, want)
+	require.NoError(t, err)
+	assert.Equal(t, []string{MotherNIK, breg.NIK.String()}, niks(nv.Card))
+	assert.False(t, nv.Printable())
+
+	// The officer completes the widow's card: its KK is issued.
+	card := FamilyCard()
+	mother, son := card.Members[1], card.Members[2]
+	mother.Relationship, mother.MaritalStatus = akta.RelHead, akta.Widowed
+	baby := son
+	baby.Name, baby.NIK, baby.Sex, baby.BirthDate = "Putri Aminah", breg.NIK, adminduk.Female, Today.AddDays(-2)
+	card.Number, card.Members, card.IssuedAt = want, []akta.Member{mother, baby}, Today
+	v, err := e.Service.ImportFamily(ctx(), card, "officer.dewi")
+	require.NoError(t, err)
+	assert.Equal(t, nv.Version+1, v.Version)
+	docs, err := e.Store.Documents(ctx(), Regency, nv.ReportID)
+	require.NoError(t, err)
+	kk := docOf(t, docs, registry.DocKK)
+	assert.Equal(t, want.String(), kk.Number)
+	assert.Equal(t, v.Version, kk.Version)
+	claims := verified(t, []registry.Document{kk}, v.At)
+	assert.Equal(t, MotherNIK, claims[0].Identity.NIK, "the widow heads the card")
 }
 
 // deathOf is a death report of a member of [FamilyCard], reported by the
@@ -456,8 +525,19 @@ func testDeathOfMember(t *testing.T, e *Env) {
 	assert.Equal(t, "document.revoked", audit[len(audit)-1].Action, "the revocation is journaled with the birth report")
 	assert.Contains(t, audit[len(audit)-1].Detail, "meninggal")
 
-	// The same person cannot die twice: nothing is written.
-	_, err = registerDeath(t, e, deathOf("m-death-2", breg.NIK.String(), "Bayi Ny. Siti Aminah", "P"))
+	// The same person cannot die twice: the second report is flagged as a
+	// duplicate; even marked not a duplicate it is refused, and nothing is
+	// written.
+	r2, _, err := e.Service.NotifyDeath(ctx(), sub, deathOf("m-death-2", breg.NIK.String(), "Bayi Ny. Siti Aminah", "P"))
+	require.NoError(t, err)
+	assert.True(t, r2.Flags.Has(registry.FlagPotentialDuplicate))
+	_, err = e.Service.Verify(ctx(), Regency, r2.ID, "officer.dewi")
+	require.NoError(t, err)
+	_, err = e.Service.Register(ctx(), Regency, r2.ID, "officer.dewi")
+	assert.ErrorIs(t, err, registry.ErrUnresolvedDuplicate)
+	_, err = e.Service.MarkNotDuplicate(ctx(), Regency, r2.ID, "officer.dewi", "reported again by the hospital")
+	require.NoError(t, err)
+	_, err = e.Service.Register(ctx(), Regency, r2.ID, "officer.dewi")
 	assert.ErrorIs(t, err, registry.ErrDeceased)
 	cur, err := e.Service.Family(ctx(), Regency, adminduk.MustParseKK(FamilyKK))
 	require.NoError(t, err)
@@ -499,8 +579,11 @@ func testDeathOfHead(t *testing.T, e *Env) {
 	require.NoError(t, err)
 	assert.Equal(t, want, of.Number)
 
-	// A later birth reported with the old number goes onto the new card.
-	b := Birth("h-birth-2", Today.AddDays(-1), "L")
+	// A later birth (the widow's posthumous child, born nine months after
+	// the first) reported with the old number goes onto the new card.
+	later := Today.AddDays(280)
+	e.Clock.SetDay(later)
+	b := Birth("h-birth-2", later.AddDays(-1), "L")
 	b.Child.BirthOrder = 3
 	_, reg2 := registered(t, e, b)
 	kk2 := docOf(t, reg2.Documents, registry.DocKK)
@@ -522,7 +605,9 @@ func testNewbornDeath(t *testing.T, e *Env) {
 	d.Deceased.BirthPlace = "Sukamara"
 	for _, bad := range []string{"no-such-report", ""} {
 		if bad == "" {
-			other, _, err := e.Service.NotifyStillbirth(ctx(), sub, Stillbirth("nb-sb", Today.AddDays(-1)))
+			sb := Stillbirth("nb-sb", Today.AddDays(-1))
+			OtherStillbirthMother(sb) // another mother's: not a duplicate of the birth
+			other, _, err := e.Service.NotifyStillbirth(ctx(), sub, sb)
 			require.NoError(t, err)
 			bad = other.ID // a report, but not a birth
 		}
@@ -566,7 +651,11 @@ func testNewbornDeath(t *testing.T, e *Env) {
 func testStillbirth(t *testing.T, e *Env) {
 	var numbers []string
 	for i := range 2 {
-		s, _, err := e.Service.NotifyStillbirth(ctx(), sub, Stillbirth(fmt.Sprintf("sb-%d", i), Today.AddDays(-1-i)))
+		sb := Stillbirth(fmt.Sprintf("sb-%d", i), Today.AddDays(-1-i))
+		if i > 0 {
+			OtherStillbirthMother(sb) // two mothers: not duplicates of each other
+		}
+		s, _, err := e.Service.NotifyStillbirth(ctx(), sub, sb)
 		require.NoError(t, err)
 		_, err = e.Service.Verify(ctx(), Regency, s.ID, "officer.dewi")
 		require.NoError(t, err)
@@ -578,7 +667,7 @@ func testStillbirth(t *testing.T, e *Env) {
 		d := reg.Documents[0]
 		assert.Equal(t, registry.DocSKLM, d.Type)
 		claims := verified(t, reg.Documents, reg.At)
-		assert.Equal(t, "6208014505980001", claims[0].Identity.NIK, "the mother: the child has no NIK")
+		assert.Equal(t, sb.Mother.NIK, claims[0].Identity.NIK, "the mother: the child has no NIK")
 		var c registry.StillbirthCertificate
 		require.NoError(t, json.Unmarshal(d.Model, &c))
 		assert.Equal(t, d.Number, c.Number)
@@ -588,7 +677,9 @@ func testStillbirth(t *testing.T, e *Env) {
 	}
 	assert.Equal(t, []string{"6208-SKLM-03122026-0001", "6208-SKLM-03122026-0002"}, numbers)
 	// The akta sequence is not touched by them.
-	_, reg := registered(t, e, Birth("sb-birth", Today.AddDays(-1), "L"))
+	b := Birth("sb-birth", Today.AddDays(-1), "L")
+	OtherMother(b)
+	_, reg := registered(t, e, b)
 	assert.Equal(t, 1, reg.Akta.Serial())
 
 	all, err := e.Service.Stillbirths(ctx(), Regency, Today.AddDays(-30), Today)

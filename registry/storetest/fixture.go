@@ -173,9 +173,28 @@ var mothers atomic.Int64
 // first 3,359,664 calls), so that births of the same day are not potential
 // duplicates of each other.
 func OtherMother(b *registry.BirthReport) {
+	b.Mother.NIK, b.Mother.BirthDate = otherMother()
+}
+
+// otherMother returns the NIK and birth date of a mother no other report
+// of the process names (see [OtherMother]).
+func otherMother() (nik, birthDate string) {
 	n := int(mothers.Add(1)-1) % (9999 * 28 * 12)
 	serial, rest := n%9999+1, n/9999
 	day, month := rest%28+1, rest/28%12+1
-	b.Mother.NIK = fmt.Sprintf("%s%02d%02d98%04d", Kecamatan.Plain(), day+40, month, serial)
-	b.Mother.BirthDate = fmt.Sprintf("1998-%02d-%02d", month, day)
+	return fmt.Sprintf("%s%02d%02d98%04d", Kecamatan.Plain(), day+40, month, serial), fmt.Sprintf("1998-%02d-%02d", month, day)
+}
+
+// OtherStillbirthMother gives s a mother no other report of the process
+// names, as [OtherMother] does for a birth.
+func OtherStillbirthMother(s *registry.StillbirthReport) {
+	s.Mother.NIK, _ = otherMother()
+}
+
+// OtherMothersFrom makes [OtherMother] continue from the n-th mother:
+// processes writing to one store each take a range of their own (the
+// counter lives in the process), so that their births are not potential
+// duplicates of each other's.
+func OtherMothersFrom(n int) {
+	mothers.Store(int64(n))
 }

@@ -121,22 +121,35 @@ func open(ctx context.Context, db string, run int) (*registry.Service, *sqlite.S
 	return svc, st, nil
 }
 
+// birth is the i-th birth report: a named child (a provisional name is not
+// registered) of a mother and family of its own (births of one mother
+// within nine months would be held as potential duplicates), so every
+// registration issues the akta and the KIA.
 func birth(ref string, i int) *registry.BirthReport {
-	sex := "L"
+	sex, name := "L", "Muhammad Rizki Pratama"
 	if i%2 == 1 {
-		sex = "P"
+		sex, name = "P", "Nur Aisyah Putri"
+	}
+	var run int
+	_, _ = fmt.Sscanf(ref, "run%d-", &run) // every run its own mothers
+	k := run*100_000 + i
+	serial, day := k%9999+1, k/9999%28+1
+	kk, err := adminduk.NewKK(village.District(), adminduk.MustDate(2015, time.January, 1).AddDays(k/9999), serial)
+	if err != nil {
+		panic(err) // k below 9999 * 3650: a known kecamatan, a date in range
 	}
 	return &registry.BirthReport{
 		ExternalRef: ref,
-		Child: registry.Newborn{Name: "Bayi Ny. Siti Aminah", ProvisionalName: true, Sex: sex,
+		Child: registry.Newborn{Name: name, Sex: sex, Religion: "Islam",
 			BirthDate: today.AddDays(-1 - i%40).String(), BirthTime: "07:45", PlaceType: registry.PlacePuskesmas,
 			Place: "Puskesmas Sukamara", Multiplicity: "tunggal", BirthOrder: 1, Attendant: registry.AttendantMidwife,
 			WeightG: 3100, LengthCM: 49.5},
-		Mother:   registry.Parent{NIK: "6208014505980001", Name: "Siti Aminah", BirthDate: "1998-05-05"},
+		Mother: registry.Parent{NIK: fmt.Sprintf("%s%02d0598%04d", village.District().Plain(), day+40, serial), Name: "Siti Aminah",
+			BirthDate: fmt.Sprintf("1998-05-%02d", day)},
 		Father:   &registry.Parent{NIK: "6208011203900002", Name: "Ahmad Fauzi"},
 		Parents:  registry.ParentsMarried,
 		Marriage: &registry.MarriageProof{Kind: registry.BukuNikah, Number: "0123/045/VI/2020"},
-		Family: registry.FamilyRef{KK: "6208011506200003", Address: registry.Address{Street: "Jl. Tjilik Riwut", RT: "002",
+		Family: registry.FamilyRef{KK: kk.String(), Address: registry.Address{Street: "Jl. Tjilik Riwut", RT: "002",
 			RW: "005", Village: village.String()}},
 		Reporter:    registry.Reporter{NIK: "6208011203900002", Name: "Ahmad Fauzi", Relation: "ayah"},
 		Proof:       registry.ProofCertificate,
