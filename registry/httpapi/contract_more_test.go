@@ -294,15 +294,17 @@ func TestResubmitFHIRDischarge(t *testing.T) {
 		body: httpapi.ReturnRequest{Reasons: []httpapi.ReturnReason{{Pointer: "/reporter/nik", Message: "lengkapi pelapor"}}}})
 	require.Equal(t, 200, r.Status, string(r.Body))
 
+	// The Dinas's list is completed: the child's name, the father and the
+	// marriage, the reporter and the proof, on top of what the SIMRS sent.
 	var full registry.BirthReport
-	raw, err := os.ReadFile(filepath.Join("..", "fhir", "testdata", "full-report.json"))
+	raw, err := os.ReadFile(filepath.Join("..", "fhir", "testdata", "discharge-report.json"))
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(raw, &full))
-	var discharge registry.BirthReport
-	raw, err = os.ReadFile(filepath.Join("..", "fhir", "testdata", "discharge-report.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(raw, &discharge))
-	full.ExternalRef = discharge.ExternalRef
+	filled := storetest.Birth(full.ExternalRef, storetest.Today, full.Child.Sex)
+	full.Child.Name, full.Child.ProvisionalName = "Muhammad Rizki Pratama", false
+	full.Child.BirthOrder, full.Child.Attendant, full.Child.Religion = 1, filled.Child.Attendant, "Islam"
+	full.Father, full.Parents, full.Marriage = filled.Father, filled.Parents, filled.Marriage
+	full.Reporter, full.Proof, full.Certificate = filled.Reporter, filled.Proof, filled.Certificate
 
 	// Invalid corrections are 422 with pointers and change nothing.
 	broken := full
@@ -329,7 +331,7 @@ func TestResubmitFHIRDischarge(t *testing.T) {
 	require.Equal(t, 200, r.Status, string(r.Body))
 	var reg httpapi.RegistrationView
 	r.json(t, &reg)
-	assert.Len(t, reg.Documents, 2)
+	assert.Len(t, reg.Documents, 2, "akta and KIA")
 }
 
 // stillbirthOtherMother is a stillbirth of a mother no birth of the test

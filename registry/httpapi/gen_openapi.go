@@ -203,7 +203,7 @@ func schemas() m {
 		"SchoolBatchRequest": obj(m{"pupils": arr(ref("Pupil"))}, "pupils"),
 		"SchoolEntry": open(m{"index": integer(), "nik": str(), "name": str(), "school": str(), "class": str(),
 			"outcome": enum("issued", "has_kia", "no_akta", "needs_photo", "ineligible", "invalid_nik"),
-			"kind": desc(integer(), "1: KIA under five, 2: from five"), "version": integer(), "valid_until": date(),
+			"kind":    desc(integer(), "1: KIA under five, 2: from five"), "version": integer(), "valid_until": date(),
 			"report_id": str(), "problem": anyObject()}, "index", "nik", "name", "school", "outcome"),
 		"SchoolBatchResult": desc(open(m{"office": str(), "partner_id": str(), "batch_key": str(),
 			"issued": arr(ref("SchoolEntry")), "has_kia": arr(ref("SchoolEntry")), "no_akta": arr(ref("SchoolEntry")),
@@ -211,7 +211,7 @@ func schemas() m {
 			"office", "partner_id", "batch_key", "issued", "has_kia", "no_akta", "needs_photo", "ineligible", "invalid_nik"),
 			"every pupil in one list, in row order"),
 		"WebhookEndpointRequest": obj(m{"url": desc(strMax(2048), "https; no private or loopback address outside demo mode")}, "url"),
-		"WebhookEndpoint": open(webhookEndpointProps(), "id", "partner_id", "url", "created", "active"),
+		"WebhookEndpoint":        open(webhookEndpointProps(), "id", "partner_id", "url", "created", "active"),
 		"NewWebhookEndpoint": open(merge(webhookEndpointProps(), m{
 			"secret": desc(pattern(`^whsec_[A-Za-z0-9+/=]+$`), "shown once: Standard Webhooks HMAC key")}),
 			"id", "partner_id", "url", "created", "active", "secret"),
