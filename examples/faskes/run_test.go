@@ -19,9 +19,10 @@ import (
 	"github.com/adminduk-id/adminduk/registry/storetest"
 )
 
-// TestRunAgainstServer: run submits births as JSON to a live registry on
-// SQLite; every one is accepted and stored once, a second run of the same
-// births creates nothing, and the summary counts what the officer did.
+// TestRunAgainstServer: run submits births, half as JSON and half as FHIR
+// bundles, to a live registry on SQLite; every one is accepted and stored
+// once, a second run of the same births creates nothing, and the summary
+// counts what the officer did.
 func TestRunAgainstServer(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"), sqlite.Options{})
@@ -41,9 +42,9 @@ func TestRunAgainstServer(t *testing.T) {
 
 	var out bytes.Buffer
 	args := []string{"--server", srv.URL, "--key", key, "--births", "6", "--progress=false",
-		"--date", storetest.Today.AddDays(-1).String(), "--prefix", "T", "--fhir=false"}
+		"--date", storetest.Today.AddDays(-1).String(), "--prefix", "T"}
 	require.NoError(t, run(ctx, args, &out), out.String())
-	assert.Contains(t, out.String(), "accepted   6 (6 JSON, 0 FHIR; 0 replayed)")
+	assert.Contains(t, out.String(), "accepted   6 (3 JSON, 3 FHIR; 0 replayed)")
 	assert.Contains(t, out.String(), "registered 0")
 
 	// The officer registers two; a second run of the same births is

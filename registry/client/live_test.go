@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -347,4 +348,35 @@ func TestLiveErrors(t *testing.T) {
 	assert.True(t, inc.Flags.Has(registry.FlagIncomplete))
 	_, err = l.officer.Verify(ctx, registry.KindBirth, inc.ID)
 	require.ErrorIs(t, err, registry.ErrInvalidTransition)
+}
+
+// TestLiveFHIR: a SATUSEHAT-style bundle goes in unchanged and yields the
+// same stored report as its JSON equivalent; a broken one is refused with
+// pointers into the bundle.
+func TestLiveFHIR(t *testing.T) {
+	ctx := context.Background()
+	l := newLive(t)
+	bundle, err := os.ReadFile("../fhir/testdata/discharge-bundle.json")
+	require.NoError(t, err)
+	created, err := l.partner.CreateBirthBundle(ctx, bundle)
+	require.NoError(t, err)
+	assert.True(t, created.Flags.Has(registry.FlagIncomplete))
+	r, err := l.partner.Report(ctx, registry.KindBirth, created.ID)
+	require.NoError(t, err)
+	got, err := r.Birth()
+	require.NoError(t, err)
+	want, err := os.ReadFile("../fhir/testdata/discharge-report.json")
+	require.NoError(t, err)
+	wantReport, err := registry.DecodeBirthReport(bytes.NewReader(want))
+	require.NoError(t, err)
+	assert.Equal(t, wantReport, got)
+
+	broken, err := os.ReadFile("../fhir/testdata/broken-unit.json")
+	require.NoError(t, err)
+	_, err = l.partner.CreateBirthBundle(ctx, broken)
+	var e *client.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, 422, e.Status)
+	require.Len(t, e.Fields, 1)
+	assert.Equal(t, "/entry/3/resource/valueQuantity/unit", e.Fields[0].Pointer)
 }
