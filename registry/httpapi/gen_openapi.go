@@ -196,7 +196,7 @@ func schemas() m {
 			"kecamatan": desc(pattern(`^\d{2}\.\d{2}\.\d{2}$`), "a kecamatan of the office"),
 			"age":       m{"type": "integer", "minimum": 0, "maximum": 120}, "count": m{"type": "integer", "minimum": 0}},
 			"kecamatan", "age", "count"))}, "as_of", "rows"),
-		"PopulationImported": open(m{"rows": integer()}, "rows"),
+		"PopulationImported": open(m{"import": desc(integer(), "the import's number; coverage uses the newest"), "rows": integer()}, "import", "rows"),
 		"Pupil": obj(m{"nik": str(), "name": strMax(60), "school": str(), "class": str(),
 			"photo": desc(m{"type": "string", "format": "byte"}, "2x3 photo, JPEG or PNG (a KIA from five); never put in the QR, not kept")},
 			"nik", "name", "school"),

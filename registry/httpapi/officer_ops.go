@@ -163,9 +163,12 @@ func regionWithin(region, office wilayah.Code) bool {
 	return region == office || office.Contains(region)
 }
 
-// PopulationImported is the answer to a population import.
+// PopulationImported is the answer to a population import: its number
+// (the newest import is the one coverage uses; earlier ones are kept) and
+// the rows stored.
 type PopulationImported struct {
-	Rows int `json:"rows"`
+	Import int `json:"import"`
+	Rows   int `json:"rows"`
 }
 
 func (s *Server) importPopulation(r *http.Request, c *call) (result, error) {
@@ -177,7 +180,7 @@ func (s *Server) importPopulation(r *http.Request, c *call) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	return result{Status: http.StatusCreated, Value: PopulationImported{Rows: n}}, nil
+	return result{Status: http.StatusCreated, Value: PopulationImported{Import: n, Rows: len(p.Rows)}}, nil
 }
 
 // SchoolBatchRequest is the list of pupils a school sends (partner key of
