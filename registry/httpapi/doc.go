@@ -65,9 +65,9 @@
 // A partner registers its receivers (/api/v1/webhook-endpoints: the secret
 // is shown once; rotate, disable, and the deliveries with their attempts).
 // An endpoint must be https on a public address unless [Config].Demo is set
-// (and the registry's WebhookConfig.AllowPrivate too). The delivery worker
-// is package registry/webhook; pass [Server.WebhookAttempt] as its
-// OnAttempt to count deliveries by outcome in
+// (and AllowPrivate of the registry's [registry.WebhookConfig] too). The
+// delivery worker is package registry/webhook; pass [Server.WebhookAttempt]
+// as its OnAttempt to count deliveries by outcome in
 // adminduk_webhook_deliveries_total.
 //
 // # Operations
