@@ -160,7 +160,7 @@ func (f *family) birth(i int, today adminduk.Date) *registry.BirthReport {
 		ExternalRef: fmt.Sprintf("%s-%d-%03d", f.partner, today.Year(), i+1),
 		Child: registry.Newborn{Name: f.child, ProvisionalName: f.provisional, Sex: f.childSex,
 			BirthDate: today.AddDays(-f.birthDaysAgo).String(), BirthTime: "07:45", PlaceType: f.placeType, Place: f.faskes,
-			Multiplicity: "tunggal", BirthOrder: 1 + i%3, Attendant: registry.AttendantMidwife, WeightG: 2900 + 50*i, LengthCM: 48 + float64(i%4)},
+			Multiplicity: "tunggal", BirthOrder: 1 + i%3, Attendant: registry.AttendantMidwife, WeightG: 2900 + 50*i, LengthCM: 48 + float64(i%4), Religion: "Islam"},
 		Mother:      mother,
 		Family:      registry.FamilyRef{KK: kk, Address: registry.Address{Street: "Jl. Tjilik Riwut", RT: "002", RW: "005", Village: f.village}},
 		Proof:       registry.ProofCertificate,

@@ -10,7 +10,7 @@ import (
 
 // mount returns the handler of the whole server: the JSON API (partners'
 // API keys and officers' tokens) with the web UI on every other path.
-func mount(svc *registry.Service, ui http.Handler, log *slog.Logger) (http.Handler, error) {
+func mount(svc *registry.Service, ui http.Handler, log *slog.Logger) (*httpapi.Server, error) {
 	return httpapi.New(httpapi.Config{Service: svc, Logger: log, Demo: true,
 		AdminRole: registry.RoleSupervisor.String(), UI: ui})
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/adminduk-id/adminduk/registry/httpapi/webui"
 	"github.com/adminduk-id/adminduk/registry/postgres"
 	"github.com/adminduk-id/adminduk/registry/sqlite"
+	"github.com/adminduk-id/adminduk/registry/webhook"
 )
 
 // Regency is the kab/kota of the demo Dinas: Kabupaten Sukamara.
@@ -100,7 +101,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	svc, err := registry.New(registry.Config{Store: store, Offices: []registry.Office{office}})
+	// A demonstration server delivers webhooks to receivers on this machine too.
+	svc, err := registry.New(registry.Config{Store: store, Offices: []registry.Office{office},
+		Webhooks: registry.WebhookConfig{AllowPrivate: true}})
 	if err != nil {
 		return err
 	}
@@ -138,6 +141,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// The webhook worker drains the outbox in process until shutdown.
+	wctx, stopWorker := context.WithCancel(context.Background())
+	workerDone := make(chan struct{})
+	worker := webhook.NewWorker(store, webhook.Options{AllowPrivate: true, Logger: log, OnAttempt: handler.WebhookAttempt})
+	go func() {
+		defer close(workerDone)
+		_ = worker.Run(wctx) // returns the context's error when stopped
+	}()
+	defer func() {
+		stopWorker()
+		<-workerDone
+	}()
 
 	fmt.Fprintf(stdout, "Adminduk back office: %s\n", url)
 	if _, err := os.Stat(filepath.Join(o.data, credsFile)); err == nil {

@@ -38,5 +38,17 @@
 // [VerifyWebhook] checks a delivery by Standard Webhooks v1 (whsec_
 // secrets, several v1 signatures during a rotation, a five-minute
 // timestamp tolerance, constant-time comparison) and returns its [Event];
-// deduplicate by Event.ID, which is the same on every retry.
+// deduplicate by Event.ID, which is the same on every retry. A partner
+// manages its receivers with [Client.AddWebhookEndpoint] (the secret is in
+// that answer only), [Client.RotateWebhookSecret],
+// [Client.DisableWebhookEndpoint] and [Client.WebhookDeliveries].
+//
+// # Officers and schools
+//
+// An officer's token reaches the office's work: [Client.DecideDuplicate],
+// [Client.Correct], [Client.Revoke], [Client.DocumentPDF],
+// [Client.ImportPopulation] and [Client.Coverage]; a school's key sends
+// [Client.SchoolBatch]. A partner resubmits a returned report corrected with
+// [Client.ResubmitBirth] (or [Client.ResubmitBirthBundle], FHIR),
+// [Client.ResubmitDeath] and [Client.ResubmitStillbirth].
 package client

@@ -98,6 +98,8 @@ type live struct {
 	svc                             *registry.Service
 	partner, other, lapsed, officer *client.Client
 	admin                           *client.Client
+	school                          *client.Client // sd-1, a school (KIA)
+	clock                           *storetest.Clock
 }
 
 func newLive(t *testing.T) *live {
@@ -106,13 +108,15 @@ func newLive(t *testing.T) *live {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
 	clk := storetest.NewClock(storetest.Today)
-	svc, err := registry.New(registry.Config{Store: st, Offices: []registry.Office{storetest.Office()}, Now: clk.Now})
+	svc, err := registry.New(registry.Config{Store: st, Offices: []registry.Office{storetest.Office()}, Now: clk.Now,
+		Webhooks: registry.WebhookConfig{Resolver: storetest.HookResolver}})
 	require.NoError(t, err)
 	today := storetest.Today
 	for _, a := range []partnership.Agreement{
 		storetest.Agreement("pks-1", "pkm-1", partnership.Active, today.AddYears(-1), today.AddYears(1)),
 		storetest.Agreement("pks-2", "pkm-2", partnership.Active, today.AddYears(-1), today.AddYears(1)),
 		storetest.Agreement("pks-old", "pkm-old", partnership.Active, today.AddYears(-2), today.AddDays(-1)),
+		storetest.SchoolAgreement("pks-sd", "sd-1", partnership.Active, today.AddYears(-1), today.AddYears(1)),
 	} {
 		require.NoError(t, st.PutAgreement(ctx, &a, "admin"))
 	}
@@ -148,7 +152,7 @@ func newLive(t *testing.T) *live {
 		return c
 	}
 	return &live{contract: ct, svc: svc, partner: mk(secret("pkm-1")), other: mk(secret("pkm-2")), lapsed: mk(secret("pkm-old")),
-		officer: mk(officer("ani", "verifikator")), admin: mk(officer("kasi", "admin"))}
+		officer: mk(officer("ani", "verifikator")), admin: mk(officer("kasi", "admin")), school: mk(secret("sd-1")), clock: clk}
 }
 
 // TestLiveWalk calls every operation of the OpenAPI document through the
@@ -181,7 +185,7 @@ func TestLiveWalk(t *testing.T) {
 			return l.partner.CreateDeathReport(ctx, storetest.Death(ref, today.AddDays(-1)), o...)
 		}},
 		{registry.KindStillbirth, func(ref string, o ...client.CallOption) (*client.ReportCreated, error) {
-			return l.partner.CreateStillbirthReport(ctx, storetest.Stillbirth(ref, today.AddDays(-1)), o...)
+			return l.partner.CreateStillbirthReport(ctx, stillbirthOf(ref, today.AddDays(-1), 1), o...)
 		}},
 	} {
 		t.Run(k.kind.String(), func(t *testing.T) {
@@ -259,7 +263,7 @@ func TestLiveWalk(t *testing.T) {
 	assert.NotEmpty(t, ps)
 	ags, err := l.officer.Agreements(ctx)
 	require.NoError(t, err)
-	assert.Len(t, ags, 3)
+	assert.Len(t, ags, 4, "three health agreements and a school's")
 	ag := storetest.Agreement("pks-new", "pkm-new", partnership.Draft, today.AddDays(10), today.AddDays(10).AddYears(2))
 	ag.Signed = adminduk.Date{}
 	_, err = l.admin.CreateAgreement(ctx, &ag)
@@ -284,6 +288,8 @@ func TestLiveWalk(t *testing.T) {
 	m, err := l.partner.Metrics(ctx)
 	require.NoError(t, err)
 	assert.Contains(t, m, "adminduk_http_requests_total")
+
+	walkMore(t, l)
 
 	var missing []string
 	for _, op := range l.contract.all {

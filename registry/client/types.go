@@ -60,6 +60,10 @@ type Report struct {
 	Body        json.RawMessage        `json:"body"`
 	Actions     []registry.Action      `json:"actions"`
 	Documents   []registry.DocumentRef `json:"documents"`
+	// Duplicates and Decisions are shown to officers: the reports a
+	// duplicate rule linked this one to, and the decisions taken.
+	Duplicates []registry.DuplicateLink     `json:"duplicates,omitempty"`
+	Decisions  []registry.DuplicateDecision `json:"duplicate_decisions,omitempty"`
 }
 
 // Birth decodes the body of a birth report.

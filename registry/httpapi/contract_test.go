@@ -21,6 +21,7 @@ import (
 func TestContract(t *testing.T) {
 	e := newEnv(t, nil, nil)
 	walk(t, e)
+	walkMore(t, e)
 	var ops, missing []string
 	for path, item := range e.doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -55,7 +56,7 @@ func walk(t *testing.T, e *env) {
 	}{
 		{"birth-reports", "birth", func(ref string) any { return storetest.Birth(ref, today.AddDays(-1), "P") }},
 		{"death-reports", "death", func(ref string) any { return storetest.Death(ref, today.AddDays(-1)) }},
-		{"stillbirth-reports", "stillbirth", func(ref string) any { return storetest.Stillbirth(ref, today.AddDays(-1)) }},
+		{"stillbirth-reports", "stillbirth", func(ref string) any { return stillbirthOtherMother(ref, today.AddDays(-1), 1) }},
 	} {
 		base := "/api/v1/" + k.path
 		// A partner reports; a replay is the first answer.

@@ -37,6 +37,39 @@
 // died in flight keeps its key busy: retry with a new key (a report's
 // external_ref still guards against a duplicate).
 //
+// # Officers' work
+//
+// Beyond the steps of a report (verify, return, register, issue, hand over
+// for births, deaths and stillbirths alike, archive), an officer decides a
+// potential duplicate (POST .../{id}/duplicate-decision: archived as a
+// duplicate of a candidate, or the flag cleared; the report's JSON shows
+// officers the candidates and the decisions), corrects an akta kelahiran
+// (POST /api/v1/documents/{type}/{number}/corrections, the next version
+// with a marginal note) or revokes a registration through one of its
+// documents (.../revocations), prints any version of a document on demand
+// (GET .../pdf?version=, rendered by package registry/render from what was
+// stored), imports the population (POST /api/v1/population) and reads the
+// coverage of the office's regions (GET /api/v1/coverage?region=&as_of=).
+// A school's key sends its pupils (POST /api/v1/school-batches; the
+// Idempotency-Key is the batch key) and gets each one's outcome.
+//
+// # Resubmission
+//
+// A returned report is resubmitted as it was (no body) or corrected (the
+// report's JSON, or for a birth a FHIR bundle): the body is validated like a
+// new report and becomes the report's next body version, so a birth notified
+// at discharge is completed through the API.
+//
+// # Webhooks
+//
+// A partner registers its receivers (/api/v1/webhook-endpoints: the secret
+// is shown once; rotate, disable, and the deliveries with their attempts).
+// An endpoint must be https on a public address unless [Config].Demo is set
+// (and AllowPrivate of the registry's [registry.WebhookConfig] too). The
+// delivery worker is package registry/webhook; pass [Server.WebhookAttempt]
+// as its OnAttempt to count deliveries by outcome in
+// adminduk_webhook_deliveries_total.
+//
 // # Operations
 //
 // [NewHTTPServer] sets the server timeouts (ReadHeaderTimeout and the

@@ -78,7 +78,7 @@ func Example() {
 	post("2026-12-02-RM-0042")
 	post("")
 	// Output:
-	// 201  {"id":"id-000002","status":"notified","flags":["incomplete"]}
-	// 201 true {"id":"id-000002","status":"notified","flags":["incomplete"]}
+	// 201  {"id":"id-000002","status":"notified","flags":[]}
+	// 201 true {"id":"id-000002","status":"notified","flags":[]}
 	// 400  {"type":"urn:adminduk:problem:idempotency-key","title":"header Idempotency-Key wajib (1-255 karakter)","status":400}
 }

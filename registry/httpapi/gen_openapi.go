@@ -80,6 +80,7 @@ func schemas() m {
 			"multiplicity": desc(str(), "tunggal, kembar-2, kembar-3, kembar-4, lainnya"), "birth_order": integer(),
 			"attendant": desc(enum("dokter", "bidan", "dukun", "lainnya", ""), "empty while not known (the report is flagged incomplete)"),
 			"weight_g":  integer(), "length_cm": number(),
+			"religion": desc(str(), "the child's religion as the KIA prints it (Islam, Kristen, Katolik, Hindu, Buddha, Khonghucu, Kepercayaan)"),
 		}, "name", "sex", "birth_date", "place_type", "place", "multiplicity", "birth_order", "attendant"),
 		"BirthReport": desc(obj(m{
 			"external_ref": desc(strMax(100), "the partner's own reference, unique per partner"),
@@ -114,6 +115,8 @@ func schemas() m {
 			"office": str(), "agreement_id": str(),
 			"body":    desc(anyObject(), "the report as submitted: a BirthReport, DeathReport or StillbirthReport"),
 			"actions": arr(ref("Action")), "documents": arr(ref("DocumentRef")),
+			"duplicates":          desc(arr(ref("DuplicateLink")), "officers only: the reports a duplicate rule linked"),
+			"duplicate_decisions": desc(arr(ref("DuplicateDecision")), "officers only: the decisions taken"),
 		}), "id", "kind", "status", "flags", "partner_id", "created", "office", "body", "actions", "documents"),
 		"ReportList": open(m{"items": arr(ref("ReportSummary")), "next_cursor": str()}, "items"),
 		"Action": open(m{"seq": integer(), "type": enum(actionTypes...), "actor": str(), "at": dateTime(), "reason": str()},
@@ -169,7 +172,60 @@ func schemas() m {
 		"RenewRequest": obj(m{"id": str(), "number": str(), "partner_number": str(), "start": date(),
 			"term": desc(str(), "2y, 18m ...; default two years")}, "id", "number"),
 		"KeyRequest": obj(m{"label": strMax(200)}),
+		"DuplicateDecisionRequest": desc(obj(m{"duplicate": boolean(),
+			"candidate":  desc(str(), "the report this one duplicates (duplicate: true); the report is archived"),
+			"candidates": desc(arr(str()), "the reports this one does not duplicate (duplicate: false); none: every report it matches"),
+			"reason":     str()}, "duplicate", "reason"), "an officer's decision on a report flagged potential_duplicate"),
+		"DuplicateLink": open(m{"report_id": str(), "candidate_id": str(), "rule": str(), "at": dateTime()},
+			"report_id", "candidate_id", "rule", "at"),
+		"DuplicateDecision": open(m{"report_id": str(), "candidate_id": str(), "duplicate": boolean(), "reason": str(),
+			"actor": str(), "at": dateTime()}, "report_id", "candidate_id", "duplicate", "reason", "actor", "at"),
+		"Correction": desc(obj(m{"child_name": strMax(60), "father_name": strMax(60), "mother_name": strMax(60),
+			"authority": desc(str(), "the act the correction rests on: penetapan pengadilan, keputusan Kepala Dinas")}, "authority"),
+			"a correction of an akta kelahiran: the names that change (empty: unchanged), printed as a marginal note on the next version"),
+		"RevocationRequest": obj(m{"reason": str()}, "reason"),
+		"Counts":            open(m{"required": integer(), "with": integer()}, "required", "with"),
+		"CoverageFigure": open(m{"indicator": str(), "ages": open(m{"from": integer(), "to": integer()}, "from", "to"),
+			"counts": ref("Counts"), "percent": desc(nullable(number()), "null when the population is 0; above 100 is not clamped"),
+			"kecamatan": arr(open(m{"kecamatan": str(), "counts": ref("Counts"), "percent": nullable(number())}, "kecamatan", "counts"))},
+			"indicator", "ages", "counts", "kecamatan"),
+		"Coverage": desc(open(m{"region": str(), "as_of": date(), "population_as_of": date(), "akta": ref("CoverageFigure"),
+			"kia": ref("CoverageFigure")}, "region", "as_of", "population_as_of", "akta", "kia"),
+			"akta kelahiran (0-17) and KIA (0-4) coverage from the registry's records against the newest imported population"),
+		"Population": obj(m{"as_of": date(), "source": str(), "rows": arr(obj(m{
+			"kecamatan": desc(pattern(`^\d{2}\.\d{2}\.\d{2}$`), "a kecamatan of the office"),
+			"age":       m{"type": "integer", "minimum": 0, "maximum": 120}, "count": m{"type": "integer", "minimum": 0}},
+			"kecamatan", "age", "count"))}, "as_of", "rows"),
+		"PopulationImported": open(m{"import": desc(integer(), "the import's number; coverage uses the newest"), "rows": integer()}, "import", "rows"),
+		"Pupil": obj(m{"nik": str(), "name": strMax(60), "school": str(), "class": str(),
+			"photo": desc(m{"type": "string", "format": "byte"}, "2x3 photo, JPEG or PNG (a KIA from five); never put in the QR, not kept")},
+			"nik", "name", "school"),
+		"SchoolBatchRequest": obj(m{"pupils": arr(ref("Pupil"))}, "pupils"),
+		"SchoolEntry": open(m{"index": integer(), "nik": str(), "name": str(), "school": str(), "class": str(),
+			"outcome": enum("issued", "has_kia", "no_akta", "needs_photo", "ineligible", "invalid_nik"),
+			"kind":    desc(integer(), "1: KIA under five, 2: from five"), "version": integer(), "valid_until": date(),
+			"report_id": str(), "problem": anyObject()}, "index", "nik", "name", "school", "outcome"),
+		"SchoolBatchResult": desc(open(m{"office": str(), "partner_id": str(), "batch_key": str(),
+			"issued": arr(ref("SchoolEntry")), "has_kia": arr(ref("SchoolEntry")), "no_akta": arr(ref("SchoolEntry")),
+			"needs_photo": arr(ref("SchoolEntry")), "ineligible": arr(ref("SchoolEntry")), "invalid_nik": arr(ref("SchoolEntry"))},
+			"office", "partner_id", "batch_key", "issued", "has_kia", "no_akta", "needs_photo", "ineligible", "invalid_nik"),
+			"every pupil in one list, in row order"),
+		"WebhookEndpointRequest": obj(m{"url": desc(strMax(2048), "https; no private or loopback address outside demo mode")}, "url"),
+		"WebhookEndpoint":        open(webhookEndpointProps(), "id", "partner_id", "url", "created", "active"),
+		"NewWebhookEndpoint": open(merge(webhookEndpointProps(), m{
+			"secret": desc(pattern(`^whsec_[A-Za-z0-9+/=]+$`), "shown once: Standard Webhooks HMAC key")}),
+			"id", "partner_id", "url", "created", "active", "secret"),
+		"WebhookAttempt": open(m{"n": integer(), "at": dateTime(), "status_code": integer(), "error": str(),
+			"duration": desc(integer(), "nanoseconds"), "worker": str()}, "n", "at", "duration", "worker"),
+		"WebhookDelivery": open(m{"office": str(), "event_id": str(), "event_type": str(), "endpoint_id": str(),
+			"state": enum("pending", "delivered", "failed"), "next_at": dateTime(), "attempts": arr(ref("WebhookAttempt"))},
+			"event_id", "event_type", "endpoint_id", "state", "attempts"),
 	}
+}
+
+func webhookEndpointProps() m {
+	return m{"id": str(), "partner_id": str(), "url": str(), "created": dateTime(), "active": boolean(),
+		"disabled": dateTime(), "disabled_reason": str(), "rotated": dateTime()}
 }
 
 func reportSummaryProps() m {
@@ -284,8 +340,19 @@ func paths() m {
 			}, nil, m{"200": jsonResp("a page", ref("ReportList")), "422": problem("invalid query")}))
 		add(base+"/{id}", "get", operation("get"+k.name+"Report", "one report with its actions and documents (a partner: its own only)",
 			anySec, []m{id}, nil, m{"200": jsonResp("the report", ref("ReportView")), "404": problem("no such report, or another partner's")}))
-		add(base+"/{id}/resubmit", "post", operation("resubmit"+k.name+"Report", "the partner sends a returned report again",
-			partnerSec, []m{id, idemHeader}, nil, m{"200": jsonResp("the report", ref("ReportView")), "409": problem("not returned")}))
+		resubmitBody := jsonBody(ref(k.schema), false)
+		if k.name == "Birth" {
+			resubmitBody["content"].(m)["application/fhir+json"] = m{"schema": ref("FHIRBundle")}
+		}
+		add(base+"/{id}/resubmit", "post", operation("resubmit"+k.name+"Report",
+			"the partner sends a returned report again: without a body as it was, with one as corrected (validated like a new report)",
+			partnerSec, []m{id, idemHeader}, resubmitBody, m{"200": jsonResp("the report", ref("ReportView")), "409": problem("not returned"),
+				"413": problem("body too large"), "415": problem("not application/json (or application/fhir+json for births)"),
+				"422": problem("invalid fields (pointers)")}))
+		add(base+"/{id}/duplicate-decision", "post", operation("decide"+k.name+"Duplicate",
+			"decide a potential duplicate: archive it as a duplicate of a candidate, or clear the flag (officer)",
+			officerSec, []m{id, idemHeader}, jsonBody(ref("DuplicateDecisionRequest"), true), m{"200": jsonResp("the report", ref("ReportView")),
+				"409": problem("no such candidate link, or not allowed in the report's status"), "422": problem("invalid fields")}))
 		add(base+"/{id}/attachments", "post", operation("attach"+k.name+"Report", "a scanned document: PDF, JPEG or PNG by content (partner)",
 			partnerSec, []m{id, idemHeader, {"name": "kind", "in": "query", "required": true, "schema": enum(attachmentKinds...)}},
 			m{"required": true, "content": m{
@@ -304,15 +371,53 @@ func paths() m {
 			{"handover", "record who received the documents", "HandOverRequest", "HandOver"},
 			{"archive", "close without registration", "ReasonRequest", "ReportView"},
 		} {
-			if a.verb == "handover" && k.name != "Birth" {
-				continue // deaths and stillbirths issue no documents yet
-			}
 			add(base+"/{id}/"+a.verb, "post", operation(a.verb+k.name+"Report", a.summary+" (officer)", officerSec, []m{id, idemHeader},
 				jsonBody(ref(a.body), a.body != "Empty"), m{"200": jsonResp("done", ref(a.resp)),
 					"409": problem("not allowed in the report's status"), "422": problem("invalid fields")}))
 		}
 	}
 
+	add("/api/v1/documents/{type}/{number}/pdf", "get", operation("getDocumentPDF", "a document version printed on demand (officer)",
+		officerSec, append(docParams, query("version", "the version, from 1 (default: the current one)", m{"type": "integer", "minimum": 1})),
+		nil, m{"200": m{"description": "the PDF", "content": m{"application/pdf": m{"schema": m{"type": "string", "format": "binary"}}}},
+			"404": problem("unknown document or version"), "422": problem("no renderer for this type, or a bad version")}))
+	add("/api/v1/documents/{type}/{number}/corrections", "post", operation("correctDocument",
+		"correct an akta kelahiran: the next version with a marginal note (officer)", officerSec, append(docParams, idemHeader),
+		jsonBody(ref("Correction"), true), m{"201": jsonResp("the new version", ref("Document")), "404": problem("unknown document"),
+			"409": problem("the version is no longer active, or the report's status allows no correction"), "422": problem("invalid fields, or not an akta kelahiran")}))
+	add("/api/v1/documents/{type}/{number}/revocations", "post", operation("revokeDocument",
+		"revoke a registration through one of its documents: every active document it issued (officer)", officerSec,
+		append(docParams, idemHeader), jsonBody(ref("RevocationRequest"), true), m{"200": jsonResp("the named document's online status", ref("DocumentStatus")),
+			"404": problem("unknown document"), "409": problem("already revoked or replaced"), "422": problem("no reason")}))
+	add("/api/v1/coverage", "get", operation("getCoverage", "akta and KIA coverage of a region of the office on a day (officer)", officerSec,
+		[]m{{"name": "region", "in": "query", "required": true, "schema": str(), "description": "the office's kab/kota or one of its kecamatan"},
+			query("as_of", "the day (default: today, WIB)", date())}, nil,
+		m{"200": jsonResp("the coverage", ref("Coverage")), "403": problem("region outside the office"),
+			"404": problem("no population imported"), "422": problem("invalid query")}))
+	add("/api/v1/population", "post", operation("importPopulation", "import the children per kecamatan and age (officer)", officerSec,
+		[]m{idemHeader}, jsonBody(ref("Population"), true), m{"201": jsonResp("imported", ref("PopulationImported")),
+			"422": problem("invalid rows (pointers)")}))
+	add("/api/v1/school-batches", "post", operation("createSchoolBatch",
+		"a school lists its pupils: the KIA of each is issued or the reason given (partner key of a school; the Idempotency-Key is the batch key)",
+		partnerSec, []m{idemHeader}, jsonBody(ref("SchoolBatchRequest"), true), m{"200": jsonResp("per-pupil outcomes", ref("SchoolBatchResult")),
+			"403": problem("not a school, or the PKS does not cover the KIA"), "409": problem("the batch key was used with other pupils"),
+			"413": problem("body too large"), "422": problem("empty or too long list, or a pupil without name or school")}))
+	wh := pathParam("id", "the endpoint's ID")
+	add("/api/v1/webhook-endpoints", "post", operation("createWebhookEndpoint", "register a webhook receiver; its secret is shown once (partner key)",
+		partnerSec, []m{idemHeader}, jsonBody(ref("WebhookEndpointRequest"), true), m{"201": jsonResp("the endpoint and its secret", ref("NewWebhookEndpoint")),
+			"422": problem("not https, or a private or loopback address (outside demo mode)")}))
+	add("/api/v1/webhook-endpoints", "get", operation("listWebhookEndpoints", "the partner's webhook endpoints, without secrets (partner key)",
+		partnerSec, nil, nil, m{"200": jsonResp("the endpoints", arr(ref("WebhookEndpoint")))}))
+	add("/api/v1/webhook-endpoints/{id}/rotate", "post", operation("rotateWebhookEndpoint",
+		"a new secret, shown once; the previous one keeps signing during the overlap (partner key)", partnerSec, []m{wh, idemHeader},
+		jsonBody(ref("Empty"), false), m{"200": jsonResp("the endpoint and its new secret", ref("NewWebhookEndpoint")),
+			"404": problem("unknown, or another partner's"), "409": problem("disabled")}))
+	add("/api/v1/webhook-endpoints/{id}/disable", "post", operation("disableWebhookEndpoint", "disable an endpoint for good (partner key)",
+		partnerSec, []m{wh, idemHeader}, jsonBody(ref("RevocationRequest"), true), m{"200": jsonResp("the endpoint", ref("WebhookEndpoint")),
+			"404": problem("unknown, or another partner's"), "409": problem("already disabled"), "422": problem("no reason")}))
+	add("/api/v1/webhook-endpoints/{id}/deliveries", "get", operation("listWebhookDeliveries",
+		"the deliveries to an endpoint with their attempts (partner key)", partnerSec, []m{wh}, nil,
+		m{"200": jsonResp("the deliveries", arr(ref("WebhookDelivery"))), "404": problem("unknown, or another partner's")}))
 	add("/api/v1/partners", "get", operation("listPartners", "the office's partners with their agreements (officer)", officerSec, nil, nil,
 		m{"200": jsonResp("the partners", arr(ref("PartnerView")))}))
 	add("/api/v1/agreements", "get", operation("listAgreements", "the office's agreements (officer)", officerSec, nil, nil,

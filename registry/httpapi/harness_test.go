@@ -32,23 +32,24 @@ import (
 // keys of pkm-1 and pkm-2 (agreements in force) and of pkm-old (agreement
 // expired yesterday), an admin token and a verifier token.
 type env struct {
-	t       testing.TB
-	svc     *registry.Service
-	store   registry.Store
-	clock   *storetest.Clock
-	srv     *httptest.Server
-	api     *httpapi.Server
-	logs    *syncBuffer
-	key1    string // pkm-1
-	key1ID  string
-	key2    string // pkm-2
-	keyOld  string // pkm-old, lapsed
-	admin   string // officer "kasi", role admin
-	officer string // officer "ani", role verifikator
-	doc     *openapi3.T
-	router  routers.Router
-	mu      sync.Mutex
-	covered map[string]bool // operation IDs answered with a documented 2xx
+	t         testing.TB
+	svc       *registry.Service
+	store     registry.Store
+	clock     *storetest.Clock
+	srv       *httptest.Server
+	api       *httpapi.Server
+	logs      *syncBuffer
+	key1      string // pkm-1
+	key1ID    string
+	key2      string // pkm-2
+	keyOld    string // pkm-old, lapsed
+	keySchool string // sd-1, a school (KIA)
+	admin     string // officer "kasi", role admin
+	officer   string // officer "ani", role verifikator
+	doc       *openapi3.T
+	router    routers.Router
+	mu        sync.Mutex
+	covered   map[string]bool // operation IDs answered with a documented 2xx
 }
 
 type syncBuffer struct {
@@ -70,6 +71,13 @@ func (s *syncBuffer) String() string {
 
 func newEnv(t testing.TB, store registry.Store, mod func(*httpapi.Config)) *env {
 	t.Helper()
+	return newEnvWith(t, store, nil, mod)
+}
+
+// newEnvWith is newEnv with the registry's configuration changed by reg
+// (webhooks resolve through storetest.HookResolver unless reg changes it).
+func newEnvWith(t testing.TB, store registry.Store, reg func(*registry.Config), mod func(*httpapi.Config)) *env {
+	t.Helper()
 	ctx := context.Background()
 	if store == nil {
 		st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "registry.db"), sqlite.Options{})
@@ -78,13 +86,19 @@ func newEnv(t testing.TB, store registry.Store, mod func(*httpapi.Config)) *env 
 		store = st
 	}
 	clk := storetest.NewClock(storetest.Today)
-	svc, err := registry.New(registry.Config{Store: store, Offices: []registry.Office{storetest.Office()}, Now: clk.Now})
+	rc := registry.Config{Store: store, Offices: []registry.Office{storetest.Office()}, Now: clk.Now,
+		Webhooks: registry.WebhookConfig{Resolver: storetest.HookResolver}}
+	if reg != nil {
+		reg(&rc)
+	}
+	svc, err := registry.New(rc)
 	require.NoError(t, err)
 	today := storetest.Today
 	for _, a := range []partnership.Agreement{
 		storetest.Agreement("pks-1", "pkm-1", partnership.Active, today.AddYears(-1), today.AddYears(1)),
 		storetest.Agreement("pks-2", "pkm-2", partnership.Active, today.AddYears(-1), today.AddYears(1)),
 		storetest.Agreement("pks-old", "pkm-old", partnership.Active, today.AddYears(-2), today.AddDays(-1)),
+		storetest.SchoolAgreement("pks-sd", "sd-1", partnership.Active, today.AddYears(-1), today.AddYears(1)),
 	} {
 		require.NoError(t, store.PutAgreement(ctx, &a, "admin"))
 	}
@@ -95,6 +109,8 @@ func newEnv(t testing.TB, store registry.Store, mod func(*httpapi.Config)) *env 
 	_, e.key2, err = svc.CreateAPIKey(ctx, storetest.Regency, "pkm-2", "setup", "")
 	require.NoError(t, err)
 	_, e.keyOld, err = svc.CreateAPIKey(ctx, storetest.Regency, "pkm-old", "setup", "")
+	require.NoError(t, err)
+	_, e.keySchool, err = svc.CreateAPIKey(ctx, storetest.Regency, "sd-1", "setup", "")
 	require.NoError(t, err)
 	_, e.admin, err = svc.CreateOfficerToken(ctx, storetest.Regency, "kasi", "admin", "setup", "")
 	require.NoError(t, err)

@@ -15,6 +15,7 @@ type metrics struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	webhooks *prometheus.CounterVec
 }
 
 func newMetrics(svc *registry.Service) (*metrics, error) {
@@ -29,8 +30,15 @@ func newMetrics(svc *registry.Service) (*metrics, error) {
 			Help:    "HTTP request latency by method and route pattern.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"method", "route"}),
+		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "adminduk_webhook_deliveries_total",
+			Help: "Webhook delivery attempts by outcome: delivered, retry (pending again), failed (no more retries, or 410 Gone), unrecorded (the store failed).",
+		}, []string{"outcome"}),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.latency, &reportCollector{svc: svc}} {
+	for _, o := range []string{"delivered", "retry", "failed", "unrecorded"} {
+		m.webhooks.WithLabelValues(o) // every outcome is exported from the start
+	}
+	for _, c := range []prometheus.Collector{m.requests, m.latency, m.webhooks, &reportCollector{svc: svc}} {
 		if err := m.reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -72,4 +80,20 @@ func (c *reportCollector) Collect(ch chan<- prometheus.Metric) {
 			ch <- prometheus.MustNewConstMetric(reportsDesc, prometheus.GaugeValue, float64(n.N), office.String(), n.Kind.String(), n.Status.String())
 		}
 	}
+}
+
+// WebhookAttempt counts one attempt of a webhook delivery by its outcome in
+// adminduk_webhook_deliveries_total: pass it as webhook.Options.OnAttempt of
+// the workers that run beside the server.
+func (s *Server) WebhookAttempt(r registry.WebhookResult, recordErr error) {
+	outcome := "failed"
+	switch {
+	case recordErr != nil:
+		outcome = "unrecorded"
+	case r.State == registry.DeliveryDelivered:
+		outcome = "delivered"
+	case r.State == registry.DeliveryPending:
+		outcome = "retry"
+	}
+	s.metrics.webhooks.WithLabelValues(outcome).Inc()
 }

@@ -33,5 +33,7 @@ func TestContractPostgres(t *testing.T) {
 			_ = conn.Close(ctx)
 		}
 	})
-	walk(t, newEnv(t, st, nil))
+	e := newEnv(t, st, nil)
+	walk(t, e)
+	walkMore(t, e)
 }

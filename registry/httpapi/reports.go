@@ -104,7 +104,7 @@ func (s *Server) getReport(kind registry.Kind) handlerFunc {
 		if err != nil {
 			return result{}, err
 		}
-		return ok(reportView(&rep))
+		return s.viewOf(r, c, &rep)
 	}
 }
 
@@ -200,7 +200,7 @@ func (s *Server) resubmit(kind registry.Kind) handlerFunc {
 		if _, err := s.own(r, c, kind); err != nil {
 			return result{}, err
 		}
-		rep, err := s.svc.Resubmit(r.Context(), c.P.Office, r.PathValue("id"), c.P.Actor())
+		rep, err := s.resubmitBody(r, c, kind)
 		if err != nil {
 			return result{}, err
 		}
@@ -214,7 +214,7 @@ func (s *Server) view(r *http.Request, c *call, id string) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	return ok(reportView(&rep))
+	return s.viewOf(r, c, &rep)
 }
 
 func (s *Server) attach(kind registry.Kind) handlerFunc {

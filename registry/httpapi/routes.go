@@ -38,6 +38,10 @@ func (s *Server) routes() {
 		s.handle("POST "+base, create, s.createReport(kind))
 		s.handle("GET "+base, op{access: anyone}, s.listReports(kind))
 		s.handle("GET "+base+"/{id}", op{access: anyone}, s.getReport(kind))
+		resubmitOp := op{access: partner, idempotent: true}
+		if kind == registry.KindBirth {
+			resubmitOp.maxBody = max(s.maxBody, fhir.MaxBundle) // a FHIR bundle; JSON is held to maxBody
+		}
 		s.handle("POST "+base+"/{id}/resubmit", op{access: partner, idempotent: true}, s.resubmit(kind))
 		s.handle("POST "+base+"/{id}/attachments", op{access: partner, idempotent: true, maxBody: s.maxAtt}, s.attach(kind))
 		s.handle("GET "+base+"/{id}/attachments", op{access: anyone}, s.attachments(kind))
@@ -45,13 +49,22 @@ func (s *Server) routes() {
 		s.handle("POST "+base+"/{id}/return", op{access: officer, idempotent: true}, s.returnReport(kind))
 		s.handle("POST "+base+"/{id}/register", op{access: officer, idempotent: true}, s.register(kind))
 		s.handle("POST "+base+"/{id}/issue", op{access: officer, idempotent: true}, s.issue(kind))
-		if kind == registry.KindBirth {
-			// Deaths and stillbirths issue no documents yet (akta kematian
-			// and SKLM come with the documents work): nothing to hand over.
-			s.handle("POST "+base+"/{id}/handover", op{access: officer, idempotent: true}, s.handOver(kind))
-		}
+		s.handle("POST "+base+"/{id}/handover", op{access: officer, idempotent: true}, s.handOver(kind))
+		s.handle("POST "+base+"/{id}/duplicate-decision", op{access: officer, idempotent: true}, s.duplicateDecision(kind))
 		s.handle("POST "+base+"/{id}/archive", op{access: officer, idempotent: true}, s.archive(kind))
 	}
+
+	s.handle("GET /api/v1/documents/{type}/{number}/pdf", op{access: officer}, s.documentPDF)
+	s.handle("POST /api/v1/documents/{type}/{number}/corrections", op{access: officer, idempotent: true}, s.correct)
+	s.handle("POST /api/v1/documents/{type}/{number}/revocations", op{access: officer, idempotent: true}, s.revoke)
+	s.handle("GET /api/v1/coverage", op{access: officer}, s.coverage)
+	s.handle("POST /api/v1/population", op{access: officer, idempotent: true, maxBody: 8 << 20}, s.importPopulation)
+	s.handle("POST /api/v1/school-batches", op{access: partner, idempotent: true, maxBody: 64 << 20}, s.schoolBatch)
+	s.handle("POST /api/v1/webhook-endpoints", op{access: partner, idempotent: true}, s.createWebhookEndpoint)
+	s.handle("GET /api/v1/webhook-endpoints", op{access: partner}, s.webhookEndpoints)
+	s.handle("POST /api/v1/webhook-endpoints/{id}/rotate", op{access: partner, idempotent: true}, s.rotateWebhookEndpoint)
+	s.handle("POST /api/v1/webhook-endpoints/{id}/disable", op{access: partner, idempotent: true}, s.disableWebhookEndpoint)
+	s.handle("GET /api/v1/webhook-endpoints/{id}/deliveries", op{access: partner}, s.webhookDeliveries)
 
 	s.handle("GET /api/v1/partners", op{access: officer}, s.partners)
 	s.handle("GET /api/v1/agreements", op{access: officer}, s.agreements)

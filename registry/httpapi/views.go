@@ -36,6 +36,10 @@ type ReportView struct {
 	Body        json.RawMessage        `json:"body"`
 	Actions     []registry.Action      `json:"actions"`
 	Documents   []registry.DocumentRef `json:"documents"`
+	// Duplicates lists, for an officer, the reports a duplicate rule
+	// linked this one to and the decisions taken on them.
+	Duplicates []registry.DuplicateLink     `json:"duplicates,omitempty"`
+	Decisions  []registry.DuplicateDecision `json:"duplicate_decisions,omitempty"`
 }
 
 // ReportList is a page of reports; NextCursor asks for the next page.

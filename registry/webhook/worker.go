@@ -45,6 +45,11 @@ type Options struct {
 	// Logger receives one line per attempt (event and endpoint IDs, status;
 	// never the payload); nil discards.
 	Logger *slog.Logger
+	// OnAttempt, when set, is called after each attempt is recorded, with
+	// its outcome and whether recording it failed: the hook of metrics
+	// (package httpapi counts deliveries by outcome with it). It is called
+	// from several goroutines at once and must not block.
+	OnAttempt func(r registry.WebhookResult, recordErr error)
 }
 
 // Worker delivers the webhook outbox of a store. Any number of workers, in
@@ -112,6 +117,9 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 			c := &claims[i]
 			r := w.attempt(ctx, c)
 			errs[i] = w.store.FinishWebhookAttempt(ctx, c, r)
+			if w.o.OnAttempt != nil {
+				w.o.OnAttempt(r, errs[i])
+			}
 			w.o.Logger.LogAttrs(ctx, slog.LevelInfo, "webhook attempt",
 				slog.String("event", c.Event.ID), slog.String("type", string(c.Event.Type)),
 				slog.String("endpoint", c.EndpointID), slog.Int("attempt", c.Attempt),
