@@ -17,6 +17,14 @@ type documentData struct {
 	Number   string
 	Versions []registry.Document
 	Current  *registry.Document
+	// Printable: the registry renders this type (registry/render).
+	Printable bool
+	// Correctable: an akta kelahiran whose current version is active, and
+	// the officer may correct and revoke (a supervisor).
+	Correctable, Revocable bool
+	// HandOver: the report's status allows a hand-over by this officer.
+	HandOver bool
+	Done     bool
 }
 
 // versions returns the versions of one document of a report, oldest first.
@@ -44,6 +52,17 @@ func (u *UI) documentPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		u.failErr(w, r, err)
 		return
+	}
+	o := officerOf(r)
+	d.Done = r.URL.Query().Get("done") == "1"
+	d.Printable = d.Current.Type == registry.DocKIA || d.Current.Type == registry.DocAktaKelahiran
+	active := d.Current.Status == registry.DocActive
+	d.Revocable = active && o.Role.MayAct(registry.ActRevoke)
+	d.Correctable = d.Revocable && d.Current.Type == registry.DocAktaKelahiran
+	if rep, err := u.cfg.Service.Report(r.Context(), o.Office, d.ReportID); err == nil && o.Role.MayAct(registry.ActHandOver) {
+		for _, a := range registry.Allowed(rep.Status) {
+			d.HandOver = d.HandOver || a == registry.ActHandOver
+		}
 	}
 	u.render(w, http.StatusOK, "document", u.view(r, "document", "", d))
 }
