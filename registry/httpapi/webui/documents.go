@@ -11,6 +11,10 @@ import (
 	"github.com/adminduk-id/adminduk/registry"
 )
 
+// printable are the document types package registry/render prints.
+var printable = map[registry.DocType]bool{registry.DocAktaKelahiran: true, registry.DocKIA: true, registry.DocKK: true,
+	registry.DocAktaKematian: true}
+
 type documentData struct {
 	ReportID string
 	Type     string
@@ -55,9 +59,10 @@ func (u *UI) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	o := officerOf(r)
 	d.Done = r.URL.Query().Get("done") == "1"
-	d.Printable = d.Current.Type == registry.DocKIA || d.Current.Type == registry.DocAktaKelahiran
+	d.Printable = printable[d.Current.Type]
 	active := d.Current.Status == registry.DocActive
-	d.Revocable = active && o.Role.MayAct(registry.ActRevoke)
+	akta := d.Current.Type == registry.DocAktaKelahiran || d.Current.Type == registry.DocAktaKematian
+	d.Revocable = active && akta && o.Role.MayAct(registry.ActRevoke)
 	d.Correctable = d.Revocable && d.Current.Type == registry.DocAktaKelahiran
 	if rep, err := u.cfg.Service.Report(r.Context(), o.Office, d.ReportID); err == nil && o.Role.MayAct(registry.ActHandOver) {
 		for _, a := range registry.Allowed(rep.Status) {
