@@ -284,6 +284,9 @@ func (u *UI) reportPage(w http.ResponseWriter, r *http.Request) {
 		if !o.Role.MayAct(a) || !webSteps[a] {
 			continue
 		}
+		if a == registry.ActRegister && rep.Flags&registry.FlagPotentialDuplicate != 0 {
+			continue // the duplicate decision comes first (registry.DuplicateError)
+		}
 		d.Steps = append(d.Steps, stepForm{Action: a.String(), Text: word(lang, a.String()),
 			NeedsReason: a == registry.ActReturn || a == registry.ActCorrect || a == registry.ActRevoke || a == registry.ActArchive,
 			Hand:        a == registry.ActHandOver})
