@@ -2,8 +2,10 @@ package webui
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"net/http"
+	"sync"
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -143,12 +145,61 @@ func (u *UI) coverageChart(w http.ResponseWriter, r *http.Request) {
 	if langOf(r, u.cfg.Lang) == "en" {
 		l = adminduk.English
 	}
-	var buf bytes.Buffer
-	if err := chart.WritePNG(&buf, chartReport(c), chart.Options{Lang: l, Scale: 1}); err != nil {
+	key, err := json.Marshal(struct {
+		C    registry.Coverage
+		Lang adminduk.Lang
+	}{c, l})
+	if err != nil {
 		u.failErr(w, r, err)
 		return
 	}
+	png, ok := u.charts.get(string(key))
+	if !ok {
+		var buf bytes.Buffer
+		if err := chart.WritePNG(&buf, chartReport(c), chart.Options{Lang: l, Scale: 1}); err != nil {
+			u.failErr(w, r, err)
+			return
+		}
+		png = buf.Bytes()
+		u.charts.put(string(key), png)
+	}
 	w.Header().Set("Content-Type", "image/png")
 	w.Header().Set("Cache-Control", "private, no-store")
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(png)
+}
+
+// chartCache keeps the last charts drawn, by the figures and language they
+// show: drawing one takes a few hundred milliseconds, while the figures
+// change only when a document is issued or a population imported.
+type chartCache struct {
+	mu   sync.Mutex
+	keys []string
+	pngs map[string][]byte
+}
+
+// maxCharts is how many charts the cache keeps (per office and language).
+const maxCharts = 16
+
+func (c *chartCache) get(key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.pngs[key]
+	return p, ok
+}
+
+func (c *chartCache) put(key string, png []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pngs == nil {
+		c.pngs = map[string][]byte{}
+	}
+	if _, ok := c.pngs[key]; ok {
+		return
+	}
+	if len(c.keys) == maxCharts {
+		delete(c.pngs, c.keys[0])
+		c.keys = c.keys[1:]
+	}
+	c.keys = append(c.keys, key)
+	c.pngs[key] = png
 }

@@ -73,6 +73,7 @@ type UI struct {
 	handler http.Handler
 	limiter *limiter
 	log     *slog.Logger
+	charts  chartCache
 }
 
 // New returns the web UI of cfg.
