@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -203,7 +204,13 @@ func TestDashboardCoverage(t *testing.T) {
 	res := e.get(t, c, "/coverage.png")
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "image/png", res.Header.Get("Content-Type"))
-	assert.True(t, bytes.HasPrefix([]byte(body(t, res)), []byte("\x89PNG")))
+	chart1 := body(t, res)
+	assert.True(t, strings.HasPrefix(chart1, "\x89PNG"))
+	assert.Equal(t, chart1, body(t, e.get(t, c, "/coverage.png")), "the same figures, the same chart")
+	_, _ = registered(t, e, "cov-2")
+	chart2 := body(t, e.get(t, c, "/coverage.png"))
+	assert.True(t, strings.HasPrefix(chart2, "\x89PNG"))
+	assert.NotEqual(t, chart1, chart2, "a registration changes the figures, so the chart is drawn again")
 }
 
 // TestContentSecurityPolicyFrames: the pages may frame and embed only the
