@@ -2,6 +2,7 @@ package webui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -63,6 +64,10 @@ func (u *UI) documentFile(w http.ResponseWriter, r *http.Request, ctype, ext str
 	}
 	var buf bytes.Buffer
 	if err := write(&buf, doc); err != nil {
+		if errors.Is(err, registry.ErrUnsupported) { // the SKLM has no renderer yet
+			u.fail(w, r, http.StatusNotImplemented, "pdf_later")
+			return
+		}
 		u.failErr(w, r, err)
 		return
 	}

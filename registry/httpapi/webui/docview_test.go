@@ -92,6 +92,32 @@ func TestDocumentPDF(t *testing.T) {
 	}
 }
 
+// TestDocumentWithoutRenderer: an SKLM is listed with its QR code, and its
+// PDF is answered 501 with a plain message (registry/render has no SKLM
+// renderer), never a server error.
+func TestDocumentWithoutRenderer(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	r, _, err := e.Service.NotifyStillbirth(ctx, registry.Submission{PartnerID: "pkm-1"}, storetest.Stillbirth("lm-1", storetest.Today.AddDays(-1)))
+	require.NoError(t, err)
+	_, err = e.Service.Verify(ctx, storetest.Regency, r.ID, "dewi")
+	require.NoError(t, err)
+	reg, err := e.Service.Register(ctx, storetest.Regency, r.ID, "dewi")
+	require.NoError(t, err)
+	require.NotEmpty(t, reg.Documents)
+	sklm := reg.Documents[0]
+	require.Equal(t, registry.DocSKLM, sklm.Type)
+	c := e.client(t)
+	e.login(t, c, "dewi", officerPW)
+	base := "/reports/" + r.ID + "/documents/SKLM/" + sklm.Number
+	page := body(t, e.get(t, c, base))
+	assert.NotContains(t, page, `id="pdf-view"`)
+	assert.Contains(t, page, `id="qr"`)
+	res := e.get(t, c, base+"/document.pdf")
+	assert.Equal(t, http.StatusNotImplemented, res.StatusCode)
+	assert.Contains(t, body(t, res), "belum tersedia")
+}
+
 // TestCorrectAndRevoke: a supervisor corrects an akta from its page
 // (version 2 with the marginal note, version 1 replaced) and revokes
 // another; an officer may do neither.
