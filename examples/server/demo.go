@@ -194,7 +194,11 @@ func seedReports(ctx context.Context, svc *registry.Service, today adminduk.Date
 	ids := make([]string, len(families))
 	for i := range families {
 		f := &families[i]
-		r, _, err := svc.NotifyBirth(ctx, registry.Submission{PartnerID: f.partner, Actor: "simrs"}, f.birth(i, today))
+		b := f.birth(i, today)
+		if i == 9 { // misspelt: returned, then resubmitted corrected (seedMoreStates)
+			b.Mother.Name = "Indah Permata Sary"
+		}
+		r, _, err := svc.NotifyBirth(ctx, registry.Submission{PartnerID: f.partner, Actor: "simrs"}, b)
 		if err != nil {
 			return fmt.Errorf("birth %d: %w", i, err)
 		}

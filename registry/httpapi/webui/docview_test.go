@@ -250,3 +250,28 @@ func TestContentSecurityPolicyFrames(t *testing.T) {
 	assert.Contains(t, csp, "frame-ancestors 'none'")
 	assert.Contains(t, csp, "script-src 'none'")
 }
+
+// TestBodyVersions: a report resubmitted with a corrected body lists both
+// bodies and what changed between them.
+func TestBodyVersions(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	b := storetest.Birth("bv-1", storetest.Today.AddDays(-1), "P")
+	right := b.Child.Name
+	b.Child.Name = "Nur Aisya"
+	r, _, err := e.Service.NotifyBirth(ctx, registry.Submission{PartnerID: "pkm-1"}, b)
+	require.NoError(t, err)
+	c := e.client(t)
+	e.login(t, c, "dewi", officerPW)
+	assert.NotContains(t, body(t, e.get(t, c, "/reports/"+r.ID)), `id="h-bodies"`, "one body: no versions panel")
+
+	_, err = e.Service.Return(ctx, storetest.Regency, r.ID, "dewi", "nama anak salah ketik")
+	require.NoError(t, err)
+	b.Child.Name = right
+	_, err = e.Service.ResubmitBirth(ctx, storetest.Regency, r.ID, b, "simrs")
+	require.NoError(t, err)
+	page := body(t, e.get(t, c, "/reports/"+r.ID))
+	assert.Contains(t, page, `id="h-bodies"`)
+	assert.Contains(t, page, `<tr class="differs"><td><code>/child/name</code></td><td>Nur Aisya</td><td>`+right+`</td></tr>`)
+	assert.Contains(t, page, `id="changed-v2"`)
+}

@@ -30,6 +30,9 @@ type bodyVersionRow struct {
 	At      string
 	Flags   string
 	Fields  []field
+	// Changed are the fields that differ from the previous version (Mine:
+	// this version's value, Theirs: the previous one).
+	Changed []pairRow
 }
 
 // fieldsOf flattens a report body to its leaves.
@@ -112,9 +115,19 @@ func (u *UI) bodyVersions(r *http.Request, rep *registry.Report, lang string) ([
 		return nil, err
 	}
 	out := make([]bodyVersionRow, 0, len(vs))
-	for _, v := range vs {
-		out = append(out, bodyVersionRow{Version: v.Version, Actor: v.Actor, At: whenText(v.At),
-			Flags: flagWords(v.Flags, lang), Fields: fieldsOf(v.Body)})
+	var prev []field
+	for i, v := range vs {
+		row := bodyVersionRow{Version: v.Version, Actor: v.Actor, At: whenText(v.At),
+			Flags: flagWords(v.Flags, lang), Fields: fieldsOf(v.Body)}
+		if i > 0 {
+			for _, p := range sideBySide(row.Fields, prev) {
+				if p.Differs {
+					row.Changed = append(row.Changed, p)
+				}
+			}
+		}
+		prev = row.Fields
+		out = append(out, row)
 	}
 	return out, nil
 }

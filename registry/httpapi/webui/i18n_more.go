@@ -16,7 +16,7 @@ var moreMessages = map[string]map[string]string{
 		"akta_cov": "Akta kelahiran (0–17 tahun)", "kia_cov": "KIA (0–4 tahun)", "chart_alt": "Grafik cakupan akta dan KIA per kecamatan",
 		"population_of": "Penduduk per", "webhooks": "Webhook", "endpoint": "Alamat", "deliveries": "Pengiriman",
 		"attempts": "Percobaan", "active_state": "Aktif", "disabled": "Nonaktif", "last_used": "Terakhir dipakai",
-		"revoked_at": "Dicabut", "label": "Label", "made": "Dibuat", "event_type": "Peristiwa",
+		"revoked_at": "Dicabut", "label": "Label", "made": "Dibuat", "changed": "yang berubah", "before": "Sebelum", "after": "Sesudah", "event_type": "Peristiwa",
 	},
 	"en": {
 		"print": "Printed document", "open_pdf": "Open PDF", "open_png": "PNG image",
@@ -31,7 +31,7 @@ var moreMessages = map[string]map[string]string{
 		"akta_cov": "Birth certificate (ages 0–17)", "kia_cov": "KIA (ages 0–4)", "chart_alt": "Chart of akta and KIA coverage by kecamatan",
 		"population_of": "Population as of", "webhooks": "Webhooks", "endpoint": "URL", "deliveries": "Deliveries",
 		"attempts": "Attempts", "active_state": "Active", "disabled": "Disabled", "last_used": "Last used",
-		"revoked_at": "Revoked", "label": "Label", "made": "Created", "event_type": "Event",
+		"revoked_at": "Revoked", "label": "Label", "made": "Created", "changed": "what changed", "before": "Before", "after": "After", "event_type": "Event",
 	},
 }
 
