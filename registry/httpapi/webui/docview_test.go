@@ -179,6 +179,13 @@ func TestDuplicateDecision(t *testing.T) {
 	_, err = e.Service.Verify(ctx, storetest.Regency, second.ID, "dewi")
 	require.NoError(t, err)
 
+	viewer := e.client(t)
+	e.login(t, viewer, "tamu", viewerPW)
+	res := e.post(t, viewer, "/reports/"+second.ID+"/duplicate", url.Values{"candidate": {first.ID}, "decision": {"duplicate"}, "reason": {"x"}})
+	assert.Equal(t, http.StatusForbidden, res.StatusCode, "a viewer decides nothing")
+	res = e.post(t, e.client(t), "/reports/"+second.ID+"/duplicate", url.Values{"candidate": {first.ID}, "decision": {"duplicate"}, "reason": {"x"}})
+	assert.Equal(t, http.StatusUnauthorized, res.StatusCode, "nor does anyone not logged in")
+
 	c := e.client(t)
 	e.login(t, c, "dewi", officerPW)
 	page := body(t, e.get(t, c, "/reports/"+second.ID))
@@ -187,7 +194,7 @@ func TestDuplicateDecision(t *testing.T) {
 	assert.Contains(t, page, `id="dup-yes-`+first.ID+`"`)
 	assert.NotContains(t, page, `id="step-register"`, "no registration while the duplicate is undecided")
 
-	res := e.post(t, c, "/reports/"+second.ID+"/duplicate", url.Values{"candidate": {first.ID}, "decision": {"maybe"}, "reason": {"x"}})
+	res = e.post(t, c, "/reports/"+second.ID+"/duplicate", url.Values{"candidate": {first.ID}, "decision": {"maybe"}, "reason": {"x"}})
 	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
 	res = e.post(t, c, "/reports/"+second.ID+"/duplicate", url.Values{"candidate": {first.ID}, "decision": {"duplicate"}, "reason": {"bayi yang sama, dilaporkan dua kali"}})
 	require.Equal(t, http.StatusSeeOther, res.StatusCode, body(t, res))
