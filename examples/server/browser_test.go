@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/png"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,6 +23,33 @@ import (
 
 	"github.com/adminduk-id/adminduk/internal/testtool"
 )
+
+// pdfQR rasterises the pages of a PDF with pdftoppm and returns the first
+// QR code it decodes.
+func pdfQR(t *testing.T, pdf []byte) string {
+	t.Helper()
+	tool := testtool.Require(t, "pdftoppm")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "doc.pdf")
+	require.NoError(t, os.WriteFile(in, pdf, 0o600))
+	out, err := exec.Command(tool, "-png", "-r", "300", in, filepath.Join(dir, "page")).CombinedOutput()
+	require.NoError(t, err, string(out))
+	pages, err := filepath.Glob(filepath.Join(dir, "page*.png"))
+	require.NoError(t, err)
+	require.NotEmpty(t, pages)
+	for _, p := range pages {
+		f, err := os.Open(p)
+		require.NoError(t, err)
+		img, err := png.Decode(f)
+		_ = f.Close()
+		require.NoError(t, err)
+		if payload, err := testtool.DecodeQR(img); err == nil {
+			return payload
+		}
+	}
+	t.Fatalf("no QR code in the %d pages of the PDF", len(pages))
+	return ""
+}
 
 // artifacts returns the directory screenshots go to: $ADMINDUK_ARTIFACTS
 // or a temporary directory of the test.
@@ -85,8 +115,9 @@ func attr(ctx context.Context, sel chromedp.CSS, name string) (string, error) {
 
 // TestBrowserWorkflow drives the officer's day in chromium: a wrong
 // password is refused; log in; open a notified birth; verify and register
-// it; open its KIA; the public page says "valid" for the pasted payload and
-// for an uploaded PNG of the card's QR code; log out.
+// it; open its KIA (the PDF is served, and its QR code holds the credential
+// the page shows); the public page says "valid" for the pasted payload and
+// for an uploaded PNG of the card (registry/render.WritePNG); log out.
 func TestBrowserWorkflow(t *testing.T) {
 	ctx := browser(t)
 	dir := artifacts(t)
@@ -105,17 +136,33 @@ func TestBrowserWorkflow(t *testing.T) {
 	loc, err := chromedp.Run(ctx, chromedp.Location())
 	require.NoError(t, err)
 	assert.Equal(t, s.URL+"/", loc)
-	noPop, err := text(ctx, "#no-population")
+	// The demo's population was imported: the coverage chart (a PNG the UI
+	// serves) has loaded, with the accessible table beside it.
+	var chartW int
+	for range 100 { // until the image has loaded
+		chartW, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementById("coverage-chart").naturalWidth`))
+		require.NoError(t, err)
+		if chartW > 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	assert.Greater(t, chartW, 300, "the coverage chart loaded")
+	cov, err := text(ctx, "#coverage-0")
 	require.NoError(t, err)
-	assert.Contains(t, noPop, "Belum ada data penduduk")
+	assert.Contains(t, cov, "Kabupaten Sukamara")
+	assert.Contains(t, cov, "98,00 %", "the akta target")
 	shot(t, ctx, dir, "02-dashboard")
 
-	// Open the first notified birth of the queue.
+	// Open the first notified birth of the queue without a flag (the
+	// newest is the midwife's report of a baby the hospital reported too).
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(s.URL+"/queue/births?status=notified"),
 		chromedp.WaitVisible(chromedp.ID("queue"))))
 	shot(t, ctx, dir, "03-queue")
-	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#queue tbody tr:first-child a")),
+	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("#queue tbody tr")].find(r => r.cells[3].textContent.trim() === "").querySelector("a").getAttribute("href")`))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#queue a[href="`+href+`"]`)),
 		chromedp.WaitVisible(chromedp.ID("step-verify"))))
 	st, err := text(ctx, "#report-status")
 	require.NoError(t, err)
@@ -134,29 +181,49 @@ func TestBrowserWorkflow(t *testing.T) {
 	assert.Regexp(t, `^6208\d{12}$`, nik)
 	shot(t, ctx, dir, "05-report-registered")
 
-	// The KIA: its page, its QR code.
+	// The KIA: its page with the PDF inline, its QR code.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("doc-KIA")),
 		chromedp.WaitVisible(chromedp.ID("qr"))))
 	payload, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("payload")))
 	require.NoError(t, err)
 	require.NotEmpty(t, payload)
 	shot(t, ctx, dir, "06-kia")
-	qrURL, err := attr(ctx, "#qr", "src")
+	pdfURL, err := attr(ctx, "#pdf-view", "data")
+	require.NoError(t, err)
+	pngURL, err := attr(ctx, "#png", "href")
 	require.NoError(t, err)
 	cookies, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{})
 	require.NoError(t, err)
-	req, _ := http.NewRequest(http.MethodGet, s.URL+qrURL, nil)
-	for _, c := range cookies.Cookies {
-		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+	get := func(path string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
+		for _, c := range cookies.Cookies {
+			req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+		}
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		b, err := io.ReadAll(res.Body)
+		_ = res.Body.Close()
+		require.NoError(t, err)
+		return res, b
 	}
-	res, err := http.DefaultClient.Do(req)
+	res, pdf := get(pdfURL)
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	require.Equal(t, "application/pdf", res.Header.Get("Content-Type"))
+	require.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")))
+	assert.Equal(t, payload, pdfQR(t, pdf), "the PDF's QR code holds the stored credential")
+	// Without the session the PDF is not served.
+	anon, err := http.Get(s.URL + pdfURL)
 	require.NoError(t, err)
-	png, err := io.ReadAll(res.Body)
-	_ = res.Body.Close()
-	require.NoError(t, err)
+	_ = anon.Body.Close()
+	assert.Equal(t, s.URL+"/login", anon.Request.URL.String(), "the PDF needs a login")
+
+	// The card as an image (registry/render.WritePNG), for the upload.
+	res, card := get(pngURL)
+	require.Equal(t, http.StatusOK, res.StatusCode)
 	require.Equal(t, "image/png", res.Header.Get("Content-Type"))
-	pngPath := filepath.Join(t.TempDir(), "kia-qr.png")
-	require.NoError(t, os.WriteFile(pngPath, png, 0o600))
+	pngPath := filepath.Join(dir, "kia-card.png")
+	require.NoError(t, os.WriteFile(pngPath, card, 0o644))
 
 	// The public verification page, pasted and uploaded.
 	require.NoError(t, chromedp.Do(ctx,
@@ -184,7 +251,7 @@ func TestBrowserWorkflow(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("result"))))
 	status, err = attr(ctx, "#result", "data-status")
 	require.NoError(t, err)
-	assert.Equal(t, "valid", status)
+	assert.Equal(t, "valid", status, "the uploaded image of the KIA card")
 	shot(t, ctx, dir, "08-verify-uploaded")
 
 	// Log out: the dashboard sends back to the login page.
@@ -258,7 +325,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	creds := readCreds(t, data)
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)))
 	require.NoError(t, login(ctx, s.URL, creds.Officer.Username, creds.Officer.Password, "#logout"))
-	for _, p := range []string{"/", "/queue/births", "/partners", "/verify"} {
+	for _, p := range []string{"/", "/queue/births", "/queue/deaths", "/partners", "/verify"} {
 		require.NoError(t, chromedp.Do(ctx,
 			chromedp.Navigate(s.URL+p),
 			chromedp.WaitVisible(chromedp.CSS("main"))))
@@ -267,4 +334,34 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		assert.LessOrEqual(t, width, 390, "horizontal scroll on %s", p)
 		shot(t, ctx, dir, "10-phone"+strings.ReplaceAll(strings.TrimSuffix(p, "/"), "/", "-"))
 	}
+}
+
+// TestBrowserEscapesPartnerName: a partner named like a script is created
+// through the form and shows as text on the partners page; no script runs
+// or enters the page.
+func TestBrowserEscapesPartnerName(t *testing.T) {
+	ctx := browser(t)
+	dir := artifacts(t)
+	data := t.TempDir()
+	s := start(t, "--data", data)
+	defer s.stop(t)
+	creds := readCreds(t, data)
+	require.NoError(t, login(ctx, s.URL, creds.Officer.Username, creds.Officer.Password, "#logout"))
+	const evil = "<script>alert(1)</script>"
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(s.URL+"/partners"),
+		chromedp.WaitVisible(chromedp.ID("p-name")),
+		chromedp.SetValue(chromedp.ID("p-name"), evil),
+		chromedp.SetValue(chromedp.ID("p-district"), "62.08.01"),
+		chromedp.SetValue(chromedp.ID("p-number"), "470/099/PKS-DUKCAPIL/2026"),
+		chromedp.Click(chromedp.CSS(`input[name="services"]`)),
+		chromedp.Click(chromedp.ID("create-partner")),
+		chromedp.WaitVisible(chromedp.ID("agreements"))))
+	table, err := text(ctx, "#agreements")
+	require.NoError(t, err)
+	assert.Contains(t, table, evil, "the name shows as text")
+	scripts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("script").length`))
+	require.NoError(t, err)
+	assert.Equal(t, 0, scripts, "no script element entered the page")
+	shot(t, ctx, dir, "11-partner-escaped")
 }

@@ -77,7 +77,7 @@ var demoPartners = []demoAgreement{
 
 // seedDemo creates the demo accounts, partners and reports, and returns the
 // credentials to write down.
-func seedDemo(ctx context.Context, svc *registry.Service, url string) (*demoCredentials, error) {
+func seedDemo(ctx context.Context, svc *registry.Service, office registry.Office, url string) (*demoCredentials, error) {
 	now := time.Now().In(adminduk.WIB)
 	today := adminduk.DateOf(now)
 	creds := &demoCredentials{URL: url}
@@ -112,7 +112,13 @@ func seedDemo(ctx context.Context, svc *registry.Service, url string) (*demoCred
 		creds.Partners = append(creds.Partners, demoPartner{ID: p.id, Name: p.name, Category: p.cat.String(),
 			APIKey: key, AgreementStatus: a.StatusOn(today).String()})
 	}
+	if err := importFamilies(ctx, svc, office.Issuer); err != nil {
+		return nil, err
+	}
 	if err := seedReports(ctx, svc, today); err != nil {
+		return nil, err
+	}
+	if err := seedPopulation(ctx, svc, today); err != nil {
 		return nil, err
 	}
 	return creds, nil
@@ -141,6 +147,8 @@ var families = []family{
 	{"62.08.01.1003", "Wulan Permata", "Yusuf Maulana", adminduk.MustDate(1999, 9, 19), adminduk.MustDate(1996, 4, 25), "070723", "bidan-rina", "Bidan Rina Wulandari", registry.PlaceHome, "P", "Citra Ayu Lestari", 4, false, false},
 	{"62.08.01.1004", "Lina Marlina", "Dedi Kurniawan", adminduk.MustDate(1995, 12, 1), adminduk.MustDate(1992, 2, 2), "250824", "rsud-sukamara", "RSUD Sukamara", registry.PlaceHospital, "L", "Arif Hidayat", 6, false, false},
 	{"62.08.02.1001", "Maya Sofia", "Rudi Hartono", adminduk.MustDate(1993, 3, 3), adminduk.MustDate(1991, 8, 8), "190920", "pkm-jelai", "Puskesmas Jelai", registry.PlacePuskesmas, "P", "Salsabila Azzahra", 8, false, false},
+	{"62.08.04.2001", "Nurul Hidayah", "Irfan Hakim", adminduk.MustDate(1996, 1, 15), adminduk.MustDate(1993, 11, 3), "140221", "pkm-permata-kecubung", "Puskesmas Permata Kecubung", registry.PlacePuskesmas, "L", "Fajar Ramadhan", 9, false, false},
+	{"62.08.03.2001", "Indah Permatasari", "Taufik Hidayat", adminduk.MustDate(1997, 4, 4), adminduk.MustDate(1995, 5, 5), "090922", "pkm-balai-riam", "Puskesmas Balai Riam", registry.PlacePuskesmas, "P", "Aulia Rahma", 7, false, false},
 }
 
 func nikOf(village string, born adminduk.Date, sex adminduk.Sex, serial int) string {
@@ -160,7 +168,7 @@ func (f *family) birth(i int, today adminduk.Date) *registry.BirthReport {
 		ExternalRef: fmt.Sprintf("%s-%d-%03d", f.partner, today.Year(), i+1),
 		Child: registry.Newborn{Name: f.child, ProvisionalName: f.provisional, Sex: f.childSex,
 			BirthDate: today.AddDays(-f.birthDaysAgo).String(), BirthTime: "07:45", PlaceType: f.placeType, Place: f.faskes,
-			Multiplicity: "tunggal", BirthOrder: 1 + i%3, Attendant: registry.AttendantMidwife, WeightG: 2900 + 50*i, LengthCM: 48 + float64(i%4), Religion: "Islam"},
+			Multiplicity: "tunggal", BirthOrder: 1 + i%3, Attendant: registry.AttendantMidwife, Religion: "Islam", WeightG: 2900 + 50*i, LengthCM: 48 + float64(i%4)},
 		Mother:      mother,
 		Family:      registry.FamilyRef{KK: kk, Address: registry.Address{Street: "Jl. Tjilik Riwut", RT: "002", RW: "005", Village: f.village}},
 		Proof:       registry.ProofCertificate,
@@ -186,7 +194,11 @@ func seedReports(ctx context.Context, svc *registry.Service, today adminduk.Date
 	ids := make([]string, len(families))
 	for i := range families {
 		f := &families[i]
-		r, _, err := svc.NotifyBirth(ctx, registry.Submission{PartnerID: f.partner, Actor: "simrs"}, f.birth(i, today))
+		b := f.birth(i, today)
+		if i == 9 { // misspelt: returned, then resubmitted corrected (seedMoreStates)
+			b.Mother.Name = "Indah Permata Sary"
+		}
+		r, _, err := svc.NotifyBirth(ctx, registry.Submission{PartnerID: f.partner, Actor: "simrs"}, b)
 		if err != nil {
 			return fmt.Errorf("birth %d: %w", i, err)
 		}
@@ -228,7 +240,8 @@ func seedReports(ctx context.Context, svc *registry.Service, today adminduk.Date
 		Proof:       registry.ProofCertificate,
 		Certificate: &registry.Certificate{Number: fmt.Sprintf("SKK/012/%d", today.Year()), Faskes: "RSUD Sukamara"},
 	}
-	if _, _, err := svc.NotifyDeath(ctx, registry.Submission{PartnerID: "rsud-sukamara", Actor: "simrs"}, d); err != nil {
+	dr, _, err := svc.NotifyDeath(ctx, registry.Submission{PartnerID: "rsud-sukamara", Actor: "simrs"}, d)
+	if err != nil {
 		return fmt.Errorf("death: %w", err)
 	}
 	s := &registry.StillbirthReport{
@@ -239,8 +252,9 @@ func seedReports(ctx context.Context, svc *registry.Service, today adminduk.Date
 		Family:   registry.FamilyRef{Address: registry.Address{Village: "62.08.01.1004"}},
 		Reporter: registry.Reporter{NIK: nikOf("62.08.01.1004", adminduk.MustDate(1990, 6, 1), adminduk.Male, 11), Name: "Joko Susilo", Relation: "ayah"},
 	}
-	if _, _, err := svc.NotifyStillbirth(ctx, registry.Submission{PartnerID: "pkm-sukamara", Actor: "simrs"}, s); err != nil {
+	sr, _, err := svc.NotifyStillbirth(ctx, registry.Submission{PartnerID: "pkm-sukamara", Actor: "simrs"}, s)
+	if err != nil {
 		return fmt.Errorf("stillbirth: %w", err)
 	}
-	return nil
+	return seedMoreStates(ctx, svc, today, ids, dr.ID, sr.ID)
 }

@@ -115,7 +115,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	url := "http://" + ln.Addr().String()
 	if demo {
-		creds, err := seedDemo(ctx, svc, url)
+		creds, err := seedDemo(ctx, svc, office, url)
 		if err != nil {
 			_ = ln.Close()
 			return fmt.Errorf("demo data: %w", err)

@@ -11,12 +11,24 @@ import (
 	"github.com/adminduk-id/adminduk/registry"
 )
 
+// printable are the document types package registry/render prints.
+var printable = map[registry.DocType]bool{registry.DocAktaKelahiran: true, registry.DocKIA: true, registry.DocKK: true,
+	registry.DocAktaKematian: true}
+
 type documentData struct {
 	ReportID string
 	Type     string
 	Number   string
 	Versions []registry.Document
 	Current  *registry.Document
+	// Printable: the registry renders this type (registry/render).
+	Printable bool
+	// Correctable: an akta kelahiran whose current version is active, and
+	// the officer may correct and revoke (a supervisor).
+	Correctable, Revocable bool
+	// HandOver: the report's status allows a hand-over by this officer.
+	HandOver bool
+	Done     bool
 }
 
 // versions returns the versions of one document of a report, oldest first.
@@ -44,6 +56,18 @@ func (u *UI) documentPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		u.failErr(w, r, err)
 		return
+	}
+	o := officerOf(r)
+	d.Done = r.URL.Query().Get("done") == "1"
+	d.Printable = printable[d.Current.Type]
+	active := d.Current.Status == registry.DocActive
+	akta := d.Current.Type == registry.DocAktaKelahiran || d.Current.Type == registry.DocAktaKematian
+	d.Revocable = active && akta && o.Role.MayAct(registry.ActRevoke)
+	d.Correctable = d.Revocable && d.Current.Type == registry.DocAktaKelahiran
+	if rep, err := u.cfg.Service.Report(r.Context(), o.Office, d.ReportID); err == nil && o.Role.MayAct(registry.ActHandOver) {
+		for _, a := range registry.Allowed(rep.Status) {
+			d.HandOver = d.HandOver || a == registry.ActHandOver
+		}
 	}
 	u.render(w, http.StatusOK, "document", u.view(r, "document", "", d))
 }

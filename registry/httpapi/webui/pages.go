@@ -17,13 +17,8 @@ import (
 
 // funcs are the template helpers.
 var funcs = template.FuncMap{
-	"word": word,
-	"when": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.In(adminduk.WIB).Format("2006-01-02 15:04") + " WIB"
-	},
+	"word":    word,
+	"when":    whenText,
 	"kindKey": kindKey,
 	"dict": func(kv ...any) map[string]any {
 		m := make(map[string]any, len(kv)/2)
@@ -33,6 +28,14 @@ var funcs = template.FuncMap{
 		}
 		return m
 	},
+}
+
+// whenText writes t in WIB ("" for the zero time).
+func whenText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(adminduk.WIB).Format("2006-01-02 15:04") + " WIB"
 }
 
 func (u *UI) today() adminduk.Date { return adminduk.DateOf(u.cfg.Now().In(adminduk.WIB)) }
@@ -86,6 +89,7 @@ type dashboardData struct {
 	Late     string
 	Expiring []agreementRow
 	Lapsed   []agreementRow
+	Coverage *coverageData // nil: no population imported
 }
 
 func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
@@ -131,6 +135,13 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Expiring, d.Lapsed = u.agreementRows(expiring, lang), u.agreementRows(lapsed, lang)
+	if c, ok, err := u.coverageOf(r); err != nil {
+		u.failErr(w, r, err)
+		return
+	} else if ok {
+		cd := u.coverageTables(c, lang)
+		d.Coverage = &cd
+	}
 	u.render(w, http.StatusOK, "dashboard", u.view(r, "dashboard", "dashboard", d))
 }
 
@@ -240,6 +251,8 @@ type reportData struct {
 	Steps        []stepForm
 	Panels       []template.HTML
 	Done         bool
+	Candidates   []candidatePanel
+	BodyVersions []bodyVersionRow
 }
 
 func (u *UI) reportPage(w http.ResponseWriter, r *http.Request) {
@@ -271,9 +284,20 @@ func (u *UI) reportPage(w http.ResponseWriter, r *http.Request) {
 		if !o.Role.MayAct(a) || !webSteps[a] {
 			continue
 		}
+		if a == registry.ActRegister && rep.Flags&registry.FlagPotentialDuplicate != 0 {
+			continue // the duplicate decision comes first (registry.DuplicateError)
+		}
 		d.Steps = append(d.Steps, stepForm{Action: a.String(), Text: word(lang, a.String()),
 			NeedsReason: a == registry.ActReturn || a == registry.ActCorrect || a == registry.ActRevoke || a == registry.ActArchive,
 			Hand:        a == registry.ActHandOver})
+	}
+	if d.Candidates, err = u.duplicatePanels(r, &rep, lang); err != nil {
+		u.failErr(w, r, err)
+		return
+	}
+	if d.BodyVersions, err = u.bodyVersions(r, &rep, lang); err != nil {
+		u.failErr(w, r, err)
+		return
 	}
 	for _, e := range u.cfg.Extensions {
 		if p := e.ReportPanel(ctx, *o, &rep, lang); p != "" {
@@ -286,7 +310,7 @@ func (u *UI) reportPage(w http.ResponseWriter, r *http.Request) {
 // webSteps are the steps the report page offers.
 var webSteps = map[registry.ActionType]bool{
 	registry.ActVerify: true, registry.ActReturn: true, registry.ActRegister: true, registry.ActIssue: true,
-	registry.ActHandOver: true, registry.ActCorrect: true, registry.ActRevoke: true, registry.ActArchive: true,
+	registry.ActHandOver: true, registry.ActArchive: true, // correct and revoke: on the document page
 }
 
 func (u *UI) act(w http.ResponseWriter, r *http.Request) {

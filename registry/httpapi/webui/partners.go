@@ -23,6 +23,8 @@ type partnersData struct {
 	Today      string
 	// NewKey is an API key just created, shown once.
 	NewKey, NewKeyPartner string
+	Keys                  []keyRow
+	Hooks                 []hookRow
 }
 
 func (u *UI) partnersPage(w http.ResponseWriter, r *http.Request) {
@@ -48,6 +50,10 @@ func (u *UI) renderPartners(w http.ResponseWriter, r *http.Request, status int, 
 	for _, s := range []partnership.Service{partnership.AktaKelahiran, partnership.KK, partnership.KIA, partnership.AktaKematian,
 		partnership.PerekamanSekolah, partnership.KIABenefit} {
 		d.Services = append(d.Services, eventOption{Key: s.String(), Text: s.String()})
+	}
+	if d.Keys, d.Hooks, err = u.partnerIntegrations(r, d.Rows, lang); err != nil {
+		u.failErr(w, r, err)
+		return
 	}
 	if k, ok := r.Context().Value(newKeyCtx{}).([2]string); ok {
 		d.NewKeyPartner, d.NewKey = k[0], k[1]

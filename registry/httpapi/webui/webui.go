@@ -28,8 +28,9 @@ const (
 )
 
 // ContentSecurityPolicy is sent with every response: nothing but the
-// server's own stylesheet and images, no script, no framing.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; " +
+// server's own stylesheet and images, no script; the UI's own PDFs may be
+// embedded in its pages, and nothing else may frame a page.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'self'; frame-src 'self'; base-uri 'none'; " +
 	"form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'"
 
 // Config configures the web UI.
@@ -72,6 +73,7 @@ type UI struct {
 	handler http.Handler
 	limiter *limiter
 	log     *slog.Logger
+	charts  chartCache
 }
 
 // New returns the web UI of cfg.
@@ -137,6 +139,12 @@ func (u *UI) routes() {
 	u.mux.HandleFunc("POST /reports/{id}/act", u.need(registry.RoleViewer, u.act))
 	u.mux.HandleFunc("GET /reports/{id}/documents/{type}/{number}", u.need(registry.RoleViewer, u.documentPage))
 	u.mux.HandleFunc("GET /reports/{id}/documents/{type}/{number}/qr.png", u.need(registry.RoleViewer, u.documentQR))
+	u.mux.HandleFunc("GET /reports/{id}/documents/{type}/{number}/document.pdf", u.need(registry.RoleViewer, u.documentPDF))
+	u.mux.HandleFunc("GET /reports/{id}/documents/{type}/{number}/document.png", u.need(registry.RoleViewer, u.documentPNG))
+	u.mux.HandleFunc("POST /reports/{id}/documents/{type}/{number}/correct", u.need(registry.RoleSupervisor, u.correct))
+	u.mux.HandleFunc("POST /reports/{id}/documents/{type}/{number}/revoke", u.need(registry.RoleSupervisor, u.revoke))
+	u.mux.HandleFunc("POST /reports/{id}/duplicate", u.need(registry.RoleOfficer, u.decideDuplicate))
+	u.mux.HandleFunc("GET /coverage.png", u.need(registry.RoleViewer, u.coverageChart))
 	u.mux.HandleFunc("GET /partners", u.need(registry.RoleViewer, u.partnersPage))
 	u.mux.HandleFunc("POST /partners", u.need(registry.RoleSupervisor, u.createPartner))
 	u.mux.HandleFunc("POST /agreements/{id}/event", u.need(registry.RoleSupervisor, u.agreementEvent))
