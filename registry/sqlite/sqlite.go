@@ -81,7 +81,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn("_txlock", "immediate"))
+	w, err := sql.Open("sqlite", dsn("_txlock", "immediate", "_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", writerAutoCheckpoint)))
 	if err != nil {
 		return nil, fmt.Errorf("registry/sqlite: %w", err)
 	}
@@ -103,7 +103,15 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 		IsUnique: isUnique,
 		Time:     sqlstore.TextTime,
 	}}}
-	s.Closers = []func() error{r.Close, w.Close}
+	cdb, err := sql.Open("sqlite", dsn())
+	if err != nil {
+		_ = r.Close()
+		_ = w.Close()
+		return nil, fmt.Errorf("registry/sqlite: %w", err)
+	}
+	cdb.SetMaxOpenConns(1)
+	cp := startCheckpointer(cdb)
+	s.Closers = []func() error{cp.Close, r.Close, w.Close}
 	return s, nil
 }
 

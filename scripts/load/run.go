@@ -302,7 +302,9 @@ func report(out io.Writer, all []sample, from time.Time, lo loadOptions, keys in
 	fmt.Fprintf(out, "requests %d, created %d: %.1f reports/s sustained\n", len(lat), ok, float64(ok)/secs)
 	if len(lat) > 0 {
 		slices.Sort(lat)
-		q := func(p float64) float64 { return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000 }
+		q := func(p float64) float64 {
+			return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+		}
 		fmt.Fprintf(out, "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f\n", q(0.50), q(0.95), q(0.99),
 			float64(lat[len(lat)-1].Microseconds())/1000)
 	}
