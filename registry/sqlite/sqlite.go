@@ -102,6 +102,8 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	s := &Store{sqlstore.Store{W: w, R: r, D: sqlstore.Dialect{
 		IsUnique: isUnique,
 		Time:     sqlstore.TextTime,
+		// Kept by triggers (migration 00011).
+		CountTable: true,
 	}}}
 	cdb, err := sql.Open("sqlite", dsn())
 	if err != nil {
