@@ -7,8 +7,21 @@
 -- every report's transaction): this table is a derived cache, rebuilt here
 -- from the reports, never data to move between stores.
 -- Counters are updated, never deleted (reports are never deleted).
+--
+-- And the indexes of the queue's filters, so that a page reads the rows it
+-- shows rather than every report of the kind (most reports of a mature store
+-- are registered; a filter on a rare status or flag otherwise scans them
+-- all): the queue of one status, newest first (it replaces the counting
+-- index reports_kind_status, its prefix), and partial indexes of the flagged
+-- reports (potential duplicate, late), newest first; the store inlines the
+-- flag in the query so that the planner may use them.
 
 -- +goose Up
+CREATE INDEX reports_kind_status_created ON reports (office, kind, status, created_at);
+DROP INDEX reports_kind_status;
+CREATE INDEX reports_duplicate ON reports (office, created_at) WHERE (flags & 1) = 1;
+CREATE INDEX reports_late ON reports (office, created_at) WHERE (flags & 2) = 2;
+
 CREATE TABLE report_counts (
     office TEXT    NOT NULL,
     kind   INTEGER NOT NULL,
