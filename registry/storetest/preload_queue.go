@@ -64,7 +64,7 @@ func queueRecord(i int) (registry.Report, error) {
 	// before the report) by moving their report date.
 	flags := registry.FlagIncomplete
 	if i%120 >= 60 {
-		at = Today.In(adminduk.WIB).Add(8*time.Hour + time.Duration(i%36000)*time.Second).AddDate(0, 0, -1).UTC()
+		at = Today.In(adminduk.WIB).Add(8*time.Hour+time.Duration(i%36000)*time.Second).AddDate(0, 0, -1).UTC()
 		flags |= registry.FlagLate
 	}
 	r := registry.Report{
