@@ -83,10 +83,11 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
-	// The one writer keeps more pages in its cache (32 MB) and checkpoints
-	// the WAL every 4,000 pages instead of 1,000: a page written by many
-	// transactions is copied to the database file once per checkpoint.
-	w, err := sql.Open("sqlite", dsn("_txlock", "immediate", "_pragma", "cache_size(-32768)", "_pragma", "wal_autocheckpoint(4000)"))
+	// The one writer keeps more pages in its cache (32 MB); the background
+	// checkpointer copies the WAL back, and the writer's own threshold
+	// (writerAutoCheckpoint) is only a safety net.
+	w, err := sql.Open("sqlite", dsn("_txlock", "immediate", "_pragma", "cache_size(-32768)",
+		"_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", writerAutoCheckpoint)))
 	if err != nil {
 		return nil, fmt.Errorf("registry/sqlite: %w", err)
 	}
@@ -114,8 +115,18 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	s := &Store{sqlstore.Store{W: w, R: r, D: sqlstore.Dialect{
 		IsUnique: isUnique,
 		Time:     sqlstore.TextTime,
+		// Kept by triggers (migration 00011).
+		CountTable: true,
 	}}}
-	s.Closers = []func() error{r.Close, w.Close}
+	cdb, err := sql.Open("sqlite", dsn())
+	if err != nil {
+		_ = r.Close()
+		_ = w.Close()
+		return nil, fmt.Errorf("registry/sqlite: %w", err)
+	}
+	cdb.SetMaxOpenConns(1)
+	cp := startCheckpointer(cdb)
+	s.Closers = []func() error{cp.Close, r.Close, w.Close}
 	return s, nil
 }
 

@@ -54,6 +54,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("ReportRoundTrip", func(t *testing.T) { testRoundTrip(t, NewEnv(t, newStore)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, NewEnv(t, newStore)) })
 	t.Run("Agreements", func(t *testing.T) { testAgreements(t, NewEnv(t, newStore)) })
+	t.Run("Counts", func(t *testing.T) { testCounts(t, NewEnv(t, newStore)) })
 	t.Run("Workflow", func(t *testing.T) { testWorkflow(t, NewEnv(t, newStore)) })
 	t.Run("Late", func(t *testing.T) { testLate(t, NewEnv(t, newStore)) })
 	t.Run("IllegalTransition", func(t *testing.T) { testIllegal(t, NewEnv(t, newStore)) })

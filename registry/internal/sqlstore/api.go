@@ -180,7 +180,11 @@ func (s *Store) OfficeAgreements(ctx context.Context, office wilayah.Code) ([]pa
 
 // CountReports implements registry.Store.
 func (s *Store) CountReports(ctx context.Context, office wilayah.Code) ([]registry.ReportCount, error) {
-	rows, err := s.query(ctx, s.R, `SELECT kind, status, COUNT(*) FROM reports WHERE office = ? GROUP BY kind, status ORDER BY kind, status`, office.Plain())
+	q := `SELECT kind, status, COUNT(*) FROM reports WHERE office = ? GROUP BY kind, status ORDER BY kind, status`
+	if s.D.CountTable {
+		q = `SELECT kind, status, n FROM report_counts WHERE office = ? AND n > 0 ORDER BY kind, status`
+	}
+	rows, err := s.query(ctx, s.R, q, office.Plain())
 	if err != nil {
 		return nil, fmt.Errorf("registry store: count reports: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
@@ -242,7 +243,11 @@ func (s *Store) Reports(ctx context.Context, f registry.Filter) ([]registry.Repo
 		where, args = append(where, "partner_id = ?"), append(args, f.PartnerID)
 	}
 	if f.Flags != 0 {
-		where, args = append(where, "(flags & ?) = ?"), append(args, int(f.Flags), int(f.Flags))
+		// Inlined (a number, never text of the caller) so that the partial
+		// indexes of the flagged reports (migration 00011) can serve: a bound
+		// parameter does not imply an index's condition.
+		fl := strconv.Itoa(int(f.Flags))
+		where = append(where, "(flags & "+fl+") = "+fl)
 	}
 	if f.ExternalRef != "" {
 		where, args = append(where, "external_ref = ?"), append(args, f.ExternalRef)

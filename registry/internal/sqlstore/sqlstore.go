@@ -20,6 +20,9 @@ type Dialect struct {
 	Dollar   bool                  // $1 placeholders instead of ?
 	IsUnique func(err error) bool  // a unique or primary-key violation
 	Time     func(t time.Time) any // the argument for a timestamp column
+	// CountTable: report_counts, kept by triggers, holds the counts of
+	// reports by kind and status (SQLite); without it they are counted.
+	CountTable bool
 }
 
 // Store implements registry.Store. W is the pool that writes (one
