@@ -118,6 +118,7 @@ func TestNotifyIncomplete(t *testing.T) {
 	// The same facts completed by the faskes: accepted, verified, registered.
 	full := storetest.Birth("SIMRS-2", day, "P")
 	full.Child.ProvisionalName, full.Child.Name = false, "Nur Aini"
+	storetest.OtherMother(full) // another birth, not a duplicate of the first
 	rep2, _, err := e.Service.NotifyBirth(ctx, sub, full)
 	require.NoError(t, err)
 	assert.False(t, rep2.Flags.Has(registry.FlagIncomplete))

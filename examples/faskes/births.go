@@ -25,6 +25,10 @@ type births struct {
 var (
 	mothers = []string{"Siti Aminah", "Dewi Lestari", "Nur Hidayah", "Rina Wati", "Sri Wahyuni", "Ani Susanti"}
 	fathers = []string{"Ahmad Fauzi", "Budi Santoso", "Eko Prasetyo", "Hendra Gunawan", "Joko Susilo", "Agus Salim"}
+	// The names the parents gave before discharge: an akta is never issued
+	// under a provisional name ("Bayi Ny. ..."), see registry.IsProvisionalName.
+	boys  = []string{"Muhammad Rizki", "Arya Pratama", "Fajar Nugroho", "Rafi Ramadhan"}
+	girls = []string{"Nur Aisyah", "Putri Maharani", "Salsabila Azzahra", "Citra Lestari"}
 )
 
 // report returns birth i as the JSON report a SIMRS would send.
@@ -32,15 +36,15 @@ func (b *births) report(i int) *registry.BirthReport {
 	mb := adminduk.MustDate(1990+i%12, time.Month(1+i%12), 1+i%28)
 	motherNIK := nik(b.village, mb, adminduk.Female, i+1)
 	fatherNIK := nik(b.village, adminduk.MustDate(1985+i%10, time.Month(1+(i+3)%12), 1+(i+7)%28), adminduk.Male, i+1)
-	sex := "L"
+	sex, name := "L", boys[i%len(boys)]
 	if i%2 == 1 {
-		sex = "P"
+		sex, name = "P", girls[i%len(girls)]
 	}
 	mother, father := mothers[i%len(mothers)], fathers[i%len(fathers)]
 	return &registry.BirthReport{
 		ExternalRef: fmt.Sprintf("%s-%06d", b.prefix, i+1),
 		Child: registry.Newborn{
-			Name: "Bayi Ny. " + mother, ProvisionalName: true, Sex: sex,
+			Name: name, Sex: sex, Religion: "Islam",
 			BirthDate: b.day.String(), BirthTime: fmt.Sprintf("%02d:%02d", i%24, (i*7)%60),
 			PlaceType: registry.PlaceHospital, Place: "RSUD Sukamara",
 			Multiplicity: "tunggal", BirthOrder: 1 + i%4, Attendant: registry.AttendantMidwife,
@@ -96,7 +100,8 @@ func (b *births) bundle(i int) ([]byte, error) {
 	entries := []obj{
 		entry(1, obj{"resourceType": "Patient",
 			"identifier": []obj{ident(fhir.SystemNIKIbu, r.Mother.NIK)},
-			"name":       []obj{{"use": "temp", "text": r.Child.Name}},
+			"name":       []obj{{"use": nameUse(r.Child.ProvisionalName), "text": r.Child.Name}},
+			"extension":  []obj{{"url": fhir.URLReligion, "valueCodeableConcept": obj{"text": r.Child.Religion}}},
 			"gender":     gender, "birthDate": r.Child.BirthDate,
 			"_birthDate": obj{"extension": []obj{{"url": fhir.URLBirthTime,
 				"valueDateTime": r.Child.BirthDate + "T" + r.Child.BirthTime + ":00+07:00"}}},
@@ -135,4 +140,12 @@ func (b *births) bundle(i int) ([]byte, error) {
 	}
 	return json.Marshal(obj{"resourceType": "Bundle", "type": "transaction",
 		"identifier": obj{"system": "urn:simrs:birth-report", "value": r.ExternalRef}, "entry": entries})
+}
+
+// nameUse is HL7's name use of a newborn's name: "temp" while provisional.
+func nameUse(provisional bool) string {
+	if provisional {
+		return "temp"
+	}
+	return "official"
 }

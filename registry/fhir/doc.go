@@ -37,6 +37,8 @@
 //	newborn Patient.name (official, else first: text, else   child.name; use "temp" or a name
 //	  given + family)                                          "Bayi ..." sets provisional_name
 //	newborn Patient.gender (male, female)                    child.sex (L, P)
+//	newborn Patient.extension patient-religion               child.religion (KK names: Islam,
+//	  (valueCodeableConcept text, else a coding's display)     Kristen ...; absent: no KIA yet)
 //	newborn Patient.birthDate                                child.birth_date
 //	newborn Patient._birthDate.extension patient-birthTime   child.birth_time (HH:MM as written,
 //	                                                           in its own offset; same date)

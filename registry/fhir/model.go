@@ -45,12 +45,14 @@ type reference struct {
 }
 
 type extension struct {
-	URL           string      `json:"url"`
-	ValueCode     string      `json:"valueCode"`
-	ValueString   string      `json:"valueString"`
-	ValueDateTime string      `json:"valueDateTime"`
-	ValueAddress  *address    `json:"valueAddress"`
-	Extension     []extension `json:"extension"`
+	URL           string   `json:"url"`
+	ValueCode     string   `json:"valueCode"`
+	ValueString   string   `json:"valueString"`
+	ValueDateTime string   `json:"valueDateTime"`
+	ValueAddress  *address `json:"valueAddress"`
+	// ValueCodeableConcept is read for patient-religion.
+	ValueCodeableConcept *codeableConcept `json:"valueCodeableConcept"`
+	Extension            []extension      `json:"extension"`
 }
 
 type humanName struct {

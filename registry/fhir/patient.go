@@ -23,6 +23,9 @@ const (
 	URLCitizenship = "https://fhir.kemkes.go.id/r4/StructureDefinition/citizenshipStatus"
 	// URLBirthTime is HL7's patient-birthTime extension on birthDate.
 	URLBirthTime = "http://hl7.org/fhir/StructureDefinition/patient-birthTime"
+	// URLReligion is HL7's patient-religion extension (valueCodeableConcept:
+	// its text, else a coding's display, names the religion as the KK does).
+	URLReligion = "http://hl7.org/fhir/StructureDefinition/patient-religion"
 	// URLBirthPlace is HL7's patient-birthPlace extension (valueAddress).
 	URLBirthPlace = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 
@@ -105,6 +108,7 @@ func (m *mapper) mapNewborn() {
 		m.c.AddCode(at.Key("gender"), adminduk.CodeInvalid, "harus male atau female", "must be male or female")
 	}
 	m.source("/child/sex", at.Key("gender"))
+	m.religion(p.Extension, at)
 	ch.BirthDate = p.BirthDate
 	m.source("/child/birth_date", at.Key("birthDate"))
 	m.birthTime(p, at)
@@ -203,6 +207,28 @@ func (m *mapper) birthPlace(es []extension, at adminduk.Pointer, report adminduk
 	}
 	m.source(report, at.Key("extension").Index(i).Key("valueAddress").Key("city"))
 	return e.ValueAddress.City
+}
+
+// religion maps the newborn's patient-religion extension, when present, to
+// the child's religion; a religion the KK does not record is a field error
+// at the extension.
+func (m *mapper) religion(es []extension, at adminduk.Pointer) {
+	e, i := ext(es, URLReligion)
+	if e == nil || e.ValueCodeableConcept == nil {
+		return
+	}
+	cc, p := e.ValueCodeableConcept, at.Key("extension").Index(i).Key("valueCodeableConcept")
+	text := cc.Text
+	for k := 0; text == "" && k < len(cc.Coding); k++ {
+		text = cc.Coding[k].Display
+	}
+	if _, err := adminduk.ParseReligion(text); err != nil {
+		m.c.Add(adminduk.FieldError{Pointer: p, Code: adminduk.CodeInvalid,
+			Indonesian: "agama tidak dikenal", English: "unknown religion", Cause: err})
+		return
+	}
+	m.rep.Child.Religion = text
+	m.source("/child/religion", p)
 }
 
 func (m *mapper) citizenship(es []extension, at adminduk.Pointer, report adminduk.Pointer) string {

@@ -49,6 +49,19 @@ func TestServiceAcceptsBundles(t *testing.T) {
 	assert.True(t, rep.Flags.Has(registry.FlagIncomplete), "the provisional name still flags it")
 	_, err = e.Service.Verify(ctx, storetest.Regency, rep.ID, "petugas.dewi")
 	require.NoError(t, err)
+	// No akta under the provisional name: the officer returns the report
+	// and the faskes resubmits it with the name the parents gave (and the
+	// religion the KIA prints, which a SIMRS rarely holds).
+	_, err = e.Service.Register(ctx, storetest.Regency, rep.ID, "petugas.dewi")
+	require.ErrorIs(t, err, registry.ErrProvisionalName)
+	_, err = e.Service.Return(ctx, storetest.Regency, rep.ID, "petugas.dewi", "nama anak belum diberikan")
+	require.NoError(t, err)
+	named := *full
+	named.Child.Name, named.Child.ProvisionalName, named.Child.Religion = "Nur Aisyah Putri", false, "Islam"
+	_, err = e.Service.ResubmitBirth(ctx, storetest.Regency, rep.ID, &named, "bidan.rina")
+	require.NoError(t, err)
+	_, err = e.Service.Verify(ctx, storetest.Regency, rep.ID, "petugas.dewi")
+	require.NoError(t, err)
 	reg, err := e.Service.Register(ctx, storetest.Regency, rep.ID, "petugas.dewi")
 	require.NoError(t, err)
 	assert.Equal(t, "620801", reg.NIK.String()[:6])

@@ -12,7 +12,7 @@
 //	                               demo-credentials.json of examples/server or
 //	                               load-credentials.json of "load serve"
 //	load serve --data DIR          a minimal server on DIR/registry.db (partners,
-//	                               keys and DIR/load-credentials.json made on first
+//	                               keys and load-credentials.json (in DIR) made on first
 //	                               start), optionally with the webhook worker
 //	load check --url URL --creds F ACKS...
 //	                               prove that every acknowledged report (lines
