@@ -22,7 +22,10 @@ type APIStore interface {
 	// BeginRequest records that caller started a request under an
 	// idempotency key. When the key was used before it records nothing and
 	// returns false with the earlier request's hash and its response (nil
-	// while that request is still in flight).
+	// while that request is still in flight). A request with the same hash
+	// that started more than [AbandonedRequestAfter] before at and has no
+	// response was cut off (the server was killed): it returns true, and the
+	// retry runs again (the report's own idempotency keeps it to one record).
 	BeginRequest(ctx context.Context, office wilayah.Code, caller, key, requestHash string, at time.Time) (bool, string, *StoredResponse, error)
 	// FinishRequest records the response of a request begun with
 	// BeginRequest; a second response is ErrConflict.
@@ -53,3 +56,10 @@ type ReportCount struct {
 	Status Status
 	N      int
 }
+
+// AbandonedRequestAfter is how long a request begun under an idempotency key
+// may stay without a response before a retry with the same key and body may
+// run it again: far longer than any request the HTTP server lets run, so a
+// request still in flight is never run twice, and short enough that a client
+// retrying after a crash of the server is not refused for long.
+const AbandonedRequestAfter = 2 * time.Minute

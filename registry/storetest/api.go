@@ -77,6 +77,26 @@ func testAPIStore(t *testing.T, e *Env) {
 	require.NoError(t, err)
 	assert.True(t, begun, "keys are scoped to the caller")
 
+	// A request cut off by a crash (begun, never finished) is run again by
+	// a retry with the same body once it is abandoned, never before, and
+	// never with another body.
+	begun, _, _, err = s.BeginRequest(ctx(), Regency, "pkm-1", "k-cut", "h1")
+	require.NoError(t, err)
+	require.True(t, begun)
+	begun, _, resp, err = s.BeginRequest(ctx(), Regency, "pkm-1", "k-cut", "h1")
+	require.NoError(t, err)
+	assert.False(t, begun, "still in flight")
+	assert.Nil(t, resp)
+	e.Clock.SetDay(Today.AddDays(1))
+	begun, _, _, err = s.BeginRequest(ctx(), Regency, "pkm-1", "k-cut", "h2")
+	require.NoError(t, err)
+	assert.False(t, begun, "another body never takes an abandoned key")
+	begun, _, _, err = s.BeginRequest(ctx(), Regency, "pkm-1", "k-cut", "h1")
+	require.NoError(t, err)
+	assert.True(t, begun, "abandoned: the retry runs")
+	require.NoError(t, s.FinishRequest(ctx(), Regency, "pkm-1", "k-cut", 201, "application/json", []byte(`{"id":"y"}`)))
+	e.Clock.SetDay(Today)
+
 	// Documents by number.
 	reg, err := e.RegisterBirth("doc-1", Today.AddDays(-2), "L")
 	require.NoError(t, err)

@@ -87,8 +87,9 @@ func (s *Store) BeginRequest(ctx context.Context, office wilayah.Code, caller, k
 			begun = true
 			return nil
 		}
-		if err := s.queryRow(ctx, tx, `SELECT request_hash FROM http_requests WHERE office = ? AND caller = ? AND key = ?`,
-			office.Plain(), caller, key).Scan(&prev); err != nil {
+		var started dbTime
+		if err := s.queryRow(ctx, tx, `SELECT request_hash, started_at FROM http_requests WHERE office = ? AND caller = ? AND key = ?`,
+			office.Plain(), caller, key).Scan(&prev, &started); err != nil {
 			return fmt.Errorf("registry store: begin request: %w", err)
 		}
 		var r registry.StoredResponse
@@ -97,6 +98,8 @@ func (s *Store) BeginRequest(ctx context.Context, office wilayah.Code, caller, k
 			office.Plain(), caller, key).Scan(&r.Status, &r.ContentType, &r.Body, &fin)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
+			// No response: in flight, or cut off by a crash long ago.
+			begun = prev == hash && at.Sub(started.T) > registry.AbandonedRequestAfter
 			return nil
 		case err != nil:
 			return fmt.Errorf("registry store: begin request: %w", err)
