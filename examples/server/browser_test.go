@@ -355,10 +355,16 @@ func TestBrowserEscapesPartnerName(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("p-district"), "62.08.01"),
 		chromedp.SetValue(chromedp.ID("p-number"), "470/099/PKS-DUKCAPIL/2026"),
 		chromedp.Click(chromedp.CSS(`input[name="services"]`)),
-		chromedp.Click(chromedp.ID("create-partner")),
-		chromedp.WaitVisible(chromedp.ID("agreements"))))
-	table, err := text(ctx, "#agreements")
-	require.NoError(t, err)
+		chromedp.Click(chromedp.ID("create-partner"))))
+	// The form posts and the partners page comes back: wait for the new
+	// row rather than for a table the page had before the post.
+	var table string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		var err error
+		if table, err = text(ctx, "#agreements"); err == nil && strings.Contains(table, evil) {
+			break
+		}
+	}
 	assert.Contains(t, table, evil, "the name shows as text")
 	scripts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("script").length`))
 	require.NoError(t, err)
