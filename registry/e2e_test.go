@@ -236,6 +236,13 @@ func TestReligionUnknown(t *testing.T) {
 	rep, _, err := e.Service.NotifyBirth(ctx, registry.Submission{PartnerID: "pkm-1"}, b)
 	require.NoError(t, err)
 	assert.True(t, rep.Flags.Has(registry.FlagIncomplete))
+	// A resubmission is flagged by the same rules as the first submission.
+	_, err = e.Service.Return(ctx, storetest.Regency, rep.ID, "petugas.dewi", "berat lahir")
+	require.NoError(t, err)
+	b.Child.WeightG = 3200
+	rep, err = e.Service.ResubmitBirth(ctx, storetest.Regency, rep.ID, b, "bidan.rina")
+	require.NoError(t, err)
+	assert.True(t, rep.Flags.Has(registry.FlagIncomplete), "still no religion")
 	_, err = e.Service.Verify(ctx, storetest.Regency, rep.ID, "petugas.dewi")
 	require.NoError(t, err)
 	reg, err := e.Service.Register(ctx, storetest.Regency, rep.ID, "petugas.dewi")

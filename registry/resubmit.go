@@ -10,7 +10,6 @@ import (
 
 	"github.com/adminduk-id/adminduk/adminduk"
 	"github.com/adminduk-id/adminduk/adminduk/wilayah"
-	"github.com/adminduk-id/adminduk/akta"
 )
 
 // ResubmitBirth records that the partner sent a returned birth report again
@@ -22,56 +21,19 @@ import (
 // without a new body.
 func (s *Service) ResubmitBirth(ctx context.Context, office wilayah.Code, id string, body *BirthReport, actor string) (Report, error) {
 	return s.resubmit(ctx, office, id, KindBirth, body, body.ExternalRef, body.Family.Address.Village, actor,
-		func(c *adminduk.Checker, today adminduk.Date) Flags {
-			birth, err := adminduk.ParseDate(body.Child.BirthDate)
-			if err != nil {
-				return 0
-			}
-			var flags Flags
-			if birth.After(today) {
-				c.AddCode(adminduk.NewPointer("child", "birth_date"), adminduk.CodeOrder,
-					"tanggal lahir di masa depan", "the birth date is in the future")
-			} else if akta.BirthLate(birth, today) {
-				flags |= FlagLate
-			}
-			if body.Child.ProvisionalName {
-				flags |= FlagIncomplete
-			}
-			return flags
-		})
+		body.eventFlags)
 }
 
 // ResubmitDeath is [Service.ResubmitBirth] for a death report.
 func (s *Service) ResubmitDeath(ctx context.Context, office wilayah.Code, id string, body *DeathReport, actor string) (Report, error) {
 	return s.resubmit(ctx, office, id, KindDeath, body, body.ExternalRef, body.Family.Address.Village, actor,
-		func(c *adminduk.Checker, today adminduk.Date) Flags {
-			died, err := adminduk.ParseDate(body.DeathDate)
-			if err != nil {
-				return 0
-			}
-			var flags Flags
-			if died.After(today) {
-				c.AddCode(adminduk.NewPointer("death_date"), adminduk.CodeOrder,
-					"tanggal kematian di masa depan", "the death date is in the future")
-			} else if akta.DeathLate(died, today) {
-				flags |= FlagLate
-			}
-			if body.Deceased.NIK == "" && body.Deceased.BirthReport == "" {
-				flags |= FlagIncomplete
-			}
-			return flags
-		})
+		body.eventFlags)
 }
 
 // ResubmitStillbirth is [Service.ResubmitBirth] for a stillbirth report.
 func (s *Service) ResubmitStillbirth(ctx context.Context, office wilayah.Code, id string, body *StillbirthReport, actor string) (Report, error) {
 	return s.resubmit(ctx, office, id, KindStillbirth, body, body.ExternalRef, body.Family.Address.Village, actor,
-		func(c *adminduk.Checker, today adminduk.Date) Flags {
-			if d, err := adminduk.ParseDate(body.Date); err == nil && d.After(today) {
-				c.AddCode(adminduk.NewPointer("date"), adminduk.CodeOrder, "tanggal di masa depan", "the date is in the future")
-			}
-			return 0
-		})
+		body.eventFlags)
 }
 
 func (s *Service) resubmit(ctx context.Context, office wilayah.Code, id string, kind Kind, body report, extRef, village, actor string,

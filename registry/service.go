@@ -111,25 +111,7 @@ type Submission struct {
 // missing and flags the report [FlagIncomplete] instead.
 func (s *Service) NotifyBirth(ctx context.Context, sub Submission, r *BirthReport) (Report, bool, error) {
 	return s.submit(ctx, sub, KindBirth, notifyBirth{r}, r.ExternalRef, r.Family.Address.Village,
-		func(c *adminduk.Checker, today adminduk.Date) Flags {
-			birth, err := adminduk.ParseDate(r.Child.BirthDate)
-			if err != nil {
-				return 0
-			}
-			var flags Flags
-			if birth.After(today) {
-				c.AddCode(adminduk.NewPointer("child", "birth_date"), adminduk.CodeOrder,
-					"tanggal lahir di masa depan", "the birth date is in the future")
-			} else if akta.BirthLate(birth, today) {
-				flags |= FlagLate
-			}
-			// Incomplete: a provisional name, what registration still needs
-			// (ValidateNotify), or the religion the KIA prints.
-			if missing, _ := r.ValidateNotify(); r.Child.ProvisionalName || r.Child.Religion == "" || len(missing) > 0 {
-				flags |= FlagIncomplete
-			}
-			return flags
-		})
+		r.eventFlags)
 }
 
 // NotifyDeath is [Service.NotifyBirth] for a death report.
@@ -147,33 +129,14 @@ func (s *Service) NotifyDeath(ctx context.Context, sub Submission, r *DeathRepor
 			if link != nil {
 				c.Add(*link)
 			}
-			died, err := adminduk.ParseDate(r.DeathDate)
-			if err != nil {
-				return 0
-			}
-			var flags Flags
-			if died.After(today) {
-				c.AddCode(adminduk.NewPointer("death_date"), adminduk.CodeOrder,
-					"tanggal kematian di masa depan", "the death date is in the future")
-			} else if akta.DeathLate(died, today) {
-				flags |= FlagLate
-			}
-			if r.Deceased.NIK == "" && r.Deceased.BirthReport == "" {
-				flags |= FlagIncomplete
-			}
-			return flags
+			return r.eventFlags(c, today)
 		})
 }
 
 // NotifyStillbirth is [Service.NotifyBirth] for a stillbirth report.
 func (s *Service) NotifyStillbirth(ctx context.Context, sub Submission, r *StillbirthReport) (Report, bool, error) {
 	return s.submit(ctx, sub, KindStillbirth, r, r.ExternalRef, r.Family.Address.Village,
-		func(c *adminduk.Checker, today adminduk.Date) Flags {
-			if d, err := adminduk.ParseDate(r.Date); err == nil && d.After(today) {
-				c.AddCode(adminduk.NewPointer("date"), adminduk.CodeOrder, "tanggal di masa depan", "the date is in the future")
-			}
-			return 0
-		})
+		r.eventFlags)
 }
 
 // report is what every kind of report has.
