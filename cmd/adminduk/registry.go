@@ -314,7 +314,7 @@ func runRegistryVerb(ctx context.Context, e *env, verb string, args []string) er
 	defer st.Close()
 	switch verb {
 	case "agreement":
-		b, err := os.ReadFile(arg)
+		b, err := readFileMax(arg, 1<<20) // an agreement is a few KB
 		if err != nil {
 			return err
 		}

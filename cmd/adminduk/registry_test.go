@@ -64,6 +64,12 @@ func TestRegistryWorkflow(t *testing.T) {
 	code, out, errOut = runCLI(t, "", "registry", "agreement", writeJSON(t, filepath.Join(dir, "pks.json"), &ag), "--data", data, "--actor", "admin")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "agreement pks-1 of partner pkm-1")
+	// A file far larger than any agreement is refused before it is read whole.
+	huge := filepath.Join(dir, "huge.json")
+	require.NoError(t, os.WriteFile(huge, make([]byte, 2<<20), 0o600))
+	code, _, errOut = runCLI(t, "", "registry", "agreement", huge, "--data", data, "--actor", "admin")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "more than")
 
 	birth := writeJSON(t, filepath.Join(dir, "birth.json"), storetest.Birth("ref-1", storetest.Today.AddDays(-2), "P"))
 	code, out, errOut = runCLI(t, "", "registry", "notify", birth, "--partner", "pkm-1", "--data", data, "--idempotency-key", "k1")
