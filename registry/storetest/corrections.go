@@ -23,12 +23,14 @@ const Authority = "Keputusan Kepala Dinas Nomor 474.1/123/Disdukcapil/2026"
 
 // testCorrections runs the corrections, revocations and provisional-name
 // cases.
-func testCorrections(t *testing.T, newEnv func() *Env) {
-	t.Run("Correct", func(t *testing.T) { testCorrect(t, newEnv()) })
-	t.Run("Revoke", func(t *testing.T) { testRevoke(t, newEnv()) })
-	t.Run("CorrectRefused", func(t *testing.T) { testCorrectRefused(t, newEnv()) })
-	t.Run("ProvisionalName", func(t *testing.T) { testProvisional(t, newEnv()) })
-	t.Run("ConcurrentCorrections", func(t *testing.T) { testConcurrentCorrections(t, newEnv()) })
+// Each case opens its store with its own t: a store that skips (PostgreSQL
+// without ADMINDUK_TEST_POSTGRES) skips that case.
+func testCorrections(t *testing.T, newStore func(t testing.TB) registry.Store) {
+	t.Run("Correct", func(t *testing.T) { testCorrect(t, NewEnv(t, newStore)) })
+	t.Run("Revoke", func(t *testing.T) { testRevoke(t, NewEnv(t, newStore)) })
+	t.Run("CorrectRefused", func(t *testing.T) { testCorrectRefused(t, NewEnv(t, newStore)) })
+	t.Run("ProvisionalName", func(t *testing.T) { testProvisional(t, NewEnv(t, newStore)) })
+	t.Run("ConcurrentCorrections", func(t *testing.T) { testConcurrentCorrections(t, NewEnv(t, newStore)) })
 }
 
 // testConcurrentCorrections: corrections racing on one akta never give two

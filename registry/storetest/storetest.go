@@ -67,7 +67,7 @@ func Run(t *testing.T, newStore func(t testing.TB) registry.Store) {
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, NewEnv(t, newStore)) })
 	t.Run("DocumentsWithoutKK", func(t *testing.T) { testDocumentsWithoutKK(t, NewEnv(t, newStore)) })
 	t.Run("HandOver", func(t *testing.T) { testHandOver(t, NewEnv(t, newStore)) })
-	t.Run("Corrections", func(t *testing.T) { testCorrections(t, func() *Env { return NewEnv(t, newStore) }) })
+	t.Run("Corrections", func(t *testing.T) { testCorrections(t, newStore) })
 	t.Run("SchoolBatch", func(t *testing.T) { testSchool(t, newStore) })
 	t.Run("Auth", func(t *testing.T) { testAuth(t, NewEnv(t, newStore)); testCheckPartner(t, NewEnv(t, newStore)) })
 	t.Run("APIStore", func(t *testing.T) { testAPIStore(t, NewEnv(t, newStore)) })
