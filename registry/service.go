@@ -22,8 +22,8 @@ type Config struct {
 	Offices []Office // the Dinas this service runs; at least one
 	// Now is the clock; nil means time.Now. Days are taken in WIB.
 	Now func() time.Time
-	// NewID returns a new report ID, unique across processes; nil means 16
-	// random bytes in hex.
+	// NewID returns a new report ID, unique across processes; nil means
+	// [NewReportID] (time-ordered, 32 hex digits).
 	NewID func() string
 	// Types is the akta type table; nil means akta.DefaultTypes.
 	Types *akta.Types
@@ -65,7 +65,7 @@ func New(cfg Config) (*Service, error) {
 		s.now = time.Now
 	}
 	if s.newID == nil {
-		s.newID = randomID
+		s.newID = NewReportID
 	}
 	if s.types == nil {
 		s.types = akta.DefaultTypes()
@@ -79,9 +79,21 @@ func New(cfg Config) (*Service, error) {
 	return s, nil
 }
 
-func randomID() string {
+// NewReportID returns a new report ID: 32 hex digits, the first 12 the
+// milliseconds since 1970 (like a UUIDv7), the rest random (80 bits). IDs made
+// later sort after (to the millisecond), so that every index keyed by the
+// report ID grows at its end: a report's rows land on the pages the previous
+// report's rows were written to, instead of one random page of each index
+// (a third fewer pages written per registration on SQLite, BENCHMARKS.md).
+// It reveals when the report was made, which its record holds anyway.
+func NewReportID() string {
 	var b [16]byte
-	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	ms := uint64(time.Now().UnixMilli())
+	for i := 5; i >= 0; i-- {
+		b[i] = byte(ms)
+		ms >>= 8
+	}
+	_, _ = rand.Read(b[6:]) // never fails (crypto/rand)
 	return hex.EncodeToString(b[:])
 }
 

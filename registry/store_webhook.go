@@ -108,24 +108,43 @@ func (e *WebhookEvent) Payload() ([]byte, error) {
 }
 
 // ReportEventID returns the message id of the event of action seq of a
-// report: "msg_" and 24 hex digits of a SHA-256 of its identity.
+// report: "msg_" and 24 hex digits (see eventID).
 func ReportEventID(office wilayah.Code, reportID string, seq int) string {
-	return eventID("report", office.Plain(), reportID, strconv.Itoa(seq))
+	return eventID(reportID, "report", office.Plain(), reportID, strconv.Itoa(seq))
 }
 
-// DocumentEventID returns the message id of the issue of a document version.
-func DocumentEventID(office wilayah.Code, t DocType, number string, version int) string {
-	return eventID("document", office.Plain(), string(t), number, strconv.Itoa(version))
+// DocumentEventID returns the message id of the issue of a document version
+// of a report.
+func DocumentEventID(office wilayah.Code, reportID string, t DocType, number string, version int) string {
+	return eventID(reportID, "document", office.Plain(), string(t), number, strconv.Itoa(version))
 }
 
-func eventID(parts ...string) string {
+// eventID is "msg_" and 24 hex digits: the first 12 are those of the report
+// ID when it is a [NewReportID] (its milliseconds, so that the events of a
+// report sort after those of earlier reports and the events table grows at
+// its end), else of the hash; the rest come from a SHA-256 of the event's
+// identity (parts). The same event always has the same id.
+func eventID(reportID string, parts ...string) string {
 	h := sha256.New()
 	for _, p := range parts {
 		h.Write([]byte(p))
 		h.Write([]byte{0})
 	}
 	var sum [sha256.Size]byte
-	return "msg_" + hex.EncodeToString(h.Sum(sum[:0])[:12])
+	digits := hex.EncodeToString(h.Sum(sum[:0])[:12])
+	if isLowerHex(reportID) && len(reportID) == 32 {
+		digits = reportID[:12] + digits[12:]
+	}
+	return "msg_" + digits
+}
+
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // WebhookEndpoint is a partner's receiver of webhooks.

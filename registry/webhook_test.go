@@ -154,9 +154,23 @@ func TestEventIDs(t *testing.T) {
 	assert.NotEqual(t, a, registry.ReportEventID(storetest.Regency, "r-1", 2))
 	assert.NotEqual(t, registry.ReportEventID(storetest.Regency, "r-11", 1), registry.ReportEventID(storetest.Regency, "r-1", 11))
 	nik := "6208014312260001"
-	d := registry.DocumentEventID(storetest.Regency, registry.DocKIA, nik, 1)
+	d := registry.DocumentEventID(storetest.Regency, "r-1", registry.DocKIA, nik, 1)
 	assert.NotContains(t, d, nik, "no personal data in a message id")
-	assert.NotEqual(t, d, registry.DocumentEventID(storetest.Regency, registry.DocKIA, nik, 2))
+	assert.NotEqual(t, d, registry.DocumentEventID(storetest.Regency, "r-1", registry.DocKIA, nik, 2))
+	// The events of a later report sort after those of an earlier one.
+	r1, r2 := "0190a1b2c3d4"+strings.Repeat("7", 20), "0190a1b2c3d5"+strings.Repeat("0", 20)
+	e1, e2 := registry.ReportEventID(storetest.Regency, r1, 9), registry.DocumentEventID(storetest.Regency, r2, registry.DocKIA, nik, 1)
+	assert.Regexp(t, `^msg_[0-9a-f]{24}$`, e2)
+	assert.Less(t, e1, e2)
+}
+
+func TestNewReportID(t *testing.T) {
+	a := registry.NewReportID()
+	time.Sleep(2 * time.Millisecond)
+	b := registry.NewReportID()
+	assert.Regexp(t, `^[0-9a-f]{32}$`, a)
+	assert.Less(t, a, b, "a later report sorts after")
+	assert.NotEqual(t, a[12:], b[12:], "random after the time")
 }
 
 func TestWebhookRetryAt(t *testing.T) {

@@ -403,7 +403,7 @@ func testFamilyCompleted(t *testing.T, e *Env) {
 	for _, d := range deliveries(t, e, ep.ID) {
 		events[d.EventID] = true
 	}
-	assert.True(t, events[registry.DocumentEventID(Regency, registry.DocKK, FamilyKK, 2)], "the partner hears of the KK")
+	assert.True(t, events[registry.DocumentEventID(Regency, r.ID, registry.DocKK, FamilyKK, 2)], "the partner hears of the KK")
 
 	_, err = e.Service.ImportFamily(ctx(), card, "officer.dewi")
 	assert.ErrorIs(t, err, registry.ErrConflict, "an imported card is not imported again")

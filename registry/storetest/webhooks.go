@@ -105,7 +105,7 @@ func testOutbox(t *testing.T, e *Env) {
 	assert.Equal(t, map[registry.EventType]int{registry.EventReportStatusChanged: 3, registry.EventDocumentIssued: 2}, types)
 	assert.True(t, ids[registry.ReportEventID(Regency, r.ID, 1)])
 	assert.True(t, ids[registry.ReportEventID(Regency, r.ID, 3)])
-	assert.True(t, ids[registry.DocumentEventID(Regency, registry.DocAktaKelahiran, reg.Akta.String(), 1)])
+	assert.True(t, ids[registry.DocumentEventID(Regency, r.ID, registry.DocAktaKelahiran, reg.Akta.String(), 1)])
 	assert.Empty(t, deliveries(t, e, ep2.ID), "another partner's endpoint gets nothing")
 
 	// A step that fails writes no event.

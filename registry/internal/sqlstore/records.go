@@ -15,15 +15,6 @@ import (
 	"github.com/adminduk-id/adminduk/registry"
 )
 
-// indexReport stores the person index of a new report's first body.
-func (s *Store) indexReport(ctx context.Context, tx querier, r *registry.Report) error {
-	keys, err := r.SubjectKeys()
-	if err != nil {
-		return err
-	}
-	return s.insertKeys(ctx, tx, r.Office, keys, 1)
-}
-
 func (s *Store) insertKeys(ctx context.Context, tx querier, office wilayah.Code, keys []registry.SubjectKey, version int) error {
 	for _, k := range keys {
 		kec := ""

@@ -81,8 +81,14 @@ func (s *Store) CreateReport(ctx context.Context, r *registry.Report, key string
 	if len(r.Actions) != 1 || r.Actions[0].Seq != 1 {
 		return registry.Report{}, false, errors.New("registry store: a new report has exactly its first action")
 	}
+	// The person index of the first body, decoded before the transaction:
+	// the writer is not held while JSON is parsed.
+	keys, err := r.SubjectKeys()
+	if err != nil {
+		return registry.Report{}, false, err
+	}
 	for attempt := 0; ; attempt++ {
-		out, created, err := s.createOnce(ctx, r, key)
+		out, created, err := s.createOnce(ctx, r, keys, key)
 		if err != nil && s.D.IsUnique(err) {
 			// Another transaction took the key, the reference or the ID
 			// between our look-up and our insert: look again.
@@ -95,7 +101,7 @@ func (s *Store) CreateReport(ctx context.Context, r *registry.Report, key string
 	}
 }
 
-func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) (out registry.Report, created bool, err error) {
+func (s *Store) createOnce(ctx context.Context, r *registry.Report, keys []registry.SubjectKey, key string) (out registry.Report, created bool, err error) {
 	office := r.Office.Plain()
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if key != "" {
@@ -146,7 +152,7 @@ func (s *Store) createOnce(ctx context.Context, r *registry.Report, key string) 
 		if err := s.insertAction(ctx, tx, r.Office, r.ID, r.Actions[0]); err != nil {
 			return err
 		}
-		if err := s.indexReport(ctx, tx, r); err != nil {
+		if err := s.insertKeys(ctx, tx, r.Office, keys, 1); err != nil {
 			return err
 		}
 		if err := s.enqueueReport(ctx, tx, r.Office, r.ID, r.Actions[0], r.Status); err != nil {

@@ -44,7 +44,7 @@ func (s *Store) fanOut(ctx context.Context, tx querier, office wilayah.Code, rep
 
 // enqueueDocument enqueues the document.issued event of d.
 func (s *Store) enqueueDocument(ctx context.Context, tx querier, d *registry.Document) error {
-	id := registry.DocumentEventID(d.Office, d.Type, d.Number, d.Version)
+	id := registry.DocumentEventID(d.Office, d.ReportID, d.Type, d.Number, d.Version)
 	at := s.t(d.IssuedAt)
 	_, err := s.exec(ctx, tx, `INSERT INTO webhook_events (office, id, partner_id, type, report_id, external_ref, status, doc_type, doc_number, doc_version, occurred_at)
 		SELECT office, ?, partner_id, ?, id, external_ref, ?, ?, ?, ?, ? FROM reports WHERE office = ? AND id = ?`,
