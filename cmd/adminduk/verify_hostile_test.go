@@ -214,6 +214,7 @@ func TestVerifyHostileInputs(t *testing.T) {
 	t.Run("one huge image drawn by 500 pages", func(t *testing.T) {
 		// The image is over the pixel limit: never inflated; the pages go
 		// to pdftoppm, within --timeout; whatever is not reached is listed.
+		testtool.Require(t, "pdftoppm")
 		code, out, errOut := runCLI(t, "", "verify", "--jwks", jwks, "--timeout", "2s", "--pdf", shared)
 		assert.Equal(t, 1, code)
 		if strings.TrimSpace(out) != "" {
