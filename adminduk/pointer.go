@@ -5,6 +5,12 @@ import (
 	"strings"
 )
 
+// escapeToken and unescapeToken are RFC 6901's escapes of a reference token.
+var (
+	escapeToken   = strings.NewReplacer("~", "~0", "/", "~1")
+	unescapeToken = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
 // Pointer is a JSON Pointer (RFC 6901) into a documented input: "" is the
 // whole document, "/child/birth_date" a field, "/witnesses/1/nik" a field of
 // the second element of an array. A [FieldError] locates its field with one,
@@ -29,7 +35,7 @@ func (p Pointer) Key(name string) Pointer {
 	if !strings.ContainsAny(name, "~/") {
 		return p + "/" + Pointer(name)
 	}
-	return p + "/" + Pointer(strings.NewReplacer("~", "~0", "/", "~1").Replace(name))
+	return p + "/" + Pointer(escapeToken.Replace(name))
 }
 
 // Index returns the pointer to element i (from 0) of the array p points at.
@@ -46,7 +52,7 @@ func (p Pointer) Tokens() []string {
 	parts := strings.Split(string(p[1:]), "/")
 	for i, t := range parts {
 		if strings.Contains(t, "~") {
-			parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+			parts[i] = unescapeToken.Replace(t)
 		}
 	}
 	return parts

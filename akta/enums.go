@@ -7,6 +7,9 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
+// separators are the characters norm treats as spaces.
+var separators = strings.NewReplacer("_", " ", "-", " ", "/", " ", ".", " ")
+
 // enum is the table of one enumeration. Index = value; 0 is "unknown".
 type enum struct {
 	name string // the type's name in messages ("cause")
@@ -57,7 +60,7 @@ func (e *enum) marshal(v uint8) ([]byte, error) {
 // norm folds case and treats '_', '-' and '/' as spaces.
 func norm(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("_", " ", "-", " ", "/", " ", ".", " ").Replace(s)
+	s = separators.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// dropPunct removes the dots and commas of a word.
+var dropPunct = strings.NewReplacer(".", "", ",", "")
+
 // titles are academic, educational and religious titles (and their usual
 // abbreviations), upper case without dots. Permendagri 73/2022 keeps them
 // off the akta; they may appear on KK and KTP.
@@ -23,7 +26,7 @@ var titles = map[string]bool{
 // IsTitle reports whether word is an academic, educational or religious
 // title ("HAJI", "H.", "Dr", "S.Kom", "M.Si."), case and dots ignored.
 func IsTitle(word string) bool {
-	w := strings.ToUpper(strings.Trim(strings.NewReplacer(".", "", ",", "").Replace(word), " "))
+	w := strings.ToUpper(strings.Trim(dropPunct.Replace(word), " "))
 	return titles[w]
 }
 

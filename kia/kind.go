@@ -7,6 +7,9 @@ import (
 	"github.com/adminduk-id/adminduk/adminduk"
 )
 
+// kindSeparators are the characters a kind name may have for spaces.
+var kindSeparators = strings.NewReplacer("_", " ", "-", " ")
+
 // Kind is one of the two KIA of Permendagri 2/2016.
 type Kind uint8
 
@@ -81,7 +84,7 @@ var replacementNames = [...]struct{ code, id, en string }{
 // "rusak", "pindah", "perubahan data", "berusia 5 tahun"), in any case;
 // "" is a first card.
 func ParseReplacement(s string) (Replacement, error) {
-	k := strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(s)), " "))
+	k := strings.ToLower(strings.Join(strings.Fields(kindSeparators.Replace(s)), " "))
 	switch k {
 	case "", "new", "baru":
 		return 0, nil

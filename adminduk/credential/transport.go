@@ -15,19 +15,36 @@ import (
 // inflates to more is malformed (a KIA credential is about 300 bytes).
 const MaxDecompressed = 64 << 10
 
-// zlibWriters recycles compressors: a new one at best compression allocates
-// about 800 KB.
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a constant valid level
-	return w
-}}
+// zlibWriters keeps a few compressors for reuse: a new one at best
+// compression allocates about 800 KB. A bounded free list rather than a
+// sync.Pool, which every other garbage collection empties: refilling it was a
+// tenth of what a registration allocates (registry benchmark), and the
+// garbage brought the collections on sooner.
+var zlibWriters = make(chan *zlib.Writer, 4)
+
+func getZlib() *zlib.Writer {
+	select {
+	case w := <-zlibWriters:
+		return w
+	default:
+		w, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a constant valid level
+		return w
+	}
+}
+
+func putZlib(w *zlib.Writer) {
+	select {
+	case zlibWriters <- w:
+	default: // enough kept
+	}
+}
 
 // encodeTransport compresses a COSE message with zlib at best compression
 // and encodes it in Base45.
 func encodeTransport(msg []byte) (string, error) {
 	var z bytes.Buffer
-	w := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(w)
+	w := getZlib()
+	defer putZlib(w)
 	w.Reset(&z)
 	if _, err := w.Write(msg); err != nil {
 		return "", fmt.Errorf("credential: zlib: %w", err)
