@@ -8,11 +8,11 @@ import (
 )
 
 // checkpointEvery is how often the background checkpointer copies the WAL
-// into the database file. Often, so that the WAL stays short: a page still in
-// the WAL is read with a syscall by every reader (the database file is
-// memory-mapped, the WAL is not), and every reader's cache is reset after
-// each write. 20 ms beat 100 ms by about a fifth in registrations per second
-// (BENCHMARKS.md); a checkpoint with nothing to copy costs nothing.
+// into the database file. Often, so that the WAL stays short (every reader
+// looks each page up in the WAL's index first, and its cache is reset after
+// each write): 20 ms beat 100 ms by about a fifth in registrations per second,
+// and 50 ms and 250 ms were slower again (BENCHMARKS.md); a checkpoint with
+// nothing to copy costs nothing.
 const checkpointEvery = 20 * time.Millisecond
 
 // writerAutoCheckpoint is the writer's own checkpoint threshold in pages:

@@ -86,12 +86,11 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
-	// The writer keeps SQLite's default cache (2 MB): pages are read through
-	// the memory map, and a larger cache costs at every commit (the end of
-	// a write transaction walked the cache's hash table, pcache1TruncateUnsafe:
-	// 7% of a registration's CPU with 32 MB, 1% with 2 MB). The background checkpointer copies the
-	// WAL back; the writer's own threshold (writerAutoCheckpoint) is only a
-	// safety net.
+	// The writer keeps SQLite's default cache (2 MB): a larger one costs at
+	// every commit (the end of a write transaction walks the cache's hash
+	// table, pcache1TruncateUnsafe: 7% of a registration's CPU with 32 MB, 1%
+	// with 2 MB). The background checkpointer copies the WAL back; the
+	// writer's own threshold (writerAutoCheckpoint) is only a safety net.
 	w, err := sql.Open("sqlite", dsn("_txlock", "immediate", "_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", writerAutoCheckpoint)))
 	if err != nil {
 		return nil, fmt.Errorf("registry/sqlite: %w", err)
