@@ -7,9 +7,8 @@
 -- per million rows.
 --
 -- (A partial index of the children for report_keys_kecamatan would save
--- three more pages per report, but SQLite, planning with the bound role,
--- then takes it for the duplicate look-up of a child's key and walks every
--- child of the office: 4x slower at 2,000 reports, growing.)
+-- three more pages per report, but with it the duplicate look-ups took
+-- 112-163 us instead of 26 us at 2,000 reports: not adopted.)
 
 -- +goose Up
 

@@ -1,0 +1,69 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"path/filepath"
+	"testing"
+
+	"github.com/pressly/goose/v3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestAuditSeqMigration: a store made before migration 00012 keeps every
+// audit row, its seq and its guards; the next row takes the next seq.
+func TestAuditSeqMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)")
+	require.NoError(t, err)
+	sub, err := fs.Sub(migrations, "migrations")
+	require.NoError(t, err)
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	require.NoError(t, err)
+	_, err = p.UpTo(ctx, 11)
+	require.NoError(t, err)
+	rows := [][]any{
+		{"6208", "2026-12-01T01:00:00.000000Z", "bidan.rina", "report.create", "r-1", "birth"},
+		{"6208", "2026-12-01T02:00:00.000000Z", "officer", "registration.create", "r-1", "akta=..."},
+		{"6208", "2026-12-01T03:00:00.000000Z", "officer", "read", "r-1", ""},
+	}
+	for _, r := range rows {
+		_, err := db.ExecContext(ctx, `INSERT INTO audit (office, at, actor, action, record, detail) VALUES (?, ?, ?, ?, ?, ?)`, r...)
+		require.NoError(t, err)
+	}
+	require.NoError(t, db.Close())
+
+	st, err := Open(ctx, path, Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	var schema string
+	require.NoError(t, st.W.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE name = 'audit'`).Scan(&schema))
+	assert.NotContains(t, schema, "AUTOINCREMENT")
+	got, err := st.W.QueryContext(ctx, `SELECT seq, office, at, actor, action, record, detail FROM audit ORDER BY seq`)
+	require.NoError(t, err)
+	n := 0
+	for got.Next() {
+		var seq int
+		var office, at, actor, action, record, detail string
+		require.NoError(t, got.Scan(&seq, &office, &at, &actor, &action, &record, &detail))
+		assert.Equal(t, n+1, seq)
+		assert.Equal(t, rows[n], []any{office, at, actor, action, record, detail})
+		n++
+	}
+	require.NoError(t, got.Err())
+	require.NoError(t, got.Close())
+	assert.Equal(t, len(rows), n, "every row kept")
+
+	res, err := st.W.ExecContext(ctx, `INSERT INTO audit (office, at, actor, action, record) VALUES ('6208', 'x', 'officer', 'read', 'r-2')`)
+	require.NoError(t, err)
+	seq, err := res.LastInsertId()
+	require.NoError(t, err)
+	assert.EqualValues(t, len(rows)+1, seq, "the next seq")
+	_, err = st.W.ExecContext(ctx, `DELETE FROM audit WHERE seq = 1`)
+	assert.ErrorContains(t, err, "nothing is deleted")
+	_, err = st.W.ExecContext(ctx, `UPDATE audit SET actor = 'x' WHERE seq = 1`)
+	assert.ErrorContains(t, err, "append-only")
+}
