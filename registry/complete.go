@@ -120,7 +120,13 @@ func checkComplete(r *Report, a ActionType) error {
 	if err != nil {
 		return err
 	}
-	err = b.Validate()
+	return checkBirthComplete(r, b, a)
+}
+
+// checkBirthComplete is checkComplete of birth report r, its body decoded
+// as b.
+func checkBirthComplete(r *Report, b *BirthReport, a ActionType) error {
+	err := b.Validate()
 	if err == nil {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package registry
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -47,6 +46,30 @@ type SubjectKey struct {
 // error; dates and codes that do not parse leave the entry out (a stored body
 // has been validated).
 func (r *Report) SubjectKeys() ([]SubjectKey, error) {
+	body, err := r.decodeBody()
+	if err != nil {
+		return nil, err
+	}
+	return r.subjectKeysOf(body)
+}
+
+// decodeBody decodes the body of the report's kind: a *BirthReport,
+// *DeathReport or *StillbirthReport.
+func (r *Report) decodeBody() (any, error) {
+	switch r.Kind {
+	case KindBirth:
+		return r.Birth()
+	case KindDeath:
+		return r.Death()
+	case KindStillbirth:
+		return r.Stillbirth()
+	}
+	return nil, fmt.Errorf("registry: report %q: kind %s has no subjects", r.ID, r.Kind)
+}
+
+// subjectKeysOf is [Report.SubjectKeys] of body, r's body decoded (or the
+// body r was made from): one decode serves every step of a request.
+func (r *Report) subjectKeysOf(body any) ([]SubjectKey, error) {
 	var out []SubjectKey
 	add := func(role SubjectRole, key string, day adminduk.Date, multiple bool, order int, kec wilayah.Code) {
 		if day.IsZero() || (key == "" && role != RoleChild) {
@@ -67,12 +90,8 @@ func (r *Report) SubjectKeys() ([]SubjectKey, error) {
 		return err == nil && m > akta.Single
 	}
 	var day adminduk.Date
-	switch r.Kind {
-	case KindBirth:
-		var b BirthReport
-		if err := json.Unmarshal(r.Body, &b); err != nil {
-			return nil, fmt.Errorf("registry: report %q: %w", r.ID, err)
-		}
+	switch b := body.(type) {
+	case *BirthReport:
 		day, _ = adminduk.ParseDate(b.Child.BirthDate)
 		m, kec := multiple(b.Child.Multiplicity), kecamatan(b.Family.Address.Village)
 		add(RoleMother, b.Mother.NIK, day, m, b.Child.BirthOrder, kec)
@@ -80,20 +99,12 @@ func (r *Report) SubjectKeys() ([]SubjectKey, error) {
 			add(RoleFather, b.Father.NIK, day, m, b.Child.BirthOrder, kec)
 		}
 		add(RoleChild, "", day, m, b.Child.BirthOrder, kec)
-	case KindStillbirth:
-		var s StillbirthReport
-		if err := json.Unmarshal(r.Body, &s); err != nil {
-			return nil, fmt.Errorf("registry: report %q: %w", r.ID, err)
-		}
-		day, _ = adminduk.ParseDate(s.Date)
-		add(RoleMother, s.Mother.NIK, day, multiple(s.Multiplicity), s.BirthOrder, kecamatan(s.Family.Address.Village))
-	case KindDeath:
-		var d DeathReport
-		if err := json.Unmarshal(r.Body, &d); err != nil {
-			return nil, fmt.Errorf("registry: report %q: %w", r.ID, err)
-		}
-		day, _ = adminduk.ParseDate(d.DeathDate)
-		add(RoleDeceased, d.Deceased.NIK, day, false, 0, kecamatan(d.Family.Address.Village))
+	case *StillbirthReport:
+		day, _ = adminduk.ParseDate(b.Date)
+		add(RoleMother, b.Mother.NIK, day, multiple(b.Multiplicity), b.BirthOrder, kecamatan(b.Family.Address.Village))
+	case *DeathReport:
+		day, _ = adminduk.ParseDate(b.DeathDate)
+		add(RoleDeceased, b.Deceased.NIK, day, false, 0, kecamatan(b.Family.Address.Village))
 	default:
 		return nil, fmt.Errorf("registry: report %q: kind %s has no subjects", r.ID, r.Kind)
 	}

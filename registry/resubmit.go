@@ -97,7 +97,7 @@ func (s *Service) resubmit(ctx context.Context, office wilayah.Code, id string, 
 	}
 	nr.Actions = append(nr.Actions, act)
 	nr.Status = next
-	if _, err := s.flagDuplicates(ctx, &nr, actor); err != nil {
+	if _, err := s.flagDuplicates(ctx, &nr, keys, actor); err != nil {
 		return nr, err
 	}
 	return nr, nil

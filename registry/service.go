@@ -201,9 +201,21 @@ func (s *Service) submit(ctx context.Context, sub Submission, kind Kind, body re
 	}
 	out, created, err := s.store.CreateReport(ctx, r, sub.IdempotencyKey)
 	if err == nil && created {
-		_, err = s.flagDuplicates(ctx, &out, actor)
+		var keys []SubjectKey
+		if keys, err = out.subjectKeysOf(decoded(body)); err == nil {
+			_, err = s.flagDuplicates(ctx, &out, keys, actor)
+		}
 	}
 	return out, created, err
+}
+
+// decoded is what the stored body of a submission decodes to: the
+// *BirthReport, *DeathReport or *StillbirthReport submitted.
+func decoded(body report) any {
+	if n, ok := body.(notifyBirth); ok {
+		return n.r
+	}
+	return body
 }
 
 // Report returns a stored report with its actions, derived status and the
@@ -341,10 +353,21 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 		}
 		return Registration{}, err
 	}
-	if err := checkComplete(&r, ActRegister); err != nil {
+	// The body is decoded once for the checks and the registration.
+	body, err := r.decodeBody()
+	if err != nil {
 		return Registration{}, err
 	}
-	if err := s.checkDuplicatesForRegister(ctx, &r, actor); err != nil {
+	if b, ok := body.(*BirthReport); ok {
+		if err := checkBirthComplete(&r, b, ActRegister); err != nil {
+			return Registration{}, err
+		}
+	}
+	keys, err := r.subjectKeysOf(body)
+	if err != nil {
+		return Registration{}, err
+	}
+	if err := s.checkDuplicatesForRegister(ctx, &r, keys, actor); err != nil {
 		return Registration{}, err
 	}
 	now, today := s.clock()
@@ -357,10 +380,7 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 	var bd *BirthReport
 	switch r.Kind {
 	case KindBirth:
-		b, err := r.Birth()
-		if err != nil {
-			return Registration{}, err
-		}
+		b := body.(*BirthReport)
 		if err := checkNamed(id, b); err != nil {
 			return Registration{}, err
 		}
@@ -373,10 +393,7 @@ func (s *Service) Register(ctx context.Context, office wilayah.Code, id, actor s
 			return Registration{}, err
 		}
 	case KindDeath:
-		d, err := r.Death()
-		if err != nil {
-			return Registration{}, err
-		}
+		d := body.(*DeathReport)
 		died, _ := adminduk.ParseDate(d.DeathDate)
 		in.AktaDay = today
 		typ, err = s.aktaType(akta.KindDeath, akta.DeathLate(died, today))

@@ -112,13 +112,10 @@ func (s *Service) undecided(ctx context.Context, office wilayah.Code, id string,
 	return out, nil
 }
 
-// flagDuplicates evaluates the rules for r and, on a match without a
-// decision, records the links and flags the report.
-func (s *Service) flagDuplicates(ctx context.Context, r *Report, actor string) ([]DuplicateLink, error) {
-	keys, err := r.SubjectKeys() // the report's current body, at hand
-	if err != nil {
-		return nil, err
-	}
+// flagDuplicates evaluates the rules for r, whose current body gives keys
+// ([Report.SubjectKeys]), and, on a match without a decision, records the
+// links and flags the report.
+func (s *Service) flagDuplicates(ctx context.Context, r *Report, keys []SubjectKey, actor string) ([]DuplicateLink, error) {
 	if keys == nil {
 		keys = []SubjectKey{}
 	}
@@ -136,8 +133,8 @@ func (s *Service) flagDuplicates(ctx context.Context, r *Report, actor string) (
 
 // checkDuplicatesForRegister refuses the registration of a report with
 // matches no officer has decided on, recording them first.
-func (s *Service) checkDuplicatesForRegister(ctx context.Context, r *Report, actor string) error {
-	links, err := s.flagDuplicates(ctx, r, actor)
+func (s *Service) checkDuplicatesForRegister(ctx context.Context, r *Report, keys []SubjectKey, actor string) error {
+	links, err := s.flagDuplicates(ctx, r, keys, actor)
 	if err != nil {
 		return err
 	}
