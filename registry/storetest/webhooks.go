@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net/netip"
 	"sync"
@@ -340,4 +341,30 @@ func testConcurrentClaims(t *testing.T, e *Env, n int) {
 	left, err := e.Store.ClaimWebhookDeliveries(ctx(), "late", now.Add(2*time.Hour), time.Hour, 100)
 	require.NoError(t, err)
 	assert.Empty(t, left, "all delivered")
+}
+
+// WebhookTablesAppendOnly checks a store whose writer pool is db: after a
+// registration with a webhook endpoint, endpoints, their changes and events
+// refuse UPDATE and DELETE, deliveries refuse DELETE, and the five
+// deliveries are all still there.
+func WebhookTablesAppendOnly(t *testing.T, st registry.Store, db *sql.DB) {
+	t.Helper()
+	e := NewEnvOn(t, st)
+	svc := HookService(t, e, registry.WebhookConfig{})
+	_, _, err := svc.AddWebhookEndpoint(context.Background(), Regency, "pkm-1", "https://hooks.example.org/x", "admin")
+	require.NoError(t, err)
+	_, err = e.RegisterBirth("a", Today.AddDays(-1), "L")
+	require.NoError(t, err)
+	for _, q := range []string{
+		"DELETE FROM webhook_endpoints", "UPDATE webhook_endpoints SET url = 'https://evil.example/'",
+		"DELETE FROM webhook_endpoint_changes", "UPDATE webhook_endpoint_changes SET secret = 'x'",
+		"DELETE FROM webhook_events", "UPDATE webhook_events SET status = 'x'",
+		"DELETE FROM webhook_deliveries",
+	} {
+		_, err := db.ExecContext(context.Background(), q)
+		assert.Error(t, err, q)
+	}
+	var n int
+	require.NoError(t, db.QueryRowContext(context.Background(), "SELECT COUNT(*) FROM webhook_deliveries").Scan(&n))
+	assert.Equal(t, 5, n)
 }
