@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -89,12 +90,16 @@ func TestWebhookWorker(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	mu.Lock()
-	defer mu.Unlock()
 	require.NoError(t, verifyErr)
 	require.True(t, verified(got, reportID), "the worker delivered the change: %+v", got)
-	m, err := officer.Metrics(ctx)
-	require.NoError(t, err)
-	assert.Regexp(t, `adminduk_webhook_deliveries_total\{outcome="delivered"\} [1-9]`, m)
+	mu.Unlock()
+	// The worker counts the delivery once the receiver has answered and the
+	// outcome is stored, which may come just after the receiver saw it.
+	delivered := regexp.MustCompile(`adminduk_webhook_deliveries_total\{outcome="delivered"\} [1-9]`)
+	assert.Eventually(t, func() bool {
+		m, err := officer.Metrics(ctx)
+		return err == nil && delivered.MatchString(m)
+	}, 10*time.Second, 50*time.Millisecond, "the delivery counted in /metrics")
 }
 
 // verified reports whether evs has the verification of report id.
