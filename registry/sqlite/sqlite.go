@@ -95,8 +95,11 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("registry/sqlite: %w", err)
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
+	// The store's writes run on one connection of w, held by the Writer;
+	// the second serves migrations and tools, and takes SQLite's write lock
+	// in turn like another process would.
+	w.SetMaxOpenConns(2)
+	w.SetMaxIdleConns(2)
 	w.SetConnMaxLifetime(0)
 	if err := sqlstore.Migrate(ctx, w, goose.DialectSQLite3, migrations, "registry/sqlite"); err != nil {
 		_ = w.Close()
@@ -116,7 +119,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	}
 	r.SetMaxOpenConns(o.Readers)
 	r.SetMaxIdleConns(o.Readers)
-	s := &Store{sqlstore.Store{W: w, R: r, D: sqlstore.Dialect{
+	s := &Store{sqlstore.Store{W: w, R: r, Writer: sqlstore.NewWriter(w), D: sqlstore.Dialect{
 		IsUnique: isUnique,
 		Time:     sqlstore.TextTime,
 		// Kept by triggers (migration 00011).
@@ -130,7 +133,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	}
 	cdb.SetMaxOpenConns(1)
 	cp := startCheckpointer(cdb)
-	s.Closers = []func() error{cp.Close, r.Close, w.Close}
+	s.Closers = []func() error{cp.Close, s.Writer.Close, r.Close, w.Close}
 	return s, nil
 }
 

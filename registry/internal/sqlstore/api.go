@@ -16,7 +16,7 @@ import (
 // AddAttachment implements registry.Store.
 func (s *Store) AddAttachment(ctx context.Context, a *registry.AttachmentFile) error {
 	office := a.Office.Plain()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		var n int
 		if err := s.queryRow(ctx, tx, `SELECT COUNT(*) FROM reports WHERE office = ? AND id = ?`, office, a.ReportID).Scan(&n); err != nil {
 			return fmt.Errorf("registry store: attachment of %q: %w", a.ReportID, err)
@@ -75,7 +75,7 @@ func (s *Store) BeginRequest(ctx context.Context, office wilayah.Code, caller, k
 	var begun bool
 	var prev string
 	var resp *registry.StoredResponse
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx querier) error {
 		res, err := s.exec(ctx, tx, `INSERT INTO http_requests (office, caller, key, request_hash, started_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (office, caller, key) DO NOTHING`, office.Plain(), caller, key, hash, s.t(at))
 		if err != nil {
@@ -113,7 +113,7 @@ func (s *Store) BeginRequest(ctx context.Context, office wilayah.Code, caller, k
 
 // FinishRequest implements registry.Store.
 func (s *Store) FinishRequest(ctx context.Context, office wilayah.Code, caller, key string, r registry.StoredResponse) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		body := r.Body
 		if body == nil {
 			body = []byte{}

@@ -25,7 +25,7 @@ func (s *Store) PutCredential(ctx context.Context, c *registry.Credential) error
 	if err != nil {
 		return fmt.Errorf("registry store: credential %q: %w", c.ID, err)
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		at := s.t(c.CreatedAt)
 		_, err := s.exec(ctx, tx, `INSERT INTO credentials (office, id, kind, partner_id, username, role, label, hash, created_at, created_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -114,7 +114,7 @@ func (s *Store) Credentials(ctx context.Context, office wilayah.Code, kind regis
 
 // RevokeCredential implements registry.Store.
 func (s *Store) RevokeCredential(ctx context.Context, office wilayah.Code, id, actor string, at time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		var n int
 		if err := s.queryRow(ctx, tx, `SELECT COUNT(*) FROM credentials WHERE office = ? AND id = ?`, office.Plain(), id).Scan(&n); err != nil {
 			return fmt.Errorf("registry store: credential %q: %w", id, err)
@@ -137,7 +137,7 @@ func (s *Store) RevokeCredential(ctx context.Context, office wilayah.Code, id, a
 
 // TouchCredential implements registry.Store.
 func (s *Store) TouchCredential(ctx context.Context, office wilayah.Code, id string, at time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		_, err := s.exec(ctx, tx, `INSERT INTO credential_uses (office, credential_id, last_used_at) VALUES (?, ?, ?)
 			ON CONFLICT (office, credential_id) DO UPDATE SET last_used_at = excluded.last_used_at
 			WHERE credential_uses.last_used_at < excluded.last_used_at`,

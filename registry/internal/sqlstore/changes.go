@@ -45,7 +45,7 @@ func (s *Store) document(ctx context.Context, q querier, office wilayah.Code, ty
 
 // ChangeDocuments implements registry.Store.
 func (s *Store) ChangeDocuments(ctx context.Context, ch registry.DocumentChange) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		if err := s.appendAction(ctx, tx, ch.Office, ch.ReportID, ch.Action, ch.Status); err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 
 // insertDocuments stores the version rows of docs, in the state they are
 // issued in, in tx, and enqueues their document.issued webhook events.
-func (s *Store) insertDocuments(ctx context.Context, tx *sql.Tx, docs []registry.Document) error {
+func (s *Store) insertDocuments(ctx context.Context, tx querier, docs []registry.Document) error {
 	for i := range docs {
 		d := &docs[i]
 		_, err := s.exec(ctx, tx, `INSERT INTO documents (office, type, number, version, report_id, status, payload, issued_at, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -115,7 +115,7 @@ func (s *Store) HandOver(ctx context.Context, office wilayah.Code, reportID stri
 	if err != nil {
 		return fmt.Errorf("registry store: hand-over: %w", err)
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		if err := s.appendAction(ctx, tx, office, reportID, a, status); err != nil {
 			return err
 		}

@@ -20,7 +20,7 @@ import (
 
 // ImportFamily implements registry.Store.
 func (s *Store) ImportFamily(ctx context.Context, v registry.FamilyVersion) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		if err := s.putFamily(ctx, tx, v); err != nil {
 			return err
 		}
@@ -30,7 +30,7 @@ func (s *Store) ImportFamily(ctx context.Context, v registry.FamilyVersion) erro
 
 // putFamily inserts version v of its KK with its members; the version must
 // follow the last one stored (1 for a KK not held).
-func (s *Store) putFamily(ctx context.Context, tx *sql.Tx, v registry.FamilyVersion) error {
+func (s *Store) putFamily(ctx context.Context, tx querier, v registry.FamilyVersion) error {
 	office, kk := v.Office.Plain(), v.Number.String()
 	conflict := &registry.VersionConflictError{Office: v.Office, Number: v.Number, Version: v.Version}
 	var last int
@@ -242,7 +242,7 @@ func (s *Store) Stillbirths(ctx context.Context, office wilayah.Code, from, to a
 // txView is the registry.RegisterTx of one registration's transaction.
 type txView struct {
 	s      *Store
-	tx     *sql.Tx
+	tx     querier
 	office wilayah.Code
 	actor  string
 }

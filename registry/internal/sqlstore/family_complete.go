@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/adminduk-id/adminduk/registry"
@@ -14,7 +13,7 @@ func (s *Store) CompleteFamily(ctx context.Context, v registry.FamilyVersion, do
 		return fmt.Errorf("registry store: KK %s version %d: the document is %s %s version %d: %w",
 			v.Number, v.Version, doc.Type, doc.Number, doc.Version, registry.ErrConflict)
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		if err := s.putFamily(ctx, tx, v); err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 
 // CreateOfficer implements registry.Store.
 func (s *Store) CreateOfficer(ctx context.Context, o registry.Officer, passwordHash, actor string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		_, err := s.exec(ctx, tx, `INSERT INTO officers (office, username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			o.Office.Plain(), o.Username, o.Name, o.Role.String(), passwordHash, s.t(o.Created))
 		if err != nil {
@@ -85,7 +85,7 @@ func (s *Store) Officers(ctx context.Context, office wilayah.Code) ([]registry.O
 
 // CreateSession implements registry.Store.
 func (s *Store) CreateSession(ctx context.Context, tokenHash string, sess registry.Session) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		_, err := s.exec(ctx, tx, `INSERT INTO officer_sessions (office, token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 			sess.Office.Plain(), tokenHash, sess.Username, s.t(sess.Created), s.t(sess.Expires))
 		if err != nil {
@@ -130,7 +130,7 @@ func (s *Store) Session(ctx context.Context, tokenHash string) (registry.Session
 
 // RevokeSession implements registry.Store.
 func (s *Store) RevokeSession(ctx context.Context, tokenHash string, at time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		var office, username string
 		err := s.queryRow(ctx, tx, `SELECT office, username FROM officer_sessions WHERE token_hash = ?`, tokenHash).Scan(&office, &username)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -172,7 +172,7 @@ func (s *Store) PersonReports(ctx context.Context, office wilayah.Code, nik stri
 
 // JournalRead implements registry.Store.
 func (s *Store) JournalRead(ctx context.Context, office wilayah.Code, actor, record, detail string, at time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		return s.audit(ctx, tx, office, s.t(at), actor, "read", record, detail)
 	})
 }
@@ -180,7 +180,7 @@ func (s *Store) JournalRead(ctx context.Context, office wilayah.Code, actor, rec
 // ImportPopulation implements registry.Store.
 func (s *Store) ImportPopulation(ctx context.Context, office wilayah.Code, p *registry.Population, actor string, at time.Time) (int, error) {
 	var seq int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx querier) error {
 		if err := s.queryRow(ctx, tx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM population_imports WHERE office = ?`, office.Plain()).Scan(&seq); err != nil {
 			return fmt.Errorf("registry store: population: %w", err)
 		}

@@ -123,7 +123,7 @@ func (s *Store) MatchKeys(ctx context.Context, q registry.KeyQuery) ([]registry.
 
 // FlagDuplicates implements registry.Store.
 func (s *Store) FlagDuplicates(ctx context.Context, office wilayah.Code, reportID string, links []registry.DuplicateLink, actor string, at time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		var ids []string
 		for _, l := range links {
 			_, err := s.exec(ctx, tx, `INSERT INTO duplicate_links (office, report_id, candidate_id, rule, at) VALUES (?, ?, ?, ?, ?)
@@ -178,7 +178,7 @@ func (s *Store) DuplicateLinks(ctx context.Context, office wilayah.Code, reportI
 
 // DecideDuplicates implements registry.Store.
 func (s *Store) DecideDuplicates(ctx context.Context, office wilayah.Code, reportID string, ds []registry.DuplicateDecision, archive *registry.Action, status registry.Status) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		if archive != nil {
 			if err := s.appendAction(ctx, tx, office, reportID, *archive, status); err != nil {
 				return err
@@ -228,7 +228,7 @@ func (s *Store) DuplicateDecisions(ctx context.Context, office wilayah.Code, rep
 
 // ResubmitBody implements registry.Store.
 func (s *Store) ResubmitBody(ctx context.Context, office wilayah.Code, reportID string, a registry.Action, status registry.Status, b registry.BodyVersion) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		var body, hash string
 		var version, flags int
 		err := s.queryRow(ctx, tx, `SELECT body, body_hash, body_version, flags FROM reports WHERE office = ? AND id = ?`,

@@ -18,7 +18,7 @@ var timeNow = time.Now
 // Register implements registry.Store.
 func (s *Store) Register(ctx context.Context, in registry.Registering) (registry.Registration, error) {
 	var out registry.Registration
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx querier) error {
 		if err := s.appendAction(ctx, tx, in.Office, in.ReportID, in.Action, in.Status); err != nil {
 			return err
 		}

@@ -42,7 +42,7 @@ func (s *Store) PutAgreement(ctx context.Context, a *partnership.Agreement, acto
 	if err != nil {
 		return fmt.Errorf("registry store: agreement %q: %w", a.ID, err)
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		now := s.t(timeNow())
 		_, err := s.exec(ctx, tx, (`INSERT INTO agreements (office, id, partner_id, body, updated_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (office, id) DO UPDATE SET partner_id = excluded.partner_id, body = excluded.body, updated_at = excluded.updated_at`),
@@ -103,7 +103,7 @@ func (s *Store) CreateReport(ctx context.Context, r *registry.Report, key string
 
 func (s *Store) createOnce(ctx context.Context, r *registry.Report, keys []registry.SubjectKey, key string) (out registry.Report, created bool, err error) {
 	office := r.Office.Plain()
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inTx(ctx, func(tx querier) error {
 		if key != "" {
 			var hash, id string
 			err := s.queryRow(ctx, tx, (`SELECT body_hash, report_id FROM idempotency_keys WHERE office = ? AND partner_id = ? AND key = ?`),
@@ -292,7 +292,7 @@ func (s *Store) Reports(ctx context.Context, f registry.Filter) ([]registry.Repo
 
 // AppendAction implements registry.Store.
 func (s *Store) AppendAction(ctx context.Context, office wilayah.Code, id string, a registry.Action, status registry.Status) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		return s.appendAction(ctx, tx, office, id, a, status)
 	})
 }

@@ -68,7 +68,7 @@ func (s *Store) PutSchoolBatch(ctx context.Context, b *registry.SchoolBatchRecor
 	}
 	var out registry.SchoolBatchRecord
 	created := false
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inTx(ctx, func(tx querier) error {
 		at := s.t(b.At)
 		res, err := s.exec(ctx, tx, `INSERT INTO school_batches (office, partner_id, batch_key, agreement_id, request_hash, actor, result, at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (office, partner_id, batch_key) DO NOTHING`,

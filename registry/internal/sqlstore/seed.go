@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -22,7 +21,7 @@ const seedRows = 500
 // checks nothing the Service would: the caller loads consistent records,
 // registrations in the order of their reports.
 func (s *Store) Seed(ctx context.Context, reports []registry.Report, regs []registry.Registration) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		ins := func(table, cols string, n int, row func(i int) []any) error {
 			ncol := strings.Count(cols, ",") + 1
 			one := "(" + strings.TrimSuffix(strings.Repeat("?, ", ncol), ", ") + ")"

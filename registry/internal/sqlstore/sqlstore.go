@@ -25,11 +25,13 @@ type Dialect struct {
 	CountTable bool
 }
 
-// Store implements registry.Store. W is the pool that writes (one
-// connection for SQLite), R the pool that reads (may be W).
+// Store implements registry.Store. W is the pool that writes, R the pool
+// that reads (may be W). With Writer set (SQLite), the write transactions run
+// on the Writer's connection instead of database/sql transactions of W.
 type Store struct {
-	W, R *sql.DB
-	D    Dialect
+	W, R   *sql.DB
+	D      Dialect
+	Writer *Writer
 	// Closers run on Close, in order.
 	Closers []func() error
 
@@ -67,7 +69,10 @@ func (s *Store) q(query string) string {
 func (s *Store) t(t time.Time) any { return s.D.Time(t) }
 
 // inTx runs fn in a write transaction, committing when it returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+func (s *Store) inTx(ctx context.Context, fn func(tx querier) error) (err error) {
+	if s.Writer != nil {
+		return s.Writer.run(ctx, fn)
+	}
 	tx, err := s.W.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("registry store: begin: %w", err)

@@ -77,8 +77,8 @@ func (s *Store) forget() error {
 	return nil
 }
 
-// stmt returns the prepared statement of query for q, a *sql.Tx of the write
-// pool or a *sql.DB.
+// stmt returns the prepared statement of query for q: a *sql.Tx of the write
+// pool, the Writer's connection or a *sql.DB.
 func (s *Store) stmt(ctx context.Context, q querier, query string) (*sql.Stmt, error) {
 	query = s.q(query)
 	switch v := q.(type) {
@@ -101,6 +101,8 @@ func (s *Store) stmt(ctx context.Context, q querier, query string) (*sql.Stmt, e
 			return nil, nil
 		}
 		return v.StmtContext(ctx, st), nil
+	case *sql.Conn:
+		return s.Writer.stmt(ctx, query)
 	case *sql.DB:
 		return s.prepared(ctx, v, query)
 	}

@@ -57,7 +57,7 @@ func (s *Store) enqueueDocument(ctx context.Context, tx querier, d *registry.Doc
 
 // AddWebhookEndpoint implements registry.Store.
 func (s *Store) AddWebhookEndpoint(ctx context.Context, ep registry.WebhookEndpoint, secret, actor string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		at := s.t(ep.Created)
 		_, err := s.exec(ctx, tx, `INSERT INTO webhook_endpoints (office, id, partner_id, url, created_at, actor) VALUES (?, ?, ?, ?, ?, ?)`,
 			ep.Office.Plain(), ep.ID, ep.PartnerID, ep.URL, at, actor)
@@ -96,7 +96,7 @@ func (s *Store) nextChange(ctx context.Context, tx querier, office wilayah.Code,
 
 // RotateWebhookSecret implements registry.Store.
 func (s *Store) RotateWebhookSecret(ctx context.Context, office wilayah.Code, id, secret string, previousUntil, at time.Time, actor string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		seq, err := s.nextChange(ctx, tx, office, id)
 		if err != nil {
 			return err
@@ -115,7 +115,7 @@ func (s *Store) RotateWebhookSecret(ctx context.Context, office wilayah.Code, id
 
 // DisableWebhookEndpoint implements registry.Store.
 func (s *Store) DisableWebhookEndpoint(ctx context.Context, office wilayah.Code, id, reason string, at time.Time, actor string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		return s.disable(ctx, tx, office, id, reason, at, actor)
 	})
 }
@@ -255,7 +255,7 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, owner string, now ti
 		lock = ` FOR UPDATE OF d SKIP LOCKED`
 	}
 	var out []registry.WebhookClaim
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx querier) error {
 		out = out[:0]
 		rows, err := s.query(ctx, tx, `UPDATE webhook_deliveries SET attempts = attempts + 1, lease_owner = ?, next_at = ?
 			WHERE (office, event_id, endpoint_id) IN (SELECT d.office, d.event_id, d.endpoint_id FROM webhook_deliveries d
@@ -351,7 +351,7 @@ func (s *Store) FinishWebhookAttempt(ctx context.Context, c *registry.WebhookCla
 		next = r.Attempt.At
 	}
 	e := &c.Event
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx querier) error {
 		res, err := s.exec(ctx, tx, `UPDATE webhook_deliveries SET state = ?, next_at = ?, lease_owner = ''
 			WHERE office = ? AND event_id = ? AND endpoint_id = ? AND state = 1 AND lease_owner = ? AND attempts = ?`,
 			int(r.State), s.t(next), e.Office.Plain(), e.ID, c.EndpointID, c.Owner, c.Attempt)
