@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"testing"
@@ -10,6 +11,10 @@ import (
 	"github.com/pressly/goose/v3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/adminduk-id/adminduk/registry"
+	"github.com/adminduk-id/adminduk/registry/internal/sqlstore"
+	"github.com/adminduk-id/adminduk/registry/storetest"
 )
 
 // TestAuditSeqMigration: a store made before migration 00012 keeps every
@@ -65,5 +70,70 @@ func TestAuditSeqMigration(t *testing.T) {
 	_, err = st.W.ExecContext(ctx, `DELETE FROM audit WHERE seq = 1`)
 	assert.ErrorContains(t, err, "nothing is deleted")
 	_, err = st.W.ExecContext(ctx, `UPDATE audit SET actor = 'x' WHERE seq = 1`)
+	assert.ErrorContains(t, err, "append-only")
+}
+
+// TestReportKeysMigration: the person index of a store made before
+// migration 00013 is copied whole, each report's keys read back the same,
+// and duplicate look-ups still find the earlier reports.
+func TestReportKeysMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)")
+	require.NoError(t, err)
+	sub, err := fs.Sub(migrations, "migrations")
+	require.NoError(t, err)
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	require.NoError(t, err)
+	_, err = p.UpTo(ctx, 12)
+	require.NoError(t, err)
+	// Reports made by this code on the schema of migration 12.
+	old := &Store{sqlstore.Store{W: db, R: db, D: sqlstore.Dialect{IsUnique: isUnique, Time: sqlstore.TextTime, CountTable: true}}}
+	e := storetest.NewEnvOn(t, old)
+	var ids []string
+	for i := range 20 {
+		reg, err := e.RegisterBirth(fmt.Sprintf("m-%d", i), storetest.Today.AddDays(-1-i%3), []string{"L", "P"}[i%2])
+		require.NoError(t, err)
+		ids = append(ids, reg.ReportID)
+	}
+	before := map[string][]registry.SubjectKey{}
+	for _, id := range ids {
+		before[id], err = old.SubjectKeys(ctx, storetest.Regency, id)
+		require.NoError(t, err)
+		require.NotEmpty(t, before[id])
+	}
+	var n int
+	require.NoError(t, db.QueryRowContext(ctx, `SELECT count(*) FROM report_keys`).Scan(&n))
+	require.NoError(t, old.Close())
+	require.NoError(t, db.Close())
+
+	st, err := Open(ctx, path, Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	var after int
+	require.NoError(t, st.R.QueryRowContext(ctx, `SELECT count(*) FROM report_keys`).Scan(&after))
+	assert.Equal(t, n, after, "every key kept")
+	for _, id := range ids {
+		got, err := st.SubjectKeys(ctx, storetest.Regency, id)
+		require.NoError(t, err)
+		assert.Equal(t, before[id], got, id)
+	}
+	// The first report's mother, again, a day later: found by the index.
+	keys := before[ids[0]]
+	var mother registry.SubjectKey
+	for _, k := range keys {
+		if k.Role == registry.RoleMother {
+			mother = k
+		}
+	}
+	require.NotEmpty(t, mother.Key)
+	found, err := st.MatchKeys(ctx, registry.KeyQuery{Office: storetest.Regency, Role: registry.RoleMother, Key: mother.Key,
+		From: mother.Day.AddDays(-1), To: mother.Day.AddDays(1)})
+	require.NoError(t, err)
+	require.Len(t, found, 1)
+	assert.Equal(t, ids[0], found[0].ReportID)
+	_, err = st.W.ExecContext(ctx, `DELETE FROM report_keys`)
+	assert.ErrorContains(t, err, "nothing is deleted")
+	_, err = st.W.ExecContext(ctx, `UPDATE report_keys SET key = 'x'`)
 	assert.ErrorContains(t, err, "append-only")
 }
