@@ -115,7 +115,11 @@ func (u *UI) login(w http.ResponseWriter, r *http.Request) {
 		u.failErr(w, r, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", Expires: sess.Expires,
+	// The cookie's lifetime is relative (Max-Age), so that a browser whose
+	// clock differs from the server's keeps it as long; the session's end
+	// on the server is what counts.
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/",
+		MaxAge:   max(1, int(sess.Expires.Sub(u.cfg.Now()).Round(time.Second).Seconds())),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: u.secure(r)})
 	u.log.Info("webui: login", "user", o.Username, "office", o.Office.String())
 	http.Redirect(w, r, "/", http.StatusSeeOther)

@@ -67,6 +67,9 @@ func TestLogin(t *testing.T) {
 	assert.True(t, sc.HttpOnly)
 	assert.Equal(t, http.SameSiteLaxMode, sc.SameSite)
 	assert.False(t, sc.Secure, "plain HTTP in the test")
+	// A lifetime relative to the browser's clock: the test's clock is in
+	// the past, and the cookie must not have expired for the client.
+	assert.Equal(t, int(registry.SessionTTL.Seconds()), sc.MaxAge)
 	res = e.get(t, c, "/")
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Contains(t, body(t, res), "Dewi Lestari")
