@@ -109,7 +109,17 @@ func (s *Store) stmt(ctx context.Context, q querier, query string) (*sql.Stmt, e
 	return nil, nil
 }
 
+// stmtContext is the context a statement runs with: on the Writer's
+// connection, one that is never canceled (see Writer).
+func stmtContext(ctx context.Context, q querier) context.Context {
+	if _, ok := q.(*sql.Conn); ok {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
+}
+
 func (s *Store) exec(ctx context.Context, q querier, query string, args ...any) (sql.Result, error) {
+	ctx = stmtContext(ctx, q)
 	st, err := s.stmt(ctx, q, query)
 	if err != nil {
 		return nil, err
@@ -121,6 +131,7 @@ func (s *Store) exec(ctx context.Context, q querier, query string, args ...any) 
 }
 
 func (s *Store) query(ctx context.Context, q querier, query string, args ...any) (*sql.Rows, error) {
+	ctx = stmtContext(ctx, q)
 	st, err := s.stmt(ctx, q, query)
 	if err != nil {
 		return nil, err
@@ -139,6 +150,7 @@ type errRow struct{ err error }
 func (r errRow) Scan(...any) error { return r.err }
 
 func (s *Store) queryRow(ctx context.Context, q querier, query string, args ...any) rowScanner {
+	ctx = stmtContext(ctx, q)
 	st, err := s.stmt(ctx, q, query)
 	if err != nil {
 		return errRow{err}

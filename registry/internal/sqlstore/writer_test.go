@@ -82,7 +82,8 @@ func TestWriter(t *testing.T) {
 			return s.inTx(c, func(tx querier) error {
 				require.NoError(t, s.testPut(c, tx, "b", 1))
 				cancel()
-				return nil
+				// Statements run to their end; the commit is refused.
+				return s.testPut(c, tx, "d", 4)
 			})
 		}},
 	} {
