@@ -17,10 +17,10 @@ import (
 	"github.com/adminduk-id/adminduk/registry/storetest"
 )
 
-// TestAuditSeqMigration: a store made before migration 00012 keeps every
-// audit row, its seq and its guards; the next row takes the next seq.
-func TestAuditSeqMigration(t *testing.T) {
-	ctx := context.Background()
+// storeAt returns the path of a new store migrated up to version, and a
+// connection to it.
+func storeAt(t *testing.T, version int64) (string, *sql.DB) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)")
 	require.NoError(t, err)
@@ -28,8 +28,16 @@ func TestAuditSeqMigration(t *testing.T) {
 	require.NoError(t, err)
 	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
 	require.NoError(t, err)
-	_, err = p.UpTo(ctx, 11)
+	_, err = p.UpTo(context.Background(), version)
 	require.NoError(t, err)
+	return path, db
+}
+
+// TestAuditSeqMigration: a store made before migration 00012 keeps every
+// audit row, its seq and its guards; the next row takes the next seq.
+func TestAuditSeqMigration(t *testing.T) {
+	ctx := context.Background()
+	path, db := storeAt(t, 11)
 	rows := [][]any{
 		{"6208", "2026-12-01T01:00:00.000000Z", "bidan.rina", "report.create", "r-1", "birth"},
 		{"6208", "2026-12-01T02:00:00.000000Z", "officer", "registration.create", "r-1", "akta=..."},
@@ -78,15 +86,7 @@ func TestAuditSeqMigration(t *testing.T) {
 // and duplicate look-ups still find the earlier reports.
 func TestReportKeysMigration(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)")
-	require.NoError(t, err)
-	sub, err := fs.Sub(migrations, "migrations")
-	require.NoError(t, err)
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
-	require.NoError(t, err)
-	_, err = p.UpTo(ctx, 12)
-	require.NoError(t, err)
+	path, db := storeAt(t, 12)
 	// Reports made by this code on the schema of migration 12.
 	old := &Store{sqlstore.Store{W: db, R: db, D: sqlstore.Dialect{IsUnique: isUnique, Time: sqlstore.TextTime, CountTable: true}}}
 	e := storetest.NewEnvOn(t, old)
@@ -98,8 +98,9 @@ func TestReportKeysMigration(t *testing.T) {
 	}
 	before := map[string][]registry.SubjectKey{}
 	for _, id := range ids {
-		before[id], err = old.SubjectKeys(ctx, storetest.Regency, id)
+		keys, err := old.SubjectKeys(ctx, storetest.Regency, id)
 		require.NoError(t, err)
+		before[id] = keys
 		require.NotEmpty(t, before[id])
 	}
 	var n int
