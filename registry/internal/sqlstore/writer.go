@@ -22,14 +22,12 @@ import (
 // rolled back instead of committed. Registrations per second rose by 6-9 %
 // in paired runs, allocations per registration fell by 12 %.
 //
-// The turn is a channel, not a sync.Mutex (a mutex whose waiters waited
-// over a millisecond, as each waits for a whole transaction, yields the
-// releasing goroutine's processor to the waiter and keeps it from the
-// other). Whoever ends a turn with a transaction waiting yields its
+// The turn is a channel, so that waiting for it ends with the caller's
+// context. Whoever ends a turn with a transaction waiting yields its
 // processor to that one (release): otherwise the woken transaction waited
 // for the other processor to wake up (127 us on average in a trace of 3,000
-// registrations on this 2-vCPU virtual machine, three times per
-// registration) while the writer stood idle.
+// registrations on a 2-vCPU virtual machine, three times per registration)
+// while the writer stood idle.
 //
 // The connection is taken from the pool on the first transaction and given
 // up (closed) when a transaction cannot be rolled back, so a broken
