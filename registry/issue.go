@@ -20,35 +20,27 @@ import (
 func (s *Service) issueBirth(o *Office, r *Report, b *BirthReport, ab *akta.Birth, reg *Registration, fam *FamilyVersion) ([]Document, error) {
 	f := b.facts()
 	ab.KK = fam.Number
-	// The signatures run in parallel: registration holds the store's
-	// writer while it signs.
-	var aktaPayload, kkPayload string
-	var aktaErr, kkErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		aktaPayload, aktaErr = o.Signer.Sign(ab.Claims(reg.At))
-		if fam.Printable() {
-			kkPayload, kkErr = o.Signer.Sign(fam.Card.Claims(reg.At))
+	// Signed one after the other: a goroutine for part of them cost its
+	// start and the other processor's wake-up inside the writer's turn,
+	// more than it saved.
+	aktaPayload, err := o.Signer.Sign(ab.Claims(reg.At))
+	if err != nil {
+		return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, err)
+	}
+	var kkPayload string
+	if fam.Printable() {
+		if kkPayload, err = o.Signer.Sign(fam.Card.Claims(reg.At)); err != nil {
+			return nil, fmt.Errorf("registry: sign KK %s: %w", fam.Number, err)
 		}
-	}()
+	}
 	var card *kia.Card
 	var kiaPayload string
-	var kiaErr error
 	if f.religion != 0 {
 		card = kiaCard(o, b, ab, reg, fam)
 		card.Religion, card.Citizenship = f.religion, f.citizenship
-		kiaPayload, kiaErr = card.Sign(o.Signer, kia.Rules{Now: s.now})
-	}
-	<-done
-	if aktaErr != nil {
-		return nil, fmt.Errorf("registry: sign akta %s: %w", reg.Akta, aktaErr)
-	}
-	if kkErr != nil {
-		return nil, fmt.Errorf("registry: sign KK %s: %w", fam.Number, kkErr)
-	}
-	if kiaErr != nil {
-		return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), kiaErr)
+		if kiaPayload, err = card.Sign(o.Signer, kia.Rules{Now: s.now}); err != nil {
+			return nil, fmt.Errorf("registry: sign KIA of %s: %w", reg.NIK.Masked(), err)
+		}
 	}
 	aktaDoc, err := newDocument(o, r.ID, DocAktaKelahiran, reg.Akta.String(), aktaPayload, ab, reg.At)
 	if err != nil {
