@@ -199,12 +199,13 @@ func (s *Service) submit(ctx context.Context, sub Submission, kind Kind, body re
 		Status: StatusNotified, Created: now,
 		Actions: []Action{{Seq: 1, Type: ActNotify, Actor: actor, At: now}},
 	}
-	out, created, err := s.store.CreateReport(ctx, r, sub.IdempotencyKey)
+	keys, err := r.subjectKeysOf(decoded(body))
+	if err != nil {
+		return Report{}, false, err
+	}
+	out, created, err := s.store.CreateReport(ctx, r, keys, sub.IdempotencyKey)
 	if err == nil && created {
-		var keys []SubjectKey
-		if keys, err = out.subjectKeysOf(decoded(body)); err == nil {
-			_, err = s.flagDuplicates(ctx, &out, keys, actor)
-		}
+		_, err = s.flagDuplicates(ctx, &out, keys, actor)
 	}
 	return out, created, err
 }

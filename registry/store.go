@@ -30,8 +30,9 @@ type Store interface {
 	// an idempotency key already used by the partner it returns the earlier
 	// report and false when the body hash is the same, and a *ConflictError
 	// otherwise; likewise for an external_ref already used by the partner.
-	// Nothing is written in those cases.
-	CreateReport(ctx context.Context, r *Report, idempotencyKey string) (Report, bool, error)
+	// Nothing is written in those cases. keys is the person index of r's
+	// body ([Report.SubjectKeys], computed by the service), stored with it.
+	CreateReport(ctx context.Context, r *Report, keys []SubjectKey, idempotencyKey string) (Report, bool, error)
 	// Report returns a report with its actions, or ErrNotFound.
 	Report(ctx context.Context, office wilayah.Code, id string) (Report, error)
 	// Reports returns the reports matching f, newest first, without actions.

@@ -281,10 +281,10 @@ type blockingStore struct {
 	release chan struct{}
 }
 
-func (b *blockingStore) CreateReport(ctx context.Context, r *registry.Report, key string) (registry.Report, bool, error) {
+func (b *blockingStore) CreateReport(ctx context.Context, r *registry.Report, keys []registry.SubjectKey, key string) (registry.Report, bool, error) {
 	b.entered <- struct{}{}
 	<-b.release
-	return b.Store.CreateReport(ctx, r, key)
+	return b.Store.CreateReport(ctx, r, keys, key)
 }
 
 func TestIdempotencyInFlight(t *testing.T) {

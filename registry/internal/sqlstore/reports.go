@@ -77,15 +77,9 @@ func (s *Store) Agreements(ctx context.Context, partnerID string) ([]partnership
 }
 
 // CreateReport implements registry.Store.
-func (s *Store) CreateReport(ctx context.Context, r *registry.Report, key string) (registry.Report, bool, error) {
+func (s *Store) CreateReport(ctx context.Context, r *registry.Report, keys []registry.SubjectKey, key string) (registry.Report, bool, error) {
 	if len(r.Actions) != 1 || r.Actions[0].Seq != 1 {
 		return registry.Report{}, false, errors.New("registry store: a new report has exactly its first action")
-	}
-	// The person index of the first body, decoded before the transaction:
-	// the writer is not held while JSON is parsed.
-	keys, err := r.SubjectKeys()
-	if err != nil {
-		return registry.Report{}, false, err
 	}
 	for attempt := 0; ; attempt++ {
 		out, created, err := s.createOnce(ctx, r, keys, key)
